@@ -18,7 +18,10 @@ pub struct AlignConfig {
 
 impl Default for AlignConfig {
     fn default() -> AlignConfig {
-        AlignConfig { date_window_days: 1, article_threshold: 0.2 }
+        AlignConfig {
+            date_window_days: 1,
+            article_threshold: 0.2,
+        }
     }
 }
 

@@ -55,8 +55,19 @@ impl Detector {
     pub fn detect(&self, text: &str) -> Detection {
         let kk = text.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c));
         let cyr = text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
-        let lang = if kk { Some(Lang::Kk) } else if cyr { Some(Lang::Ru) } else { None };
-        Detection { lang, script: Script::Cyrillic, confidence: 0.5, evidence: String::new() }
+        let lang = if kk {
+            Some(Lang::Kk)
+        } else if cyr {
+            Some(Lang::Ru)
+        } else {
+            None
+        };
+        Detection {
+            lang,
+            script: Script::Cyrillic,
+            confidence: 0.5,
+            evidence: String::new(),
+        }
     }
 
     /// Detects the language of an article and of each of its sentences.
@@ -65,6 +76,10 @@ impl Detector {
             .into_iter()
             .map(|s| (s.span, self.detect(s.text)))
             .collect();
-        ArticleDetection { overall: self.detect(text), mixed: false, sentences }
+        ArticleDetection {
+            overall: self.detect(text),
+            mixed: false,
+            sentences,
+        }
     }
 }

@@ -70,6 +70,11 @@ impl Names {
         Vec::new()
     }
 
+    /// Finds place mentions (cities, countries) in running text.
+    pub fn places(&self, _text: &str, _lang: Lang) -> Vec<Mention> {
+        Vec::new()
+    }
+
     /// Transliterates `text` with a named scheme.
     pub fn transliterate(&self, text: &str, _scheme: &str) -> Result<String, Error> {
         Ok(text.to_string())
