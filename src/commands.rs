@@ -1,11 +1,11 @@
 //! One function per subcommand; each writes its report through [`RowWriter`].
 
 use crate::eval::{self, EvalArgs};
-use crate::input::{self, Batch, ReadOptions, Source};
-use crate::output::RowWriter;
 use crate::pipeline::{drive, Engine};
 use crate::{Command, Common};
 use anyhow::{bail, Context, Result};
+use kzalign::input::{self, Batch, ReadOptions, Source};
+use kzalign::output::RowWriter;
 use kzalign_align::{align_events, coverage, pair_articles, AlignConfig, ArticleProfile};
 use kzalign_core::{Event, Lang, Modality};
 use serde::Serialize;

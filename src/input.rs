@@ -225,7 +225,7 @@ pub fn read_source(source: &Source, opts: ReadOptions, batch: &mut Batch) {
                 batch.skip("-", "<stdin>", "cannot read");
                 return;
             }
-            (buf, "<stdin>".to_string(), "-".to_string(), None)
+            (buf, "<stdin>".to_string(), "<stdin>".to_string(), None)
         }
         Source::File { path, id } => match fs::read(path) {
             Ok(b) => (
@@ -293,6 +293,10 @@ pub fn decode(
             }
         }
     };
+    if text.contains('\r') {
+        // A lone CR (old Mac line ends) becomes LF: same length, so byte offsets stay valid.
+        text = lone_cr_to_lf(&text);
+    }
     if text.contains('\0') {
         batch.warn(format!("{name}: NUL bytes removed"));
         text.retain(|c| c != '\0');
@@ -303,6 +307,20 @@ pub fn decode(
         return None;
     }
     Some(text)
+}
+
+/// Replaces every CR not followed by LF with LF.
+fn lone_cr_to_lf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn decode_utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> String {
@@ -463,7 +481,8 @@ fn record_to_article(rec: Record, source: &str, batch: &mut Batch) -> Result<Art
     })
 }
 
-fn read_jsonl(text: &str, name: &str, batch: &mut Batch) {
+/// Reads JSON Lines records (one article per line).
+pub fn read_jsonl(text: &str, name: &str, batch: &mut Batch) {
     for (i, line) in BufReader::new(text.as_bytes()).lines().enumerate() {
         let line = line.unwrap_or_default();
         let line = line.trim();
@@ -482,7 +501,8 @@ fn read_jsonl(text: &str, name: &str, batch: &mut Batch) {
     }
 }
 
-fn read_csv(text: &str, name: &str, batch: &mut Batch) {
+/// Reads CSV records with a header row (one article per record).
+pub fn read_csv(text: &str, name: &str, batch: &mut Batch) {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(false)
         .from_reader(text.as_bytes());

@@ -2,9 +2,9 @@
 
 mod commands;
 mod eval;
-mod input;
-mod output;
 mod pipeline;
+
+use kzalign::output;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;

@@ -127,7 +127,7 @@ fn cell(v: &Value, raw: bool) -> String {
 
 /// Prefixes an apostrophe to text a spreadsheet would evaluate as a formula.
 pub fn neutralise(s: &str) -> String {
-    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s != "-";
     if risky && s.trim().parse::<f64>().is_err() {
         format!("'{s}")
     } else {

@@ -3,10 +3,10 @@
 //! Sources are read one at a time; the articles of each are processed in parallel (rayon) and
 //! handed to the caller in input order, so output never depends on the thread count.
 
-use crate::input::{self, Batch, ReadOptions, Skipped};
 use crate::Common;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
+use kzalign::input::{self, Batch, ReadOptions, Skipped};
 use kzalign_core::{Article, Event, Lang};
 use kzalign_events::{Extractor, ExtractorBuilder};
 use kzalign_langid::{Detection, Detector, DetectorBuilder};
@@ -147,8 +147,8 @@ fn write_skipped(path: &PathBuf, skipped: &[Skipped]) -> Result<()> {
     w.write_record(["id", "source", "reason"])?;
     for s in skipped {
         w.write_record([
-            crate::output::neutralise(&s.id),
-            crate::output::neutralise(&s.source),
+            kzalign::output::neutralise(&s.id),
+            kzalign::output::neutralise(&s.source),
             s.reason.clone(),
         ])?;
     }
