@@ -401,3 +401,140 @@ fn seed_report_matches_the_golden_file() {
     );
     csv_rows(&stdout(&o));
 }
+
+/// The seed report, checked row by row against the events the seed articles tell (issue 2),
+/// independently of the golden file.
+#[test]
+fn seed_report_has_exactly_the_expected_events() {
+    let o = bin()
+        .args(["align", "--quiet", "fixtures/seeds"])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (h, rows) = csv_rows(&stdout(&o));
+    let col = |name: &str| {
+        h.iter()
+            .position(|c| c == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let (parts, status, ru, kk, date, kind, why) = (
+        col("participants"),
+        col("status"),
+        col("ru_docs"),
+        col("kk_docs"),
+        col("date"),
+        col("type"),
+        col("why"),
+    );
+    // (surname stems, status, ru doc prefix, kk doc prefix, date, type or "" for any)
+    let expected: [(&[&str], &str, &str, &str, &str, &str); 8] = [
+        (
+            &["tokayev", "zelensky"],
+            "aligned",
+            "000_",
+            "001_",
+            "2025-09-23",
+            "",
+        ),
+        (
+            &["tokayev", "guterres"],
+            "aligned",
+            "000_",
+            "001_",
+            "2025-09-23",
+            "",
+        ),
+        (
+            &["tokayev", "milatovi"],
+            "ru_only",
+            "000_",
+            "",
+            "2025-09-23",
+            "",
+        ),
+        (
+            &["tokayev", "costa"],
+            "ru_only",
+            "000_",
+            "",
+            "2025-09-23",
+            "talks",
+        ),
+        (
+            &["tokayev", "infantino"],
+            "ru_only",
+            "000_",
+            "",
+            "2025-09-23",
+            "",
+        ),
+        (
+            &["tokayev", "alisjahbana", "jen", "ivkovi"],
+            "ru_only",
+            "002_",
+            "",
+            "2023-06-09",
+            "",
+        ),
+        (
+            &["tokayev", "mattarella"],
+            "ru_only",
+            "003_",
+            "",
+            "2025-09-29",
+            "talks",
+        ),
+        (
+            &["putin", "tokayev"],
+            "ru_only",
+            "004_",
+            "",
+            "2024-02-22",
+            "",
+        ),
+    ];
+    assert_eq!(rows.len(), expected.len(), "report:\n{}", stdout(&o));
+    for (stems, st, r, k, d, t) in expected {
+        let found = rows.iter().find(|row| {
+            let p = row[parts].to_lowercase();
+            stems.iter().all(|s| p.contains(s)) && p.split(';').count() == stems.len()
+        });
+        let row = found.unwrap_or_else(|| panic!("no row for {stems:?} in:\n{}", stdout(&o)));
+        assert_eq!(row[status], st, "{row:?}");
+        assert!(row[ru].starts_with(r) && !row[ru].contains(';'), "{row:?}");
+        if k.is_empty() {
+            assert_eq!(row[kk], "", "{row:?}");
+        } else {
+            assert!(row[kk].starts_with(k), "{row:?}");
+            assert!(
+                row[why].contains("undated"),
+                "aligning with an undated event says so: {row:?}"
+            );
+        }
+        assert_eq!(row[date], d, "{row:?}");
+        if !t.is_empty() {
+            assert_eq!(row[kind], t, "{row:?}");
+        }
+    }
+}
+
+/// `kzalign check` passes on every regression case file under fixtures/ (issue 4).
+#[test]
+fn regression_cases_under_fixtures_pass() {
+    let o = bin()
+        .args(["check", "fixtures"])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}\n{}", stdout(&o), stderr(&o));
+    let summary = stdout(&o);
+    let passed: usize = summary
+        .lines()
+        .last()
+        .and_then(|l| l.strip_prefix("check: "))
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(passed > 0, "no regression cases ran: {summary}");
+}
