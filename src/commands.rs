@@ -575,6 +575,12 @@ fn is_case_file(path: &Path) -> bool {
 
 fn check(files: &[PathBuf], common: &Common) -> Result<u8> {
     let engine = Engine::new(common.rules.as_ref())?;
+    let gazetteer = match &common.rules {
+        Some(dir) => {
+            kzalign_gazetteer::Gazetteer::with_extra_dir(dir).map_err(anyhow::Error::msg)?
+        }
+        None => kzalign_gazetteer::Gazetteer::embedded().clone(),
+    };
     let (mut passed, mut failed) = (0usize, 0usize);
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -615,7 +621,12 @@ fn check(files: &[PathBuf], common: &Common) -> Result<u8> {
             let actual = engine
                 .names()
                 .check_case(kind, lang, input)
-                .or_else(|| engine.extractor.check_case(kind, lang, input));
+                .or_else(|| engine.extractor.check_case(kind, lang, input))
+                .or_else(|| gazetteer.check_case(kind, lang, input))
+                .or_else(|| {
+                    kzalign_translit::check_case(kind, input)
+                        .map(|r| r.unwrap_or_else(|e| format!("error: {e}")))
+                });
             match actual {
                 Some(a) if a == expected => passed += 1,
                 Some(a) => {
@@ -633,7 +644,6 @@ fn check(files: &[PathBuf], common: &Common) -> Result<u8> {
         }
     }
     writeln!(out, "check: {passed} passed, {failed} failed")?;
-    let _ = common;
     Ok(if failed > 0 { 1 } else { 0 })
 }
 
