@@ -483,22 +483,120 @@ fn record_to_article(rec: Record, source: &str, batch: &mut Batch) -> Result<Art
 
 /// Reads JSON Lines records (one article per line).
 pub fn read_jsonl(text: &str, name: &str, batch: &mut Batch) {
-    for (i, line) in BufReader::new(text.as_bytes()).lines().enumerate() {
-        let line = line.unwrap_or_default();
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let source = format!("{name}:{}", i + 1);
-        let parsed: Result<Record, String> = serde_json::from_str(line).map_err(|e| e.to_string());
-        match parsed.and_then(|r| record_to_article(r, &source, batch)) {
-            Ok(a) => batch.articles.push(a),
-            Err(e) => {
-                batch.error(format!("{source}: malformed record: {e}"));
-                batch.skip(&source, &source, &format!("malformed record: {e}"));
-            }
+    for (i, line) in text.lines().enumerate() {
+        read_jsonl_line(line, name, i + 1, batch);
+    }
+}
+
+/// Reads one JSON Lines record; blank lines are passed over.
+fn read_jsonl_line(line: &str, name: &str, line_no: usize, batch: &mut Batch) {
+    let line = line.trim();
+    if line.is_empty() {
+        return;
+    }
+    let source = format!("{name}:{line_no}");
+    let parsed: Result<Record, String> = serde_json::from_str(line).map_err(|e| e.to_string());
+    match parsed.and_then(|r| record_to_article(r, &source, batch)) {
+        Ok(a) => batch.articles.push(a),
+        Err(e) => {
+            batch.error(format!("{source}: malformed record: {e}"));
+            batch.skip(&source, &source, &format!("malformed record: {e}"));
         }
     }
+}
+
+/// Reads one source and hands its articles to `sink` in batches of about `chunk` articles, so
+/// that a large JSON Lines file is never held in memory whole. Other sources come as one batch.
+pub fn read_source_chunked(
+    source: &Source,
+    opts: ReadOptions,
+    chunk: usize,
+    sink: &mut dyn FnMut(Batch) -> io::Result<()>,
+) -> io::Result<()> {
+    if let Source::File { path, .. } = source {
+        if Format::of(path) == Format::Jsonl && !has_utf16_bom(path) {
+            return stream_jsonl(path, opts, chunk.max(1), sink);
+        }
+    }
+    let mut batch = Batch::default();
+    read_source(source, opts, &mut batch);
+    sink(batch)
+}
+
+fn has_utf16_bom(path: &Path) -> bool {
+    let mut head = [0u8; 2];
+    fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|_| head == [0xFF, 0xFE] || head == [0xFE, 0xFF])
+}
+
+fn stream_jsonl(
+    path: &Path,
+    opts: ReadOptions,
+    chunk: usize,
+    sink: &mut dyn FnMut(Batch) -> io::Result<()>,
+) -> io::Result<()> {
+    let name = path.display().to_string();
+    let mut batch = Batch::default();
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            batch.error(format!("{name}: cannot read: {e}"));
+            batch.skip(&name, &name, "cannot read");
+            return sink(batch);
+        }
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut buf = Vec::new();
+    let (mut line_no, mut offset, mut records) = (0usize, 0usize, 0usize);
+    loop {
+        buf.clear();
+        let n = match reader.read_until(b'\n', &mut buf) {
+            Ok(n) => n,
+            Err(e) => {
+                batch.error(format!("{name}:{}: cannot read: {e}", line_no + 1));
+                break;
+            }
+        };
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        let mut bytes = &buf[..];
+        if line_no == 1 {
+            bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+        }
+        let line = match std::str::from_utf8(bytes) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(e) => {
+                let at = offset + (n - bytes.len()) + e.valid_up_to();
+                if opts.strict {
+                    let source = format!("{name}:{line_no}");
+                    batch.error(format!("{source}: invalid UTF-8 at byte {at} (--strict)"));
+                    batch.skip(&source, &source, &format!("invalid UTF-8 at byte {at}"));
+                    offset += n;
+                    continue;
+                }
+                batch.warn(format!(
+                    "{name}:{line_no}: invalid UTF-8 at byte {at}, decoded with replacement characters"
+                ));
+                String::from_utf8_lossy(bytes)
+            }
+        };
+        offset += n;
+        if !line.trim().is_empty() {
+            records += 1;
+        }
+        read_jsonl_line(&line, &name, line_no, &mut batch);
+        if batch.articles.len() >= chunk {
+            sink(std::mem::take(&mut batch))?;
+        }
+    }
+    if records == 0 && batch.errors == 0 {
+        batch.warn(format!("{name}: empty, skipped"));
+        batch.skip(&name, &name, "empty");
+    }
+    sink(batch)
 }
 
 /// Reads CSV records with a header row (one article per record).

@@ -16,6 +16,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+/// Articles read and processed together; bounds memory on large JSON Lines files.
+const CHUNK: usize = 4096;
+
 /// The workers of every stage, built once.
 pub struct Engine {
     /// Language detector.
@@ -94,15 +97,26 @@ pub fn drive<T: Send>(
     let (mut read, mut skipped, mut errors) =
         (0usize, std::mem::take(&mut meta.skipped), meta.errors);
     for source in &sources {
-        let mut batch = Batch::default();
-        input::read_source(source, opts, &mut batch);
-        flush_messages(&mut batch.messages);
-        errors += batch.errors;
-        skipped.append(&mut batch.skipped);
-        read += batch.articles.len();
-        let results: Vec<T> = batch.articles.par_iter().map(&work).collect();
-        for (article, result) in batch.articles.iter().zip(results) {
-            each(article, result)?;
+        let mut failure = None;
+        input::read_source_chunked(source, opts, CHUNK, &mut |mut batch| {
+            if failure.is_some() {
+                return Ok(());
+            }
+            flush_messages(&mut batch.messages);
+            errors += batch.errors;
+            skipped.append(&mut batch.skipped);
+            read += batch.articles.len();
+            let results: Vec<T> = batch.articles.par_iter().map(&work).collect();
+            for (article, result) in batch.articles.iter().zip(results) {
+                if let Err(e) = each(article, result) {
+                    failure = Some(e);
+                    break;
+                }
+            }
+            Ok(())
+        })?;
+        if let Some(e) = failure {
+            return Err(e);
         }
         progress.inc(1);
     }

@@ -538,3 +538,32 @@ fn regression_cases_under_fixtures_pass() {
         .unwrap_or(0);
     assert!(passed > 0, "no regression cases ran: {summary}");
 }
+
+/// A JSON Lines file larger than one processing chunk keeps every record, in order.
+#[test]
+fn large_jsonl_streams_in_order_and_names_bad_lines() {
+    let d = tmp();
+    let f = d.path().join("big.jsonl");
+    let mut body = Vec::new();
+    for i in 0..10_000 {
+        body.extend_from_slice(
+            format!("{{\"id\":\"r{i}\",\"text\":\"Токаев встретился с Путиным.\"}}\n").as_bytes(),
+        );
+    }
+    body.extend_from_slice(b"{\"id\":\"bad\",\"text\":\"ab\xFF\"}\n");
+    fs::write(&f, body).unwrap();
+    let o = run(&["detect", "--quiet", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("big.jsonl:10001: invalid UTF-8"),
+        "{}",
+        stderr(&o)
+    );
+    let (_, rows) = csv_rows(&stdout(&o));
+    assert_eq!(rows.len(), 10_001);
+    assert!(rows
+        .iter()
+        .take(10_000)
+        .enumerate()
+        .all(|(i, r)| r[0] == format!("r{i}")));
+}
