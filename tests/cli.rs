@@ -428,7 +428,8 @@ fn seed_report_has_exactly_the_expected_events() {
         col("why"),
     );
     // (surname stems, status, ru doc prefix, kk doc prefix, date, type or "" for any)
-    let expected: [(&[&str], &str, &str, &str, &str, &str); 8] = [
+    type Expected<'a> = (&'a [&'a str], &'a str, &'a str, &'a str, &'a str, &'a str);
+    let expected: [Expected; 8] = [
         (
             &["tokayev", "zelensky"],
             "aligned",
