@@ -162,6 +162,8 @@ pub struct Gazetteer {
     person_names: HashMap<String, Vec<usize>>,
     /// normalized form -> place indexes
     place_names: HashMap<String, Vec<usize>>,
+    /// (normalized phrase, lang) -> role indexes
+    role_index: HashMap<(String, Lang), Vec<usize>>,
 }
 
 impl Gazetteer {
@@ -221,24 +223,26 @@ impl Gazetteer {
         lang: Lang,
         date: Option<NaiveDate>,
     ) -> Option<&Person> {
-        let key = normalize_phrase(phrase);
-        let role = self.roles.iter().find(|r| {
-            r.lang == lang
-                && normalize_phrase(&r.phrase) == key
-                && match date {
-                    Some(d) => r.holds_on(d),
-                    None => r.to.is_none(),
-                }
+        let ids = self.role_index.get(&(normalize_phrase(phrase), lang))?;
+        let role = ids.iter().map(|&i| &self.roles[i]).find(|r| match date {
+            Some(d) => r.holds_on(d),
+            None => r.to.is_none(),
         })?;
         self.person(&role.person_id)
     }
 
+    /// All roles with this nominative `phrase` in `lang` (any date), in file order.
+    pub fn roles_for(&self, phrase: &str, lang: Lang) -> Vec<&Role> {
+        self.role_index
+            .get(&(normalize_phrase(phrase), lang))
+            .map(|v| v.iter().map(|&i| &self.roles[i]).collect())
+            .unwrap_or_default()
+    }
+
     /// Whether `phrase` is a known role phrase in `lang` (at any date).
     pub fn is_role_phrase(&self, phrase: &str, lang: Lang) -> bool {
-        let key = normalize_phrase(phrase);
-        self.roles
-            .iter()
-            .any(|r| r.lang == lang && normalize_phrase(&r.phrase) == key)
+        self.role_index
+            .contains_key(&(normalize_phrase(phrase), lang))
     }
 
     /// The persons one of whose forms (Russian, Kazakh, Latin or canonical) is `name` exactly
@@ -416,7 +420,15 @@ impl GazetteerBuilder {
                 }
             }
         }
+        let mut role_index: HashMap<(String, Lang), Vec<usize>> = HashMap::new();
+        for (i, r) in roles.iter().enumerate() {
+            role_index
+                .entry((normalize_phrase(&r.phrase), r.lang))
+                .or_default()
+                .push(i);
+        }
         Ok(Gazetteer {
+            role_index,
             persons,
             roles,
             places,
@@ -563,6 +575,7 @@ fn parse_date(s: &str, path: &Path, line: usize) -> Result<Option<NaiveDate>, Er
 fn parse_roles(text: &str, path: &Path) -> Result<Vec<Role>, Error> {
     const H: &[&str] = &["phrase", "lang", "person_id", "from", "to"];
     let mut out: Vec<Role> = Vec::new();
+    let mut by_phrase: HashMap<(String, Lang), Vec<usize>> = HashMap::new();
     for row in rows(text, path, H) {
         let (line, c) = row?;
         if c[0].is_empty() {
@@ -597,11 +610,10 @@ fn parse_roles(text: &str, path: &Path) -> Result<Vec<Role>, Error> {
             from,
             to,
         };
-        let key = normalize_phrase(&role.phrase);
-        for other in out
-            .iter()
-            .filter(|o| o.lang == lang && normalize_phrase(&o.phrase) == key)
-        {
+        let key = (normalize_phrase(&role.phrase), lang);
+        let same = by_phrase.entry(key).or_default();
+        for &j in same.iter() {
+            let other: &Role = &out[j];
             if overlaps(other, &role) {
                 return Err(duplicate(
                     path,
@@ -613,6 +625,7 @@ fn parse_roles(text: &str, path: &Path) -> Result<Vec<Role>, Error> {
                 ));
             }
         }
+        same.push(out.len());
         out.push(role);
     }
     Ok(out)
