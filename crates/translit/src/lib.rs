@@ -700,7 +700,9 @@ mod tests {
         assert_eq!(t("Юлия", "icao"), "Iuliia");
         assert_eq!(t("Жуков", "iso9"), "Žukov");
         assert_eq!(t("Щёкин", "iso9"), "Ŝëkin");
-        assert_eq!(t("Тоқаев", "kk-bgn"), "Toqayev");
+        assert_eq!(t("Тоқаев", "kk-bgn"), "Toqaev");
+        assert_eq!(t("Әуезов", "kk-bgn"), "Äūezov");
+        assert_eq!(t("Шиелі", "kk-bgn"), "Shīeli");
         assert_eq!(t("Ақтөбе", "kk-bgn"), "Aqtöbe");
         assert_eq!(t("Қарағанды", "kk-bgn"), "Qaraghandy");
     }
