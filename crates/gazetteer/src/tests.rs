@@ -243,3 +243,44 @@ fn gazetteer_is_send_and_sync() {
     fn is<T: Send + Sync>() {}
     is::<Gazetteer>();
 }
+
+#[test]
+fn place_forms_are_unambiguous_and_never_name_a_person() {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for p in g().places() {
+        for f in
+            p.ru.iter()
+                .chain(&p.kk)
+                .chain(std::iter::once(&p.canonical))
+        {
+            let key = normalize_phrase(f);
+            if let Some(other) = seen.insert(key, &p.id) {
+                assert_eq!(other, p.id, "{f} names both {other} and {}", p.id);
+            }
+            assert!(
+                g().persons_by_name(f).is_empty(),
+                "{f} is a place and a person"
+            );
+        }
+    }
+}
+
+#[test]
+fn shared_person_forms_are_only_family_names_of_relatives() {
+    // A surname shared by two persons makes `persons_by_name` ambiguous; keep that rare and known.
+    let allowed = ["gurbanguly-berdimuhamedow", "serdar-berdimuhamedow"];
+    for p in g().persons() {
+        for f in p.ru.iter().chain(&p.kk).chain(&p.latin) {
+            let found = g().persons_by_name(f);
+            if found.len() > 1 {
+                for q in found {
+                    assert!(
+                        allowed.contains(&q.id.as_str()),
+                        "{f} is ambiguous: {}",
+                        q.id
+                    );
+                }
+            }
+        }
+    }
+}
