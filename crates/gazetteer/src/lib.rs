@@ -55,6 +55,17 @@ pub struct Person {
     pub wikidata: String,
 }
 
+impl Person {
+    /// The forms for `lang`: Russian, Kazakh, or (for [`Lang::Other`]) Latin.
+    pub fn forms(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Ru => &self.ru,
+            Lang::Kk => &self.kk,
+            Lang::Other => &self.latin,
+        }
+    }
+}
+
 /// A role phrase held by a person over a date range.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Role {
@@ -129,6 +140,17 @@ pub struct Place {
     pub kk: Vec<String>,
     /// What it is.
     pub kind: PlaceKind,
+}
+
+impl Place {
+    /// The forms for `lang`: Russian, Kazakh, or (for [`Lang::Other`]) the canonical English name.
+    pub fn forms(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Ru => &self.ru,
+            Lang::Kk => &self.kk,
+            Lang::Other => std::slice::from_ref(&self.canonical),
+        }
+    }
 }
 
 /// Normalizes a name or role phrase for lookup: lower case, `ё` -> `е`, one space between words,
