@@ -1,0 +1,1 @@
+//! Measuring the extractor on labelled data (see `kzalign eval events`).
