@@ -929,7 +929,8 @@ fn merge(raws: Vec<Raw>) -> Vec<Event> {
                 e.place = m.event.place.clone();
             }
         }
-        merged.push((firsts[&key].min(rep.order), e));
+        let _ = firsts[&key];
+        merged.push((rep.event.span.start * 64 + rep.order.min(63), e));
     }
     merged.sort_by_key(|(o, _)| *o);
     let mut events: Vec<Event> = merged.into_iter().map(|(_, e)| e).collect();

@@ -105,7 +105,7 @@ pub(crate) fn quote_depth(tokens: &[Token]) -> Vec<u8> {
     out
 }
 
-/// Clause index of each token. A clause ends at `;`, `:`, a spaced dash, a bracket, a quote, or a
+/// Clause index of each token. A clause ends at `;`, `:`, a dash next to a quote or comma, a quote, or a
 /// comma followed by a clause word of the grammar file (`что`, `который`, `деп`, ...).
 pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
     let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
@@ -113,10 +113,14 @@ pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
     let mut c = 0usize;
     for (i, t) in tokens.iter().enumerate() {
         if !t.word {
-            let hard = matches!(
-                t.norm.as_str(),
-                ";" | ":" | "—" | "–" | "(" | ")" | "«" | "»" | "“" | "”" | "\""
-            );
+            let quote = |k: usize| {
+                tokens
+                    .get(k)
+                    .is_some_and(|n| matches!(n.norm.as_str(), "«" | "»" | "“" | "”" | "\"" | ","))
+            };
+            let dash = matches!(t.norm.as_str(), "—" | "–")
+                && (i == 0 || quote(i.wrapping_sub(1)) || quote(i + 1));
+            let hard = dash || matches!(t.norm.as_str(), ";" | ":" | "«" | "»" | "“" | "”" | "\"");
             let soft = t.norm == ","
                 && (rules.gram_at("clause", &words, i + 1).is_some()
                     || tokens
@@ -127,11 +131,7 @@ pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
                 c += 1;
                 continue;
             }
-        } else if rules.gram_at("clause", &words, i).is_some() && i > 0 && tokens[i - 1].norm == ","
-        {
-            // already split at the comma
         }
-        // Kazakh clause words close the clause they end («..., деп хабарлайды»).
         out.push(c);
     }
     out
