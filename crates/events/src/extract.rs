@@ -561,6 +561,30 @@ fn dedup(mut v: Vec<Participant>) -> Vec<Participant> {
     v
 }
 
+/// The tokens and dates of every sentence; the dateline's own date is left out (it is the dateline).
+fn all_dates(
+    sents: &[kzalign_core::Sentence<'_>],
+    lr: &LangRules,
+    lang: Lang,
+    ctx: &DateCtx,
+) -> (Vec<Vec<FoundDate>>, Vec<Vec<Token>>) {
+    let mut sent_dates = Vec::with_capacity(sents.len());
+    let mut sent_tokens = Vec::with_capacity(sents.len());
+    for s in sents {
+        let toks = tokenize(s.text);
+        let mut ds = find_dates(s.text, &toks, lr, lang, ctx.reference);
+        if let Some((_, _, span)) = ctx.dateline {
+            ds.retain(|d| {
+                let b = s.span.start + toks[d.first].start;
+                !(span.start <= b && b < span.end)
+            });
+        }
+        sent_dates.push(ds);
+        sent_tokens.push(toks);
+    }
+    (sent_dates, sent_tokens)
+}
+
 /// Extracts the events of one article.
 pub(crate) fn extract_article(
     rules: &Rules,
@@ -578,21 +602,7 @@ pub(crate) fn extract_article(
         dateline: dateline(&text, lang, lr, look, article.date),
     };
     let sents = sentences(&text);
-    // Dates of every sentence, for paragraph look-back.
-    let mut sent_dates: Vec<Vec<FoundDate>> = Vec::with_capacity(sents.len());
-    let mut sent_tokens: Vec<Vec<Token>> = Vec::with_capacity(sents.len());
-    for s in &sents {
-        let toks = tokenize(s.text);
-        let mut ds = find_dates(s.text, &toks, lr, lang, ctx.reference);
-        if let Some((_, _, span)) = ctx.dateline {
-            ds.retain(|d| {
-                let b = s.span.start + toks[d.first].start;
-                !(span.start <= b && b < span.end)
-            });
-        }
-        sent_dates.push(ds);
-        sent_tokens.push(toks);
-    }
+    let (sent_dates, sent_tokens) = all_dates(&sents, lr, lang, &ctx);
     let mut raws: Vec<Raw> = Vec::new();
     let mut carry = Carry::default();
     for (si, s) in sents.iter().enumerate() {
@@ -837,12 +847,7 @@ pub(crate) fn sentence_date(
     if sents.is_empty() {
         return (None, DateSource::None);
     }
-    let toks: Vec<Vec<Token>> = sents.iter().map(|s| tokenize(s.text)).collect();
-    let dates: Vec<Vec<FoundDate>> = sents
-        .iter()
-        .zip(&toks)
-        .map(|(s, t)| find_dates(s.text, t, lr, lang, ctx.reference))
-        .collect();
+    let (dates, toks) = all_dates(&sents, lr, lang, &ctx);
     let si = toks
         .iter()
         .position(|t| !find_cues(t, lr).is_empty())
@@ -901,16 +906,14 @@ fn event_date(
 /// article and day is the setting of that meeting and is folded into it.
 fn merge(raws: Vec<Raw>) -> Vec<Event> {
     let mut groups: BTreeMap<(u8, Vec<String>, Modality), Vec<Raw>> = BTreeMap::new();
-    let mut firsts: BTreeMap<(u8, Vec<String>, Modality), usize> = BTreeMap::new();
     for r in raws {
         let mut ids: Vec<String> = r.event.participants.iter().map(identity).collect();
         ids.sort();
         let key = (family(r.event.kind), ids, r.event.modality);
-        firsts.entry(key.clone()).or_insert(r.order);
         groups.entry(key).or_default().push(r);
     }
-    let mut merged: Vec<(usize, Event)> = Vec::new();
-    for (key, members) in groups {
+    let mut merged: Vec<((usize, usize), Event)> = Vec::new();
+    for (_, members) in groups {
         // The representative: the first one told in the body (the headline only summarises).
         let rep = members
             .iter()
@@ -929,8 +932,7 @@ fn merge(raws: Vec<Raw>) -> Vec<Event> {
                 e.place = m.event.place.clone();
             }
         }
-        let _ = firsts[&key];
-        merged.push((rep.event.span.start * 64 + rep.order.min(63), e));
+        merged.push(((rep.event.span.start, rep.order), e));
     }
     merged.sort_by_key(|(o, _)| *o);
     let mut events: Vec<Event> = merged.into_iter().map(|(_, e)| e).collect();
