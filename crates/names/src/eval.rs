@@ -1,0 +1,1 @@
+//! Measurements on labelled data in the formats of `../shared/eval` (stub, filled below).
