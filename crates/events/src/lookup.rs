@@ -19,17 +19,81 @@ impl Lookup for Names {
         self.mentions(text, lang)
             .into_iter()
             .filter(|m| m.kind == MentionKind::Person)
+            .flat_map(|m| split_adjacent(self, text, m, lang))
             .collect()
     }
 
     fn places(&self, text: &str, lang: Lang) -> Vec<Mention> {
-        self.mentions(text, lang)
-            .into_iter()
-            .filter(|m| m.kind == MentionKind::Place)
-            .collect()
+        Names::places(self, text, lang)
     }
 
-    fn roles(&self, _text: &str, _lang: Lang, _date: Option<NaiveDate>) -> Vec<Mention> {
-        Vec::new()
+    fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention> {
+        self.role_mentions(text, lang, date)
+    }
+}
+
+/// Word spans (byte offsets into `text`) of the mention's text.
+fn word_spans(text: &str, m: &Mention) -> Vec<(usize, usize)> {
+    let Some(body) = text.get(m.span.start..m.span.end) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in body.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((m.span.start + s, m.span.start + i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((m.span.start + s, m.span.end));
+    }
+    out
+}
+
+fn mention_of(names: &Names, text: &str, start: usize, end: usize, lang: Lang) -> Option<Mention> {
+    let surface = text.get(start..end)?;
+    let n = names.normalize(surface, lang);
+    Some(Mention {
+        kind: MentionKind::Person,
+        span: kzalign_core::Span::new(start, end),
+        text: surface.to_string(),
+        lang,
+        lemma: n.lemma,
+        key: n.key,
+        latin: n.latin,
+        entity_id: n.entity_id,
+        canonical: n.canonical,
+    })
+}
+
+/// Two names written back to back («Қасым-Жомарт Тоқаев Антониу Гутерришпен») can come as one
+/// mention; it is split where both halves are different known persons.
+fn split_adjacent(names: &Names, text: &str, m: Mention, lang: Lang) -> Vec<Mention> {
+    let words = word_spans(text, &m);
+    if words.len() < 3 {
+        return vec![m];
+    }
+    let mut best: Option<(u8, Mention, Mention)> = None;
+    for k in 1..words.len() {
+        let (Some(left), Some(right)) = (
+            mention_of(names, text, words[0].0, words[k - 1].1, lang),
+            mention_of(names, text, words[k].0, words[words.len() - 1].1, lang),
+        ) else {
+            continue;
+        };
+        let score = match (&left.entity_id, &right.entity_id) {
+            (Some(a), Some(b)) if a != b => 3,
+            _ => 0,
+        };
+        if score > 0 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, left, right));
+        }
+    }
+    match best {
+        Some((_, l, r)) => vec![l, r],
+        None => vec![m],
     }
 }
