@@ -100,11 +100,12 @@ pub fn person_matches(names: &Names, p: &Participant, gold: &str, lang: Lang) ->
     if !g.key.is_empty() && p.key == g.key {
         return true;
     }
-    let pl = last(&p.name);
-    if pl.is_empty() {
-        return false;
-    }
-    pl == last(&g.latin) || g.canonical.as_deref().is_some_and(|c| pl == last(c))
+    // The gold surname against any word of the name (Chinese names put the surname first).
+    let gl = last(&g.latin);
+    let gc = g.canonical.as_deref().map(last);
+    fold_latin(&p.name)
+        .split_whitespace()
+        .any(|w| (!gl.is_empty() && w == gl) || gc.as_deref().is_some_and(|c| !c.is_empty() && w == c))
 }
 
 /// Whether two distinct participants of `e` match two distinct names of `gold`.

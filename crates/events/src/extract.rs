@@ -218,6 +218,52 @@ fn ru_dative(m: &Mention, rules: &LangRules) -> bool {
         .is_some_and(|w| w.ends_with("ому") || w.ends_with("ему"))
 }
 
+/// Person mentions of a sentence, without an event word taken for a first name («Встреча
+/// Порошенко», «Визит Си Цзиньпина») and without a Russian adjective taken for a surname
+/// («с президентом Европейского совета»).
+fn cleaned_persons(
+    sentence: &str,
+    tokens: &[Token],
+    lang: Lang,
+    rules: &LangRules,
+    look: &dyn Lookup,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for m in look.persons(sentence, lang) {
+        let Some((first, last)) = token_range(tokens, m.span) else { continue };
+        if !find_cues(&tokens[first..(first + 1)], rules).is_empty() && last > first + 1 {
+            let from = tokens[first + 1].start;
+            let sub = sentence.get(from..m.span.end).unwrap_or("");
+            let found = look.persons(sub, lang);
+            if found.is_empty() {
+                // Keep the name without the event word.
+                let drop_first = |s: &str| s.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+                let mut r = m.clone();
+                r.span = Span::new(from, m.span.end);
+                r.text = sub.to_string();
+                r.lemma = drop_first(&m.lemma);
+                r.latin = drop_first(&m.latin);
+                out.push(r);
+            }
+            for mut r in found {
+                r.span = Span::new(r.span.start + from, r.span.end + from);
+                out.push(r);
+            }
+            continue;
+        }
+        if lang == Lang::Ru && last == first + 1 && m.entity_id.is_none() {
+            let w = &tokens[first].norm;
+            let adjective = ["ого", "ому", "ую", "ыми", "ими", "ых", "их"].iter().any(|e| w.ends_with(e));
+            let before_noun = tokens.get(last).is_some_and(|t| t.word && !t.upper);
+            if adjective && before_noun {
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
 /// Builds the person items of a sentence: names, plus roles that are not a name's apposition.
 pub(crate) fn items(
     sentence: &str,
@@ -229,7 +275,7 @@ pub(crate) fn items(
 ) -> Vec<(Item, Mention)> {
     let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
     let mut out: Vec<(Item, Mention)> = Vec::new();
-    for m in look.persons(sentence, lang) {
+    for m in cleaned_persons(sentence, tokens, lang, rules, look) {
         if let Some((first, last)) = token_range(tokens, m.span) {
             let part = participant(&m);
             out.push((
@@ -539,6 +585,56 @@ fn locations(
     out
 }
 
+/// For a cue followed in its clause by «с <title> <Organisation>» and no name, the person that one of
+/// the next two sentences names right after the same organisation words.
+fn title_anaphor(
+    hit: &CueHit<'_>,
+    tokens: &[Token],
+    clause: &[usize],
+    si: usize,
+    sent_tokens: &[Vec<Token>],
+    all_items: &[Vec<(Item, Mention)>],
+) -> Option<Participant> {
+    let c = clause[hit.first];
+    let mut k = hit.last;
+    while k < tokens.len() && clause[k] == c && !(tokens[k].word && matches!(tokens[k].norm.as_str(), "с" | "со")) {
+        k += 1;
+    }
+    // the title: lower-case words; then the organisation: words from the first capitalized one.
+    let mut j = k + 1;
+    while j < tokens.len() && clause[j] == c && tokens[j].word && !tokens[j].upper {
+        j += 1;
+    }
+    if j == k + 1 || j >= tokens.len() || !tokens[j].upper {
+        return None;
+    }
+    let org: Vec<String> = tokens[j..]
+        .iter()
+        .take_while(|t| t.word)
+        .take(4)
+        .map(|t| t.norm.chars().take(5).collect())
+        .collect();
+    if org.is_empty() {
+        return None;
+    }
+    for next in (si + 1)..(si + 3).min(sent_tokens.len()) {
+        let toks = &sent_tokens[next];
+        for (it, _) in &all_items[next] {
+            if it.first < org.len() {
+                continue;
+            }
+            let before: Vec<String> = toks[it.first - org.len()..it.first]
+                .iter()
+                .map(|t| t.norm.chars().take(5).collect())
+                .collect();
+            if before == org {
+                return Some(it.part.clone());
+            }
+        }
+    }
+    None
+}
+
 /// Per-article state carried between sentences.
 #[derive(Default)]
 struct Carry {
@@ -603,14 +699,21 @@ pub(crate) fn extract_article(
     };
     let sents = sentences(&text);
     let (sent_dates, sent_tokens) = all_dates(&sents, lr, lang, &ctx);
+    // The persons of every sentence, roles resolved at the sentence's date.
+    let all_items: Vec<Vec<(Item, Mention)>> = sents
+        .iter()
+        .enumerate()
+        .map(|(si, s)| {
+            let (sdate, _) = event_date(si, None, &sents, &sent_dates, &sent_tokens, &ctx, lr);
+            items(s.text, &sent_tokens[si], lang, lr, look, sdate)
+        })
+        .collect();
     let mut raws: Vec<Raw> = Vec::new();
     let mut carry = Carry::default();
     for (si, s) in sents.iter().enumerate() {
         let tokens = &sent_tokens[si];
         let hits = find_cues(tokens, lr);
-        // The sentence date (for resolving roles): the first resolvable one, else the fallbacks.
-        let (sdate, _) = event_date(si, None, &sents, &sent_dates, &sent_tokens, &ctx, lr);
-        let its = items(s.text, tokens, lang, lr, look, sdate);
+        let its = &all_items[si];
         let mut sentence_events: Vec<Event> = Vec::new();
         if !hits.is_empty() {
             let depth = quote_depth(tokens);
@@ -672,15 +775,56 @@ pub(crate) fn extract_article(
                     }
                 }
                 let kind = hit.cue.kind;
+                // «X Y қабылдады» where Y's accusative ending was not split off: the last
+                // nominative before the verb is its object.
+                if hit.cue.form == CueForm::Obj && objects == 0 && lang == Lang::Kk && subjects.len() >= 2 {
+                    if let Some(o) = subjects.pop() {
+                        others.push(o);
+                        objects += 1;
+                    }
+                }
                 if hit.cue.form == CueForm::Obj && objects == 0 {
                     continue;
                 }
-                let subjects = dedup(subjects);
-                // A subject from the previous sentence: «Он встретился с X», «Кроме того, встретился с X».
-                let mut subjects = subjects;
+                // «с президентом Европейского совета» with no name: the person the next sentences
+                // name after the same organisation («руководителя Европейского совета Антониу Кошту»).
+                if companions == 0 && lang == Lang::Ru {
+                    if let Some(p) = title_anaphor(hit, tokens, &clause, si, &sent_tokens, &all_items) {
+                        others.push(p);
+                        companions += 1;
+                    }
+                }
+                let mut subjects = dedup(subjects);
+                // «X и Y, которые встречаются»: the subjects of the clause before.
+                let relative = (0..tokens.len())
+                    .find(|&k| clause[k] == c && tokens[k].word)
+                    .is_some_and(|k| lr.gram_at("relative", &words, k).is_some());
+                if subjects.is_empty() && relative && c > 0 {
+                    subjects = dedup(
+                        its.iter()
+                            .filter(|(i, _)| clause[i.first] == c - 1 && depth[i.first] == d && i.rel == Rel::Subject)
+                            .map(|(i, _)| i.part.clone())
+                            .collect(),
+                    );
+                }
+                // A subject told earlier: in the sentence («переговоры Керри с X, а потом беседа с Y»),
+                // else the last one of the text («Он встретился с X»).
                 if subjects.is_empty() && (companions > 0 || objects > 0) {
-                    if let Some(t) = &carry.topic {
-                        subjects.push(t.clone());
+                    let earlier = its
+                        .iter()
+                        .filter(|(i, _)| i.last <= hit.first && depth[i.first] == d && i.rel == Rel::Subject)
+                        .map(|(i, _)| i.part.clone())
+                        .next_back();
+                    // The text's last subject only for a clause with no subject words of its own
+                    // («Он встретился с X», «Кроме того, встретился с X»), not «Ее коллеги встречались с X».
+                    let lead: Vec<usize> = (0..hit.first).filter(|&k| clause[k] == c && tokens[k].word).collect();
+                    let pronoun = lead.iter().any(|&k| lr.gram_at("pronoun", &words, k).is_some());
+                    // An unresolved title («новый украинский лидер») stands for the person last named.
+                    let title = lead.iter().any(|&k| lr.gram_at("title", &words, k).is_some());
+                    let bare = lead.len() <= 2 || pronoun || title;
+                    let from_text = if bare { carry.topic.clone() } else { None };
+                    if let Some(t) = earlier.or(from_text) {
+                        subjects.push(t);
                     }
                 }
                 let mut all = dedup(subjects.iter().chain(others.iter()).cloned().collect());
@@ -688,8 +832,8 @@ pub(crate) fn extract_article(
                 let plural = (0..tokens.len())
                     .filter(|k| clause[*k] == c)
                     .any(|k| lr.gram_at("plural", &words, k).is_some());
-                if all.is_empty() && plural && carry.previous.len() >= 2 {
-                    all = carry.previous.clone();
+                if all.len() < 2 && plural && carry.previous.len() >= 2 {
+                    all = dedup(all.into_iter().chain(carry.previous.iter().cloned()).collect());
                 }
                 let place_here = locs
                     .iter()

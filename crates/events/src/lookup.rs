@@ -70,7 +70,8 @@ fn mention_of(names: &Names, text: &str, start: usize, end: usize, lang: Lang) -
 }
 
 /// Two names written back to back («Қасым-Жомарт Тоқаев Антониу Гутерришпен») can come as one
-/// mention; it is split where both halves are different known persons.
+/// mention; it is split where both halves are different known persons, or one is
+/// known and the other a two-word name that is not a role phrase.
 fn split_adjacent(names: &Names, text: &str, m: Mention, lang: Lang) -> Vec<Mention> {
     let words = word_spans(text, &m);
     if words.len() < 3 {
@@ -84,8 +85,17 @@ fn split_adjacent(names: &Names, text: &str, m: Mention, lang: Lang) -> Vec<Ment
         ) else {
             continue;
         };
+        // A two-word unresolved half is a name of its own when it is not a role phrase
+        // («Дархан Қыдырәлі Нұрсұлтан Назарбаевқа», not «Қазақстан Президенті Қасым-Жомарт Тоқаев»).
+        let plain = |m: &Mention| {
+            m.text.split_whitespace().count() == 2
+                && m.text.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && names.role_mentions(&m.text, lang, None).is_empty()
+        };
         let score = match (&left.entity_id, &right.entity_id) {
             (Some(a), Some(b)) if a != b => 3,
+            (None, Some(_)) if plain(&left) && words.len() - k >= 2 => 2,
+            (Some(_), None) if plain(&right) && k >= 2 => 2,
             _ => 0,
         };
         if score > 0 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
