@@ -23,6 +23,8 @@ pub struct PairingScore {
     pub wrong: usize,
     /// Russian articles left unpaired.
     pub unpaired: usize,
+    /// Russian articles whose Kazakh counterpart was withheld (see [`pseudo_articles_with`]).
+    pub orphans: usize,
 }
 
 impl PairingScore {
@@ -97,17 +99,21 @@ where
         kk_lines,
         group,
         seed,
+        0,
         &AlignConfig::default(),
         profile,
     )
 }
 
-/// [`pseudo_articles`] with an explicit configuration.
+/// [`pseudo_articles`] with an explicit configuration, withholding `withhold_pct` percent of the
+/// Kazakh articles (chosen by the seed): the Russian articles left without a counterpart
+/// (`orphans`) should stay unpaired, and count as wrong when paired.
 pub fn pseudo_articles_with<F>(
     ru_lines: &[&str],
     kk_lines: &[&str],
     group: usize,
     seed: u64,
+    withhold_pct: usize,
     config: &AlignConfig,
     profile: F,
 ) -> PairingScore
@@ -133,7 +139,9 @@ where
         profiles.push(profile(&id, Lang::Ru, &ru[orig]));
         truth.insert(id, orig);
     }
-    for (pos, &orig) in kk_order.iter().enumerate() {
+    // The first withheld share of the shuffled Kazakh side is withheld.
+    let withheld = (articles * withhold_pct.min(100)) / 100;
+    for (pos, &orig) in kk_order.iter().enumerate().skip(withheld) {
         let id = format!("kk-{pos:05}");
         profiles.push(profile(&id, Lang::Kk, &kk[orig]));
         truth.insert(id, orig);
@@ -153,6 +161,7 @@ where
         correct,
         wrong,
         unpaired: articles - correct - wrong,
+        orphans: withheld,
     }
 }
 

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 const FOLD_TSV: &str = include_str!("../data/cyrillic_fold.tsv");
 const MONTHS_TSV: &str = include_str!("../data/months.tsv");
+const SKELETON_TSV: &str = include_str!("../data/skeleton.tsv");
 
 /// Parsed fold table: Cyrillic lower-case letter -> ASCII string.
 fn fold_table() -> &'static HashMap<char, &'static str> {
@@ -56,6 +57,64 @@ pub fn fold(word: &str) -> String {
         }
     }
     out
+}
+
+/// Parses the skeleton rules, longest first; `Err` names the first bad line.
+pub(crate) fn parse_skeleton(
+    tsv: &'static str,
+) -> Result<Vec<(&'static str, &'static str)>, String> {
+    let mut rules: Vec<(&str, &str)> = Vec::new();
+    for (n, line) in data_lines(tsv) {
+        let mut cols = line.split('\t');
+        let from = cols.next().unwrap_or("");
+        let to = cols
+            .next()
+            .ok_or(format!("line {n}: expected two columns"))?;
+        let ascii = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase());
+        if !ascii(from) || !ascii(to) {
+            return Err(format!("line {n}: bad rule {line:?}"));
+        }
+        if rules.iter().any(|(f, _)| *f == from) {
+            return Err(format!("line {n}: duplicate rule {from}"));
+        }
+        rules.push((from, to));
+    }
+    rules.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    Ok(rules)
+}
+
+fn skeleton_rules() -> &'static [(&'static str, &'static str)] {
+    static TABLE: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    TABLE.get_or_init(|| parse_skeleton(SKELETON_TSV).unwrap_or_default())
+}
+
+/// A spelling-tolerant skeleton of a word, the same for a Latin name and its Cyrillic rendering:
+/// [`fold`], then the rules of `data/skeleton.tsv` (`w` -> `v`, `j` -> `dzh`, `y` -> `i`, ...),
+/// then doubled letters collapse. `Twitter` and `Твиттер` -> `tviter`.
+pub fn skeleton(word: &str) -> String {
+    let folded = fold(word);
+    let rules = skeleton_rules();
+    let mut out = String::with_capacity(folded.len());
+    let mut rest = folded.as_str();
+    while !rest.is_empty() {
+        if let Some((from, to)) = rules.iter().find(|(f, _)| rest.starts_with(f)) {
+            out.push_str(to);
+            rest = &rest[from.len()..];
+        } else {
+            let mut chars = rest.chars();
+            if let Some(c) = chars.next() {
+                out.push(c);
+            }
+            rest = chars.as_str();
+        }
+    }
+    let mut collapsed = String::with_capacity(out.len());
+    for c in out.chars() {
+        if !collapsed.ends_with(c) {
+            collapsed.push(c);
+        }
+    }
+    collapsed
 }
 
 /// One month form of the month table.
@@ -131,7 +190,26 @@ mod tests {
         {
             assert!(t.contains_key(&c), "missing {c}");
         }
-        assert_eq!(t.len(), 42);
+        assert!(t
+            .values()
+            .all(|a| a.chars().all(|c| c.is_ascii_lowercase())));
+    }
+
+    #[test]
+    fn skeleton_rules_parse_and_join_scripts() {
+        let rules = parse_skeleton(SKELETON_TSV).expect("skeleton rules parse");
+        assert!(rules.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
+        assert_eq!(
+            skeleton("Twitter"),
+            skeleton("Твиттере").get(..6).unwrap_or("")
+        );
+        assert_eq!(skeleton("Jennifer"), skeleton("Дженнифер"));
+        assert_eq!(
+            skeleton("Patriots").get(..5),
+            skeleton("Патриоттары").get(..5)
+        );
+        assert_eq!(skeleton("Živković"), skeleton("Живкович"));
+        assert_eq!(skeleton("Ұлыбритания"), skeleton("Улыбритания"));
     }
 
     #[test]
