@@ -490,8 +490,11 @@ fn align(inputs: &[PathBuf], window: i64, common: &Common) -> Result<u8> {
         ..AlignConfig::default()
     };
     let mut w = writer(common)?;
-    w.header(&ALIGN_COLUMNS)?;
-    for row in align_events(&events, &config) {
+    let rows = align_events(&events, &config);
+    if rows.is_empty() {
+        w.header(&ALIGN_COLUMNS)?;
+    }
+    for row in rows {
         w.row(&row)?;
     }
     w.finish()?;

@@ -81,7 +81,10 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let out = out.ok_or_else(|| anyhow::anyhow!("--out FILE is required"))?;
-    anyhow::ensure!(!kk_files.is_empty() && !ru_files.is_empty(), "need --kk and --ru files");
+    anyhow::ensure!(
+        !kk_files.is_empty() && !ru_files.is_empty(),
+        "need --kk and --ru files"
+    );
     let tok = Tokenizer::new();
     let mut kk_words = Vec::new();
     for f in &kk_files {
@@ -106,7 +109,12 @@ fn main() -> anyhow::Result<()> {
     let shares: Vec<(char, f64)> = tok
         .kk_letters()
         .iter()
-        .map(|&c| (c, *counts.get(&c).unwrap_or(&0) as f64 / total.max(1) as f64))
+        .map(|&c| {
+            (
+                c,
+                *counts.get(&c).unwrap_or(&0) as f64 / total.max(1) as f64,
+            )
+        })
         .collect();
     eprintln!(
         "kk: {} tokens, ru: {} tokens",

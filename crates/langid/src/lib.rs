@@ -395,10 +395,7 @@ impl Detector {
                 Lang::Kk,
                 script,
                 0.999,
-                format!(
-                    "Kazakh letters in {}/{} words",
-                    t.kk_words, t.cyr_words
-                ),
+                format!("Kazakh letters in {}/{} words", t.kk_words, t.cyr_words),
             );
         }
         if t.cyr_words >= FAST_MIN_WORDS * 2 && t.kk_words == 0 {
@@ -515,7 +512,8 @@ impl Detector {
             Some(info) => found(
                 Lang::Other,
                 script,
-                info.confidence().max(if t.lat_words >= 3 { 0.5 } else { 0.2 }),
+                info.confidence()
+                    .max(if t.lat_words >= 3 { 0.5 } else { 0.2 }),
                 format!("{evidence}; whatlang: {}", info.lang().code()),
             ),
             None => Detection {
@@ -535,8 +533,7 @@ impl Detector {
             .into_iter()
             .map(|s| {
                 let (d, words) = self.detect_counted(s.text);
-                if words as usize >= me.mixed_min_words && d.confidence >= me.mixed_min_confidence
-                {
+                if words as usize >= me.mixed_min_words && d.confidence >= me.mixed_min_confidence {
                     match d.lang {
                         Some(Lang::Kk) => confident[0] += 1,
                         Some(Lang::Ru) => confident[1] += 1,

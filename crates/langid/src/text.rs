@@ -105,10 +105,7 @@ impl Tokenizer {
                 LetterClass::Common => CYR_COMMON,
             };
         }
-        let lookalikes = lookalikes
-            .into_iter()
-            .map(|(a, b)| (a, lower(b)))
-            .collect();
+        let lookalikes = lookalikes.into_iter().map(|(a, b)| (a, lower(b))).collect();
         Tokenizer {
             cyr_class,
             kk_index,
@@ -304,7 +301,13 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for text in ["", "\u{0}\u{1}\u{fffd}\u{fffd}", "'''", "Ӏ ᲀ 𝔸", "\u{301}а\u{301}"] {
+        for text in [
+            "",
+            "\u{0}\u{1}\u{fffd}\u{fffd}",
+            "'''",
+            "Ӏ ᲀ 𝔸",
+            "\u{301}а\u{301}",
+        ] {
             let _ = words(text);
         }
     }

@@ -98,9 +98,11 @@ pub fn lemma_accuracy(names: &Names, path: &Path) -> Result<Figure, Error> {
     };
     let col = |n: &str| header.iter().position(|h| h.trim() == n);
     let (Some(fc), Some(lc)) = (col("form"), col("lemma")) else {
-        return Err(Error::new(ErrorKind::MalformedRow, "needs `form` and `lemma` columns")
-            .with_path(path)
-            .with_line(1));
+        return Err(
+            Error::new(ErrorKind::MalformedRow, "needs `form` and `lemma` columns")
+                .with_path(path)
+                .with_line(1),
+        );
     };
     let langc = col("lang");
     let name = match file_lang {
@@ -213,7 +215,9 @@ pub fn kaznerd(names: &Names, dir: &Path) -> Result<(Figure, Figure, Figure), Er
         }
     }
     let forms: HashSet<String> = occ.iter().map(|(f, _)| fold(f)).collect();
-    let formants = ["ұлы", "қызы", "ов", "ев", "ин", "ова", "ева", "улы", "кызы", "бек", "бай"];
+    let formants = [
+        "ұлы", "қызы", "ов", "ев", "ин", "ова", "ева", "улы", "кызы", "бек", "бай",
+    ];
     let nominative_of = |f: &str| -> Option<String> {
         let ff = fold(f);
         let n = ff.chars().count();
@@ -264,7 +268,9 @@ pub fn kaznerd(names: &Names, dir: &Path) -> Result<(Figure, Figure, Figure), Er
         key_fig.count(keys_match(&a.key, &b.key) && a.key == b.key, || {
             format!("{f} ({}) vs {nom_form} ({})", a.key, b.key)
         });
-        lemma_fig.count(same(&a.lemma, &nom), || format!("{f} -> {nom} / {}", a.lemma));
+        lemma_fig.count(same(&a.lemma, &nom), || {
+            format!("{f} -> {nom} / {}", a.lemma)
+        });
         nominatives.insert(nom_form.clone(), nom_sid);
     }
     let mut noms: Vec<(&String, &String)> = nominatives.iter().collect();
@@ -284,8 +290,16 @@ pub fn xwmt(names: &Names, dir: &Path) -> Result<Figure, Error> {
     let kk = std::fs::read_to_string(&kp).map_err(|e| io(&kp, e))?;
     let mut fig = Figure::new("xwmt-same-keys");
     for (r, k) in ru.lines().zip(kk.lines()) {
-        let a: Vec<String> = names.mentions(r, Lang::Ru).into_iter().map(|m| m.key).collect();
-        let b: Vec<String> = names.mentions(k, Lang::Kk).into_iter().map(|m| m.key).collect();
+        let a: Vec<String> = names
+            .mentions(r, Lang::Ru)
+            .into_iter()
+            .map(|m| m.key)
+            .collect();
+        let b: Vec<String> = names
+            .mentions(k, Lang::Kk)
+            .into_iter()
+            .map(|m| m.key)
+            .collect();
         if a.is_empty() && b.is_empty() {
             continue;
         }
@@ -300,11 +314,8 @@ pub fn xwmt(names: &Names, dir: &Path) -> Result<Figure, Error> {
 /// `gold` is a TSV `file\tsurface\tentity` (with a `# source:` line and that header).
 pub fn seeds(names: &Names, seeds_dir: &Path, gold: &Path) -> Result<Figure, Error> {
     let g = std::fs::read_to_string(gold).map_err(|e| io(gold, e))?;
-    let rows = crate::data::parse_table(
-        &gold.to_string_lossy(),
-        &g,
-        &["file", "surface", "entity"],
-    )?;
+    let rows =
+        crate::data::parse_table(&gold.to_string_lossy(), &g, &["file", "surface", "entity"])?;
     let mut fig = Figure::new("seeds-entities");
     let mut cache: HashMap<String, (String, Vec<kzalign_core::Mention>)> = HashMap::new();
     for r in rows {
@@ -322,7 +333,8 @@ pub fn seeds(names: &Names, seeds_dir: &Path, gold: &Path) -> Result<Figure, Err
             let end = start + surface.len();
             let before = t[..start].chars().last();
             let after = t[end..].chars().next();
-            if before.is_some_and(|c| c.is_alphabetic()) || after.is_some_and(|c| c.is_alphabetic()) {
+            if before.is_some_and(|c| c.is_alphabetic()) || after.is_some_and(|c| c.is_alphabetic())
+            {
                 continue;
             }
             n += 1;
@@ -363,7 +375,10 @@ pub fn all(names: &Names, eval_dir: &Path, fixtures: &Path) -> (Vec<Figure>, Vec
         kaznerd(names, &eval_dir.join("kaznerd-valid")).map(|(a, b, c)| vec![a, b, c]),
         "kaznerd-valid",
     );
-    push(xwmt(names, &eval_dir.join("xwmt-ru-kk")).map(|f| vec![f]), "xwmt-ru-kk");
+    push(
+        xwmt(names, &eval_dir.join("xwmt-ru-kk")).map(|f| vec![f]),
+        "xwmt-ru-kk",
+    );
     push(
         seeds(
             names,
