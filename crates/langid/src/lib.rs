@@ -17,7 +17,7 @@
 //!    example. A text's log-odds is the sum of its words' log-odds. Long texts whose letters settle the
 //!    question skip the model (the fast path that makes sentences cheap).
 //! 4. **Latin-script Kazakh** (data: `data/kk_latin.tsv`) is read back into Cyrillic and scored by the
-//!    same model; it must also show letters typical of Kazakh Latin (`q ä ū ñ ı ğ`). Other Latin text is
+//!    same model; it must also show letters typical of Kazakh Latin (`q ä ū ñ`). Other Latin text is
 //!    [`Lang::Other`] when `whatlang` recognises it.
 //!
 //! Uncertainty is a value: `lang` is `None` when there is nothing to go on.
@@ -73,6 +73,7 @@ pub struct DetectorBuilder {
     other_languages: bool,
     mixed_min_words: usize,
     mixed_min_confidence: f64,
+    model: &'static [u8],
 }
 
 impl Default for DetectorBuilder {
@@ -88,7 +89,20 @@ impl DetectorBuilder {
             other_languages: true,
             mixed_min_words: 3,
             mixed_min_confidence: 0.95,
+            model: model::MODEL_BIN,
         }
+    }
+
+    /// Uses another word model file (as written by the `train` example) instead of the embedded one.
+    pub fn model(mut self, bytes: &'static [u8]) -> DetectorBuilder {
+        self.model = bytes;
+        self
+    }
+
+    /// The immutable detector, or the error found in the model file.
+    pub fn try_build(self) -> Result<Detector, kzalign_core::Error> {
+        Model::parse(self.model)?;
+        Ok(self.build())
     }
 
     /// Whether Latin-script text that is not Kazakh is checked with `whatlang` to report
@@ -109,40 +123,41 @@ impl DetectorBuilder {
     /// The immutable detector.
     pub fn build(self) -> Detector {
         let tok = Tokenizer::new();
-        let model = Model::parse(model::MODEL_BIN).unwrap_or_else(|_| Model::empty());
+        // The embedded model is checked by a unit test; a broken one detects by letters only.
+        let model = Model::parse(self.model).unwrap_or_else(|_| Model::empty());
         let letters = tables::parse_letters(tables::LETTERS_TSV).unwrap_or_default();
         // Neighbours sharing some Kazakh-only letters: the absence test's profiles.
         let mut neighbours: Vec<Neighbour> = Vec::new();
-        for row in letters.iter().filter(|r| r.class == LetterClass::Kazakh) {
-            let Some(bit) = tok.kk_letters().iter().position(|&c| c == row.letter) else {
+        let kk_langs = letters
+            .iter()
+            .filter(|r| r.class == LetterClass::Kazakh)
+            .flat_map(|r| r.langs.iter())
+            .filter(|l| *l != "kk");
+        for lang in kk_langs {
+            if neighbours.iter().any(|n| &n.lang == lang) {
                 continue;
-            };
-            for lang in row.langs.iter().filter(|l| *l != "kk") {
-                match neighbours.iter_mut().find(|n| &n.lang == lang) {
-                    Some(n) => n.shared |= 1 << bit,
-                    None => neighbours.push(Neighbour {
-                        lang: lang.clone(),
-                        shared: 1 << bit,
-                        log_absent: 0.0,
-                    }),
-                }
             }
-        }
-        for n in &mut neighbours {
-            let missing: f64 = tok
-                .kk_letters()
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| n.shared & (1 << i) == 0)
-                .map(|(_, c)| {
-                    model
-                        .kk_letter_share
+            let (mut shared, mut log_absent) = (0u16, 0.0f64);
+            for (bit, c) in tok.tracked().iter().enumerate() {
+                let has = letters
+                    .iter()
+                    .any(|r| r.letter == *c && r.langs.contains(lang));
+                if has {
+                    shared |= 1 << bit;
+                } else {
+                    let share = model
+                        .kk_word_share
                         .iter()
                         .find(|(d, _)| d == c)
-                        .map_or(0.0, |&(_, s)| s)
-                })
-                .sum();
-            n.log_absent = (1.0 - missing.clamp(0.0, 0.5)).ln();
+                        .map_or(0.0, |&(_, s)| s);
+                    log_absent += (1.0 - share.clamp(0.0, 0.9)).ln();
+                }
+            }
+            neighbours.push(Neighbour {
+                lang: lang.clone(),
+                shared,
+                log_absent,
+            });
         }
         let latin = tables::parse_kk_latin(tables::KK_LATIN_TSV)
             .unwrap_or_default()
@@ -171,9 +186,9 @@ impl DetectorBuilder {
 #[derive(Clone, Debug)]
 struct Neighbour {
     lang: String,
-    /// Bit set of the Kazakh-only letters it shares.
+    /// Bit set of the tracked letters (`text::Tokenizer::tracked`) its alphabet has.
     shared: u16,
-    /// ln of the chance that one letter of Kazakh text is none of the Kazakh-only letters it lacks.
+    /// ln of the chance that a word of Kazakh text has none of the tracked letters it lacks.
     log_absent: f64,
 }
 
@@ -208,7 +223,7 @@ struct Tally {
     /// Cyrillic words (without foreign letters) holding Kazakh-only letters.
     kk_words: u32,
     kk_letters: u32,
-    kk_set: u16,
+    set: u16,
     ru_marks: u32,
     inner_hard_signs: u32,
     apostrophes: u32,
@@ -255,8 +270,8 @@ impl Detector {
                 if s.kk > 0 {
                     t.kk_words += 1;
                     t.kk_letters += s.kk;
-                    t.kk_set |= s.kk_set;
                 }
+                t.set |= s.set;
                 t.ru_marks += s.ru_marks;
                 t.inner_hard_signs += s.inner_hard_sign;
                 t.apostrophes += s.apostrophes;
@@ -302,7 +317,10 @@ impl Detector {
         } else {
             Script::Mixed
         };
-        let d = if t.cyr_letters >= t.lat_letters {
+        // Latin words inside Cyrillic text are mostly names and brands; the reverse is rare.
+        let cyrillic_path =
+            t.cyr_letters >= t.lat_letters || (t.cyr_words >= 3 && 3 * t.cyr_letters >= t.lat_letters);
+        let d = if cyrillic_path {
             self.cyrillic(text, &mut t, script)
         } else {
             self.latin(text, &t, script)
@@ -340,25 +358,25 @@ impl Detector {
                 ),
             );
         }
-        let n = (t.cyr_letters as f64).max(1.0);
+        let n = (t.cyr_words - t.foreign_words) as f64;
         // 2. Absence test: Kazakh-only letters that a neighbour also has, and none of the others.
         let mut kk_ruled_out: Option<&str> = None;
         if t.kk_letters > 0 {
             for nb in &me.neighbours {
-                if t.kk_set & !nb.shared == 0 && n * nb.log_absent < ABSENCE_LN_P {
+                if t.set & !nb.shared == 0 && n * nb.log_absent < ABSENCE_LN_P {
                     kk_ruled_out = Some(nb.lang.as_str());
                     break;
                 }
             }
         }
         if let Some(lang) = kk_ruled_out {
-            if t.kk_words >= 2 {
+            if t.kk_words >= 2 && t.kk_words * 5 >= t.cyr_words {
                 let shown: String = me
                     .tok
-                    .kk_letters()
+                    .tracked()
                     .iter()
                     .enumerate()
-                    .filter(|(i, _)| t.kk_set & (1 << i) != 0)
+                    .filter(|(i, _)| t.set & me.tok.kk_mask() & (1 << i) != 0)
                     .map(|(_, c)| *c)
                     .collect();
                 return found(
@@ -366,8 +384,8 @@ impl Detector {
                     script,
                     0.9,
                     format!(
-                        "only {shown} of the Kazakh letters in {} letters (like {lang}), in {} words: neither Russian nor Kazakh",
-                        t.cyr_letters, t.kk_words
+                        "of the Kazakh letters only {shown}, in {}/{} words, and no letter {lang} lacks: neither Russian nor Kazakh",
+                        t.kk_words, t.cyr_words
                     ),
                 );
             }

@@ -18,8 +18,9 @@ pub enum WordScript {
 pub struct WordStats {
     /// Letters in the word.
     pub letters: u32,
-    /// Kazakh-only letters (`ә ғ қ ң ө ұ ү һ і`), as a bit set in `letters.tsv` order.
-    pub kk_set: u16,
+    /// The tracked letters of `letters.tsv` (Kazakh-only and listed common ones) in the word, as a
+    /// bit set in table order (see [`Tokenizer::tracked`]).
+    pub set: u16,
     /// Number of Kazakh-only letters.
     pub kk: u32,
     /// Letters of neither alphabet (`ї є ў ј ...`).
@@ -42,8 +43,12 @@ const CYR_FOREIGN: u8 = 3;
 pub struct Tokenizer {
     /// Class of each lower-case letter of the Cyrillic block U+0400..U+04FF.
     cyr_class: [u8; 256],
-    /// Index in the Kazakh-letter bit set of each Cyrillic letter (255 = none).
-    kk_index: [u8; 256],
+    /// Index in the tracked-letter bit set of each Cyrillic letter (255 = none).
+    track_index: [u8; 256],
+    /// The tracked letters in table order.
+    tracked: Vec<char>,
+    /// Bits of the Kazakh-only letters among them.
+    kk_mask: u16,
     /// The Kazakh-only letters in table order.
     kk_letters: Vec<char>,
     /// Look-alike letter -> Cyrillic letter (lower-case both).
@@ -77,7 +82,9 @@ impl Tokenizer {
         let letters = tables::parse_letters(tables::LETTERS_TSV).unwrap_or_default();
         let lookalikes = tables::parse_lookalikes(tables::LOOKALIKES_TSV).unwrap_or_default();
         let mut cyr_class = [CYR_NONE; 256];
-        let mut kk_index = [255u8; 256];
+        let mut track_index = [255u8; 256];
+        let mut tracked = Vec::new();
+        let mut kk_mask = 0u16;
         for i in 0..256u32 {
             if let Some(c) = char::from_u32(0x400 + i) {
                 if c.is_alphabetic() {
@@ -95,9 +102,15 @@ impl Tokenizer {
             if !(0x400..0x500).contains(&i) {
                 continue;
             }
+            if class != LetterClass::Foreign && tracked.len() < 16 {
+                track_index[i - 0x400] = tracked.len() as u8;
+                if class == LetterClass::Kazakh {
+                    kk_mask |= 1 << tracked.len();
+                }
+                tracked.push(c);
+            }
             cyr_class[i - 0x400] = match class {
                 LetterClass::Kazakh => {
-                    kk_index[i - 0x400] = kk_letters.len() as u8;
                     kk_letters.push(c);
                     CYR_KK
                 }
@@ -111,15 +124,28 @@ impl Tokenizer {
             .collect();
         Tokenizer {
             cyr_class,
-            kk_index,
+            track_index,
+            tracked,
+            kk_mask,
             kk_letters,
             lookalikes,
         }
     }
 
-    /// The Kazakh-only letters, in the order of the bits of [`WordStats::kk_set`].
+    /// The Kazakh-only letters, in table order.
     pub fn kk_letters(&self) -> &[char] {
         &self.kk_letters
+    }
+
+    /// The tracked letters (Kazakh-only and listed common ones), in the order of the bits of
+    /// [`WordStats::set`].
+    pub fn tracked(&self) -> &[char] {
+        &self.tracked
+    }
+
+    /// The bits of the Kazakh-only letters in [`WordStats::set`].
+    pub fn kk_mask(&self) -> u16 {
+        self.kk_mask
     }
 
     /// Calls `f` with each word of `text`: its lower-case letters (look-alikes mapped in Cyrillic
@@ -222,10 +248,12 @@ impl Tokenizer {
                 continue;
             }
             let k = (u - 0x400) as usize;
+            if let Some(bit) = 1u16.checked_shl(self.track_index[k] as u32) {
+                s.set |= bit;
+            }
             match self.cyr_class[k] {
                 CYR_KK => {
                     s.kk += 1;
-                    s.kk_set |= 1 << self.kk_index[k];
                 }
                 CYR_FOREIGN => s.foreign += 1,
                 _ => {}
