@@ -10,12 +10,17 @@
 //! Input formats by extension: `.tsv` (last column; a header row `...text` is skipped), `.jsonl`
 //! (the `text` field of each record), anything else one text per line. The language-identification
 //! test lines (`.../langid/{sentences,single-words,word-pairs}/`) are refused: never train on them.
+use kzalign_langid::model::for_each_feature;
 use kzalign_langid::model::write_model;
 use kzalign_langid::text::Tokenizer;
-use kzalign_langid::model::for_each_feature;
-use kzalign_langid::train::{add_weights, calibrate, count_types, train_groups, Group, TrainConfig};
+use kzalign_langid::train::{
+    add_weights, calibrate, count_types, train_groups, Group, TrainConfig,
+};
 use std::collections::HashMap;
 use std::path::Path;
+
+/// Words as lists of letters.
+type Words = Vec<Vec<char>>;
 
 fn texts(path: &Path) -> anyhow::Result<Vec<String>> {
     let s = path.to_string_lossy();
@@ -92,10 +97,13 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let out = out.ok_or_else(|| anyhow::anyhow!("--out FILE is required"))?;
-    anyhow::ensure!(!kk_files.is_empty() && !ru_files.is_empty(), "need --kk and --ru files");
+    anyhow::ensure!(
+        !kk_files.is_empty() && !ru_files.is_empty(),
+        "need --kk and --ru files"
+    );
     let tok = Tokenizer::new();
     // Every tenth text is held out to calibrate the bias.
-    let read = |files: &[String]| -> anyhow::Result<(Vec<Vec<char>>, Vec<Vec<char>>)> {
+    let read = |files: &[String]| -> anyhow::Result<(Words, Words)> {
         let (mut all, mut held) = (Vec::new(), Vec::new());
         for f in files {
             for (i, t) in texts(Path::new(f))?.iter().enumerate() {
@@ -139,7 +147,11 @@ fn main() -> anyhow::Result<()> {
         }
         let listed: HashMap<Vec<char>, u64> =
             count_types(listed).into_keys().map(|w| (w, 1)).collect();
-        eprintln!("{} word list: {} types", if kazakh { "kk" } else { "ru" }, listed.len());
+        eprintln!(
+            "{} word list: {} types",
+            if kazakh { "kk" } else { "ru" },
+            listed.len()
+        );
         lists.push((listed, kazakh));
     }
     let groups_of = |kk: HashMap<Vec<char>, u64>, ru: HashMap<Vec<char>, u64>| {
@@ -150,9 +162,17 @@ fn main() -> anyhow::Result<()> {
                 Some(l) if !l.is_empty() => list_share,
                 _ => 0.0,
             };
-            groups.push(Group { types, kazakh, share: 1.0 - share });
+            groups.push(Group {
+                types,
+                kazakh,
+                share: 1.0 - share,
+            });
             if let Some(l) = listed.filter(|_| share > 0.0) {
-                groups.push(Group { types: l.clone(), kazakh, share });
+                groups.push(Group {
+                    types: l.clone(),
+                    kazakh,
+                    share,
+                });
             }
         }
         groups
@@ -161,7 +181,10 @@ fn main() -> anyhow::Result<()> {
         let mut w = vec![0f32; 1 << cfg.bits];
         let mut bias = 0f32;
         for seed in 0..seeds {
-            let c = TrainConfig { seed: cfg.seed + seed, ..cfg.clone() };
+            let c = TrainConfig {
+                seed: cfg.seed + seed,
+                ..cfg.clone()
+            };
             let (ws, b) = train_groups(groups, &c);
             add_weights(&mut w, &ws);
             bias += b;
@@ -187,17 +210,24 @@ fn main() -> anyhow::Result<()> {
         m
     };
     let shift = if calibrated {
-    let (w90, b90) = fit(&groups_of(minus(&kk_words, &kk_held), minus(&ru_words, &ru_held)));
-    let logit = |w: &[f32], b: f32, word: &[char]| {
-        let mut z = b;
-        for_each_feature(word, cfg.bits, |i| z += w[i]);
-        z
-    };
-    let zk: Vec<f32> = kk_h.iter().map(|x| logit(&w90, b90, x)).collect();
-    let zr: Vec<f32> = ru_h.iter().map(|x| logit(&w90, b90, x)).collect();
-    let shift = calibrate(&zk, &zr);
-    eprintln!("held out: {} kk, {} ru word types; bias shift {shift:+.2}", zk.len(), zr.len());
-    shift
+        let (w90, b90) = fit(&groups_of(
+            minus(&kk_words, &kk_held),
+            minus(&ru_words, &ru_held),
+        ));
+        let logit = |w: &[f32], b: f32, word: &[char]| {
+            let mut z = b;
+            for_each_feature(word, cfg.bits, |i| z += w[i]);
+            z
+        };
+        let zk: Vec<f32> = kk_h.iter().map(|x| logit(&w90, b90, x)).collect();
+        let zr: Vec<f32> = ru_h.iter().map(|x| logit(&w90, b90, x)).collect();
+        let shift = calibrate(&zk, &zr);
+        eprintln!(
+            "held out: {} kk, {} ru word types; bias shift {shift:+.2}",
+            zk.len(),
+            zr.len()
+        );
+        shift
     } else {
         0.0
     };

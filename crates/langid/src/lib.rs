@@ -231,8 +231,13 @@ struct Tally {
 
 /// Below this ln-probability Kazakh text would not lack the letters a text lacks.
 const ABSENCE_LN_P: f64 = -9.2; // 1e-4
-/// A long text counts as settled by its letters (no model run) from this many Cyrillic words.
-const FAST_MIN_WORDS: u32 = 6;
+/// Texts settled by their letters skip the word model. Measured on the training text (11,867
+/// Kazakh and 3,700 Russian sentences): of the sentences with at least 4 Cyrillic words, 30% of them
+/// with Kazakh-only letters, none is Russian; of those with at least 8 words and no Kazakh-only
+/// letter, 4 in 8,020 Kazakh ones (0.05%) would be called Russian.
+const FAST_KK_MIN_WORDS: u32 = 4;
+/// See [`FAST_KK_MIN_WORDS`].
+const FAST_RU_MIN_WORDS: u32 = 8;
 
 fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
@@ -318,8 +323,8 @@ impl Detector {
             Script::Mixed
         };
         // Latin words inside Cyrillic text are mostly names and brands; the reverse is rare.
-        let cyrillic_path =
-            t.cyr_letters >= t.lat_letters || (t.cyr_words >= 3 && 3 * t.cyr_letters >= t.lat_letters);
+        let cyrillic_path = t.cyr_letters >= t.lat_letters
+            || (t.cyr_words >= 3 && 3 * t.cyr_letters >= t.lat_letters);
         let d = if cyrillic_path {
             self.cyrillic(text, &mut t, script)
         } else {
@@ -405,21 +410,18 @@ impl Detector {
         // 4. Russian or Kazakh. Fast path when the letters settle it.
         let kk_share = t.kk_words as f64 / t.cyr_words.max(1) as f64;
         if kk_ruled_out.is_none()
-            && t.cyr_words >= FAST_MIN_WORDS
-            && t.kk_words >= 3
+            && t.cyr_words >= FAST_KK_MIN_WORDS
+            && t.kk_words >= 2
             && kk_share >= 0.3
         {
             return found(
                 Lang::Kk,
                 script,
                 0.999,
-                format!(
-                    "Kazakh letters in {}/{} words",
-                    t.kk_words, t.cyr_words
-                ),
+                format!("Kazakh letters in {}/{} words", t.kk_words, t.cyr_words),
             );
         }
-        if t.cyr_words >= FAST_MIN_WORDS * 2 && t.kk_words == 0 {
+        if t.cyr_words >= FAST_RU_MIN_WORDS && t.kk_words == 0 {
             return found(
                 Lang::Ru,
                 script,
@@ -533,7 +535,8 @@ impl Detector {
             Some(info) => found(
                 Lang::Other,
                 script,
-                info.confidence().max(if t.lat_words >= 3 { 0.5 } else { 0.2 }),
+                info.confidence()
+                    .max(if t.lat_words >= 3 { 0.5 } else { 0.2 }),
                 format!("{evidence}; whatlang: {}", info.lang().code()),
             ),
             None => Detection {
@@ -553,8 +556,7 @@ impl Detector {
             .into_iter()
             .map(|s| {
                 let (d, words) = self.detect_counted(s.text);
-                if words as usize >= me.mixed_min_words && d.confidence >= me.mixed_min_confidence
-                {
+                if words as usize >= me.mixed_min_words && d.confidence >= me.mixed_min_confidence {
                     match d.lang {
                         Some(Lang::Kk) => confident[0] += 1,
                         Some(Lang::Ru) => confident[1] += 1,

@@ -85,7 +85,8 @@ pub struct Model {
 impl Model {
     /// Parses a model file (see the module documentation).
     pub fn parse(bytes: &'static [u8]) -> Result<Model, Error> {
-        let bad = |msg: String| Error::new(ErrorKind::MalformedRow, msg).with_path("data/model.bin");
+        let bad =
+            |msg: String| Error::new(ErrorKind::MalformedRow, msg).with_path("data/model.bin");
         let sep = b"\n%%\n";
         let at = bytes
             .windows(sep.len())
@@ -192,7 +193,9 @@ pub fn write_model(
         out.push_str(c);
         out.push('\n');
     }
-    out.push_str(&format!("bits\t{bits}\norder\t{MAX_ORDER}\nscale\t{scale}\nbias\t{bias}\n"));
+    out.push_str(&format!(
+        "bits\t{bits}\norder\t{MAX_ORDER}\nscale\t{scale}\nbias\t{bias}\n"
+    ));
     for (c, s) in kk_word_share {
         out.push_str(&format!("kk_word_share\t{c}\t{s:.6}\n"));
     }

@@ -68,9 +68,12 @@ pub fn parse_letters(text: &str) -> Result<Vec<LetterRow>, Error> {
     let mut out: Vec<LetterRow> = Vec::new();
     for (line, f) in rows(text) {
         if f.len() != 3 {
-            return Err(Error::new(ErrorKind::MalformedRow, "expected letter<TAB>class<TAB>languages")
-                .with_path(FILE)
-                .with_line(line));
+            return Err(Error::new(
+                ErrorKind::MalformedRow,
+                "expected letter<TAB>class<TAB>languages",
+            )
+            .with_path(FILE)
+            .with_line(line));
         }
         let c = single_char(f[0], FILE, line)?;
         let class = match f[1] {
@@ -159,12 +162,11 @@ pub fn parse_kk_latin(text: &str) -> Result<Vec<(String, String, LatinMark)>, Er
             }
         };
         if out.iter().any(|(l, _, _)| l == f[0]) {
-            return Err(Error::new(
-                ErrorKind::Duplicate,
-                format!("{:?} is listed twice", f[0]),
-            )
-            .with_path(FILE)
-            .with_line(line));
+            return Err(
+                Error::new(ErrorKind::Duplicate, format!("{:?} is listed twice", f[0]))
+                    .with_path(FILE)
+                    .with_line(line),
+            );
         }
         out.push((f[0].to_string(), f[1].to_string(), mark));
     }
@@ -197,7 +199,13 @@ mod tests {
             }
         }
         // Letters that are tracked fit in the 16-bit sets of `text::WordStats`.
-        assert!(letters.iter().filter(|r| r.class != LetterClass::Foreign).count() <= 16);
+        assert!(
+            letters
+                .iter()
+                .filter(|r| r.class != LetterClass::Foreign)
+                .count()
+                <= 16
+        );
         assert!(LETTERS_TSV.contains("# source:"));
     }
 

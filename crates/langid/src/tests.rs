@@ -57,8 +57,16 @@ fn russian_and_kazakh_sentences() {
             "В Астане прошла встреча с акимом Әлібеком Жұмабаевым, сообщает пресс-служба.",
             Some(Lang::Ru),
         ),
-        ("ru everyday", "Ты делаешь только то, что предполагал делать.", Some(Lang::Ru)),
-        ("kk everyday", "Бүгін ауа райы жақсы болады.", Some(Lang::Kk)),
+        (
+            "ru everyday",
+            "Ты делаешь только то, что предполагал делать.",
+            Some(Lang::Ru),
+        ),
+        (
+            "kk everyday",
+            "Бүгін ауа райы жақсы болады.",
+            Some(Lang::Kk),
+        ),
     ]);
 }
 
@@ -83,8 +91,16 @@ fn latin_lookalikes_count_as_cyrillic() {
     // Latin i for і, Latin a/e/o/c/p inside Cyrillic words.
     check(&[
         ("latin i", "бiлiм берy жүйесi", Some(Lang::Kk)),
-        ("latin vowels in kazakh", "Қазaқстaн Республикaсының Пpезиденті", Some(Lang::Kk)),
-        ("latin vowels in russian", "Пpезидент пpовёл coвещание", Some(Lang::Ru)),
+        (
+            "latin vowels in kazakh",
+            "Қазaқстaн Республикaсының Пpезиденті",
+            Some(Lang::Kk),
+        ),
+        (
+            "latin vowels in russian",
+            "Пpезидент пpовёл coвещание",
+            Some(Lang::Ru),
+        ),
     ]);
     let d = det().detect("бiлiм берy жүйесi");
     assert_eq!(d.script, Script::Cyrillic);
@@ -107,7 +123,9 @@ fn latin_script_kazakh() {
         ("turkish", "Cumhurbaşkanı bugün dışişleri bakanı ile görüştü ve açıklama yaptı.", Some(Lang::Other)),
     ]);
     assert_eq!(
-        det().detect("Qazaqstan Respublikasynyñ Prezidentı Ükımet otyrysynda söz söiledı.").script,
+        det()
+            .detect("Qazaqstan Respublikasynyñ Prezidentı Ükımet otyrysynda söz söiledı.")
+            .script,
         Script::Latin
     );
 }
@@ -172,7 +190,10 @@ fn empty_and_odd_input() {
         }
     }
     // Mojibake and lossy decoding around real text.
-    assert_eq!(lang("\u{fffd}Қазақстан\u{fffd} Республикасы\u{fffd}"), Some(Lang::Kk));
+    assert_eq!(
+        lang("\u{fffd}Қазақстан\u{fffd} Республикасы\u{fffd}"),
+        Some(Lang::Kk)
+    );
     // A huge input.
     let huge = "Президент провёл встречу. ".repeat(100_000);
     assert_eq!(lang(&huge), Some(Lang::Ru));

@@ -68,6 +68,12 @@ pub fn lower(c: char) -> char {
         'а'..='я' | 'a'..='z' => c,
         'A'..='Z' => c.to_ascii_lowercase(),
         'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+        'ѐ'..='џ' => c,
+        // Cyrillic pairs: upper case even, lower case odd (U+04C1..U+04CE the other way round).
+        '\u{460}'..='\u{481}' | '\u{48a}'..='\u{4bf}' | '\u{4d0}'..='\u{52f}' => {
+            char::from_u32(c as u32 | 1).unwrap_or(c)
+        }
+        '\u{4c1}'..='\u{4ce}' => char::from_u32(c as u32 + (c as u32 & 1)).unwrap_or(c),
         _ => c.to_lowercase().next().unwrap_or(c),
     }
 }
@@ -118,10 +124,7 @@ impl Tokenizer {
                 LetterClass::Common => CYR_COMMON,
             };
         }
-        let lookalikes = lookalikes
-            .into_iter()
-            .map(|(a, b)| (a, lower(b)))
-            .collect();
+        let lookalikes = lookalikes.into_iter().map(|(a, b)| (a, lower(b))).collect();
         Tokenizer {
             cyr_class,
             track_index,
@@ -161,6 +164,11 @@ impl Tokenizer {
         loop {
             let c = chars.next();
             let letter = match c {
+                Some(c @ ('а'..='я' | 'a'..='z')) => Some(c),
+                Some(c @ ('А'..='Я' | 'A'..='Z' | 'Ѐ'..='Џ')) => Some(lower(c)),
+                Some(c) if (c as u32) < 0x80 => None,
+                // Cyrillic and Cyrillic Supplement: letters except the signs U+0482..U+0489.
+                Some(c @ ('ѐ'..='ҁ' | 'Ҋ'..='ԯ')) => Some(lower(c)),
                 Some(c) if c.is_alphabetic() => Some(lower(c)),
                 _ => None,
             };
@@ -173,9 +181,7 @@ impl Tokenizer {
                     let u = l as u32;
                     if (0x400..0x500).contains(&u) {
                         cyr += 1;
-                    } else if l.is_ascii_lowercase() || (0xC0..0x250).contains(&u) {
-                        lat += 1;
-                    } else if matches!(l, 'ə' | 'ı') {
+                    } else if l.is_ascii_lowercase() || (0xC0..0x250).contains(&u) || l == 'ə' {
                         lat += 1;
                     } else {
                         other += 1;
@@ -331,8 +337,25 @@ mod tests {
     }
 
     #[test]
+    fn lower_agrees_with_the_standard_library_on_cyrillic() {
+        for u in 0x400..0x530u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            if c.is_alphabetic() {
+                let std = c.to_lowercase().next().unwrap_or(c);
+                assert_eq!(lower(c), std, "U+{u:04X}");
+            }
+        }
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
-        for text in ["", "\u{0}\u{1}\u{fffd}\u{fffd}", "'''", "Ӏ ᲀ 𝔸", "\u{301}а\u{301}"] {
+        for text in [
+            "",
+            "\u{0}\u{1}\u{fffd}\u{fffd}",
+            "'''",
+            "Ӏ ᲀ 𝔸",
+            "\u{301}а\u{301}",
+        ] {
             let _ = words(text);
         }
     }

@@ -242,7 +242,9 @@ mod tests {
 
     #[test]
     fn learns_to_separate_two_tiny_languages() {
-        let kk = count_types(words("кездесу кездесті келді барды алды берді жасады болды"));
+        let kk = count_types(words(
+            "кездесу кездесті келді барды алды берді жасады болды",
+        ));
         let ru = count_types(words("встреча встретил пришёл пошёл взял дал сделал было"));
         let cfg = TrainConfig {
             bits: 16,
