@@ -19,4 +19,5 @@ cargo run -p kzalign-langid --release --example train -- \
   --source "Russian text: factRuEval-2016 documents, ../shared/eval/factrueval/docs.jsonl, MIT" \
   --source "Kazakh word list: stems of the Kazakh hunspell dictionary kk_KZ (Akmaral Mussayeva 2009; Debian hunspell-kk), GPL-2+ or LGPL-2.1+ or MPL-1.1+, used as word statistics" \
   --source "Russian word list: forms of the Russian hunspell dictionary ru_RU (Alexander I. Lebedev 1997-2008; Debian hunspell-ru) expanded by hunspell's unmunch, BSD-style licence, used as word statistics" \
+  --lexicon-out crates/langid/data/frequent_words.tsv \
   --out crates/langid/data/model.bin

@@ -32,12 +32,14 @@
 #![deny(missing_docs)]
 
 pub mod eval;
+pub mod lexicon;
 pub mod model;
 pub mod tables;
 pub mod text;
 pub mod train;
 
 use kzalign_core::{Lang, Script, Span};
+use lexicon::Lexicon;
 use model::Model;
 use std::sync::Arc;
 use tables::{LatinMark, LetterClass};
@@ -164,10 +166,12 @@ impl DetectorBuilder {
             .into_iter()
             .map(|(l, c, m)| (l.chars().collect(), c.chars().collect(), m))
             .collect();
+        let lexicon = Lexicon::parse(lexicon::FREQUENT_WORDS_TSV).unwrap_or_default();
         Detector {
             inner: Arc::new(Inner {
                 tok,
                 model,
+                lexicon,
                 neighbours,
                 latin,
                 whatlang: if self.other_languages {
@@ -202,6 +206,7 @@ pub struct Detector {
 struct Inner {
     tok: Tokenizer,
     model: Model,
+    lexicon: Lexicon,
     neighbours: Vec<Neighbour>,
     latin: Vec<(Vec<char>, Vec<char>, LatinMark)>,
     whatlang: Option<whatlang::Detector>,
@@ -263,6 +268,7 @@ impl Detector {
         let me = &*self.inner;
         let mut t = Tally::default();
         me.tok.words(text, |_, script, s: &WordStats| match script {
+            _ if s.initial => {}
             WordScript::Cyrillic => {
                 if s.foreign > 0 {
                     t.foreign_words += 1;
@@ -331,6 +337,21 @@ impl Detector {
             self.latin(text, &t, script)
         };
         (d, words)
+    }
+
+    /// A word's log-odds of Kazakh: from its frequency when it is a frequent word, else from the
+    /// word model.
+    #[inline]
+    fn word_score(&self, w: &[char]) -> f64 {
+        let me = &*self.inner;
+        let m = me.model.word_logit(w) as f64;
+        match me.lexicon.llr(w) {
+            // Two estimates of the same log-odds: the word's frequency is bounded by the size of
+            // the training text, so when the letters speak more strongly the same way, they win.
+            Some(l) if (l as f64) * m > 0.0 && m.abs() > (l as f64).abs() => m,
+            Some(l) => l as f64,
+            None => m,
+        }
     }
 
     fn cyrillic(&self, text: &str, t: &mut Tally, script: Script) -> Detection {
@@ -433,8 +454,8 @@ impl Detector {
         let bias = model.bias() as f64;
         let mut z = bias;
         me.tok.words(text, |w, s, st| {
-            if s == WordScript::Cyrillic && st.foreign == 0 {
-                z += model.word_logit(w) as f64 - bias;
+            if s == WordScript::Cyrillic && st.foreign == 0 && !st.initial {
+                z += self.word_score(w) - bias;
             }
         });
         let lang = if z > 0.0 && kk_ruled_out.is_none() {
@@ -503,13 +524,13 @@ impl Detector {
         let mut z = bias;
         let (mut distinctive, mut foreign, mut words) = (0u32, 0u32, 0u32);
         let mut buf = Vec::new();
-        me.tok.words(text, |w, s, _| {
-            if s == WordScript::Latin {
+        me.tok.words(text, |w, s, st| {
+            if s == WordScript::Latin && !st.initial {
                 let (d, f) = self.read_latin(w, &mut buf);
                 distinctive += d;
                 foreign += f;
                 words += 1;
-                z += model.word_logit(&buf) as f64 - bias;
+                z += self.word_score(&buf) - bias;
             }
         });
         let other = me

@@ -31,6 +31,8 @@ pub struct WordStats {
     pub inner_hard_sign: u32,
     /// Apostrophes between letters.
     pub apostrophes: u32,
+    /// A single letter followed by a full stop: an initial (`В.`), not a word.
+    pub initial: bool,
 }
 
 const CYR_NONE: u8 = 0;
@@ -207,7 +209,8 @@ impl Tokenizer {
                         if script == WordScript::Cyrillic && lat > 0 {
                             self.map_lookalikes(&mut buf);
                         }
-                        let stats = self.stats(&buf, script);
+                        let mut stats = self.stats(&buf, script);
+                        stats.initial = buf.len() == 1 && c == Some('.');
                         f(&buf, script, &stats);
                         buf.clear();
                         cyr = 0;
@@ -277,7 +280,7 @@ impl Tokenizer {
     pub fn cyrillic_words(&self, text: &str) -> Vec<Vec<char>> {
         let mut out = Vec::new();
         self.words(text, |w, script, s| {
-            if script == WordScript::Cyrillic && s.foreign == 0 {
+            if script == WordScript::Cyrillic && s.foreign == 0 && !s.initial {
                 out.push(w.iter().copied().filter(|c| *c != '\'').collect());
             }
         });
