@@ -10,7 +10,10 @@ fn accuracy_holds_the_line() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let eval_dir = root.join("../shared/eval");
     if !eval_dir.is_dir() {
-        eprintln!("SKIPPED: {} is absent; accuracy not measured", eval_dir.display());
+        eprintln!(
+            "SKIPPED: {} is absent; accuracy not measured",
+            eval_dir.display()
+        );
         return;
     }
     let names = NamesBuilder::new().build().unwrap();
@@ -20,7 +23,13 @@ fn accuracy_holds_the_line() {
     }
     let show = std::env::var("KZALIGN_SHOW").is_ok();
     for f in &figs {
-        eprintln!("{:<26} {:>6.2}% ({}/{})", f.name, f.percent(), f.correct, f.total);
+        eprintln!(
+            "{:<26} {:>6.2}% ({}/{})",
+            f.name,
+            f.percent(),
+            f.correct,
+            f.total
+        );
         if show {
             for x in &f.failures {
                 eprintln!("    {x}");
@@ -46,5 +55,8 @@ fn accuracy_holds_the_line() {
             checked += 1;
         }
     }
-    assert!(checked > 0 || figs.is_empty(), "no figure of the report was measured");
+    assert!(
+        checked > 0 || figs.is_empty(),
+        "no figure of the report was measured"
+    );
 }
