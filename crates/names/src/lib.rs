@@ -419,7 +419,7 @@ impl Names {
             let mut b = 1.0;
             if let Some(k) = self.known(lemma) {
                 if k.given || k.place || k.surname {
-                    b *= 4.0;
+                    b *= 6.0;
                 }
             }
             if let Some(e) = ev {
@@ -660,6 +660,12 @@ impl Names {
                 }
             }
         }
+        // «Яков Милатович», «Ивана Живкович»: a given name and a word in -вич alone is a
+        // Balkan surname (a Russian name and patronymic is resolved through the gazetteer).
+        if surname.is_none() && n == 2 && parts[0] == Part::Given && parts[1] == Part::Patronymic {
+            parts[1] = Part::Surname;
+            surname = Some(1);
+        }
         if surname.is_none() {
             surname = (0..n).rev().find(|&i| parts[i] != Part::Initial);
             if let Some(s) = surname {
@@ -751,7 +757,37 @@ impl Names {
         hint: Hint,
         ev: Option<&Evidence>,
     ) -> Option<usize> {
+        // Given name and patronymic without a surname (Владимир Владимирович): a gazetteer
+        // form that starts with both.
+        if r.words.len() == 2
+            && r.words[0].part == Part::Given
+            && self
+                .patronymic_gender(&fold(&r.words[1].lemma), lang)
+                .is_some()
+        {
+            let want: Vec<String> = r.words.iter().map(|w| fold(&w.lemma)).collect();
+            let hits: Vec<usize> = self
+                .inner
+                .gaz
+                .persons()
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| {
+                    p.ru.iter().chain(p.kk.iter()).any(|f| {
+                        let t: Vec<String> = f.split_whitespace().map(fold).collect();
+                        t.len() == 3 && t[..2] == want[..]
+                    })
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if hits.len() == 1 {
+                return Some(hits[0]);
+            }
+        }
         let s = r.surname?;
+        if r.words.get(s).is_some_and(|w| w.part == Part::Patronymic) {
+            return None;
+        }
         let cands = self.word_candidates(words[s], lang, hint, ev);
         let givens: Vec<String> = r
             .words

@@ -187,6 +187,12 @@ impl<'a> Ctx<'a> {
         if is_all_caps(w) && !Names::is_initial(w) {
             return false;
         }
+        // An acronym with a suffix (БҰҰ-ның, ООН-овский) is an organisation.
+        if let Some((head, _)) = w.split_once(['-', '\'', '’']) {
+            if is_all_caps(head) {
+                return false;
+            }
+        }
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         if letters < 2 {
             return false;
