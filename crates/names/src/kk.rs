@@ -188,7 +188,8 @@ fn chain(
         // This suffix must fit the stem it attaches to.
         let fits = !check_sound
             || stem.is_empty()
-            || class_of(stem).is_some_and(|c| suf.after.contains(c));
+            || class_of(stem).is_some_and(|c| suf.after.contains(c))
+            || suf.after.contains('P') && ends_possessive(stem);
         if fits {
             out.push((stem.to_string(), kinds.clone(), p));
         }
@@ -206,6 +207,14 @@ fn chain(
         }
         kinds.remove(0);
     }
+}
+
+/// Whether a stem ends in a possessive that is part of the name: the patronymic formants
+/// ұлы/қызы and a 3rd-person -сы/-сі after a vowel (Сауд Арабиясы).
+fn ends_possessive(stem: &str) -> bool {
+    ["ұлы", "қызы", "улы", "кызы", "сы", "сі"]
+        .iter()
+        .any(|e| stem.ends_with(e) && stem.chars().count() > e.chars().count() + 2)
 }
 
 fn last_class_of_suffix(s: &str) -> char {

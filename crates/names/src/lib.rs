@@ -307,7 +307,6 @@ pub(crate) struct NameReading {
     pub words: Vec<WordReading>,
     pub surname: Option<usize>,
     pub person: Option<usize>,
-    pub gender: Option<Gender>,
     pub lang: Lang,
 }
 
@@ -596,6 +595,8 @@ impl Names {
         let mut parts = vec![Part::Surname; n];
         let mut gender: Option<Gender> = None;
         let mut nominative: Option<bool> = None;
+        // Endings an agreeing surname may have, from an inflected given name.
+        let mut oblique_ends: Option<Vec<String>> = None;
         // First pass: initials, given names and patronymics (they fix gender and case).
         for (i, w) in words.iter().enumerate() {
             if Self::is_initial(w) {
@@ -623,6 +624,16 @@ impl Names {
                             }
                         } else {
                             nominative = Some(false);
+                            let g = self.known(l).and_then(|k| k.gender);
+                            oblique_ends = self
+                                .tables()
+                                .agreement
+                                .iter()
+                                .filter(|(e, eg, _)| {
+                                    form.ends_with(e.as_str()) && (eg.is_none() || *eg == g)
+                                })
+                                .max_by_key(|(e, _, _)| e.len())
+                                .map(|(_, _, v)| v.clone());
                         }
                     }
                     continue;
@@ -683,7 +694,6 @@ impl Names {
             words: Vec::with_capacity(n),
             surname,
             person: None,
-            gender,
             lang,
         };
         for (i, w) in words.iter().enumerate() {
@@ -717,7 +727,18 @@ impl Names {
                         ev,
                     ),
                 ),
-                Part::Surname => text::recase(w, &self.word_lemma(w, lang, hint, ev)),
+                Part::Surname => {
+                    // An oblique given name with a surname that cannot carry that case's
+                    // ending: the surname is indeclinable (Клода Моне, Иваны Живкович).
+                    let mut h = hint;
+                    if let (Some(false), Some(ends)) = (hint.nominative, &oblique_ends) {
+                        let f = fold(&text::strip_accents(w));
+                        if !ends.iter().any(|e| f.ends_with(e.as_str())) {
+                            h.nominative = Some(true);
+                        }
+                    }
+                    text::recase(w, &self.word_lemma(w, lang, h, ev))
+                }
             };
             reading.words.push(WordReading {
                 lemma,

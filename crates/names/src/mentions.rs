@@ -93,6 +93,7 @@ fn inflects(tok: &str, word: &str, lang: Lang) -> bool {
 
 struct Ctx<'a> {
     names: &'a Names,
+    text: &'a str,
     lang: Lang,
     tokens: Vec<Token<'a>>,
     starts: HashSet<usize>,
@@ -128,6 +129,7 @@ impl<'a> Ctx<'a> {
             .collect();
         Ctx {
             names,
+            text,
             lang,
             tokens,
             starts: sentence_starts(text),
@@ -178,9 +180,23 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Whether the token is an initial: one or two capital letters followed by a dot.
+    fn initial_at(&self, t: &Token) -> bool {
+        let letters = t.text.chars().count();
+        letters <= 2
+            && t.text.chars().all(|c| c.is_uppercase())
+            && self
+                .text
+                .get(t.span.end..)
+                .is_some_and(|r| r.starts_with('.'))
+    }
+
     /// A capitalised word that can be part of a name.
     fn name_like(&self, t: &Token) -> bool {
         let w = t.text;
+        if self.initial_at(t) {
+            return true;
+        }
         if !is_capitalized(w) || w.chars().any(|c| c.is_ascii_digit()) {
             return false;
         }
@@ -356,10 +372,14 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             && like[j + 1]
             && j + 1 - i < 4
             && (plain_gap(text, cx.tokens[j].span.end, cx.tokens[j + 1].span.start)
-                || Names::is_initial(cx.tokens[j].text)
+                || cx.initial_at(&cx.tokens[j])
                     && text
                         .get(cx.tokens[j].span.end..cx.tokens[j + 1].span.start)
-                        .is_some_and(|g| g.trim_start_matches('.').trim().is_empty()))
+                        .is_some_and(|g| {
+                            g.starts_with('.')
+                                && g.len() <= 3
+                                && g[1..].chars().all(|c| c == ' ' || c == '-')
+                        }))
         {
             j += 1;
         }
@@ -388,6 +408,14 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if first > last {
             continue;
         }
+        // A sentence-initial word joins a name only when it is a name itself (Встреча Енчи).
+        if first < last
+            && cx.starts.contains(&cx.tokens[first].span.start)
+            && !cx.initial_at(&cx.tokens[first])
+            && cx.person_evidence(cx.tokens[first].text) == 0
+        {
+            first += 1;
+        }
         let g = Group { first, last };
         let size = g.last - g.first + 1;
         let initial = cx.starts.contains(&cx.tokens[g.first].span.start)
@@ -403,7 +431,7 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if lowered {
             continue;
         }
-        let only_initials = (g.first..=g.last).all(|k| Names::is_initial(cx.tokens[k].text));
+        let only_initials = (g.first..=g.last).all(|k| cx.initial_at(&cx.tokens[k]));
         if only_initials {
             continue;
         }
@@ -430,9 +458,8 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     // Readings of the confident groups; pending single words join when they share a key.
     let mut out: Vec<Mention> = Vec::new();
     let read = |g: &Group| -> Mention {
-        let words: Vec<&str> = (g.first..=g.last).map(|k| cx.tokens[k].text).collect();
-        let norm = names.normalize_in(&words.join(" "), cx.lang, Some(&cx.ev), true);
         let span = Span::new(cx.tokens[g.first].span.start, cx.tokens[g.last].span.end);
+        let norm = names.normalize_in(span.slice(text), cx.lang, Some(&cx.ev), true);
         Mention {
             kind: MentionKind::Person,
             span,
