@@ -124,7 +124,15 @@ pub(crate) fn candidates(tables: &Tables, word: &str) -> Vec<Candidate> {
     let mut chains = Vec::new();
     chain(tables, &w, 9, None, &mut Vec::new(), 1.0, &mut chains, true);
     for (stem, kinds, p) in chains {
-        if stem.chars().count() < 3 || !stem.chars().any(is_vowel) {
+        let n = stem.chars().count();
+        if n < 3 || !stem.chars().any(is_vowel) {
+            continue;
+        }
+        // Three-letter stems only before an unambiguous case (Кимнің, Алиге), never before
+        // endings a longer name may simply end with (Байден is not Бай + ден).
+        if n == 3
+            && !(kinds.len() == 1 && matches!(kinds[0].as_str(), "gen" | "dat" | "ins" | "acc"))
+        {
             continue;
         }
         if stem.ends_with(['-', '\'', '’']) {

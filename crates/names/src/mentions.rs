@@ -139,6 +139,57 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Whether the word ends like an abstract or collective noun (-ция, -ство, -лық) and is not a
+    /// known name.
+    fn common_noun_ending(&self, w: &str) -> bool {
+        let f = fold(w);
+        let known = self
+            .names
+            .known(&f)
+            .is_some_and(|k| k.given || k.surname || k.place);
+        if known {
+            return false;
+        }
+        self.names.tables().words.iter().any(|((e, l), c)| {
+            c.contains("nonname_end")
+                && (*l == self.lang || self.lang == Lang::Other)
+                && e.strip_prefix('-')
+                    .is_some_and(|e| f.ends_with(e) && f.chars().count() > e.chars().count() + 2)
+        })
+    }
+
+    /// Whether the word reads as a known given name.
+    fn is_given_word(&self, w: &str) -> bool {
+        self.names
+            .word_candidates(w, self.word_lang(), Hint::default(), None)
+            .iter()
+            .take(2)
+            .any(|c| self.names.tables().given.keys().any(|(g, _)| *g == c.0))
+    }
+
+    /// Whether a Kazakh word carries a case suffix in its best reading.
+    fn inflected_kk(&self, w: &str) -> bool {
+        let f = fold(w);
+        self.names
+            .word_lemma(w, Lang::Kk, Hint::default(), Some(&self.ev))
+            != f
+    }
+
+    /// Whether a Kazakh word's best reading has a locative, `-дағы` or plural suffix.
+    fn non_person_kk(&self, w: &str) -> bool {
+        let best = self
+            .names
+            .word_lemma(w, Lang::Kk, Hint::default(), Some(&self.ev));
+        crate::kk::candidates(self.names.tables(), w)
+            .iter()
+            .find(|c| c.lemma == best)
+            .is_some_and(|c| {
+                c.kinds
+                    .iter()
+                    .any(|k| matches!(k.as_str(), "loc" | "loc-adj" | "plural"))
+            })
+    }
+
     fn is_particle(&self, w: &str) -> bool {
         let f = fold(w);
         [Lang::Ru, Lang::Kk]
@@ -217,7 +268,7 @@ impl<'a> Ctx<'a> {
         if self.lang != Lang::Other && !w.chars().any(text::is_cyrillic) {
             return false;
         }
-        !self.is_stop(w)
+        !self.is_stop(w) && !self.common_noun_ending(w)
     }
 
     /// Evidence that a word is a person's name: known given name or gazetteer person,
@@ -386,27 +437,64 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         groups.push(Group { first: i, last: j });
         i = j + 1;
     }
+    // Split groups that hold more than one name or a place between names.
+    let mut split: Vec<Group> = Vec::new();
+    for g in groups {
+        let mut start = g.first;
+        for k in g.first..=g.last {
+            let t = cx.tokens[k].text;
+            let place = cx.is_place(t) && cx.person_evidence(t) < 3;
+            if place {
+                if k > start {
+                    split.push(Group {
+                        first: start,
+                        last: k - 1,
+                    });
+                }
+                start = k + 1;
+                continue;
+            }
+            // «Стивен Феррис Джек Карти»: a given name after a surname starts a new name.
+            if k > start
+                && cx.is_given_word(t)
+                && !cx.is_given_word(cx.tokens[k - 1].text)
+                && !cx.initial_at(&cx.tokens[k - 1])
+                && !cx.is_particle(cx.tokens[k - 1].text)
+            {
+                split.push(Group {
+                    first: start,
+                    last: k - 1,
+                });
+                start = k;
+            }
+            // In Kazakh only the last word of a name takes a case suffix.
+            if cx.lang == Lang::Kk && k < g.last && cx.inflected_kk(t) {
+                split.push(Group {
+                    first: start,
+                    last: k,
+                });
+                start = k + 1;
+            }
+        }
+        if start <= g.last {
+            split.push(Group {
+                first: start,
+                last: g.last,
+            });
+        }
+    }
     // Decide which groups are persons.
     let mut found: Vec<(Group, u8)> = Vec::new();
-    let mut pending: Vec<Group> = Vec::new();
-    for g in groups {
-        // Drop leading place words (Италии Серджо ...) and trailing places.
+    let mut pending: Vec<(Group, bool)> = Vec::new();
+    for g in split {
         let mut first = g.first;
-        let mut last = g.last;
-        while first <= last
-            && cx.is_place(cx.tokens[first].text)
-            && cx.person_evidence(cx.tokens[first].text) < 3
+        let last = g.last;
+        // Leading adjectives (Трудящихся Луиза Ханун) belong to an organisation's name.
+        while first < last
+            && adjectival(cx.tokens[first].text)
+            && cx.person_evidence(cx.tokens[first].text) < 2
         {
             first += 1;
-        }
-        while last > first
-            && cx.is_place(cx.tokens[last].text)
-            && cx.person_evidence(cx.tokens[last].text) < 3
-        {
-            last -= 1;
-        }
-        if first > last {
-            continue;
         }
         // A sentence-initial word joins a name only when it is a name itself (Встреча Енчи).
         if first < last
@@ -440,6 +528,11 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if ev < 2 && (g.first..=g.last).any(|k| adjectival(cx.tokens[k].text)) {
             continue;
         }
+        // Kazakh words in the locative, `-дағы`, or the plural are no persons (Сомалидегі,
+        // Адамдар), unless the gazetteer knows them.
+        if cx.lang == Lang::Kk && ev < 3 && cx.non_person_kk(cx.tokens[g.last].text) {
+            continue;
+        }
         let score = if ev >= 2 || titled {
             3
         } else if ev == 1 && (!initial || size > 1) || size >= 2 && !initial {
@@ -452,7 +545,7 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if score >= 2 {
             found.push((g, score));
         } else {
-            pending.push(g);
+            pending.push((g, initial));
         }
     }
     // Readings of the confident groups; pending single words join when they share a key.
@@ -475,10 +568,14 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     for (g, _) in &found {
         out.push(read(g));
     }
+    // Pending words join when a confident mention has their key, or when they resolve to a
+    // gazetteer person away from a sentence start.
     let keys: HashSet<String> = out.iter().map(|m| m.key.clone()).collect();
-    for g in &pending {
+    for (g, initial) in &pending {
         let m = read(g);
-        if keys.contains(&m.key) || m.entity_id.is_some() {
+        if keys.contains(&m.key)
+            || m.entity_id.is_some() && !initial && m.lemma.chars().count() >= 4
+        {
             out.push(m);
         }
     }
