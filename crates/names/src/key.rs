@@ -168,7 +168,7 @@ pub fn keys_match(a: &str, b: &str) -> bool {
             && (la - lb).abs() <= 2.0
             && strsim::jaro_winkler(&sa, &sb) >= 0.75;
     }
-    if la.min(lb) < 4.0 || (la - lb).abs() > la.max(lb) / 3.0 {
+    if la.min(lb) < 3.0 || (la - lb).abs() > la.max(lb) / 3.0 {
         return false;
     }
     strsim::jaro_winkler(&sa, &sb) >= MATCH_THRESHOLD

@@ -31,11 +31,10 @@ fn class_of(stem: &str) -> Option<char> {
         .map(lower)
         .filter(|c| !matches!(c, 'ь' | 'ъ'));
     let last = it.next()?;
-    let before = it.next();
     Some(match last {
         'м' | 'н' | 'ң' => 'S',
-        'л' | 'р' | 'й' | 'ж' | 'з' | 'и' => 'Z',
-        'у' if before.is_some_and(is_vowel) => 'Z',
+        // у is a consonant-like glide in Kazakh spelling (Мәскеуге, Ангелудың).
+        'л' | 'р' | 'й' | 'ж' | 'з' | 'и' | 'у' => 'Z',
         c if is_vowel(c) => 'V',
         c if c.is_alphabetic() => 'T',
         _ => return None,

@@ -454,8 +454,10 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 start = k + 1;
                 continue;
             }
-            // «Стивен Феррис Джек Карти»: a given name after a surname starts a new name.
+            // «Стивен Феррис Джек Карти»: a given name after a full name (two words, or a
+            // word with a surname ending) starts a new name.
             if k > start
+                && (k - start >= 2 || cx.person_evidence(cx.tokens[k - 1].text) == 1)
                 && cx.is_given_word(t)
                 && !cx.is_given_word(cx.tokens[k - 1].text)
                 && !cx.initial_at(&cx.tokens[k - 1])
@@ -505,7 +507,6 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             first += 1;
         }
         let g = Group { first, last };
-        let size = g.last - g.first + 1;
         let initial = cx.starts.contains(&cx.tokens[g.first].span.start)
             || text[..cx.tokens[g.first].span.start]
                 .trim_end()
@@ -530,9 +531,25 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         }
         // Kazakh words in the locative, `-дағы`, or the plural are no persons (Сомалидегі,
         // Адамдар), unless the gazetteer knows them.
-        if cx.lang == Lang::Kk && ev < 3 && cx.non_person_kk(cx.tokens[g.last].text) {
+        let mut g = g;
+        while cx.lang == Lang::Kk
+            && g.last >= g.first
+            && cx.person_evidence(cx.tokens[g.last].text) < 3
+            && cx.non_person_kk(cx.tokens[g.last].text)
+        {
+            if g.last == g.first {
+                break;
+            }
+            g.last -= 1;
+        }
+        if cx.lang == Lang::Kk
+            && g.first == g.last
+            && cx.person_evidence(cx.tokens[g.last].text) < 3
+            && cx.non_person_kk(cx.tokens[g.last].text)
+        {
             continue;
         }
+        let size = g.last - g.first + 1;
         let score = if ev >= 2 || titled {
             3
         } else if ev == 1 && (!initial || size > 1) || size >= 2 && !initial {
