@@ -614,7 +614,8 @@ impl Names {
                     if gender.is_none() {
                         gender = self.known(l).and_then(|k| k.gender);
                     }
-                    if nominative.is_none() {
+                    // Hyphenated given names (Жан-Поль) often stay undeclined: no evidence.
+                    if nominative.is_none() && !w.contains('-') {
                         let form = fold(&text::strip_accents(w));
                         let last = form.chars().last().unwrap_or(' ');
                         if *l == form {
@@ -655,6 +656,24 @@ impl Names {
             for p in parts.iter_mut().skip(1) {
                 if *p == Part::Surname {
                     *p = Part::Given;
+                }
+            }
+        }
+        // Two unknown words: given name first, as running text writes it (Телониуса Монка).
+        if surname.is_none()
+            && n == 2
+            && parts == [Part::Surname, Part::Surname]
+            && lang == Lang::Ru
+        {
+            let w = words[0];
+            if !w.contains('-') {
+                let form = fold(&text::strip_accents(w));
+                let l0 = self.word_lemma(w, lang, Hint::default(), ev);
+                if !self.has_surname_ending(&l0, lang) {
+                    parts[0] = Part::Given;
+                    if l0 != form {
+                        nominative = Some(false);
+                    }
                 }
             }
         }

@@ -105,9 +105,7 @@ pub(crate) struct Context {
 pub(crate) fn score(c: &Candidate, known: f32, ctx: Context) -> f32 {
     let mut s = c.prior * known;
     if let (Some(g), Some(cg)) = (ctx.gender, c.gender) {
-        if g == cg {
-            s *= 1.5;
-        } else {
+        if g != cg {
             s *= 0.2;
         }
     }
