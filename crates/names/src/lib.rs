@@ -446,6 +446,14 @@ impl Names {
                     ),
                     _ => prior * bonus(&lemma),
                 };
+                // A known nominative reached by a rare reading (Чечне -> Чечня) still beats an
+                // unknown one reached by a common reading.
+                if self
+                    .known(&lemma)
+                    .is_some_and(|k| k.given || k.place || k.surname)
+                {
+                    s = s.max(prior + 0.5);
+                }
                 let identity = lemma == self_form;
                 // Only Russian given names agree in case with the surname; in Kazakh only the
                 // last word of a name takes the case suffix.
@@ -563,10 +571,18 @@ impl Names {
     }
 
     fn is_surname_first(&self, w: &str) -> bool {
-        let f = fold(w);
-        [Lang::Ru, Lang::Kk]
-            .iter()
-            .any(|l| self.tables().word_is(&f, *l, "surname_first"))
+        let mut forms = vec![fold(w)];
+        forms.extend(
+            self.word_candidates(w, Self::detect(w), Hint::default(), None)
+                .into_iter()
+                .take(2)
+                .map(|c| c.0),
+        );
+        forms.iter().any(|f| {
+            [Lang::Ru, Lang::Kk]
+                .iter()
+                .any(|l| self.tables().word_is(f, *l, "surname_first"))
+        })
     }
 
     fn has_surname_ending(&self, lemma: &str, lang: Lang) -> bool {

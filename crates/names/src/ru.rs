@@ -57,8 +57,12 @@ pub(crate) fn candidates(tables: &Tables, word: &str) -> Vec<Candidate> {
         }
         let identity = r.form_end == r.lemma_end;
         if !identity {
-            // A stem needs a vowel and two letters to be a name.
-            if stem.chars().count() < 2 || !stem.chars().any(is_vowel) {
+            // A nominative needs a vowel and two letters (Льва -> Лев, Уса -> Ус).
+            let lemma_len = stem.chars().count() + r.lemma_end.chars().count();
+            if lemma_len < 2
+                || !stem.chars().chain(r.lemma_end.chars()).any(is_vowel)
+                || stem.is_empty()
+            {
                 continue;
             }
         }
