@@ -169,6 +169,8 @@ pub struct PlaceEntry {
 #[derive(Clone, Copy, Debug, Default)]
 struct Known {
     given: bool,
+    /// Listed in `given_names.tsv` (not only a first word of a gazetteer form).
+    listed_given: bool,
     gender: Option<Gender>,
     place: bool,
     surname: bool,
@@ -195,6 +197,7 @@ impl Inner {
         for ((n, _), g) in &tables.given {
             let k = known.entry(n.clone()).or_default();
             k.given = true;
+            k.listed_given = true;
             if k.gender.is_none() {
                 k.gender = *g;
             }
@@ -566,6 +569,10 @@ impl Names {
         ev
     }
 
+    fn is_listed_given(&self, lemma: &str) -> bool {
+        self.known(lemma).is_some_and(|k| k.listed_given)
+    }
+
     fn is_given(&self, lemma: &str) -> bool {
         self.known(lemma).is_some_and(|k| k.given)
     }
@@ -621,11 +628,7 @@ impl Names {
             }
             let cands = self.word_candidates(w, lang, Hint::default(), None);
             if n > 1 && !(i == 0 && self.is_surname_first(w)) {
-                if let Some((l, _, _)) = cands
-                    .iter()
-                    .take(3)
-                    .find(|c| self.tables().given.keys().any(|(g, _)| g == &c.0))
-                {
+                if let Some((l, _, _)) = cands.iter().take(3).find(|c| self.is_listed_given(&c.0)) {
                     parts[i] = Part::Given;
                     if gender.is_none() {
                         gender = self.known(l).and_then(|k| k.gender);

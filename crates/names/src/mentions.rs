@@ -164,7 +164,7 @@ impl<'a> Ctx<'a> {
             .word_candidates(w, self.word_lang(), Hint::default(), None)
             .iter()
             .take(2)
-            .any(|c| self.names.tables().given.keys().any(|(g, _)| *g == c.0))
+            .any(|c| self.names.is_listed_given(&c.0))
     }
 
     /// Whether a Kazakh word carries a case suffix in its best reading.
