@@ -707,15 +707,57 @@ pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     out
 }
 
-/// Whether text token `tok` (folded) is a case form of the role-phrase word `w` (folded).
-fn role_word_matches(tok: &str, w: &str, lang: Lang) -> bool {
+/// Whether a Russian word of a role phrase is an adjective (it agrees with the head noun).
+fn role_adjective(w: &str) -> bool {
+    [
+        "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ей", "его", "ого",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
+        && w.chars().count() > 4
+}
+
+/// Plural endings of a Russian head noun: `ы/и` only after a consonant-final head
+/// (президенты), the others always (главами, президентов).
+fn plural_remainder(head: &str, rest: &str) -> bool {
+    let consonant_head = head.chars().last().is_some_and(|c| !text::is_vowel(c));
+    matches!(rest, "ам" | "ям" | "ами" | "ями" | "ах" | "ях")
+        || consonant_head && matches!(rest, "ы" | "и" | "ов" | "ев" | "ей")
+}
+
+/// Whether text token `tok` (folded) is a form of word `k` of the role phrase `words`.
+/// In Russian only the leading adjectives and the head noun inflect, in the singular; the
+/// words after the head (the genitive complement) stand as written. In Kazakh the phrase's
+/// last word takes case suffixes, not the plural.
+fn role_word_matches(tok: &str, words: &[String], k: usize, lang: Lang) -> bool {
+    let w = &words[k];
     if tok == w {
         return true;
     }
     if is_all_caps(w) || w.chars().count() <= 3 {
         return false;
     }
-    inflects(tok, w, lang)
+    match lang {
+        Lang::Kk => {
+            let Some(rest) = tok.strip_prefix(w.as_str()) else {
+                return false;
+            };
+            k + 1 == words.len()
+                && rest.chars().count() <= 7
+                && !["лар", "лер", "дар", "дер", "тар", "тер"]
+                    .iter()
+                    .any(|p| rest.starts_with(p))
+        }
+        _ => {
+            let head = words.iter().position(|x| !role_adjective(x)).unwrap_or(0);
+            if k > head || !inflects(tok, w, lang) {
+                return false;
+            }
+            let stem = stem_of(w);
+            let rest = tok.strip_prefix(stem).unwrap_or("");
+            !(k == head && plural_remainder(w, rest))
+        }
+    }
 }
 
 pub(crate) fn roles(
@@ -740,9 +782,9 @@ pub(crate) fn roles(
             if i + words.len() > tokens.len() || used[i] {
                 continue;
             }
-            let ok = words.iter().enumerate().all(|(k, w)| {
+            let ok = words.iter().enumerate().all(|(k, _)| {
                 !used[i + k]
-                    && role_word_matches(&folded[i + k], w, *rl)
+                    && role_word_matches(&folded[i + k], words, k, *rl)
                     && (k == 0
                         || plain_gap(text, tokens[i + k - 1].span.end, tokens[i + k].span.start))
             });
