@@ -465,6 +465,17 @@ impl Names {
                     Some(false) if identity => s *= 0.5,
                     _ => {}
                 }
+                // A man's surname in -а is more often a genitive (Буша, Колчака) than the
+                // nominatives in -ка/-ша that place names favour.
+                if hint.person
+                    && lang == Lang::Ru
+                    && hint.gender != Some(Gender::F)
+                    && !identity
+                    && self_form.ends_with('а')
+                    && lemma.chars().last().is_some_and(|c| !text::is_vowel(c))
+                {
+                    s *= 1.15;
+                }
                 if hint.person && lang == Lang::Ru && self_form.ends_with('е') {
                     // Persons rarely stand in the prepositional case; foreign names in -е
                     // (Моне, Блашке) are common.

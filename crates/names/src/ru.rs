@@ -32,7 +32,7 @@ pub(crate) fn invariant(word: &str) -> bool {
 /// decline in their last part only (`Санкт-Петербурге`, `Касым-Жомарта`).
 pub(crate) fn candidates(tables: &Tables, word: &str) -> Vec<Candidate> {
     let w = fold(word);
-    if invariant(word) {
+    if invariant(word) || w.chars().count() <= 2 {
         return vec![Candidate {
             lemma: w,
             gender: None,
