@@ -189,6 +189,14 @@ struct Inner {
     given_of: Vec<HashSet<String>>,
     /// Role phrases (gazetteer phrases and aliases): (folded tokens, lang, gazetteer phrase).
     roles: Vec<(Vec<String>, Lang, String)>,
+    /// Place forms by the first two letters of their first word: (folded words, place, lang),
+    /// longest first.
+    place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>>,
+}
+
+/// The first two letters of a folded word (the place-form index key).
+pub(crate) fn prefix2(w: &str) -> String {
+    w.chars().take(2).collect()
 }
 
 impl Inner {
@@ -270,7 +278,25 @@ impl Inner {
             let toks: Vec<String> = alias.split_whitespace().map(fold).collect();
             roles.push((toks, *lang, phrase.clone()));
         }
+        let mut place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>> = HashMap::new();
+        for (pi, p) in places.iter().enumerate() {
+            for (fs, l) in [(&p.ru, Lang::Ru), (&p.kk, Lang::Kk)] {
+                for f in fs {
+                    let words: Vec<String> = f.split_whitespace().map(fold).collect();
+                    if let Some(first) = words.first() {
+                        place_forms
+                            .entry(prefix2(first))
+                            .or_default()
+                            .push((words, pi, l));
+                    }
+                }
+            }
+        }
+        for v in place_forms.values_mut() {
+            v.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
+        }
         Inner {
+            place_forms,
             tables,
             gaz,
             places,
@@ -603,6 +629,19 @@ impl Names {
         })
     }
 
+    /// Whether the words after an East Asian surname look like an East Asian given name: two or
+    /// more words (Ким Чен Ын), or one short word or one spelled with the letters of the
+    /// Palladius / Kontsevich transcriptions (Цзиньпин, Дэмин), not a Western name (Ли Ньюман).
+    fn east_asian_given(rest: &[&str]) -> bool {
+        if rest.len() >= 2 {
+            return true;
+        }
+        rest.first().is_some_and(|w| {
+            let f = fold(w);
+            f.chars().count() <= 3 || ["цз", "чж", "э", "ы"].iter().any(|m| f.contains(m))
+        })
+    }
+
     fn has_surname_ending(&self, lemma: &str, lang: Lang) -> bool {
         lemma.chars().count() >= 5
             && self.tables().surname_endings.iter().any(|e| {
@@ -680,7 +719,7 @@ impl Names {
         // The surname: East Asian surnames stand first; otherwise the last word that is not a
         // given name, patronymic or initial; with only given names, the last word.
         let mut surname = None;
-        if n > 1 && self.is_surname_first(words[0]) {
+        if n > 1 && self.is_surname_first(words[0]) && Self::east_asian_given(&words[1..]) {
             parts[0] = Part::Surname;
             surname = Some(0);
             for p in parts.iter_mut().skip(1) {

@@ -192,7 +192,12 @@ impl<'a> Ctx<'a> {
 
     fn is_particle(&self, w: &str) -> bool {
         let f = fold(w);
-        [Lang::Ru, Lang::Kk]
+        let langs: &[Lang] = match self.lang {
+            Lang::Other => &[Lang::Ru, Lang::Kk],
+            Lang::Ru => &[Lang::Ru],
+            Lang::Kk => &[Lang::Kk],
+        };
+        langs
             .iter()
             .any(|l| self.names.tables().word_is(&f, *l, "particle"))
     }
@@ -395,7 +400,17 @@ struct Group {
 pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let cx = Ctx::new(names, text, lang);
     let n = cx.tokens.len();
-    let like: Vec<bool> = cx.tokens.iter().map(|t| cx.name_like(t)).collect();
+    // Words inside multi-word place names (Сауд Арабиясы, Южная Корея) are no persons.
+    let place_spans: Vec<Span> = places(names, text, cx.lang)
+        .into_iter()
+        .filter(|m| m.text.contains(' '))
+        .map(|m| m.span)
+        .collect();
+    let like: Vec<bool> = cx
+        .tokens
+        .iter()
+        .map(|t| cx.name_like(t) && !place_spans.iter().any(|p| p.overlaps(&t.span)))
+        .collect();
     // Groups of adjacent name-like words separated by plain spaces.
     let mut groups: Vec<Group> = Vec::new();
     let mut i = 0;
@@ -469,6 +484,34 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 });
                 start = k;
             }
+            // «Лондон Брид Трампты»: a word that alone names a gazetteer person, after a word that
+            // is none of that person's names, starts a new name.
+            if k > start && !cx.is_given_word(t) && !cx.is_given_word(cx.tokens[k - 1].text) {
+                let here = names.normalize_in(t, cx.lang, Some(&cx.ev), true);
+                if let Some(p) = here.entity_id.as_deref().and_then(|id| names.entity(id)) {
+                    let prev = names.word_lemma(
+                        cx.tokens[k - 1].text,
+                        cx.lang,
+                        Hint::default(),
+                        Some(&cx.ev),
+                    );
+                    let own =
+                        p.ru.iter()
+                            .chain(p.kk.iter())
+                            .flat_map(|f| f.split_whitespace())
+                            .any(|w| fold(w) == prev);
+                    if !own
+                        && !cx.is_particle(cx.tokens[k - 1].text)
+                        && !cx.initial_at(&cx.tokens[k - 1])
+                    {
+                        split.push(Group {
+                            first: start,
+                            last: k - 1,
+                        });
+                        start = k;
+                    }
+                }
+            }
             // In Kazakh only the last word of a name takes a case suffix.
             if cx.lang == Lang::Kk && k < g.last && cx.inflected_kk(t) {
                 split.push(Group {
@@ -507,6 +550,26 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             first += 1;
         }
         let g = Group { first, last };
+        // Kazakh words in the locative, `-дағы`, or the plural are no persons (Сомалидегі,
+        // Адамдар), unless the gazetteer knows them.
+        let mut g = g;
+        while cx.lang == Lang::Kk
+            && g.last >= g.first
+            && cx.person_evidence(cx.tokens[g.last].text) < 3
+            && cx.non_person_kk(cx.tokens[g.last].text)
+        {
+            if g.last == g.first {
+                break;
+            }
+            g.last -= 1;
+        }
+        if cx.lang == Lang::Kk
+            && g.first == g.last
+            && cx.person_evidence(cx.tokens[g.last].text) < 3
+            && cx.non_person_kk(cx.tokens[g.last].text)
+        {
+            continue;
+        }
         let initial = cx.starts.contains(&cx.tokens[g.first].span.start)
             || text[..cx.tokens[g.first].span.start]
                 .trim_end()
@@ -529,27 +592,14 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if ev < 2 && (g.first..=g.last).any(|k| adjectival(cx.tokens[k].text)) {
             continue;
         }
-        // Kazakh words in the locative, `-дағы`, or the plural are no persons (Сомалидегі,
-        // Адамдар), unless the gazetteer knows them.
-        let mut g = g;
-        while cx.lang == Lang::Kk
-            && g.last >= g.first
-            && cx.person_evidence(cx.tokens[g.last].text) < 3
-            && cx.non_person_kk(cx.tokens[g.last].text)
-        {
-            if g.last == g.first {
-                break;
-            }
-            g.last -= 1;
-        }
-        if cx.lang == Lang::Kk
-            && g.first == g.last
-            && cx.person_evidence(cx.tokens[g.last].text) < 3
-            && cx.non_person_kk(cx.tokens[g.last].text)
-        {
-            continue;
-        }
         let size = g.last - g.first + 1;
+        if initial && size == 1 && ev == 2 && !titled {
+            let t = cx.tokens[g.first].text;
+            let best = names.word_lemma(t, cx.lang, Hint::default(), Some(&cx.ev));
+            if best != fold(t) {
+                continue;
+            }
+        }
         let score = if ev >= 2 || titled {
             3
         } else if ev == 1 && (!initial || size > 1) || size >= 2 && !initial {
@@ -634,19 +684,6 @@ pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         .collect();
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; toks.len()];
-    // Longer forms first, so that «Южная Корея» wins over «Корея».
-    let mut forms: Vec<(Vec<String>, usize, Lang)> = Vec::new();
-    for (pi, p) in names.place_entries().iter().enumerate() {
-        for (fs, l) in [(&p.ru, Lang::Ru), (&p.kk, Lang::Kk)] {
-            for f in fs {
-                let words: Vec<String> = f.split_whitespace().map(fold).collect();
-                if !words.is_empty() {
-                    forms.push((words, pi, l));
-                }
-            }
-        }
-    }
-    forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
     for i in 0..toks.len() {
         if used[i] {
             continue;
@@ -655,7 +692,11 @@ pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if !is_capitalized(t.text) {
             continue;
         }
-        for (words, pi, l) in &forms {
+        // Longer forms first, so that «Южная Корея» wins over «Корея».
+        let Some(forms) = names.inner.place_forms.get(&crate::prefix2(&toks[i].0)) else {
+            continue;
+        };
+        for (words, pi, l) in forms {
             if i + words.len() > toks.len() {
                 continue;
             }
