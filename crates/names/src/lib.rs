@@ -192,6 +192,10 @@ struct Inner {
     /// Place forms by the first two letters of their first word: (folded words, place, lang),
     /// longest first.
     place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>>,
+    /// Snowball stems of the Russian stop, title and calendar words (words of 4+ letters).
+    ru_stop_stems: HashSet<String>,
+    /// Snowball stems of the Russian title words.
+    ru_title_stems: HashSet<String>,
 }
 
 /// The first two letters of a folded word (the place-form index key).
@@ -295,7 +299,29 @@ impl Inner {
         for v in place_forms.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
         }
+        let mut ru_stop_stems = HashSet::new();
+        let mut ru_title_stems = HashSet::new();
+        for ((w, l), classes) in &tables.words {
+            if *l != Lang::Ru || w.chars().count() < 4 {
+                continue;
+            }
+            let st = mentions::snowball().stem(w).to_string();
+            if st.chars().count() < 3 {
+                continue;
+            }
+            if ["stop", "title", "month", "weekday"]
+                .iter()
+                .any(|c| classes.contains(*c))
+            {
+                ru_stop_stems.insert(st.clone());
+            }
+            if classes.contains("title") {
+                ru_title_stems.insert(st);
+            }
+        }
         Inner {
+            ru_stop_stems,
+            ru_title_stems,
             place_forms,
             tables,
             gaz,

@@ -69,10 +69,23 @@ fn stem_of(w: &str) -> &str {
     }
 }
 
+/// The Snowball (Porter) Russian stemmer: good for common nouns and adjectives (stop words,
+/// titles, role phrases), which is where it is used; names go through the ending rules.
+pub(crate) fn snowball() -> &'static rust_stemmers::Stemmer {
+    static S: std::sync::OnceLock<rust_stemmers::Stemmer> = std::sync::OnceLock::new();
+    S.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian))
+}
+
 /// Whether `tok` (folded) is an inflected form of the common word `word` (folded).
 fn inflects(tok: &str, word: &str, lang: Lang) -> bool {
     if tok == word {
         return true;
+    }
+    if lang == Lang::Ru && word.chars().count() >= 4 {
+        let (a, b) = (snowball().stem(tok), snowball().stem(word));
+        if a == b && a.chars().count() >= 3 {
+            return true;
+        }
     }
     let stem = match lang {
         Lang::Kk => word,
@@ -219,9 +232,17 @@ impl<'a> Ctx<'a> {
                 return true;
             }
         }
-        self.stops
-            .iter()
-            .any(|s| s.chars().count() >= 5 && inflects(&f, s, self.lang))
+        if self.lang != Lang::Kk {
+            let st = snowball().stem(&f);
+            if st.chars().count() >= 3 && self.names.inner.ru_stop_stems.contains(st.as_ref()) {
+                return true;
+            }
+        }
+        self.lang != Lang::Ru
+            && self
+                .stops
+                .iter()
+                .any(|s| s.chars().count() >= 5 && inflects(&f, s, Lang::Kk))
     }
 
     /// Whether the word names a known place in some case form.
@@ -331,11 +352,19 @@ impl<'a> Ctx<'a> {
                     return true;
                 }
             }
-            if self
-                .stops
-                .iter()
-                .filter(|s| t.word_is(s, self.lang, "title"))
-                .any(|s| s.chars().count() >= 5 && inflects(&f, s, self.lang))
+            if self.lang != Lang::Kk {
+                let st = snowball().stem(&f);
+                if st.chars().count() >= 3 && self.names.inner.ru_title_stems.contains(st.as_ref())
+                {
+                    return true;
+                }
+            }
+            if self.lang != Lang::Ru
+                && self
+                    .stops
+                    .iter()
+                    .filter(|s| t.word_is(s, Lang::Kk, "title"))
+                    .any(|s| s.chars().count() >= 5 && inflects(&f, s, Lang::Kk))
             {
                 return true;
             }
