@@ -704,7 +704,26 @@ impl Names {
             }
             let cands = self.word_candidates(w, lang, Hint::default(), None);
             if n > 1 && !(i == 0 && self.is_surname_first(w)) {
-                if let Some((l, _, _)) = cands.iter().take(3).find(|c| self.is_listed_given(&c.0)) {
+                let mut pick = cands.iter().take(3).find(|c| self.is_listed_given(&c.0));
+                // «Ивана Живкович»: an oblique masculine reading of the given name needs an
+                // inflected surname; with a consonant-final last word the given name is the
+                // nominative of a feminine one.
+                let form = fold(&text::strip_accents(w));
+                let last_word = fold(&text::strip_accents(words[n - 1]));
+                if lang == Lang::Ru && i + 1 < n {
+                    if let Some(p) = pick {
+                        let masc_oblique = p.0 != form
+                            && self.known(&p.0).and_then(|k| k.gender) == Some(Gender::M);
+                        let bare_surname = last_word
+                            .chars()
+                            .last()
+                            .is_some_and(|c| !text::is_vowel(c) && c != 'й' && c != 'м');
+                        if masc_oblique && bare_surname && self.is_listed_given(&form) {
+                            pick = cands.iter().find(|c| c.0 == form);
+                        }
+                    }
+                }
+                if let Some((l, _, _)) = pick {
                     parts[i] = Part::Given;
                     if gender.is_none() {
                         gender = self.known(l).and_then(|k| k.gender);
