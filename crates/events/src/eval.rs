@@ -103,9 +103,9 @@ pub fn person_matches(names: &Names, p: &Participant, gold: &str, lang: Lang) ->
     // The gold surname against any word of the name (Chinese names put the surname first).
     let gl = last(&g.latin);
     let gc = g.canonical.as_deref().map(last);
-    fold_latin(&p.name)
-        .split_whitespace()
-        .any(|w| (!gl.is_empty() && w == gl) || gc.as_deref().is_some_and(|c| !c.is_empty() && w == c))
+    fold_latin(&p.name).split_whitespace().any(|w| {
+        (!gl.is_empty() && w == gl) || gc.as_deref().is_some_and(|c| !c.is_empty() && w == c)
+    })
 }
 
 /// Whether two distinct participants of `e` match two distinct names of `gold`.

@@ -230,14 +230,17 @@ fn cleaned_persons(
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     for m in look.persons(sentence, lang) {
-        let Some((first, last)) = token_range(tokens, m.span) else { continue };
+        let Some((first, last)) = token_range(tokens, m.span) else {
+            continue;
+        };
         if !find_cues(&tokens[first..(first + 1)], rules).is_empty() && last > first + 1 {
             let from = tokens[first + 1].start;
             let sub = sentence.get(from..m.span.end).unwrap_or("");
             let found = look.persons(sub, lang);
             if found.is_empty() {
                 // Keep the name without the event word.
-                let drop_first = |s: &str| s.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+                let drop_first =
+                    |s: &str| s.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
                 let mut r = m.clone();
                 r.span = Span::new(from, m.span.end);
                 r.text = sub.to_string();
@@ -253,7 +256,9 @@ fn cleaned_persons(
         }
         if lang == Lang::Ru && last == first + 1 && m.entity_id.is_none() {
             let w = &tokens[first].norm;
-            let adjective = ["ого", "ому", "ую", "ыми", "ими", "ых", "их"].iter().any(|e| w.ends_with(e));
+            let adjective = ["ого", "ому", "ую", "ыми", "ими", "ых", "их"]
+                .iter()
+                .any(|e| w.ends_with(e));
             let before_noun = tokens.get(last).is_some_and(|t| t.word && !t.upper);
             if adjective && before_noun {
                 continue;
@@ -332,11 +337,16 @@ pub(crate) fn items(
                 if rel == Rel::Subject {
                     if let Some((next, _)) = out.get(k + 1) {
                         let between = &tokens[out[k].0.last..next.first.max(out[k].0.last)];
-                        let coord = between
-                            .iter()
-                            .any(|t| rules.gram_at("coord", &[t.norm.clone()], 0).is_some());
+                        let coord = between.iter().any(|t| {
+                            rules
+                                .gram_at("coord", std::slice::from_ref(&t.norm), 0)
+                                .is_some()
+                        });
                         let only = between.iter().all(|t| {
-                            t.upper || rules.gram_at("coord", &[t.norm.clone()], 0).is_some()
+                            t.upper
+                                || rules
+                                    .gram_at("coord", std::slice::from_ref(&t.norm), 0)
+                                    .is_some()
                         });
                         if coord && only && !between.is_empty() {
                             rel = next.rel;
@@ -522,8 +532,7 @@ fn dateline(
         };
         let prefix = &head[..d.first];
         let words = prefix.iter().filter(|t| t.word).count();
-        let ok = words >= 1
-            && words <= 3
+        let ok = (1..=3).contains(&words)
             && prefix
                 .iter()
                 .all(|t| (t.word && t.upper) || matches!(t.norm.as_str(), "." | "," | "-"))
@@ -597,7 +606,10 @@ fn title_anaphor(
 ) -> Option<Participant> {
     let c = clause[hit.first];
     let mut k = hit.last;
-    while k < tokens.len() && clause[k] == c && !(tokens[k].word && matches!(tokens[k].norm.as_str(), "с" | "со")) {
+    while k < tokens.len()
+        && clause[k] == c
+        && !(tokens[k].word && matches!(tokens[k].norm.as_str(), "с" | "со"))
+    {
         k += 1;
     }
     // the title: lower-case words; then the organisation: words from the first capitalized one.
@@ -757,6 +769,12 @@ pub(crate) fn extract_article(
                                 && lang != Lang::Kk
                                 && i.first > hit.first
                             {
+                                // «принял его на работу», «принял участие»: not a reception of a person.
+                                let not_person =
+                                    lr.gram_at("not_object", &words, hit.last).is_some();
+                                if not_person || i.first > hit.last + 6 {
+                                    continue;
+                                }
                                 objects += 1;
                                 others.push(i.part.clone());
                             } else {
@@ -777,7 +795,11 @@ pub(crate) fn extract_article(
                 let kind = hit.cue.kind;
                 // «X Y қабылдады» where Y's accusative ending was not split off: the last
                 // nominative before the verb is its object.
-                if hit.cue.form == CueForm::Obj && objects == 0 && lang == Lang::Kk && subjects.len() >= 2 {
+                if hit.cue.form == CueForm::Obj
+                    && objects == 0
+                    && lang == Lang::Kk
+                    && subjects.len() >= 2
+                {
                     if let Some(o) = subjects.pop() {
                         others.push(o);
                         objects += 1;
@@ -789,7 +811,9 @@ pub(crate) fn extract_article(
                 // «с президентом Европейского совета» with no name: the person the next sentences
                 // name after the same organisation («руководителя Европейского совета Антониу Кошту»).
                 if companions == 0 && lang == Lang::Ru {
-                    if let Some(p) = title_anaphor(hit, tokens, &clause, si, &sent_tokens, &all_items) {
+                    if let Some(p) =
+                        title_anaphor(hit, tokens, &clause, si, &sent_tokens, &all_items)
+                    {
                         others.push(p);
                         companions += 1;
                     }
@@ -802,7 +826,11 @@ pub(crate) fn extract_article(
                 if subjects.is_empty() && relative && c > 0 {
                     subjects = dedup(
                         its.iter()
-                            .filter(|(i, _)| clause[i.first] == c - 1 && depth[i.first] == d && i.rel == Rel::Subject)
+                            .filter(|(i, _)| {
+                                clause[i.first] == c - 1
+                                    && depth[i.first] == d
+                                    && i.rel == Rel::Subject
+                            })
                             .map(|(i, _)| i.part.clone())
                             .collect(),
                     );
@@ -812,15 +840,23 @@ pub(crate) fn extract_article(
                 if subjects.is_empty() && (companions > 0 || objects > 0) {
                     let earlier = its
                         .iter()
-                        .filter(|(i, _)| i.last <= hit.first && depth[i.first] == d && i.rel == Rel::Subject)
+                        .filter(|(i, _)| {
+                            i.last <= hit.first && depth[i.first] == d && i.rel == Rel::Subject
+                        })
                         .map(|(i, _)| i.part.clone())
                         .next_back();
                     // The text's last subject only for a clause with no subject words of its own
                     // («Он встретился с X», «Кроме того, встретился с X»), not «Ее коллеги встречались с X».
-                    let lead: Vec<usize> = (0..hit.first).filter(|&k| clause[k] == c && tokens[k].word).collect();
-                    let pronoun = lead.iter().any(|&k| lr.gram_at("pronoun", &words, k).is_some());
+                    let lead: Vec<usize> = (0..hit.first)
+                        .filter(|&k| clause[k] == c && tokens[k].word)
+                        .collect();
+                    let pronoun = lead
+                        .iter()
+                        .any(|&k| lr.gram_at("pronoun", &words, k).is_some());
                     // An unresolved title («новый украинский лидер») stands for the person last named.
-                    let title = lead.iter().any(|&k| lr.gram_at("title", &words, k).is_some());
+                    let title = lead
+                        .iter()
+                        .any(|&k| lr.gram_at("title", &words, k).is_some());
                     let bare = lead.len() <= 2 || pronoun || title;
                     let from_text = if bare { carry.topic.clone() } else { None };
                     if let Some(t) = earlier.or(from_text) {
@@ -833,7 +869,11 @@ pub(crate) fn extract_article(
                     .filter(|k| clause[*k] == c)
                     .any(|k| lr.gram_at("plural", &words, k).is_some());
                 if all.len() < 2 && plural && carry.previous.len() >= 2 {
-                    all = dedup(all.into_iter().chain(carry.previous.iter().cloned()).collect());
+                    all = dedup(
+                        all.into_iter()
+                            .chain(carry.previous.iter().cloned())
+                            .collect(),
+                    );
                 }
                 let place_here = locs
                     .iter()

@@ -34,7 +34,9 @@ impl Lookup for Names {
 
 /// Word spans (byte offsets into `text`) of the mention's text.
 fn word_spans(text: &str, m: &Mention) -> Vec<(usize, usize)> {
-    let Some(body) = text.get(m.span.start..m.span.end) else { return Vec::new() };
+    let Some(body) = text.get(m.span.start..m.span.end) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in body.char_indices() {
@@ -89,7 +91,9 @@ fn split_adjacent(names: &Names, text: &str, m: Mention, lang: Lang) -> Vec<Ment
         // («Дархан Қыдырәлі Нұрсұлтан Назарбаевқа», not «Қазақстан Президенті Қасым-Жомарт Тоқаев»).
         let plain = |m: &Mention| {
             m.text.split_whitespace().count() == 2
-                && m.text.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && m.text
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
                 && names.role_mentions(&m.text, lang, None).is_empty()
         };
         let score = match (&left.entity_id, &right.entity_id) {
@@ -98,7 +102,7 @@ fn split_adjacent(names: &Names, text: &str, m: Mention, lang: Lang) -> Vec<Ment
             (Some(_), None) if plain(&right) && k >= 2 => 2,
             _ => 0,
         };
-        if score > 0 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+        if score > 0 && best.as_ref().map_or(true, |(s, _, _)| score > *s) {
             best = Some((score, left, right));
         }
     }
