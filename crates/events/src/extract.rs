@@ -554,15 +554,15 @@ fn dateline(
     None
 }
 
-/// Places in a sentence that name where something happens: after в/во/на in Russian, with a
-/// locative or dative ending in Kazakh.
+/// Places in a sentence, each with whether it names where something happens: after в/во/на in
+/// Russian, with a locative or dative ending in Kazakh.
 fn locations(
     sentence: &str,
     tokens: &[Token],
     lang: Lang,
     rules: &LangRules,
     look: &dyn Lookup,
-) -> Vec<(usize, String)> {
+) -> Vec<(usize, String, bool)> {
     let mut out = Vec::new();
     for m in look.places(sentence, lang) {
         let Some((first, _)) = token_range(tokens, m.span) else {
@@ -587,9 +587,7 @@ fn locations(
             }
             _ => first > 0 && matches!(tokens[first - 1].norm.as_str(), "в" | "во" | "на"),
         };
-        if ok {
-            out.push((first, name));
-        }
+        out.push((first, name, ok));
     }
     out
 }
@@ -875,11 +873,16 @@ pub(crate) fn extract_article(
                             .collect(),
                     );
                 }
+                // A location of the sentence; for a visit also the object of the verb («посетит Казахстан»).
                 let place_here = locs
                     .iter()
-                    .filter(|(k, _)| clause[*k] == c || kind != EventType::Visit)
-                    .min_by_key(|(k, _)| k.abs_diff(hit.first))
-                    .map(|(_, n)| n.clone());
+                    .filter(|(k, _, located)| {
+                        let object =
+                            kind == EventType::Visit && *k >= hit.last && *k <= hit.last + 2;
+                        (*located || object) && (clause[*k] == c || kind != EventType::Visit)
+                    })
+                    .min_by_key(|(k, _, _)| k.abs_diff(hit.first))
+                    .map(|(_, n, _)| n.clone());
                 if kind == EventType::Visit {
                     if all.is_empty() || (all.len() < 2 && place_here.is_none()) {
                         continue;

@@ -16,9 +16,18 @@ pub trait Lookup {
 
 impl Lookup for Names {
     fn persons(&self, text: &str, lang: Lang) -> Vec<Mention> {
-        self.mentions(text, lang)
+        let places: Vec<Mention> = Names::places(self, text, lang)
+            .into_iter()
+            .filter(|p| located(text, p, lang))
+            .collect();
+        let pieces: Vec<Mention> = self
+            .mentions(text, lang)
             .into_iter()
             .filter(|m| m.kind == MentionKind::Person)
+            .flat_map(|m| cut_places(self, text, m, &places, lang))
+            .collect();
+        join_first_names(self, text, pieces, lang)
+            .into_iter()
             .flat_map(|m| split_adjacent(self, text, m, lang))
             .collect()
     }
@@ -110,4 +119,77 @@ fn split_adjacent(names: &Names, text: &str, m: Mention, lang: Lang) -> Vec<Ment
         Some((_, l, r)) => vec![l, r],
         None => vec![m],
     }
+}
+
+/// Whether a place mention is marked as a location: a Kazakh case ending, or a Russian
+/// preposition before it («в Москве»). Such a word is never part of a person's name.
+fn located(text: &str, p: &Mention, lang: Lang) -> bool {
+    match lang {
+        Lang::Kk => {
+            let surf = p.text.to_lowercase();
+            let lemma = p.lemma.to_lowercase();
+            surf != lemma
+                && surf.starts_with(lemma.get(..lemma.len().saturating_sub(2)).unwrap_or(""))
+        }
+        _ => {
+            let before = text.get(..p.span.start).unwrap_or("").trim_end();
+            let prev = before
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            matches!(prev.as_str(), "в" | "во" | "на" | "из")
+        }
+    }
+}
+
+/// A person mention with a located place inside it («Тоқаев Астанада Ильхам») is cut around it.
+fn cut_places(
+    names: &Names,
+    text: &str,
+    m: Mention,
+    places: &[Mention],
+    lang: Lang,
+) -> Vec<Mention> {
+    if !places.iter().any(|p| p.span.overlaps(&m.span)) {
+        return vec![m];
+    }
+    let mut out = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    for (ws, we) in word_spans(text, &m) {
+        let inside = places
+            .iter()
+            .any(|p| p.span.overlaps(&kzalign_core::Span::new(ws, we)));
+        if inside {
+            if let Some((a, b)) = run.take() {
+                out.extend(mention_of(names, text, a, b, lang));
+            }
+        } else {
+            run = Some(run.map_or((ws, we), |(a, _)| (a, we)));
+        }
+    }
+    if let Some((a, b)) = run {
+        out.extend(mention_of(names, text, a, b, lang));
+    }
+    out
+}
+
+/// A lone unresolved word right before another mention is its first name («Ильхам» + «Әлиевпен»).
+fn join_first_names(names: &Names, text: &str, ms: Vec<Mention>, lang: Lang) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    for m in ms {
+        if let Some(prev) = out.last() {
+            let gap = text.get(prev.span.end..m.span.start).unwrap_or("x");
+            let lone = prev.entity_id.is_none() && !prev.text.trim().contains(char::is_whitespace);
+            if lone && !gap.is_empty() && gap.trim().is_empty() {
+                if let Some(j) = mention_of(names, text, prev.span.start, m.span.end, lang) {
+                    out.pop();
+                    out.push(j);
+                    continue;
+                }
+            }
+        }
+        out.push(m);
+    }
+    out
 }
