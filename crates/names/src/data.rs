@@ -326,7 +326,14 @@ impl Tables {
                     let l = parse_lang(name, r.line, &c[1])?;
                     if !matches!(
                         c[2].as_str(),
-                        "month" | "weekday" | "title" | "stop" | "org" | "protect"
+                        "month"
+                            | "weekday"
+                            | "title"
+                            | "stop"
+                            | "org"
+                            | "protect"
+                            | "surname_first"
+                            | "particle"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }

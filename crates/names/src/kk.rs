@@ -10,7 +10,7 @@ use crate::data::{KkSuffix, Tables};
 use crate::text::{fold, is_vowel, lower};
 
 /// Prior of reading a word as its own nominative, against which suffix chains compete.
-pub(crate) const IDENTITY_PRIOR: f32 = 0.5;
+pub(crate) const IDENTITY_PRIOR: f32 = 0.4;
 
 /// One reading of an inflected word.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,7 +46,7 @@ fn class_of(stem: &str) -> Option<char> {
 fn harmony_of(stem: &str) -> Option<bool> {
     let mut chars: Vec<char> = stem.chars().map(lower).collect();
     // Russian surname formants take the harmony of the root before them (Тоқаевқа).
-    for f in ["ев", "ов", "ёв", "ин", "ын", "ева", "ова", "ина", "ына"] {
+    for f in ["ев", "ов", "ёв", "ева", "ова"] {
         let f: Vec<char> = f.chars().collect();
         if chars.len() > f.len() + 2 && chars.ends_with(&f) {
             chars.truncate(chars.len() - f.len());

@@ -1,7 +1,7 @@
 //! Finding person, place and role mentions in running text.
 
 use crate::text::{self, fold, is_all_caps, is_capitalized, Token};
-use crate::{Attested, Names, Part};
+use crate::{Evidence, Hint, Names, Part};
 use chrono::NaiveDate;
 use kzalign_core::{Lang, Mention, MentionKind, Span};
 use std::collections::HashSet;
@@ -97,7 +97,7 @@ struct Ctx<'a> {
     tokens: Vec<Token<'a>>,
     starts: HashSet<usize>,
     lower: HashSet<String>,
-    attested: Attested,
+    ev: Evidence,
     stops: Vec<String>,
 }
 
@@ -106,15 +106,13 @@ impl<'a> Ctx<'a> {
         let lang = text_lang(text, lang);
         let tokens = text::tokenize(text);
         let mut lower = HashSet::new();
-        let mut attested = HashSet::new();
         for t in &tokens {
             let w = text::strip_accents(t.text);
-            if is_capitalized(&w) {
-                attested.insert(fold(&w));
-            } else {
+            if !is_capitalized(&w) {
                 lower.insert(fold(&w));
             }
         }
+        let ev = names.evidence(text, lang);
         let stops: Vec<String> = names
             .tables()
             .words
@@ -134,9 +132,16 @@ impl<'a> Ctx<'a> {
             tokens,
             starts: sentence_starts(text),
             lower,
-            attested,
+            ev,
             stops,
         }
+    }
+
+    fn is_particle(&self, w: &str) -> bool {
+        let f = fold(w);
+        [Lang::Ru, Lang::Kk]
+            .iter()
+            .any(|l| self.names.tables().word_is(&f, *l, "particle"))
     }
 
     fn word_lang(&self) -> Lang {
@@ -163,7 +168,9 @@ impl<'a> Ctx<'a> {
 
     /// Whether the word names a known place in some case form.
     fn is_place(&self, w: &str) -> bool {
-        let cands = self.names.word_candidates(w, self.word_lang(), None, None);
+        let cands = self
+            .names
+            .word_candidates(w, self.word_lang(), Hint::default(), None);
         cands.iter().take(3).any(|(l, _, _)| {
             self.names
                 .known(l)
@@ -184,15 +191,19 @@ impl<'a> Ctx<'a> {
         if letters < 2 {
             return false;
         }
+        // In Russian or Kazakh text, Latin-script words are titles and brands, not persons.
+        if self.lang != Lang::Other && !w.chars().any(text::is_cyrillic) {
+            return false;
+        }
         !self.is_stop(w)
     }
 
     /// Evidence that a word is a person's name: known given name or gazetteer person,
     /// patronymic, or a surname ending.
     fn person_evidence(&self, w: &str) -> u8 {
-        let cands = self
-            .names
-            .word_candidates(w, self.word_lang(), None, Some(&self.attested));
+        let cands =
+            self.names
+                .word_candidates(w, self.word_lang(), Hint::default(), Some(&self.ev));
         let mut best = 0u8;
         for (l, _, _) in cands.iter().take(3) {
             if let Some(k) = self.names.known(l) {
@@ -259,6 +270,49 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Whether a Russian word has an adjectival case ending (a surname in -ский or an adjective).
+fn adjectival(w: &str) -> bool {
+    let f = fold(w);
+    if f.chars().count() < 5 || !f.chars().all(|c| text::is_cyrillic(c) || c == '-') {
+        return false;
+    }
+    [
+        "ской",
+        "ского",
+        "скому",
+        "ским",
+        "ском",
+        "ских",
+        "ские",
+        "ская",
+        "ский",
+        "скую",
+        "цкой",
+        "цкого",
+        "цкий",
+        "цкая",
+        "ной",
+        "ная",
+        "ный",
+        "ных",
+        "ным",
+        "ного",
+        "ному",
+        "ные",
+        "ное",
+        "ную",
+        "ей",
+        "его",
+        "ему",
+        "ими",
+        "ыми",
+        "ого",
+        "ому",
+    ]
+    .iter()
+    .any(|e| f.ends_with(e))
+}
+
 /// A group of adjacent name-like tokens.
 struct Group {
     first: usize,
@@ -278,6 +332,20 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             continue;
         }
         let mut j = i;
+        loop {
+            // A lower-case particle between two name words (фон, ван, де, аль).
+            if j + 2 < n
+                && !like[j + 1]
+                && like[j + 2]
+                && cx.is_particle(cx.tokens[j + 1].text)
+                && plain_gap(text, cx.tokens[j].span.end, cx.tokens[j + 1].span.start)
+                && plain_gap(text, cx.tokens[j + 1].span.end, cx.tokens[j + 2].span.start)
+            {
+                j += 2;
+                continue;
+            }
+            break;
+        }
         while j + 1 < n
             && like[j + 1]
             && j + 1 - i < 4
@@ -333,6 +401,11 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if only_initials {
             continue;
         }
+        // Capitalised adjectives belong to names of organisations and places
+        // (Демократической партии, Соединенных Штатов) unless a given name vouches for a person.
+        if ev < 2 && (g.first..=g.last).any(|k| adjectival(cx.tokens[k].text)) {
+            continue;
+        }
         let score = if ev >= 2 || titled {
             3
         } else if ev == 1 && (!initial || size > 1) || size >= 2 && !initial {
@@ -352,7 +425,7 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let read = |g: &Group| -> Mention {
         let words: Vec<&str> = (g.first..=g.last).map(|k| cx.tokens[k].text).collect();
-        let norm = names.normalize_in(&words.join(" "), cx.lang, Some(&cx.attested));
+        let norm = names.normalize_in(&words.join(" "), cx.lang, Some(&cx.ev), true);
         let span = Span::new(cx.tokens[g.first].span.start, cx.tokens[g.last].span.end);
         Mention {
             kind: MentionKind::Person,
@@ -397,7 +470,7 @@ fn place_word_matches(names: &Names, tok: &str, form: &str, lang: Lang) -> bool 
     ) {
         return false;
     }
-    let cands = names.word_candidates(tok, lang, None, None);
+    let cands = names.word_candidates(tok, lang, Hint::default(), None);
     if cands.iter().any(|(l, _, _)| l == form) {
         return true;
     }
