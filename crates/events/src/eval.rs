@@ -91,7 +91,9 @@ fn last(s: &str) -> String {
     fold_latin(s.split_whitespace().last().unwrap_or(""))
 }
 
-/// Whether participant `p` is the person `gold` (a surname or a full name, in `lang`).
+/// Whether participant `p` is the person `gold` (a full name or a single name, in `lang`): the same
+/// gazetteer id, the same key, or the gold surname (the last word of its romanized form) among the
+/// words of the participant's name.
 pub fn person_matches(names: &Names, p: &Participant, gold: &str, lang: Lang) -> bool {
     let g = names.normalize(gold, lang);
     if let (Some(a), Some(b)) = (&p.entity_id, &g.entity_id) {
@@ -150,10 +152,19 @@ pub fn factrueval(ex: &Extractor, eval_dir: &Path) -> Result<Report, Error> {
             .with_path(&mpath)
             .with_line(i + 1));
         }
-        // «Фамилия Имя»: the surname comes first.
+        // «Фамилия Имя Отчество»: read as «Имя Отчество Фамилия», the order names are written in
+        // running text, so that the surname is not mistaken for an inflected form.
         let people: Vec<String> = f[2]
             .split('|')
-            .map(|p| p.split_whitespace().next().unwrap_or("").to_string())
+            .map(|p| {
+                let w: Vec<&str> = p.split_whitespace().collect();
+                match w.split_first() {
+                    Some((surname, rest)) if !rest.is_empty() => {
+                        format!("{} {}", rest.join(" "), surname)
+                    }
+                    _ => w.join(" "),
+                }
+            })
             .filter(|p| !p.is_empty())
             .collect();
         facts
