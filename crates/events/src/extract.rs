@@ -709,11 +709,18 @@ pub(crate) fn extract_article(
     };
     let sents = sentences(&text);
     let (sent_dates, sent_tokens) = all_dates(&sents, lr, lang, &ctx);
-    // The persons of every sentence, roles resolved at the sentence's date.
+    // The persons of the sentences that can matter: those with a cue, the three before them
+    // (subjects carried over) and the two after (names of titles); roles resolved at the
+    // sentence's date. Other sentences are not read, which keeps long articles cheap.
+    let has_cue: Vec<bool> = sent_tokens.iter().map(|t| !find_cues(t, lr).is_empty()).collect();
+    let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
     let all_items: Vec<Vec<(Item, Mention)>> = sents
         .iter()
         .enumerate()
         .map(|(si, s)| {
+            if !needed(si) {
+                return Vec::new();
+            }
             let (sdate, _) = event_date(si, None, &sents, &sent_dates, &sent_tokens, &ctx, lr);
             items(s.text, &sent_tokens[si], lang, lr, look, sdate)
         })
