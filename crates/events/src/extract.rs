@@ -357,8 +357,9 @@ pub(crate) fn items(
             }
         }
         _ => {
+            let clause = clauses(tokens, rules);
             for k in 0..out.len() {
-                let rel = ru_relation(&out, k, tokens, &words, rules);
+                let rel = ru_relation(&out, k, tokens, &words, &clause, rules);
                 out[k].0.rel = rel;
             }
         }
@@ -371,9 +372,11 @@ fn ru_relation(
     k: usize,
     tokens: &[Token],
     words: &[String],
+    clause: &[usize],
     rules: &LangRules,
 ) -> Rel {
     let it = &out[k].0;
+    let own = clause.get(it.first).copied();
     let mut j = it.first;
     let mut skipped = 0usize;
     let mut coord = false;
@@ -406,6 +409,10 @@ fn ru_relation(
             }
         }
         let t = &tokens[j - 1];
+        // A preposition of another clause does not govern this name.
+        if clause.get(j - 1).copied() != own {
+            break;
+        }
         // Another person right before: coordination inherits its relation.
         if let Some((prev, _)) = out[..k].iter().rev().find(|(p, _)| p.last == j) {
             return if coord { prev.rel } else { bare(&out[k].1) };
@@ -712,7 +719,10 @@ pub(crate) fn extract_article(
     // The persons of the sentences that can matter: those with a cue, the three before them
     // (subjects carried over) and the two after (names of titles); roles resolved at the
     // sentence's date. Other sentences are not read, which keeps long articles cheap.
-    let has_cue: Vec<bool> = sent_tokens.iter().map(|t| !find_cues(t, lr).is_empty()).collect();
+    let has_cue: Vec<bool> = sent_tokens
+        .iter()
+        .map(|t| !find_cues(t, lr).is_empty())
+        .collect();
     let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
     let all_items: Vec<Vec<(Item, Mention)>> = sents
         .iter()
@@ -881,6 +891,27 @@ pub(crate) fn extract_article(
                     );
                 }
                 // A location of the sentence; for a visit also the object of the verb («посетит Казахстан»).
+                // «Пройдет встреча контактной группы. В ней примут участие X, Y и Z»: a meeting
+                // without two named participants takes those the next sentence says take part.
+                if all.len() < 2 && kind != EventType::Visit {
+                    if let Some(next) = sent_tokens.get(si + 1) {
+                        let nwords: Vec<String> = next.iter().map(|t| t.norm.clone()).collect();
+                        let takes_part = (0..nwords.len())
+                            .any(|k| lr.gram_at("participation", &nwords, k).is_some());
+                        if takes_part && find_cues(next, lr).is_empty() {
+                            let named: Vec<Participant> = all_items[si + 1]
+                                .iter()
+                                .filter(|(i, _)| {
+                                    matches!(i.rel, Rel::Subject | Rel::Companion | Rel::Between)
+                                })
+                                .map(|(i, _)| i.part.clone())
+                                .collect();
+                            if named.len() + all.len() >= 2 {
+                                all = dedup(all.into_iter().chain(named).collect());
+                            }
+                        }
+                    }
+                }
                 let place_here = locs
                     .iter()
                     .filter(|(k, _, located)| {
