@@ -377,6 +377,10 @@ fn ru_relation(
 ) -> Rel {
     let it = &out[k].0;
     let own = clause.get(it.first).copied();
+    // «Помощник Хиллари Клинтон», «пресс-секретарь Путина»: the name only owns the title.
+    if it.first > 0 && rules.gram_ending_at("deputy", words, it.first).is_some() {
+        return Rel::Oblique;
+    }
     let mut j = it.first;
     let mut skipped = 0usize;
     let mut coord = false;
@@ -762,7 +766,20 @@ pub(crate) fn extract_article(
                 let mut others: Vec<Participant> = Vec::new();
                 let mut companions = 0usize;
                 let mut objects = 0usize;
+                // A visit noun («визит X в Y», «посещение ... министром X») has its visitor after it;
+                // a person before it is the subject of another verb.
+                // («с государственным визитом» is the manner of the subject's verb: not this rule).
+                let visit_noun = hit.cue.kind == EventType::Visit
+                    && hit.cue.form == CueForm::Noun
+                    && lang == Lang::Ru
+                    && !tokens[hit.last - 1].norm.ends_with("ом");
                 for i in &in_scope {
+                    if visit_noun
+                        && i.rel == Rel::Subject
+                        && (i.first < hit.first || i.first > hit.last + 8)
+                    {
+                        continue;
+                    }
                     let take = match i.rel {
                         Rel::Subject => true,
                         Rel::Companion | Rel::Between | Rel::Host => true,
