@@ -233,7 +233,12 @@ fn cleaned_persons(
         let Some((first, last)) = token_range(tokens, m.span) else {
             continue;
         };
-        if !find_cues(&tokens[first..(first + 1)], rules).is_empty() && last > first + 1 {
+        let cue_first = !find_cues(&tokens[first..(first + 1)], rules).is_empty();
+        if cue_first && last == first + 1 && m.entity_id.is_none() {
+            // «Сапар барысында»: the event word itself, capitalized at the sentence start.
+            continue;
+        }
+        if cue_first && last > first + 1 {
             let from = tokens[first + 1].start;
             let sub = sentence.get(from..m.span.end).unwrap_or("");
             let found = look.persons(sub, lang);
@@ -939,7 +944,10 @@ pub(crate) fn extract_article(
                     .min_by_key(|(k, _, _)| k.abs_diff(hit.first))
                     .map(|(_, n, _)| n.clone());
                 if kind == EventType::Visit {
-                    if all.is_empty() || (all.len() < 2 && place_here.is_none()) {
+                    // A visit needs a visitor: a companion alone («сапар барысында ... X-пен кездесті»)
+                    // met the visitor, who is not named.
+                    let visitor = all.len() > companions;
+                    if !visitor || all.is_empty() || (all.len() < 2 && place_here.is_none()) {
                         continue;
                     }
                 } else if all.len() < 2 {
@@ -1040,7 +1048,11 @@ pub(crate) fn stronger(a: Modality, b: Modality) -> Modality {
     }
 }
 
-/// The modality of cue `hi`: its own, then the nearest marker in its clause.
+/// How many words a modality marker reaches from its cue.
+const MARKER_REACH: usize = 8;
+
+/// The modality of cue `hi`: its own, then the nearest marker in its clause within
+/// [`MARKER_REACH`] words.
 pub(crate) fn cue_modality(
     hits: &[CueHit<'_>],
     hi: usize,
@@ -1062,7 +1074,9 @@ pub(crate) fn cue_modality(
                 .filter(|(_, h)| clause[h.first] == c)
                 .min_by_key(|(_, h)| (h.first.abs_diff(k), h.first < k))
                 .map(|(x, _)| x);
-            if nearest == Some(hi) || k.abs_diff(hit.first) <= 2 {
+            // A marker far from the cue speaks of something else («алдағы жұмыс жоспары»).
+            let near = k.abs_diff(hit.first) <= MARKER_REACH;
+            if near && (nearest == Some(hi) || k.abs_diff(hit.first) <= 2) {
                 modality = stronger(modality, m.modality);
             }
         }

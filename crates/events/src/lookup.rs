@@ -16,15 +16,24 @@ pub trait Lookup {
 
 impl Lookup for Names {
     fn persons(&self, text: &str, lang: Lang) -> Vec<Mention> {
-        let places: Vec<Mention> = Names::places(self, text, lang)
-            .into_iter()
+        let all_places = Names::places(self, text, lang);
+        let located_places: Vec<Mention> = all_places
+            .iter()
             .filter(|p| located(text, p, lang))
+            .cloned()
             .collect();
         let pieces: Vec<Mention> = self
             .mentions(text, lang)
             .into_iter()
             .filter(|m| m.kind == MentionKind::Person)
-            .flat_map(|m| cut_places(self, text, m, &places, lang))
+            // «Жамбыл облысының»: an unknown name inside a place is the place.
+            .filter(|m| {
+                m.entity_id.is_some()
+                    || !all_places
+                        .iter()
+                        .any(|p| p.span.start <= m.span.start && m.span.end <= p.span.end)
+            })
+            .flat_map(|m| cut_places(self, text, m, &located_places, lang))
             .collect();
         join_first_names(self, text, pieces, lang)
             .into_iter()
