@@ -28,16 +28,32 @@
 //!    conjunct's case. Only persons in the cue's clause and quotation level count.
 //!    A dative addressee counts when the cue is the sentence's frame («В ходе встречи X рассказал Y»)
 //!    unless greetings are being passed on («передал слова приветствия Y»: Y is absent).
-//! 4. A sentence without a subject takes the last subject of the text («Он встретился с X»); a plural
-//!    subject («Главы государств провели встречу», «Тараптар») takes the participants of the
-//!    previous sentence.
+//! 4. Missing participants are found around the sentence: a clause opened by «который» takes the
+//!    subjects of the clause before; a sentence without a subject takes the last subject of the
+//!    text when its own subject is a pronoun or a bare title («Он встретился с X», «новый
+//!    украинский лидер может встретиться с X»); a plural subject («Главы государств провели
+//!    встречу», «Тараптар») takes the participants of the previous sentence; «с президентом
+//!    Европейского совета» without a name takes the person the next two sentences name after the
+//!    same organisation words; a meeting with fewer than two names takes those of a following
+//!    sentence about taking part («В ней примут участие X, Y и Z»).
 //! 5. «Токаев встретился с A, B и C» without a group noun (делегация, в составе) is one meeting with
 //!    each; a delegation is one event with all its members.
-//! 6. Every event needs two participants, except a visit: a visitor and a place or a host.
+//! 6. Every event needs two participants, except a visit: a visitor (not only the people met) and a
+//!    place or a host. A visit noun («в ходе визита X в Y») takes its visitor after it.
+//!
+//! The grammar words (prepositions, case suffixes, frame words, plural subjects, titles, deputy
+//! words, greeting words, clause openers) are data too: `data/grammar-{ru,kk}.tsv`; month, weekday
+//! and relative-day words are in `data/dates-{ru,kk}.tsv`.
+//!
+//! Names come through the [`Lookup`] trait, implemented for [`kzalign_names::Names`] with a small
+//! adapter: two names written back to back in one mention are split when both halves are names,
+//! a located place inside a mention («Тоқаев Астанада Ильхам») is cut out, a lone first name is
+//! joined to the surname after it, and an unknown name inside a place name is dropped.
 //!
 //! # Modality
 //!
-//! An event has the modality of its cue, overridden by the nearest marker in its clause
+//! An event has the modality of its cue, overridden by the nearest marker in its clause (within
+//! eight words)
 //! (`data/markers-{ru,kk}.tsv`: планирует, пригласил, сапармен келуге шақырды → `planned`;
 //! не состоялась → `negated`; напомнил о состоявшейся, в прошлом году, өткен жылы →
 //! `past_reference`), and by its date: more than 31 days before the article date is a past
