@@ -661,6 +661,65 @@ fn title_anaphor(
     None
 }
 
+/// The persons named anywhere in an article, read on first use.
+struct ArticlePeople<'a> {
+    text: &'a str,
+    lang: Lang,
+    look: &'a dyn Lookup,
+    cell: std::cell::OnceCell<Vec<Participant>>,
+}
+
+impl ArticlePeople<'_> {
+    fn get(&self) -> &[Participant] {
+        self.cell.get_or_init(|| {
+            self.look
+                .persons(self.text, self.lang)
+                .iter()
+                .map(participant)
+                .collect()
+        })
+    }
+}
+
+/// A capitalized word after «с» (Russian) or with a comitative ending (Kazakh) in the cue's clause
+/// that no mention covers, read as a name and kept when an article person has its key.
+#[allow(clippy::too_many_arguments)]
+fn unnamed_companion(
+    hit: &CueHit<'_>,
+    tokens: &[Token],
+    clause: &[usize],
+    sentence: &str,
+    lang: Lang,
+    rules: &LangRules,
+    look: &dyn Lookup,
+    people: &ArticlePeople<'_>,
+) -> Option<Participant> {
+    let c = clause[hit.first];
+    let candidates: Vec<usize> = (0..tokens.len())
+        .filter(|&k| clause[k] == c && tokens[k].word && tokens[k].upper && k != hit.first)
+        .filter(|&k| match lang {
+            Lang::Kk => rules.suffixes("com").iter().any(|x| {
+                tokens[k].norm.ends_with(x)
+                    && tokens[k].norm.chars().count() > x.chars().count() + 2
+            }),
+            _ => k > 0 && matches!(tokens[k - 1].norm.as_str(), "с" | "со"),
+        })
+        .collect();
+    for k in candidates {
+        let word = sentence.get(tokens[k].start..tokens[k].end)?;
+        let Some(m) = look.name_of(word, lang) else {
+            continue;
+        };
+        let part = participant(&m);
+        if let Some(p) = people.get().iter().find(|p| {
+            p.key == part.key || (part.entity_id.is_some() && p.entity_id == part.entity_id)
+        }) {
+            return Some(p.clone());
+        }
+    }
+    None
+}
+
 /// Per-article state carried between sentences.
 #[derive(Default)]
 struct Carry {
@@ -744,6 +803,14 @@ pub(crate) fn extract_article(
             items(s.text, &sent_tokens[si], lang, lr, look, sdate)
         })
         .collect();
+    // The persons of the whole article, read only when a companion word was passed over.
+    let article_people = std::cell::OnceCell::new();
+    let article_people = ArticlePeople {
+        text: &text,
+        lang,
+        look,
+        cell: article_people,
+    };
     let mut raws: Vec<Raw> = Vec::new();
     let mut carry = Carry::default();
     for (si, s) in sents.iter().enumerate() {
@@ -851,6 +918,23 @@ pub(crate) fn extract_article(
                     if let Some(p) =
                         title_anaphor(hit, tokens, &clause, si, &sent_tokens, &all_items)
                     {
+                        others.push(p);
+                        companions += 1;
+                    }
+                }
+                // «с Обамой» that the mention finder passed over: the person of the article with
+                // the same key («Барак Обама» named elsewhere).
+                if companions == 0 {
+                    if let Some(p) = unnamed_companion(
+                        hit,
+                        tokens,
+                        &clause,
+                        s.text,
+                        lang,
+                        lr,
+                        look,
+                        &article_people,
+                    ) {
                         others.push(p);
                         companions += 1;
                     }

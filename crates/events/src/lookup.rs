@@ -12,6 +12,12 @@ pub trait Lookup {
     fn places(&self, text: &str, lang: Lang) -> Vec<Mention>;
     /// Role phrases («Глава государства») resolved to their holder at `date`.
     fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention>;
+    /// Reads `word` (a capitalized word the mention finder passed over) as a person's name, if it
+    /// can; the extractor accepts it only when its key is that of a person named in the article.
+    fn name_of(&self, word: &str, lang: Lang) -> Option<Mention> {
+        let _ = (word, lang);
+        None
+    }
 }
 
 impl Lookup for Names {
@@ -47,6 +53,10 @@ impl Lookup for Names {
 
     fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention> {
         self.role_mentions(text, lang, date)
+    }
+
+    fn name_of(&self, word: &str, lang: Lang) -> Option<Mention> {
+        mention_of(self, word, 0, word.len(), lang).filter(|m| !m.key.is_empty())
     }
 }
 
