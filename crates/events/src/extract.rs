@@ -4,7 +4,7 @@ use crate::dates::{find_dates, FoundDate};
 use crate::lexicon::{Cue, CueForm, LangRules};
 use crate::lookup::Lookup;
 use crate::text::{clauses, quote_depth, tokenize, Token};
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use kzalign_core::{
     sentences, Article, DateSource, Event, EventType, Lang, Mention, Modality, Participant, Span,
 };
@@ -206,8 +206,9 @@ fn ru_dative(m: &Mention, rules: &LangRules) -> bool {
         .split_whitespace()
         .map(crate::lexicon::fold)
         .collect();
+    // The surname carries the case; a first name in -у may be an accusative («Нарендру Моди»).
     if sw.len() == lw.len() {
-        for (s, l) in sw.iter().zip(&lw) {
+        if let (Some(s), Some(l)) = (sw.last(), lw.last()) {
             let d = ending(s, l);
             if !d.is_empty() && dat.iter().any(|x| d == *x) && !l.ends_with(d.as_str()) {
                 return true;
@@ -543,7 +544,10 @@ fn dateline(
         let tokens = tokenize(body);
         let head: Vec<Token> = tokens.iter().take(12).cloned().collect();
         let dates = find_dates(body, &head, rules, lang, reference);
-        let Some(d) = dates.iter().find(|d| !d.relative && d.first > 0) else {
+        let Some(d) = dates
+            .iter()
+            .find(|d| !d.relative && !d.coarse && d.first > 0)
+        else {
             continue;
         };
         let prefix = &head[..d.first];
@@ -861,7 +865,13 @@ pub(crate) fn extract_article(
                                 .any(|h| h.first >= i.last && h.first <= i.last + 3)
                         }
                         Rel::Object => true,
-                        Rel::Dative => frame && !greeting,
+                        // «принял ... Нарендру Моди»: an accusative that reads like a dative.
+                        Rel::Dative => {
+                            (frame && !greeting)
+                                || (hit.cue.form == CueForm::Obj
+                                    && lang == Lang::Ru
+                                    && i.first > hit.first)
+                        }
                         Rel::Oblique => false,
                     };
                     if !take {
@@ -890,6 +900,15 @@ pub(crate) fn extract_article(
                             others.push(i.part.clone());
                         }
                         Rel::Object => {
+                            objects += 1;
+                            others.push(i.part.clone());
+                        }
+                        Rel::Dative if hit.cue.form == CueForm::Obj && i.first > hit.first => {
+                            if lr.gram_at("not_object", &words, hit.last).is_some()
+                                || i.first > hit.last + 6
+                            {
+                                continue;
+                            }
                             objects += 1;
                             others.push(i.part.clone());
                         }
@@ -1054,7 +1073,37 @@ pub(crate) fn extract_article(
                         }
                     }
                 }
-                let place = place_here.or_else(|| ctx.dateline.as_ref().and_then(|x| x.1.clone()));
+                // «Ранее, в мае 2023 года, Токаев посетил Китай»: a month of another time.
+                if modality == Modality::Actual {
+                    if let Some(r) = ctx.reference {
+                        let coarse = sent_dates[si]
+                            .iter()
+                            .filter(|x| x.coarse && clause.get(x.first) == Some(&c))
+                            .find_map(|x| x.date);
+                        if let Some(m) = coarse {
+                            let month = |d: NaiveDate| d.year() * 12 + d.month() as i32;
+                            if month(m) < month(r) - 1 {
+                                modality = Modality::PastReference;
+                            } else if month(m) > month(r) {
+                                modality = Modality::Planned;
+                            }
+                        }
+                    }
+                }
+                // The article's own date does not date a recalled or planned event.
+                let (date, source) = if modality != Modality::Actual
+                    && matches!(source, DateSource::Dateline | DateSource::Article)
+                {
+                    (None, DateSource::None)
+                } else {
+                    (date, source)
+                };
+                let place = match modality {
+                    Modality::Actual => {
+                        place_here.or_else(|| ctx.dateline.as_ref().and_then(|x| x.1.clone()))
+                    }
+                    _ => place_here,
+                };
                 let group = (0..tokens.len())
                     .filter(|k| clause[*k] == c)
                     .any(|k| lr.gram_at("group", &words, k).is_some());
@@ -1159,7 +1208,11 @@ pub(crate) fn cue_modality(
                 .min_by_key(|(_, h)| (h.first.abs_diff(k), h.first < k))
                 .map(|(x, _)| x);
             // A marker far from the cue speaks of something else («алдағы жұмыс жоспары»).
-            let near = k.abs_diff(hit.first) <= MARKER_REACH;
+            let (lo, hi_) = (k.min(hit.first), k.max(hit.first));
+            let between = (lo..hi_)
+                .filter(|&x| words[x].chars().any(char::is_alphanumeric))
+                .count();
+            let near = between <= MARKER_REACH;
             if near && (nearest == Some(hi) || k.abs_diff(hit.first) <= 2) {
                 modality = stronger(modality, m.modality);
             }
@@ -1211,7 +1264,7 @@ fn event_date(
     // An explicit date in the cue's clause (a date of another clause belongs to another event).
     let explicit = here
         .iter()
-        .filter(|d| !d.relative && d.date.is_some())
+        .filter(|d| !d.relative && !d.coarse && d.date.is_some())
         .find(|d| match hit {
             Some(h) => clause.get(d.first) == clause.get(h.first),
             None => true,
@@ -1228,7 +1281,7 @@ fn event_date(
         if sents[k].paragraph != para {
             break;
         }
-        if let Some(d) = sent_dates[k].iter().find(|d| d.date.is_some()) {
+        if let Some(d) = sent_dates[k].iter().find(|d| d.date.is_some() && !d.coarse) {
             return (d.date, DateSource::Paragraph);
         }
     }

@@ -57,8 +57,10 @@
 //! (`data/markers-{ru,kk}.tsv`: планирует, пригласил, сапармен келуге шақырды → `planned`;
 //! не состоялась → `negated`; напомнил о состоявшейся, в прошлом году, өткен жылы →
 //! `past_reference`), and by its date: more than 31 days before the article date is a past
-//! reference, after it is planned. **Events of every modality are returned**, with the modality set:
-//! the `extract` command lists them all in its `modality` column, and alignment uses only
+//! reference, after it is planned; a month and year («в мае 2023 года», «2023 жылдың мамыр
+//! айында») in the cue's clause does the same without dating the event. **Events of every
+//! modality are returned**, with the modality set: the `extract` command lists them all in its
+//! `modality` column, and alignment uses only
 //! [`Modality::Actual`](kzalign_core::Modality::Actual) ones.
 //!
 //! # Date and place
@@ -66,7 +68,8 @@
 //! The date is, in order: an explicit date in the cue's clause (`date_source` `sentence`); a relative
 //! word of the sentence (вчера, накануне, кеше, бүгін, в понедельник: `relative`); the nearest date
 //! earlier in the paragraph (`paragraph`); the article's dateline («Нью-Йорк. 23 сентября.»:
-//! `dateline`); the article date (`article`). A date in another clause of the sentence belongs to
+//! `dateline`); the article date (`article`) — the last two (and the dateline's place) only for
+//! actual events: a recalled or planned event without a date of its own is undated. A date in another clause of the sentence belongs to
 //! another predicate and is not used. The place is the nearest location in the sentence (after
 //! в / на, or with a Kazakh locative or dative ending), else the dateline's place.
 //!
