@@ -404,3 +404,48 @@ pub fn all(names: &Names, eval_dir: &Path, fixtures: &Path) -> (Vec<Figure>, Vec
     );
     (figs, skipped)
 }
+
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    #[test]
+    #[ignore]
+    fn dbg_xwmt() {
+        let names = crate::NamesBuilder::new().build().unwrap();
+        let dir = Path::new("../../../shared/eval/xwmt-ru-kk");
+        let ru = std::fs::read_to_string(dir.join("ru.txt")).unwrap();
+        let kk = std::fs::read_to_string(dir.join("kk.txt")).unwrap();
+        let (mut both, mut one, mut agree_both) = (0, 0, 0);
+        for (r, k) in ru.lines().zip(kk.lines()) {
+            let a: Vec<String> = names
+                .mentions(r, Lang::Ru)
+                .into_iter()
+                .map(|m| format!("{}={}", m.text, m.key))
+                .collect();
+            let b: Vec<String> = names
+                .mentions(k, Lang::Kk)
+                .into_iter()
+                .map(|m| format!("{}={}", m.text, m.key))
+                .collect();
+            if a.is_empty() && b.is_empty() {
+                continue;
+            }
+            let ka: Vec<&str> = a.iter().map(|x| x.split('=').nth(1).unwrap()).collect();
+            let kb: Vec<&str> = b.iter().map(|x| x.split('=').nth(1).unwrap()).collect();
+            let ok = ka.iter().all(|x| kb.iter().any(|y| keys_match(x, y)))
+                && kb.iter().all(|y| ka.iter().any(|x| keys_match(x, y)));
+            if !a.is_empty() && !b.is_empty() {
+                both += 1;
+                if ok {
+                    agree_both += 1;
+                }
+            } else {
+                one += 1;
+            }
+            if !ok {
+                eprintln!("RU {a:?}\nKK {b:?}\n   {r}\n   {k}\n");
+            }
+        }
+        eprintln!("both {both} agree {agree_both} one-sided {one}");
+    }
+}

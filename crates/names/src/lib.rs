@@ -169,6 +169,8 @@ pub struct PlaceEntry {
 #[derive(Clone, Copy, Debug, Default)]
 struct Known {
     given: bool,
+    /// Listed in `given_names.tsv` (not only a first word of a gazetteer form).
+    listed_given: bool,
     gender: Option<Gender>,
     place: bool,
     surname: bool,
@@ -195,6 +197,7 @@ impl Inner {
         for ((n, _), g) in &tables.given {
             let k = known.entry(n.clone()).or_default();
             k.given = true;
+            k.listed_given = true;
             if k.gender.is_none() {
                 k.gender = *g;
             }
@@ -307,7 +310,6 @@ pub(crate) struct NameReading {
     pub words: Vec<WordReading>,
     pub surname: Option<usize>,
     pub person: Option<usize>,
-    pub gender: Option<Gender>,
     pub lang: Lang,
 }
 
@@ -419,7 +421,7 @@ impl Names {
             let mut b = 1.0;
             if let Some(k) = self.known(lemma) {
                 if k.given || k.place || k.surname {
-                    b *= 4.0;
+                    b *= 6.0;
                 }
             }
             if let Some(e) = ev {
@@ -447,6 +449,14 @@ impl Names {
                     ),
                     _ => prior * bonus(&lemma),
                 };
+                // A known nominative reached by a rare reading (Чечне -> Чечня) still beats an
+                // unknown one reached by a common reading.
+                if self
+                    .known(&lemma)
+                    .is_some_and(|k| k.given || k.place || k.surname)
+                {
+                    s = s.max(prior + 0.5);
+                }
                 let identity = lemma == self_form;
                 // Only Russian given names agree in case with the surname; in Kazakh only the
                 // last word of a name takes the case suffix.
@@ -454,6 +464,17 @@ impl Names {
                     Some(true) if identity => s *= 2.5,
                     Some(false) if identity => s *= 0.5,
                     _ => {}
+                }
+                // A man's surname in -а is more often a genitive (Буша, Колчака) than the
+                // nominatives in -ка/-ша that place names favour.
+                if hint.person
+                    && lang == Lang::Ru
+                    && hint.gender != Some(Gender::F)
+                    && !identity
+                    && self_form.ends_with('а')
+                    && lemma.chars().last().is_some_and(|c| !text::is_vowel(c))
+                {
+                    s *= 1.15;
                 }
                 if hint.person && lang == Lang::Ru && self_form.ends_with('е') {
                     // Persons rarely stand in the prepositional case; foreign names in -е
@@ -559,15 +580,27 @@ impl Names {
         ev
     }
 
+    fn is_listed_given(&self, lemma: &str) -> bool {
+        self.known(lemma).is_some_and(|k| k.listed_given)
+    }
+
     fn is_given(&self, lemma: &str) -> bool {
         self.known(lemma).is_some_and(|k| k.given)
     }
 
     fn is_surname_first(&self, w: &str) -> bool {
-        let f = fold(w);
-        [Lang::Ru, Lang::Kk]
-            .iter()
-            .any(|l| self.tables().word_is(&f, *l, "surname_first"))
+        let mut forms = vec![fold(w)];
+        forms.extend(
+            self.word_candidates(w, Self::detect(w), Hint::default(), None)
+                .into_iter()
+                .take(2)
+                .map(|c| c.0),
+        );
+        forms.iter().any(|f| {
+            [Lang::Ru, Lang::Kk]
+                .iter()
+                .any(|l| self.tables().word_is(f, *l, "surname_first"))
+        })
     }
 
     fn has_surname_ending(&self, lemma: &str, lang: Lang) -> bool {
@@ -596,6 +629,8 @@ impl Names {
         let mut parts = vec![Part::Surname; n];
         let mut gender: Option<Gender> = None;
         let mut nominative: Option<bool> = None;
+        // Endings an agreeing surname may have, from an inflected given name.
+        let mut oblique_ends: Option<Vec<String>> = None;
         // First pass: initials, given names and patronymics (they fix gender and case).
         for (i, w) in words.iter().enumerate() {
             if Self::is_initial(w) {
@@ -604,16 +639,13 @@ impl Names {
             }
             let cands = self.word_candidates(w, lang, Hint::default(), None);
             if n > 1 && !(i == 0 && self.is_surname_first(w)) {
-                if let Some((l, _, _)) = cands
-                    .iter()
-                    .take(3)
-                    .find(|c| self.tables().given.keys().any(|(g, _)| g == &c.0))
-                {
+                if let Some((l, _, _)) = cands.iter().take(3).find(|c| self.is_listed_given(&c.0)) {
                     parts[i] = Part::Given;
                     if gender.is_none() {
                         gender = self.known(l).and_then(|k| k.gender);
                     }
-                    if nominative.is_none() {
+                    // Hyphenated given names (Жан-Поль) often stay undeclined: no evidence.
+                    if nominative.is_none() && !w.contains('-') {
                         let form = fold(&text::strip_accents(w));
                         let last = form.chars().last().unwrap_or(' ');
                         if *l == form {
@@ -623,6 +655,16 @@ impl Names {
                             }
                         } else {
                             nominative = Some(false);
+                            let g = self.known(l).and_then(|k| k.gender);
+                            oblique_ends = self
+                                .tables()
+                                .agreement
+                                .iter()
+                                .filter(|(e, eg, _)| {
+                                    form.ends_with(e.as_str()) && (eg.is_none() || *eg == g)
+                                })
+                                .max_by_key(|(e, _, _)| e.len())
+                                .map(|(_, _, v)| v.clone());
                         }
                     }
                     continue;
@@ -647,6 +689,24 @@ impl Names {
                 }
             }
         }
+        // Two unknown words: given name first, as running text writes it (Телониуса Монка).
+        if surname.is_none()
+            && n == 2
+            && parts == [Part::Surname, Part::Surname]
+            && lang == Lang::Ru
+        {
+            let w = words[0];
+            if !w.contains('-') {
+                let form = fold(&text::strip_accents(w));
+                let l0 = self.word_lemma(w, lang, Hint::default(), ev);
+                if !self.has_surname_ending(&l0, lang) {
+                    parts[0] = Part::Given;
+                    if l0 != form {
+                        nominative = Some(false);
+                    }
+                }
+            }
+        }
         if surname.is_none() {
             let cands: Vec<usize> = (0..n).filter(|&i| parts[i] == Part::Surname).collect();
             surname = cands.last().copied();
@@ -659,6 +719,12 @@ impl Names {
                     surname = Some(1);
                 }
             }
+        }
+        // «Яков Милатович», «Ивана Живкович»: a given name and a word in -вич alone is a
+        // Balkan surname (a Russian name and patronymic is resolved through the gazetteer).
+        if surname.is_none() && n == 2 && parts[0] == Part::Given && parts[1] == Part::Patronymic {
+            parts[1] = Part::Surname;
+            surname = Some(1);
         }
         if surname.is_none() {
             surname = (0..n).rev().find(|&i| parts[i] != Part::Initial);
@@ -677,7 +743,6 @@ impl Names {
             words: Vec::with_capacity(n),
             surname,
             person: None,
-            gender,
             lang,
         };
         for (i, w) in words.iter().enumerate() {
@@ -711,7 +776,18 @@ impl Names {
                         ev,
                     ),
                 ),
-                Part::Surname => text::recase(w, &self.word_lemma(w, lang, hint, ev)),
+                Part::Surname => {
+                    // An oblique given name with a surname that cannot carry that case's
+                    // ending: the surname is indeclinable (Клода Моне, Иваны Живкович).
+                    let mut h = hint;
+                    if let (Some(false), Some(ends)) = (hint.nominative, &oblique_ends) {
+                        let f = fold(&text::strip_accents(w));
+                        if !ends.iter().any(|e| f.ends_with(e.as_str())) {
+                            h.nominative = Some(true);
+                        }
+                    }
+                    text::recase(w, &self.word_lemma(w, lang, h, ev))
+                }
             };
             reading.words.push(WordReading {
                 lemma,
@@ -751,7 +827,37 @@ impl Names {
         hint: Hint,
         ev: Option<&Evidence>,
     ) -> Option<usize> {
+        // Given name and patronymic without a surname (Владимир Владимирович): a gazetteer
+        // form that starts with both.
+        if r.words.len() == 2
+            && r.words[0].part == Part::Given
+            && self
+                .patronymic_gender(&fold(&r.words[1].lemma), lang)
+                .is_some()
+        {
+            let want: Vec<String> = r.words.iter().map(|w| fold(&w.lemma)).collect();
+            let hits: Vec<usize> = self
+                .inner
+                .gaz
+                .persons()
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| {
+                    p.ru.iter().chain(p.kk.iter()).any(|f| {
+                        let t: Vec<String> = f.split_whitespace().map(fold).collect();
+                        t.len() == 3 && t[..2] == want[..]
+                    })
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if hits.len() == 1 {
+                return Some(hits[0]);
+            }
+        }
         let s = r.surname?;
+        if r.words.get(s).is_some_and(|w| w.part == Part::Patronymic) {
+            return None;
+        }
         let cands = self.word_candidates(words[s], lang, hint, ev);
         let givens: Vec<String> = r
             .words
