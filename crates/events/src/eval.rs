@@ -104,10 +104,30 @@ pub fn person_matches(names: &Names, p: &Participant, gold: &str, lang: Lang) ->
     }
     // The gold surname against any word of the name (Chinese names put the surname first).
     let gl = last(&g.latin);
-    let gc = g.canonical.as_deref().map(last);
-    fold_latin(&p.name).split_whitespace().any(|w| {
-        (!gl.is_empty() && w == gl) || gc.as_deref().is_some_and(|c| !c.is_empty() && w == c)
-    })
+    let gc = g.canonical.clone();
+    fold_latin(&p.name)
+        .split_whitespace()
+        .any(|w| same_surname(w, &gl) || gc.as_deref().is_some_and(|c| same_surname(w, &last(c))))
+}
+
+/// Two romanized surnames are the same when equal, or when one is the other plus a case ending of
+/// at most two letters that the lemmatizer left (Баррозу / Барроз, Pupar-Lafarjdı / Pupar-Lafarj);
+/// surnames shorter than five letters must be equal.
+fn same_surname(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    short.chars().count() >= 5
+        && long.starts_with(short)
+        && long.chars().count() - short.chars().count() <= 2
 }
 
 /// Whether two distinct participants of `e` match two distinct names of `gold`.

@@ -300,7 +300,13 @@ pub(crate) fn items(
             ));
         }
     }
-    for r in look.roles(sentence, lang, date) {
+    // Roles are resolved at a known date only: without one, «Глава государства» could be anyone
+    // who held the post.
+    let roles = match date {
+        Some(_) => look.roles(sentence, lang, date),
+        None => Vec::new(),
+    };
+    for r in roles {
         if r.entity_id.is_none() {
             continue;
         }
