@@ -19,8 +19,9 @@
 //!
 //! 1. Cues are found word by word, the most specific pattern winning.
 //! 2. Persons come from [`kzalign_names::Names`] (names, and role phrases such as «Глава
-//!    государства» resolved to their holder at the event's date — not at all when no date is known; a role right before a name is its
-//!    apposition, a role after «заместитель», «помощник» is someone else's).
+//!    государства» resolved to their holder at the event's date — not at all when no date is
+//!    known; a role right before a name is its apposition, a role after «заместитель»,
+//!    «помощник» is someone else's).
 //! 3. Each person gets a relation to the cue: in Russian from the preposition before it (с → companion,
 //!    между → both, по приглашению → host, о / к / для → only mentioned) and a dative ending;
 //!    in Kazakh from its case suffix (-пен companion, -ның owner, -ны object, -ға dative,
