@@ -1161,6 +1161,16 @@ pub(crate) fn extract_article(
                     .collect(),
             );
         }
+        // «провел встречу в режиме видеоконференции»: the meeting was the call.
+        let calls: Vec<(Vec<String>, Modality)> = sentence_events
+            .iter()
+            .filter(|e| e.kind == EventType::Call)
+            .map(|e| (e.participants.iter().map(identity).collect(), e.modality))
+            .collect();
+        sentence_events.retain(|e| {
+            family(e.kind) != 0
+                || !calls.contains(&(e.participants.iter().map(identity).collect(), e.modality))
+        });
         for e in sentence_events {
             let order = raws.len();
             raws.push(Raw {
