@@ -1027,8 +1027,18 @@ pub(crate) fn extract_article(
                 if all.len() < 2 && kind != EventType::Visit {
                     if let Some(next) = sent_tokens.get(si + 1) {
                         let nwords: Vec<String> = next.iter().map(|t| t.norm.clone()).collect();
-                        let takes_part = (0..nwords.len())
-                            .any(|k| lr.gram_at("participation", &nwords, k).is_some());
+                        // «провел ряд встреч с главами государств. Среди них — X и Y»: a plural
+                        // companion without names is named by the next sentence too.
+                        let plural_companion = lang == Lang::Ru
+                            && (hit.last..tokens.len().saturating_sub(1)).any(|k| {
+                                clause[k] == c
+                                    && matches!(tokens[k].norm.as_str(), "с" | "со")
+                                    && (tokens[k + 1].norm.ends_with("ами")
+                                        || tokens[k + 1].norm.ends_with("ями"))
+                            });
+                        let takes_part = plural_companion
+                            || (0..nwords.len())
+                                .any(|k| lr.gram_at("participation", &nwords, k).is_some());
                         if takes_part && find_cues(next, lr).is_empty() {
                             let named: Vec<Participant> = all_items[si + 1]
                                 .iter()

@@ -36,7 +36,8 @@
 //!    встречу», «Тараптар») takes the participants of the previous sentence; «с президентом
 //!    Европейского совета» without a name takes the person the next two sentences name after the
 //!    same organisation words; a meeting with fewer than two names takes those of a following
-//!    sentence about taking part («В ней примут участие X, Y и Z»).
+//!    sentence about taking part («В ней примут участие X, Y и Z») or, after a plural companion
+//!    («провел ряд встреч с главами государств»), of the next sentence that tells no event itself.
 //! 5. «Токаев встретился с A, B и C» without a group noun (делегация, в составе) is one meeting with
 //!    each; a delegation is one event with all its members.
 //! 6. Every event needs two participants, except a visit: a visitor (not only the people met) and a
