@@ -33,15 +33,17 @@
 //!   (`place=unknown(kk)`), 0 on a conflict (`place=Kazan!=Moscow`).
 //!
 //! Rows of one edition only score `0.000`; their `why` says why no counterpart was taken:
-//! `kk:none` (no candidate), `kk:taken` (every candidate went to a better pair) or
-//! `kk:ambiguous(n)` (undated with `n` candidates).
+//! `kk:none` (no candidate), `kk:taken` (every candidate went to a better pair),
+//! `kk:ambiguous(n)` (undated with `n` candidates) or `kk:undated_ambiguous` (its only candidates
+//! were undated clusters of the other edition that had several candidates).
 
+use crate::FastMap;
 use crate::{fnv1a, AlignConfig};
 use chrono::NaiveDate;
 use kzalign_core::{Event, EventType, Lang, Modality};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// One row of the unified report: one real-world event across all input articles.
 /// Field order is column order; the first thirteen columns are a contract.
@@ -136,64 +138,77 @@ struct Cluster {
 
 /// Participant identities, numbered in sorted order.
 struct Identities {
-    ids: Vec<String>,
     names: Vec<String>,
     keys: Vec<String>,
+    /// Position of each identity in display order (name, key, id).
+    display: Vec<u32>,
 }
 
 fn resolve_identities(events: &[&Event]) -> (Identities, Vec<Vec<u32>>) {
-    let mut by_key: HashMap<&str, Option<&str>> = HashMap::new();
-    let mut conflict: HashMap<&str, bool> = HashMap::new();
+    // key -> the entity id every resolved participant with that key has (None when they differ).
+    let mut by_key: FastMap<&str, Option<&str>> = FastMap::default();
     for e in events {
         for p in &e.participants {
             if let Some(id) = p.entity_id.as_deref() {
-                match by_key.get(p.key.as_str()) {
-                    Some(Some(old)) if *old != id => {
-                        conflict.insert(p.key.as_str(), true);
-                    }
-                    _ => {
-                        by_key.insert(p.key.as_str(), Some(id));
-                    }
-                }
+                by_key
+                    .entry(p.key.as_str())
+                    .and_modify(|old| {
+                        if *old != Some(id) {
+                            *old = None;
+                        }
+                    })
+                    .or_insert(Some(id));
             }
         }
     }
-    let ident = |p: &kzalign_core::Participant| -> String {
-        if let Some(id) = p.entity_id.as_deref() {
-            return format!("id:{id}");
+    // An identity is (is_key, text); numbered first in order of appearance, then renumbered in
+    // sorted order so that nothing depends on the input order.
+    let mut temp: FastMap<(bool, &str), u32> = FastMap::default();
+    let mut distinct: Vec<(bool, &str)> = Vec::new();
+    let mut spellings: FastMap<(u32, &str, &str), usize> = FastMap::default();
+    let mut sets: Vec<Vec<u32>> = Vec::with_capacity(events.len());
+    for e in events {
+        let mut set = Vec::with_capacity(e.participants.len());
+        for p in &e.participants {
+            let ident = match p.entity_id.as_deref() {
+                Some(id) => (false, id),
+                None => match by_key.get(p.key.as_str()) {
+                    Some(Some(id)) => (false, *id),
+                    _ => (true, p.key.as_str()),
+                },
+            };
+            let next = distinct.len() as u32;
+            let t = *temp.entry(ident).or_insert_with(|| {
+                distinct.push(ident);
+                next
+            });
+            *spellings
+                .entry((t, p.name.as_str(), p.key.as_str()))
+                .or_default() += 1;
+            set.push(t);
         }
-        match by_key.get(p.key.as_str()) {
-            Some(Some(id)) if !conflict.contains_key(p.key.as_str()) => format!("id:{id}"),
-            _ => format!("key:{}", p.key),
-        }
-    };
-    let per_event: Vec<Vec<String>> = events
-        .iter()
-        .map(|e| e.participants.iter().map(&ident).collect())
-        .collect();
-    let mut all: Vec<&str> = per_event.iter().flatten().map(String::as_str).collect();
-    all.sort_unstable();
-    all.dedup();
-    let index: HashMap<&str, u32> = all
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (*s, i as u32))
-        .collect();
-    // Names and keys: the most frequent spelling per identity, ties to the smallest.
-    let mut names: Vec<BTreeMap<&str, usize>> = vec![BTreeMap::new(); all.len()];
-    let mut keys: Vec<BTreeMap<&str, usize>> = vec![BTreeMap::new(); all.len()];
-    let mut sets = Vec::with_capacity(events.len());
-    for (e, idents) in events.iter().zip(&per_event) {
-        let mut set = Vec::with_capacity(idents.len());
-        for (p, s) in e.participants.iter().zip(idents) {
-            let i = index[s.as_str()];
-            *names[i as usize].entry(p.name.as_str()).or_default() += 1;
-            *keys[i as usize].entry(p.key.as_str()).or_default() += 1;
-            set.push(i);
+        sets.push(set);
+    }
+    let mut order: Vec<u32> = (0..distinct.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| distinct[a as usize].cmp(&distinct[b as usize]));
+    let mut rank = vec![0u32; distinct.len()];
+    for (r, &t) in order.iter().enumerate() {
+        rank[t as usize] = r as u32;
+    }
+    for set in &mut sets {
+        for t in set.iter_mut() {
+            *t = rank[*t as usize];
         }
         set.sort_unstable();
         set.dedup();
-        sets.push(set);
+    }
+    // Names and keys: the most frequent spelling per identity, ties to the smallest.
+    let mut names: Vec<BTreeMap<&str, usize>> = vec![BTreeMap::new(); distinct.len()];
+    let mut keys: Vec<BTreeMap<&str, usize>> = vec![BTreeMap::new(); distinct.len()];
+    for ((t, name, key), n) in spellings {
+        let r = rank[t as usize] as usize;
+        *names[r].entry(name).or_default() += n;
+        *keys[r].entry(key).or_default() += n;
     }
     let most = |m: &BTreeMap<&str, usize>| -> String {
         let mut best: Option<(&str, usize)> = None;
@@ -204,10 +219,25 @@ fn resolve_identities(events: &[&Event]) -> (Identities, Vec<Vec<u32>>) {
         }
         best.map(|(s, _)| s.to_string()).unwrap_or_default()
     };
-    let ids = all.iter().map(|s| s.to_string()).collect();
-    let names = names.iter().map(most).collect();
-    let keys = keys.iter().map(most).collect();
-    (Identities { ids, names, keys }, sets)
+    let names: Vec<String> = names.iter().map(most).collect();
+    let keys: Vec<String> = keys.iter().map(most).collect();
+    // Identities are already in (is_key, id) order: that breaks ties of name and key.
+    let mut by_display: Vec<u32> = (0..names.len() as u32).collect();
+    by_display.sort_by(|&a, &b| {
+        (&names[a as usize], &keys[a as usize]).cmp(&(&names[b as usize], &keys[b as usize]))
+    });
+    let mut display = vec![0u32; names.len()];
+    for (pos, &i) in by_display.iter().enumerate() {
+        display[i as usize] = pos as u32;
+    }
+    (
+        Identities {
+            names,
+            keys,
+            display,
+        },
+        sets,
+    )
 }
 
 /// Shared members of two sorted sets.
@@ -246,35 +276,39 @@ const MAX_BLOCK_SCAN: usize = 256;
 /// depend on the order of `events`.
 pub fn align_events(events: &[Event], config: &AlignConfig) -> Vec<AlignRow> {
     let window = config.date_window_days.max(0);
-    let mut chosen: Vec<&Event> = events
+    // Content order: everything below is index-based, so indices must not depend on input order.
+    // Articles are ordered by a hash of their id (any fixed order will do; one article stays one
+    // run), then by the full content.
+    let mut keyed: Vec<(Lang, u64, &Event)> = events
         .iter()
         .filter(|e| e.modality == Modality::Actual && matches!(e.lang, Lang::Ru | Lang::Kk))
+        .map(|e| (e.lang, fnv1a(e.doc_id.bytes()), e))
         .collect();
-    // Content order: everything below is index-based, so indices must not depend on input order.
-    chosen.sort_by(|a, b| {
-        (
-            a.lang,
-            &a.doc_id,
-            a.span,
-            &a.id,
-            a.kind,
-            a.date,
-            &a.place,
-            &a.sentence,
-            &a.participants,
-        )
-            .cmp(&(
-                b.lang,
-                &b.doc_id,
-                b.span,
-                &b.id,
-                b.kind,
-                b.date,
-                &b.place,
-                &b.sentence,
-                &b.participants,
-            ))
+    keyed.sort_unstable_by(|(la, ha, a), (lb, hb, b)| {
+        (la, ha).cmp(&(lb, hb)).then_with(|| {
+            (
+                &a.doc_id,
+                a.span,
+                &a.id,
+                a.kind,
+                a.date,
+                &a.place,
+                &a.sentence,
+                &a.participants,
+            )
+                .cmp(&(
+                    &b.doc_id,
+                    b.span,
+                    &b.id,
+                    b.kind,
+                    b.date,
+                    &b.place,
+                    &b.sentence,
+                    &b.participants,
+                ))
+        })
     });
+    let chosen: Vec<&Event> = keyed.into_iter().map(|(_, _, e)| e).collect();
     let (idents, sets) = resolve_identities(&chosen);
     let mut evs: Vec<Ev> = chosen
         .iter()
@@ -316,8 +350,9 @@ fn frame_visits(evs: &mut [Ev], window: i64) -> Vec<bool> {
         {
             end += 1;
         }
-        let mut hosts: HashMap<u32, Vec<usize>> = HashMap::new();
-        for i in start..end {
+        let singles = (start..end).any(|i| evs[i].class == 0 && evs[i].set.len() == 1);
+        let mut hosts: FastMap<u32, Vec<usize>> = FastMap::default();
+        for i in (start..end).filter(|_| singles) {
             if evs[i].class == 0 && evs[i].set.len() >= 2 {
                 for &p in &evs[i].set {
                     hosts.entry(p).or_default().push(i);
@@ -403,9 +438,16 @@ fn make_cluster(evs: &[Ev], members: Vec<usize>) -> Cluster {
 /// Within-edition clustering (step 3 of the module docs).
 fn cluster_editions(evs: &[Ev], framed: &[bool], window: i64) -> Vec<Cluster> {
     let mut order: Vec<usize> = (0..evs.len()).filter(|&i| !framed[i]).collect();
-    order.sort_by(|&a, &b| {
+    // Sets are ordered by a hash first (cheap), then by content.
+    let hashes: Vec<u64> = evs
+        .iter()
+        .map(|e| fnv1a(e.set.iter().flat_map(|p| p.to_le_bytes())))
+        .collect();
+    order.sort_unstable_by(|&a, &b| {
         let (x, y) = (&evs[a], &evs[b]);
-        (x.side, x.class, &x.set, x.day, a).cmp(&(y.side, y.class, &y.set, y.day, b))
+        (x.side, x.class, hashes[a])
+            .cmp(&(y.side, y.class, hashes[b]))
+            .then_with(|| (&x.set, x.day, a).cmp(&(&y.set, y.day, b)))
     });
     let mut clusters = Vec::new();
     let mut start = 0;
@@ -440,7 +482,7 @@ fn cluster_editions(evs: &[Ev], framed: &[bool], window: i64) -> Vec<Cluster> {
             }
         }
         if !undated.is_empty() && dated.len() == 1 {
-            dated[0].extend(undated.drain(..));
+            dated[0].append(&mut undated);
         }
         for mut members in dated
             .into_iter()
@@ -457,9 +499,14 @@ fn cluster_editions(evs: &[Ev], framed: &[bool], window: i64) -> Vec<Cluster> {
 /// Why a cluster of one edition found no counterpart.
 #[derive(Clone, Debug, PartialEq)]
 enum Lonely {
+    /// No candidate at all.
     None,
+    /// Every eligible candidate went to a better pair.
     Taken,
+    /// Undated with this many candidates.
     Ambiguous(usize),
+    /// Its only candidates were undated clusters with several candidates.
+    UndatedAmbiguous,
 }
 
 /// The signals of a candidate pair (ru cluster, kk cluster).
@@ -593,6 +640,7 @@ fn assign(clusters: &[Cluster], window: i64) -> (Vec<(usize, usize, Signals)>, V
         candidates_of[k] += 1;
     }
     let unique = |c: usize| clusters[c].day != UNDATED || (candidates_of[c] == 1 && !overflow[c]);
+    let mut eligible = vec![false; clusters.len()];
     let mut scored: Vec<(usize, usize, Signals)> = dated_pairs
         .into_iter()
         .chain(
@@ -600,7 +648,11 @@ fn assign(clusters: &[Cluster], window: i64) -> (Vec<(usize, usize, Signals)>, V
                 .into_iter()
                 .filter(|&(r, k)| unique(r) && unique(k)),
         )
-        .map(|(r, k)| (r, k, signals(&clusters[r], &clusters[k], window)))
+        .map(|(r, k)| {
+            eligible[r] = true;
+            eligible[k] = true;
+            (r, k, signals(&clusters[r], &clusters[k], window))
+        })
         .collect();
     scored.sort_by(|a, b| {
         b.2.score
@@ -622,8 +674,10 @@ fn assign(clusters: &[Cluster], window: i64) -> (Vec<(usize, usize, Signals)>, V
                 Lonely::Ambiguous(MAX_BLOCK_SCAN + 1)
             } else if clusters[c].day == UNDATED && candidates_of[c] > 1 {
                 Lonely::Ambiguous(candidates_of[c])
-            } else if candidates_of[c] > 0 {
+            } else if eligible[c] {
                 Lonely::Taken
+            } else if candidates_of[c] > 0 {
+                Lonely::UndatedAmbiguous
             } else {
                 Lonely::None
             }
@@ -639,7 +693,7 @@ fn iso(day: i64) -> String {
     i32::try_from(day)
         .ok()
         .and_then(NaiveDate::from_num_days_from_ce_opt)
-        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
         .unwrap_or_default()
 }
 
@@ -675,6 +729,7 @@ fn build_rows(
             Lonely::None => format!("{other}:none"),
             Lonely::Taken => format!("{other}:taken"),
             Lonely::Ambiguous(n) => format!("{other}:ambiguous({n})"),
+            Lonely::UndatedAmbiguous => format!("{other}:undated_ambiguous"),
         };
         let (pair, status) = if c.side == 0 {
             ([Some(c), None], "ru_only")
@@ -683,23 +738,15 @@ fn build_rows(
         };
         rows.push(row(evs, pair, idents, status, 0.0, why));
     }
-    rows.sort_by(|a, b| {
-        (
-            a.date.is_empty(),
-            &a.date,
-            &a.participants,
-            &a.kind,
-            &a.event_id,
-        )
-            .cmp(&(
-                b.date.is_empty(),
-                &b.date,
-                &b.participants,
-                &b.kind,
-                &b.event_id,
-            ))
+    // Sort by date (undated last), participants (in name order), type, id; through an index,
+    // rows are large.
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let ((x, kx), (y, ky)) = (&rows[a], &rows[b]);
+        (kx.day, &kx.people, &x.kind, &x.event_id).cmp(&(ky.day, &ky.people, &y.kind, &y.event_id))
     });
-    rows
+    let mut slots: Vec<Option<AlignRow>> = rows.into_iter().map(|(r, _)| Some(r)).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
 }
 
 fn row(
@@ -709,29 +756,28 @@ fn row(
     status: &str,
     score: f64,
     why: String,
-) -> AlignRow {
+) -> (AlignRow, RowKey) {
     let present = || sides.iter().flatten();
     let mut set: Vec<u32> = present().flat_map(|c| c.set.iter().copied()).collect();
     set.sort_unstable();
     set.dedup();
-    set.sort_by(|&a, &b| {
-        let (a, b) = (a as usize, b as usize);
-        (&idents.names[a], &idents.keys[a], &idents.ids[a]).cmp(&(
-            &idents.names[b],
-            &idents.keys[b],
-            &idents.ids[b],
-        ))
-    });
+    set.sort_unstable_by_key(|&i| idents.display[i as usize]);
     let join = |v: &[String]| -> String {
-        set.iter()
-            .map(|&i| v[i as usize].as_str())
-            .collect::<Vec<_>>()
-            .join(";")
+        let mut out = String::with_capacity(set.len() * 16);
+        for (n, &i) in set.iter().enumerate() {
+            if n > 0 {
+                out.push(';');
+            }
+            out.push_str(&v[i as usize]);
+        }
+        out
     };
     let mut ids: Vec<&str> = present()
         .flat_map(|c| c.members.iter().map(|&m| evs[m].e.id.as_str()))
         .collect();
-    ids.sort_unstable();
+    if ids.len() > 1 {
+        ids.sort_unstable();
+    }
     let event_id = format!(
         "ev-{:016x}",
         fnv1a(ids.iter().flat_map(|s| s.bytes().chain([b'\n'])))
@@ -745,6 +791,11 @@ fn row(
     }))
     .unwrap_or_default();
     let docs = |c: Option<&Cluster>| -> String {
+        match c.map(|c| c.members.as_slice()) {
+            None => return String::new(),
+            Some([one]) => return evs[*one].e.doc_id.clone(),
+            _ => {}
+        }
         let mut d: Vec<&str> = c.map_or(Vec::new(), |c| {
             c.members
                 .iter()
@@ -765,7 +816,11 @@ fn row(
         .map(|&m| evs[m].e.sentence.clone())
         .unwrap_or_default()
     };
-    AlignRow {
+    let key = RowKey {
+        day,
+        people: set.iter().map(|&i| idents.display[i as usize]).collect(),
+    };
+    let row = AlignRow {
         event_id,
         kind: kind.code().to_string(),
         participants: join(&idents.names),
@@ -783,5 +838,13 @@ fn row(
         kk_date: sides[1].map(|c| iso(c.day)).unwrap_or_default(),
         ru_events: sides[0].map_or(0, |c| c.members.len()),
         kk_events: sides[1].map_or(0, |c| c.members.len()),
-    }
+    };
+    (row, key)
+}
+
+/// What rows sort by besides type and id: the date (undated last) and the participants in
+/// display order.
+struct RowKey {
+    day: i64,
+    people: Vec<u32>,
 }
