@@ -329,7 +329,7 @@ pub fn align_events(events: &[Event], config: &AlignConfig) -> Vec<AlignRow> {
     let framed = frame_visits(&mut evs, window);
     let clusters = cluster_editions(&evs, &framed, window);
     let (pairs, reasons) = assign(&clusters, window);
-    build_rows(&evs, &clusters, &pairs, &reasons, &idents, window)
+    build_rows(&evs, &clusters, &pairs, &reasons, &idents)
 }
 
 fn dates_close(a: i64, b: i64, window: i64) -> bool {
@@ -703,9 +703,7 @@ fn build_rows(
     pairs: &[(usize, usize, Signals)],
     reasons: &[Lonely],
     idents: &Identities,
-    window: i64,
 ) -> Vec<AlignRow> {
-    let _ = window;
     let mut paired = vec![false; clusters.len()];
     let mut rows = Vec::with_capacity(clusters.len());
     for (r, k, s) in pairs {
