@@ -120,17 +120,19 @@ struct Ev<'a> {
     e: &'a Event,
     side: usize,
     class: u8,
-    set: Vec<u32>,
+    /// Identities, ascending (a slice of one shared pool).
+    set: &'a [u32],
     day: i64,
     place: Option<Cow<'a, str>>,
 }
 
 /// A cluster of events of one edition.
-struct Cluster {
+struct Cluster<'a> {
     side: usize,
     class: u8,
-    set: Vec<u32>,
-    members: Vec<usize>,
+    set: &'a [u32],
+    /// Event indices, ascending (a slice of one shared pool).
+    members: &'a [usize],
     day: i64,
     kind: EventType,
     place: Option<String>,
@@ -142,9 +144,12 @@ struct Identities {
     keys: Vec<String>,
     /// Position of each identity in display order (name, key, id).
     display: Vec<u32>,
+    /// The identity at each display position.
+    by_display: Vec<u32>,
 }
 
-fn resolve_identities(events: &[&Event]) -> (Identities, Vec<Vec<u32>>) {
+/// Resolves identities; returns them, the pool of all sets and each event's range in it.
+fn resolve_identities(events: &[&Event]) -> (Identities, Vec<u32>, Vec<(usize, usize)>) {
     // key -> the entity id every resolved participant with that key has (None when they differ).
     let mut by_key: FastMap<&str, Option<&str>> = FastMap::default();
     for e in events {
@@ -166,9 +171,10 @@ fn resolve_identities(events: &[&Event]) -> (Identities, Vec<Vec<u32>>) {
     let mut temp: FastMap<(bool, &str), u32> = FastMap::default();
     let mut distinct: Vec<(bool, &str)> = Vec::new();
     let mut spellings: FastMap<(u32, &str, &str), usize> = FastMap::default();
-    let mut sets: Vec<Vec<u32>> = Vec::with_capacity(events.len());
+    let mut pool: Vec<u32> = Vec::with_capacity(events.len() * 2);
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(events.len());
     for e in events {
-        let mut set = Vec::with_capacity(e.participants.len());
+        let start = pool.len();
         for p in &e.participants {
             let ident = match p.entity_id.as_deref() {
                 Some(id) => (false, id),
@@ -185,9 +191,9 @@ fn resolve_identities(events: &[&Event]) -> (Identities, Vec<Vec<u32>>) {
             *spellings
                 .entry((t, p.name.as_str(), p.key.as_str()))
                 .or_default() += 1;
-            set.push(t);
+            pool.push(t);
         }
-        sets.push(set);
+        ranges.push((start, pool.len()));
     }
     let mut order: Vec<u32> = (0..distinct.len() as u32).collect();
     order.sort_unstable_by(|&a, &b| distinct[a as usize].cmp(&distinct[b as usize]));
@@ -195,13 +201,25 @@ fn resolve_identities(events: &[&Event]) -> (Identities, Vec<Vec<u32>>) {
     for (r, &t) in order.iter().enumerate() {
         rank[t as usize] = r as u32;
     }
-    for set in &mut sets {
-        for t in set.iter_mut() {
+    // Renumber, then sort and deduplicate each set in place, compacting the pool.
+    let mut write = 0;
+    for range in ranges.iter_mut() {
+        let (start, end) = *range;
+        for t in &mut pool[start..end] {
             *t = rank[*t as usize];
         }
-        set.sort_unstable();
-        set.dedup();
+        pool[start..end].sort_unstable();
+        let mut len = 0;
+        for i in start..end {
+            if len == 0 || pool[write + len - 1] != pool[i] {
+                pool[write + len] = pool[i];
+                len += 1;
+            }
+        }
+        *range = (write, write + len);
+        write += len;
     }
+    pool.truncate(write);
     // Names and keys: the most frequent spelling per identity, ties to the smallest.
     let mut names: Vec<BTreeMap<&str, usize>> = vec![BTreeMap::new(); distinct.len()];
     let mut keys: Vec<BTreeMap<&str, usize>> = vec![BTreeMap::new(); distinct.len()];
@@ -235,8 +253,10 @@ fn resolve_identities(events: &[&Event]) -> (Identities, Vec<Vec<u32>>) {
             names,
             keys,
             display,
+            by_display,
         },
-        sets,
+        pool,
+        ranges,
     )
 }
 
@@ -309,15 +329,15 @@ pub fn align_events(events: &[Event], config: &AlignConfig) -> Vec<AlignRow> {
         })
     });
     let chosen: Vec<&Event> = keyed.into_iter().map(|(_, _, e)| e).collect();
-    let (idents, sets) = resolve_identities(&chosen);
+    let (idents, pool, ranges) = resolve_identities(&chosen);
     let mut evs: Vec<Ev> = chosen
         .iter()
-        .zip(sets)
-        .map(|(e, set)| Ev {
+        .zip(ranges)
+        .map(|(e, (start, end))| Ev {
             e,
             side: usize::from(e.lang == Lang::Kk),
             class: class_of(e.kind),
-            set,
+            set: &pool[start..end],
             day: day_number(e.date),
             place: e
                 .place
@@ -327,7 +347,11 @@ pub fn align_events(events: &[Event], config: &AlignConfig) -> Vec<AlignRow> {
         })
         .collect();
     let framed = frame_visits(&mut evs, window);
-    let clusters = cluster_editions(&evs, &framed, window);
+    let (member_pool, spans) = cluster_editions(&evs, &framed, window);
+    let clusters: Vec<Cluster> = spans
+        .iter()
+        .map(|&(a, b)| make_cluster(&evs, &member_pool[a..b]))
+        .collect();
     let (pairs, reasons) = assign(&clusters, window);
     build_rows(&evs, &clusters, &pairs, &reasons, &idents)
 }
@@ -354,7 +378,7 @@ fn frame_visits(evs: &mut [Ev], window: i64) -> Vec<bool> {
         let mut hosts: FastMap<u32, Vec<usize>> = FastMap::default();
         for i in (start..end).filter(|_| singles) {
             if evs[i].class == 0 && evs[i].set.len() >= 2 {
-                for &p in &evs[i].set {
+                for &p in evs[i].set {
                     hosts.entry(p).or_default().push(i);
                 }
             }
@@ -401,33 +425,34 @@ fn best_kind(kinds: impl Iterator<Item = EventType>) -> EventType {
     kinds.max_by_key(|k| rank(*k)).unwrap_or(EventType::Meeting)
 }
 
-fn most_frequent_place(places: impl Iterator<Item = String>) -> Option<String> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for p in places {
-        *counts.entry(p).or_default() += 1;
+/// The most frequent place, ties to the smallest; `None` when there is none.
+fn most_frequent_place<'p>(places: impl Iterator<Item = &'p str>) -> Option<&'p str> {
+    let mut all: Vec<&str> = places.collect();
+    match all.as_slice() {
+        [] => return None,
+        [one] => return Some(one),
+        _ => {}
     }
-    let mut best: Option<(String, usize)> = None;
-    for (p, n) in counts {
-        if best.as_ref().map_or(true, |(_, b)| n > *b) {
-            best = Some((p, n));
+    all.sort_unstable();
+    let mut best: Option<(&str, usize)> = None;
+    for run in all.chunk_by(|a, b| a == b) {
+        if best.map_or(true, |(_, n)| run.len() > n) {
+            best = Some((run[0], run.len()));
         }
     }
     best.map(|(p, _)| p)
 }
 
-fn make_cluster(evs: &[Ev], members: Vec<usize>) -> Cluster {
+fn make_cluster<'a>(evs: &[Ev<'a>], members: &'a [usize]) -> Cluster<'a> {
     let first = &evs[members[0]];
     let day = members.iter().map(|&m| evs[m].day).min().unwrap_or(UNDATED);
     let kind = best_kind(members.iter().map(|&m| evs[m].e.kind));
-    let place = most_frequent_place(
-        members
-            .iter()
-            .filter_map(|&m| evs[m].place.as_deref().map(str::to_string)),
-    );
+    let place = most_frequent_place(members.iter().filter_map(|&m| evs[m].place.as_deref()))
+        .map(str::to_string);
     Cluster {
         side: first.side,
         class: first.class,
-        set: first.set.clone(),
+        set: first.set,
         members,
         day,
         kind,
@@ -435,8 +460,9 @@ fn make_cluster(evs: &[Ev], members: Vec<usize>) -> Cluster {
     }
 }
 
-/// Within-edition clustering (step 3 of the module docs).
-fn cluster_editions(evs: &[Ev], framed: &[bool], window: i64) -> Vec<Cluster> {
+/// Within-edition clustering (step 3 of the module docs): returns the pool of member event
+/// indices and each cluster's range in it (members ascending).
+fn cluster_editions(evs: &[Ev], framed: &[bool], window: i64) -> (Vec<usize>, Vec<(usize, usize)>) {
     let mut order: Vec<usize> = (0..evs.len()).filter(|&i| !framed[i]).collect();
     // Sets are ordered by a hash first (cheap), then by content.
     let hashes: Vec<u64> = evs
@@ -447,9 +473,11 @@ fn cluster_editions(evs: &[Ev], framed: &[bool], window: i64) -> Vec<Cluster> {
         let (x, y) = (&evs[a], &evs[b]);
         (x.side, x.class, hashes[a])
             .cmp(&(y.side, y.class, hashes[b]))
-            .then_with(|| (&x.set, x.day, a).cmp(&(&y.set, y.day, b)))
+            .then_with(|| (x.set, x.day, a).cmp(&(y.set, y.day, b)))
     });
-    let mut clusters = Vec::new();
+    // Within a group of one set, dated events come first by day, undated ones last: each
+    // cluster is a contiguous run of `order`.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     while start < order.len() {
         let head = &evs[order[start]];
@@ -460,40 +488,40 @@ fn cluster_editions(evs: &[Ev], framed: &[bool], window: i64) -> Vec<Cluster> {
         } {
             end += 1;
         }
-        let group = &order[start..end];
         if head.set.is_empty() {
             // Nothing to tell these apart by: each stands alone.
-            clusters.extend(group.iter().map(|&i| make_cluster(evs, vec![i])));
+            spans.extend((start..end).map(|i| (i, i + 1)));
             start = end;
             continue;
         }
-        let mut dated: Vec<Vec<usize>> = Vec::new();
-        let mut undated: Vec<usize> = Vec::new();
+        let first_undated = start + order[start..end].partition_point(|&i| evs[i].day != UNDATED);
+        let mut runs: Vec<(usize, usize)> = Vec::new();
         let mut anchor = UNDATED;
-        for &i in group {
-            let day = evs[i].day;
-            if day == UNDATED {
-                undated.push(i);
-            } else if dated.is_empty() || day - anchor > window {
-                anchor = day;
-                dated.push(vec![i]);
-            } else if let Some(last) = dated.last_mut() {
-                last.push(i);
+        for pos in start..first_undated {
+            let day = evs[order[pos]].day;
+            match runs.last_mut() {
+                Some(run) if day - anchor <= window => run.1 = pos + 1,
+                _ => {
+                    anchor = day;
+                    runs.push((pos, pos + 1));
+                }
             }
         }
-        if !undated.is_empty() && dated.len() == 1 {
-            dated[0].append(&mut undated);
+        if first_undated < end {
+            if runs.len() == 1 {
+                // Undated tellings join the one dated cluster of their set.
+                runs[0].1 = end;
+            } else {
+                runs.push((first_undated, end));
+            }
         }
-        for mut members in dated
-            .into_iter()
-            .chain((!undated.is_empty()).then_some(undated))
-        {
-            members.sort_unstable();
-            clusters.push(make_cluster(evs, members));
-        }
+        spans.extend(runs);
         start = end;
     }
-    clusters
+    for &(a, b) in &spans {
+        order[a..b].sort_unstable();
+    }
+    (order, spans)
 }
 
 /// Why a cluster of one edition found no counterpart.
@@ -516,7 +544,7 @@ struct Signals {
 }
 
 fn signals(ru: &Cluster, kk: &Cluster, window: i64) -> Signals {
-    let s = shared(&ru.set, &kk.set);
+    let s = shared(ru.set, kk.set);
     let union = ru.set.len() + kk.set.len() - s;
     let p = if union == 0 {
         0.0
@@ -608,7 +636,7 @@ fn assign(clusters: &[Cluster], window: i64) -> (Vec<(usize, usize, Signals)>, V
                         continue;
                     }
                     for &(_, _, _, oi) in other {
-                        if sets_compatible(&clusters[ci].set, &clusters[oi].set) {
+                        if sets_compatible(clusters[ci].set, clusters[oi].set) {
                             undated_pairs.push(pair(oi));
                         }
                     }
@@ -620,7 +648,7 @@ fn assign(clusters: &[Cluster], window: i64) -> (Vec<(usize, usize, Signals)>, V
                         if oday > day + window {
                             break;
                         }
-                        if sets_compatible(&clusters[ci].set, &clusters[oi].set) {
+                        if sets_compatible(clusters[ci].set, clusters[oi].set) {
                             dated_pairs.push(pair(oi));
                         }
                     }
@@ -686,15 +714,55 @@ fn assign(clusters: &[Cluster], window: i64) -> (Vec<(usize, usize, Signals)>, V
     (pairs, reasons)
 }
 
+/// Appends `n` as `width` decimal digits (zero-padded; `n` must fit).
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for i in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(i) % 10) as u8));
+    }
+}
+
+/// `YYYY-MM-DD`, or empty when undated (hand-written: a million rows need three dates each).
 fn iso(day: i64) -> String {
     if day == UNDATED {
         return String::new();
     }
-    i32::try_from(day)
+    let Some(d) = i32::try_from(day)
         .ok()
         .and_then(NaiveDate::from_num_days_from_ce_opt)
-        .map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
-        .unwrap_or_default()
+    else {
+        return String::new();
+    };
+    let mut out = String::with_capacity(10);
+    match u32::try_from(d.year()) {
+        Ok(y) if y <= 9999 => push_digits(&mut out, y, 4),
+        _ => out.push_str(&d.year().to_string()),
+    }
+    out.push('-');
+    push_digits(&mut out, d.month(), 2);
+    out.push('-');
+    push_digits(&mut out, d.day(), 2);
+    out
+}
+
+/// `ev-` and 16 hex digits.
+fn event_id(hash: u64) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(19);
+    out.push_str("ev-");
+    for i in (0..16).rev() {
+        out.push(char::from(HEX[((hash >> (i * 4)) & 0xf) as usize]));
+    }
+    out
+}
+
+/// A score in [0, 1] with three decimals.
+fn score_text(score: f64) -> String {
+    let milli = (score.clamp(0.0, 1.0) * 1000.0).round() as u32;
+    let mut out = String::with_capacity(5);
+    push_digits(&mut out, milli / 1000, 1);
+    out.push('.');
+    push_digits(&mut out, milli % 1000, 3);
+    out
 }
 
 fn build_rows(
@@ -705,17 +773,19 @@ fn build_rows(
     idents: &Identities,
 ) -> Vec<AlignRow> {
     let mut paired = vec![false; clusters.len()];
-    let mut rows = Vec::with_capacity(clusters.len());
+    let mut protos = Vec::with_capacity(clusters.len());
     for (r, k, s) in pairs {
         paired[*r] = true;
         paired[*k] = true;
-        rows.push(row(
+        let why = s.why.clone();
+        protos.push(proto(
             evs,
-            [Some(&clusters[*r]), Some(&clusters[*k])],
+            clusters,
+            [Some(*r), Some(*k)],
             idents,
             "aligned",
             s.score,
-            s.why.clone(),
+            why,
         ));
     }
     for (ci, c) in clusters.iter().enumerate() {
@@ -729,67 +799,101 @@ fn build_rows(
             Lonely::Ambiguous(n) => format!("{other}:ambiguous({n})"),
             Lonely::UndatedAmbiguous => format!("{other}:undated_ambiguous"),
         };
-        let (pair, status) = if c.side == 0 {
-            ([Some(c), None], "ru_only")
+        let (sides, status) = if c.side == 0 {
+            ([Some(ci), None], "ru_only")
         } else {
-            ([None, Some(c)], "kk_only")
+            ([None, Some(ci)], "kk_only")
         };
-        rows.push(row(evs, pair, idents, status, 0.0, why));
+        protos.push(proto(evs, clusters, sides, idents, status, 0.0, why));
     }
-    // Sort by date (undated last), participants (in name order), type, id; through an index,
-    // rows are large.
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let ((x, kx), (y, ky)) = (&rows[a], &rows[b]);
-        (kx.day, &kx.people, &x.kind, &x.event_id).cmp(&(ky.day, &ky.people, &y.kind, &y.event_id))
+    // Sort by date (undated last), participants (in name order), type, id (the hex of `hash`,
+    // so the same order), then the clusters, before the (large) rows are built.
+    protos.sort_unstable_by(|x, y| {
+        (x.day, &x.people, x.kind.code(), x.hash, x.sides).cmp(&(
+            y.day,
+            &y.people,
+            y.kind.code(),
+            y.hash,
+            y.sides,
+        ))
     });
-    let mut slots: Vec<Option<AlignRow>> = rows.into_iter().map(|(r, _)| Some(r)).collect();
-    order.iter().filter_map(|&i| slots[i].take()).collect()
+    protos
+        .into_iter()
+        .map(|p| row(evs, clusters, p, idents))
+        .collect()
 }
 
-fn row(
-    evs: &[Ev],
-    sides: [Option<&Cluster>; 2],
-    idents: &Identities,
-    status: &str,
+/// A report row before its strings are built: what it sorts by and what it is made of.
+struct Proto {
+    day: i64,
+    /// Display ranks of the participants, ascending.
+    people: Vec<u32>,
+    kind: EventType,
+    /// Hash of the sorted member event ids: the event id.
+    hash: u64,
+    /// Russian and Kazakh cluster.
+    sides: [Option<usize>; 2],
+    status: &'static str,
     score: f64,
     why: String,
-) -> (AlignRow, RowKey) {
-    let present = || sides.iter().flatten();
-    let mut set: Vec<u32> = present().flat_map(|c| c.set.iter().copied()).collect();
-    set.sort_unstable();
-    set.dedup();
-    set.sort_unstable_by_key(|&i| idents.display[i as usize]);
-    let join = |v: &[String]| -> String {
-        let mut out = String::with_capacity(set.len() * 16);
-        for (n, &i) in set.iter().enumerate() {
-            if n > 0 {
-                out.push(';');
-            }
-            out.push_str(&v[i as usize]);
-        }
-        out
-    };
+}
+
+fn proto(
+    evs: &[Ev],
+    clusters: &[Cluster],
+    sides: [Option<usize>; 2],
+    idents: &Identities,
+    status: &'static str,
+    score: f64,
+    why: String,
+) -> Proto {
+    let present = || sides.iter().flatten().map(|&c| &clusters[c]);
+    let mut people: Vec<u32> = present()
+        .flat_map(|c| c.set.iter().map(|&i| idents.display[i as usize]))
+        .collect();
+    people.sort_unstable();
+    people.dedup();
     let mut ids: Vec<&str> = present()
         .flat_map(|c| c.members.iter().map(|&m| evs[m].e.id.as_str()))
         .collect();
     if ids.len() > 1 {
         ids.sort_unstable();
     }
-    let event_id = format!(
-        "ev-{:016x}",
-        fnv1a(ids.iter().flat_map(|s| s.bytes().chain([b'\n'])))
-    );
+    let hash = fnv1a(ids.iter().flat_map(|s| s.bytes().chain([b'\n'])));
     let kind = best_kind(present().map(|c| c.kind));
     let day = present().map(|c| c.day).min().unwrap_or(UNDATED);
-    let place = most_frequent_place(present().flat_map(|c| {
-        c.members
-            .iter()
-            .filter_map(|&m| evs[m].place.as_deref().map(str::to_string))
-    }))
+    Proto {
+        day,
+        people,
+        kind,
+        hash,
+        sides,
+        status,
+        score,
+        why,
+    }
+}
+
+fn row(evs: &[Ev], clusters: &[Cluster], p: Proto, idents: &Identities) -> AlignRow {
+    let side = |i: usize| p.sides[i].map(|c| &clusters[c]);
+    let present = || p.sides.iter().flatten().map(|&c| &clusters[c]);
+    let join = |v: &[String]| -> String {
+        let mut out = String::with_capacity(p.people.len() * 16);
+        for (n, &rank) in p.people.iter().enumerate() {
+            if n > 0 {
+                out.push(';');
+            }
+            out.push_str(&v[idents.by_display[rank as usize] as usize]);
+        }
+        out
+    };
+    let place = most_frequent_place(
+        present().flat_map(|c| c.members.iter().filter_map(|&m| evs[m].place.as_deref())),
+    )
+    .map(str::to_string)
     .unwrap_or_default();
     let docs = |c: Option<&Cluster>| -> String {
-        match c.map(|c| c.members.as_slice()) {
+        match c.map(|c| c.members) {
             None => return String::new(),
             Some([one]) => return evs[*one].e.doc_id.clone(),
             _ => {}
@@ -814,35 +918,51 @@ fn row(
         .map(|&m| evs[m].e.sentence.clone())
         .unwrap_or_default()
     };
-    let key = RowKey {
-        day,
-        people: set.iter().map(|&i| idents.display[i as usize]).collect(),
-    };
-    let row = AlignRow {
-        event_id,
-        kind: kind.code().to_string(),
+    AlignRow {
+        event_id: event_id(p.hash),
+        kind: p.kind.code().to_string(),
         participants: join(&idents.names),
         participant_keys: join(&idents.keys),
-        date: iso(day),
+        date: iso(p.day),
         place,
-        status: status.to_string(),
-        ru_docs: docs(sides[0]),
-        kk_docs: docs(sides[1]),
-        ru_sentence: sentence(sides[0]),
-        kk_sentence: sentence(sides[1]),
-        score: format!("{score:.3}"),
-        why,
-        ru_date: sides[0].map(|c| iso(c.day)).unwrap_or_default(),
-        kk_date: sides[1].map(|c| iso(c.day)).unwrap_or_default(),
-        ru_events: sides[0].map_or(0, |c| c.members.len()),
-        kk_events: sides[1].map_or(0, |c| c.members.len()),
-    };
-    (row, key)
+        status: p.status.to_string(),
+        ru_docs: docs(side(0)),
+        kk_docs: docs(side(1)),
+        ru_sentence: sentence(side(0)),
+        kk_sentence: sentence(side(1)),
+        score: score_text(p.score),
+        why: p.why,
+        ru_date: side(0).map(|c| iso(c.day)).unwrap_or_default(),
+        kk_date: side(1).map(|c| iso(c.day)).unwrap_or_default(),
+        ru_events: side(0).map_or(0, |c| c.members.len()),
+        kk_events: side(1).map_or(0, |c| c.members.len()),
+    }
 }
 
-/// What rows sort by besides type and id: the date (undated last) and the participants in
-/// display order.
-struct RowKey {
-    day: i64,
-    people: Vec<u32>,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_written_formats_match_the_standard_ones() {
+        for day in [730_000i64, 738_000, 1, 3_000_000] {
+            let d = NaiveDate::from_num_days_from_ce_opt(day as i32).expect("valid");
+            assert_eq!(iso(day), d.format("%Y-%m-%d").to_string());
+        }
+        assert_eq!(iso(UNDATED), "");
+        assert_eq!(event_id(0xab), format!("ev-{:016x}", 0xab));
+        for s in [0.0, 0.85, 0.8499, 1.0, 0.0005, 0.123456] {
+            assert_eq!(score_text(s), format!("{s:.3}"), "{s}");
+        }
+    }
+
+    #[test]
+    fn most_frequent_place_ties_to_the_smallest() {
+        assert_eq!(
+            most_frequent_place(["b", "a", "b", "a"].into_iter()),
+            Some("a")
+        );
+        assert_eq!(most_frequent_place(["b", "a", "b"].into_iter()), Some("b"));
+        assert_eq!(most_frequent_place(std::iter::empty()), None);
+    }
 }
