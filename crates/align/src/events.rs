@@ -299,12 +299,19 @@ pub fn align_events(events: &[Event], config: &AlignConfig) -> Vec<AlignRow> {
     // Content order: everything below is index-based, so indices must not depend on input order.
     // Articles are ordered by a hash of their id (any fixed order will do; one article stays one
     // run), then by the full content.
-    let mut keyed: Vec<(Lang, u64, &Event)> = events
+    let accepted: Vec<&Event> = events
         .iter()
         .filter(|e| e.modality == Modality::Actual && matches!(e.lang, Lang::Ru | Lang::Kk))
-        .map(|e| (e.lang, fnv1a(e.doc_id.bytes()), e))
         .collect();
-    keyed.sort_unstable_by(|(la, ha, a), (lb, hb, b)| {
+    // Identities are resolved in input order (memory order: fast) and numbered independently of it.
+    let (idents, pool, ranges) = resolve_identities(&accepted);
+    let mut keyed: Vec<(Lang, u64, usize)> = accepted
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.lang, fnv1a(e.doc_id.bytes()), i))
+        .collect();
+    keyed.sort_unstable_by(|&(la, ha, a), &(lb, hb, b)| {
+        let (a, b) = (accepted[a], accepted[b]);
         (la, ha).cmp(&(lb, hb)).then_with(|| {
             (
                 &a.doc_id,
@@ -328,11 +335,9 @@ pub fn align_events(events: &[Event], config: &AlignConfig) -> Vec<AlignRow> {
                 ))
         })
     });
-    let chosen: Vec<&Event> = keyed.into_iter().map(|(_, _, e)| e).collect();
-    let (idents, pool, ranges) = resolve_identities(&chosen);
-    let mut evs: Vec<Ev> = chosen
-        .iter()
-        .zip(ranges)
+    let mut evs: Vec<Ev> = keyed
+        .into_iter()
+        .map(|(_, _, i)| (accepted[i], ranges[i]))
         .map(|(e, (start, end))| Ev {
             e,
             side: usize::from(e.lang == Lang::Kk),
