@@ -40,7 +40,7 @@
 use crate::FastMap;
 use crate::{fnv1a, AlignConfig};
 use chrono::NaiveDate;
-use kzalign_core::{Event, EventType, Lang, Modality};
+use kzalign_core::{Event, EventType, Lang, Modality, Participant, Span};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -286,6 +286,34 @@ fn sets_compatible(a: &[u32], b: &[u32]) -> bool {
     s >= 2 && s == a.len().min(b.len())
 }
 
+/// Everything an event says, for a total order on events.
+type Content<'e> = (
+    Lang,
+    &'e str,
+    Span,
+    &'e str,
+    EventType,
+    Option<NaiveDate>,
+    Option<&'e str>,
+    &'e str,
+    &'e [Participant],
+);
+
+fn content(e: &Event) -> Content<'_> {
+    let place = e.place.as_deref();
+    (
+        e.lang,
+        &e.doc_id,
+        e.span,
+        &e.id,
+        e.kind,
+        e.date,
+        place,
+        &e.sentence,
+        &e.participants,
+    )
+}
+
 /// Most candidates of the other edition examined per cluster and block (bounds the cost of
 /// blocks that many clusters share).
 const MAX_BLOCK_SCAN: usize = 256;
@@ -295,7 +323,8 @@ const MAX_BLOCK_SCAN: usize = 256;
 /// Only present-day events (`Modality::Actual`) in Russian or Kazakh are used; the output does not
 /// depend on the order of `events`.
 pub fn align_events(events: &[Event], config: &AlignConfig) -> Vec<AlignRow> {
-    let window = config.date_window_days.max(0);
+    // At most a century: keeps the date arithmetic far from overflow.
+    let window = config.date_window_days.clamp(0, 36_525);
     // Content order: everything below is index-based, so indices must not depend on input order.
     // Articles are ordered by a hash of their id (any fixed order will do; one article stays one
     // run), then by the full content.
@@ -311,30 +340,12 @@ pub fn align_events(events: &[Event], config: &AlignConfig) -> Vec<AlignRow> {
         .map(|(i, e)| (e.lang, fnv1a(e.doc_id.bytes()), i))
         .collect();
     keyed.sort_unstable_by(|&(la, ha, a), &(lb, hb, b)| {
-        let (a, b) = (accepted[a], accepted[b]);
-        (la, ha).cmp(&(lb, hb)).then_with(|| {
-            (
-                &a.doc_id,
-                a.span,
-                &a.id,
-                a.kind,
-                a.date,
-                &a.place,
-                &a.sentence,
-                &a.participants,
-            )
-                .cmp(&(
-                    &b.doc_id,
-                    b.span,
-                    &b.id,
-                    b.kind,
-                    b.date,
-                    &b.place,
-                    &b.sentence,
-                    &b.participants,
-                ))
-        })
+        (la, ha)
+            .cmp(&(lb, hb))
+            .then_with(|| content(accepted[a]).cmp(&content(accepted[b])))
     });
+    // The same event given twice counts once.
+    keyed.dedup_by(|x, y| content(accepted[x.2]) == content(accepted[y.2]));
     let mut evs: Vec<Ev> = keyed
         .into_iter()
         .map(|(_, _, i)| (accepted[i], ranges[i]))
@@ -822,6 +833,16 @@ fn build_rows(
             y.sides,
         ))
     });
+    // Distinct rows whose members share ids (malformed input) still get distinct ids.
+    let mut taken: FastMap<u64, ()> = FastMap::default();
+    for p in &mut protos {
+        let mut n = 0u32;
+        while taken.contains_key(&p.hash) {
+            n += 1;
+            p.hash = fnv1a(p.hash.to_le_bytes().into_iter().chain(n.to_le_bytes()));
+        }
+        taken.insert(p.hash, ());
+    }
     protos
         .into_iter()
         .map(|p| row(evs, clusters, p, idents))

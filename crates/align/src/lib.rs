@@ -34,7 +34,8 @@ pub use events::{align_events, AlignRow};
 /// Settings of event alignment and article pairing.
 #[derive(Clone, Debug)]
 pub struct AlignConfig {
-    /// How many days apart two dated events may be and still align (default 1).
+    /// How many days apart two dated events may be and still align (default 1; read as 0 to
+    /// 36525).
     pub date_window_days: i64,
     /// Article pairs scoring below this stay unpaired (default 0.1; see [`articles`]).
     pub article_threshold: f64,
