@@ -103,6 +103,9 @@ pub fn text_features(text: &str) -> Vec<String> {
                 if (1..=31).contains(&day) {
                     if let Some(month) = month_of(&next.to_lowercase()) {
                         out.push(format!("d:{month:02}-{day:02}"));
+                    } else if let Some(month) = numeric_month(tok, next, tokens.get(i + 2)) {
+                        // `23.09.2025`
+                        out.push(format!("d:{month:02}-{day:02}"));
                     }
                 }
             }
@@ -126,6 +129,16 @@ pub fn text_features(text: &str) -> Vec<String> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The month of a numeric date `dd.mm.yyyy` split into tokens `day`, `month`, `year`.
+fn numeric_month(day: &str, month: &str, year: Option<&&str>) -> Option<u32> {
+    let year = year?;
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if day.len() > 2 || month.len() != 2 || year.len() != 4 || !digits(month) || !digits(year) {
+        return None;
+    }
+    month.parse().ok().filter(|m| (1..=12).contains(m))
 }
 
 /// The weight of a feature kind (see the module docs).
@@ -355,6 +368,21 @@ fn shared_features<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_words_and_digits_meet() {
+        let words = text_features("Астана, 23 сентября 2025 года");
+        let digits = text_features("Астана, 23.09.2025");
+        let kk = text_features("Астана, 2025 жылғы 23 қыркүйекте");
+        for f in [&words, &digits, &kk] {
+            assert!(f.contains(&"d:09-23".to_string()), "{f:?}");
+            assert!(f.contains(&"n:2025".to_string()), "{f:?}");
+        }
+        assert!(!text_features("8 826 вакансий")
+            .iter()
+            .any(|f| f.starts_with("d:")));
+        assert!(text_features("8 826 вакансий").contains(&"n:8826".to_string()));
+    }
 
     #[test]
     fn features_of_both_editions_meet() {

@@ -854,3 +854,111 @@ fn one_million_events_scale() {
         assert!(b - a <= 2048, "alignment used {} MiB", b - a);
     }
 }
+
+#[test]
+fn different_entities_with_one_key_are_different_people() {
+    use EventType::*;
+    let ivanov_a = || person("Ivan Ivanov", "ivanov", Some("ivan-ivanov"));
+    let ivanov_b = || person("Pyotr Ivanov", "ivanov", Some("pyotr-ivanov"));
+    let events = vec![
+        event(
+            "r1",
+            Lang::Ru,
+            0,
+            Meeting,
+            vec![tokayev(), ivanov_a()],
+            Some("2024-04-01"),
+            None,
+            "a",
+        ),
+        event(
+            "k1",
+            Lang::Kk,
+            0,
+            Meeting,
+            vec![tokayev(), ivanov_b()],
+            Some("2024-04-01"),
+            None,
+            "b",
+        ),
+    ];
+    let rows = align_events(&events, &AlignConfig::default());
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert!(rows.iter().all(|r| r.status != "aligned"));
+    // An unresolved "ivanov" could be either: it matches neither resolved one.
+    let events = vec![
+        events[0].clone(),
+        events[1].clone(),
+        event(
+            "k2",
+            Lang::Kk,
+            0,
+            Talks,
+            vec![tokayev(), person("Ivanov", "ivanov", None)],
+            Some("2024-04-01"),
+            None,
+            "c",
+        ),
+    ];
+    let rows = align_events(&events, &AlignConfig::default());
+    assert!(rows.iter().all(|r| r.status != "aligned"), "{rows:#?}");
+    // With a single resolved Ivanov in the input, the unresolved one is him.
+    let events = vec![events[0].clone(), events[2].clone()];
+    let rows = align_events(&events, &AlignConfig::default());
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0].status.as_str(), rows[0].participants.as_str()),
+        ("aligned", "Ivan Ivanov;Kassym-Jomart Tokayev")
+    );
+}
+
+#[test]
+fn a_meeting_and_a_visit_of_the_same_people_on_one_day_are_one_event() {
+    use EventType::*;
+    let erdogan = || {
+        person(
+            "Recep Tayyip Erdoğan",
+            "erdogan",
+            Some("recep-tayyip-erdogan"),
+        )
+    };
+    let events = vec![
+        event(
+            "r1",
+            Lang::Ru,
+            0,
+            Visit,
+            vec![tokayev(), erdogan()],
+            Some("2024-07-03"),
+            Some("Astana"),
+            "a",
+        ),
+        event(
+            "r1",
+            Lang::Ru,
+            90,
+            Meeting,
+            vec![tokayev(), erdogan()],
+            Some("2024-07-03"),
+            None,
+            "b",
+        ),
+        event(
+            "r1",
+            Lang::Ru,
+            200,
+            Call,
+            vec![tokayev(), erdogan()],
+            Some("2024-07-03"),
+            None,
+            "c",
+        ),
+    ];
+    let rows = align_events(&events, &AlignConfig::default());
+    let got: Vec<(&str, usize, &str)> = rows
+        .iter()
+        .map(|r| (r.kind.as_str(), r.ru_events, r.place.as_str()))
+        .collect();
+    assert_eq!(got, vec![("call", 1, ""), ("meeting", 2, "Astana")]);
+    assert_eq!(rows[1].ru_sentence, "a");
+}
