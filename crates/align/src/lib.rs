@@ -9,7 +9,7 @@
 //! - [`pair_articles`] pairs whole articles across the editions from language-neutral features
 //!   ([`ArticleProfile`]): person keys, places, organisations, Latin words, transliterated
 //!   capitalised words, numbers and dates, weighted by rarity. See [`articles`].
-//! - [`coverage`] counts what each edition reported, who is missing from which, and the lag
+//! - [`coverage()`] counts what each edition reported, who is missing from which, and the lag
 //!   between the editions ([`CoverageRow`]).
 //!
 //! Every output is deterministic: the same rows, byte for byte, whatever the input order.
