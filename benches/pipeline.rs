@@ -28,9 +28,16 @@ struct Pipeline {
 
 impl Pipeline {
     fn new() -> Pipeline {
-        let names = NamesBuilder::new().build().expect("embedded name rules build");
-        let extractor = ExtractorBuilder::new().build(Arc::new(names)).expect("embedded cue files build");
-        Pipeline { detector: DetectorBuilder::new().build(), extractor }
+        let names = NamesBuilder::new()
+            .build()
+            .expect("embedded name rules build");
+        let extractor = ExtractorBuilder::new()
+            .build(Arc::new(names))
+            .expect("embedded cue files build");
+        Pipeline {
+            detector: DetectorBuilder::new().build(),
+            extractor,
+        }
     }
 
     /// detect -> mentions -> normalize each mention -> extract; returns a count so nothing is
@@ -57,7 +64,8 @@ fn root() -> &'static Path {
 fn articles() -> Vec<Article> {
     let path = root().join("fixtures/bench/articles.jsonl");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut out = articles_from_jsonl(&text, "fixtures/bench/articles.jsonl").expect("fixture parses");
+    let mut out =
+        articles_from_jsonl(&text, "fixtures/bench/articles.jsonl").expect("fixture parses");
     let mut seeds: Vec<_> = std::fs::read_dir(root().join("fixtures/seeds"))
         .expect("fixtures/seeds")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -65,9 +73,16 @@ fn articles() -> Vec<Article> {
         .collect();
     seeds.sort();
     for p in seeds {
-        let name = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         // Seed 001 is the Kazakh one (fixtures/seeds, /work/shared/seeds README).
-        let lang = if name.starts_with("001") { Lang::Kk } else { Lang::Ru };
+        let lang = if name.starts_with("001") {
+            Lang::Kk
+        } else {
+            Lang::Ru
+        };
         out.push(Article {
             id: format!("seed_{name}"),
             source: p.display().to_string(),
@@ -85,7 +100,10 @@ fn articles() -> Vec<Article> {
 fn named(all: &[Article]) -> Vec<(String, Article)> {
     let mut out = Vec::new();
     for lang in [Lang::Ru, Lang::Kk] {
-        let of_lang = || all.iter().filter(move |a| a.lang == Some(lang) && !a.id.starts_with("seed_"));
+        let of_lang = || {
+            all.iter()
+                .filter(move |a| a.lang == Some(lang) && !a.id.starts_with("seed_"))
+        };
         if let Some(a) = of_lang().find(|a| (300..1000).contains(&a.text.len())) {
             out.push((format!("{lang}_short"), a.clone()));
         }
@@ -106,7 +124,9 @@ fn stages(c: &mut Criterion) {
     let names = p.extractor.names();
 
     let mut g = c.benchmark_group("langid_detect_article");
-    g.warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2)).sample_size(20);
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(20);
     for (name, a) in &texts {
         g.throughput(Throughput::Bytes(a.text.len() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(name), a, |b, a| {
@@ -116,7 +136,9 @@ fn stages(c: &mut Criterion) {
     g.finish();
 
     let mut g = c.benchmark_group("names_mentions");
-    g.warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2)).sample_size(20);
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(20);
     for (name, a) in &texts {
         let lang = a.lang.unwrap_or(Lang::Other);
         g.throughput(Throughput::Bytes(a.text.len() as u64));
@@ -130,15 +152,24 @@ fn stages(c: &mut Criterion) {
     let forms = name_forms();
     let bytes: usize = forms.iter().map(|(_, f, _)| f.len()).sum();
     let mut g = c.benchmark_group("names_normalize");
-    g.warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2)).sample_size(20);
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(20);
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function(format!("{}_forms", forms.len()), |b| {
-        b.iter(|| forms.iter().map(|(lang, f, _)| names.normalize(black_box(f), *lang).key.len()).sum::<usize>())
+        b.iter(|| {
+            forms
+                .iter()
+                .map(|(lang, f, _)| names.normalize(black_box(f), *lang).key.len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 
     let mut g = c.benchmark_group("events_extract");
-    g.warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2)).sample_size(20);
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(20);
     for (name, a) in &texts {
         let lang = a.lang.unwrap_or(Lang::Other);
         g.throughput(Throughput::Bytes(a.text.len() as u64));
@@ -149,10 +180,14 @@ fn stages(c: &mut Criterion) {
     g.finish();
 
     let mut g = c.benchmark_group("pipeline_article");
-    g.warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2)).sample_size(20);
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(20);
     for (name, a) in &texts {
         g.throughput(Throughput::Bytes(a.text.len() as u64));
-        g.bench_with_input(BenchmarkId::from_parameter(name), a, |b, a| b.iter(|| p.run(black_box(a))));
+        g.bench_with_input(BenchmarkId::from_parameter(name), a, |b, a| {
+            b.iter(|| p.run(black_box(a)))
+        });
     }
     g.finish();
 }
@@ -161,15 +196,24 @@ fn corpus(c: &mut Criterion) {
     let p = Pipeline::new();
     let all = articles();
     let bytes: usize = all.iter().map(|a| a.text.len()).sum();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().expect("rayon pool of 2");
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .expect("rayon pool of 2");
     let one = |p: &Pipeline| all.iter().map(|a| p.run(a)).sum::<usize>();
     let two = |p: &Pipeline| pool.install(|| all.par_iter().map(|a| p.run(a)).sum::<usize>());
 
     let mut g = c.benchmark_group("pipeline_corpus");
-    g.warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(5)).sample_size(20);
+    g.warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5))
+        .sample_size(20);
     g.throughput(Throughput::Bytes(bytes as u64));
-    g.bench_function(format!("{}_articles_1_thread", all.len()), |b| b.iter(|| one(&p)));
-    g.bench_function(format!("{}_articles_2_threads", all.len()), |b| b.iter(|| two(&p)));
+    g.bench_function(format!("{}_articles_1_thread", all.len()), |b| {
+        b.iter(|| one(&p))
+    });
+    g.bench_function(format!("{}_articles_2_threads", all.len()), |b| {
+        b.iter(|| two(&p))
+    });
     g.finish();
 
     // The same comparison as plain numbers: best of several rounds of each, interleaved.

@@ -245,12 +245,17 @@ mod tests {
     fn bench_fixture_is_current() {
         // fixtures/bench/articles.jsonl is generated; regenerate it after changing the data files:
         //   cargo run -p kzalign-corpus --example generate -- 160 2026 fixtures/bench
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/bench/articles.jsonl");
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/bench/articles.jsonl");
         let Ok(committed) = std::fs::read_to_string(&path) else {
             eprintln!("skipping: {} not found", path.display());
             return;
         };
-        let cfg = GenConfig { articles: 160, seed: 2026, ..GenConfig::default() };
+        let cfg = GenConfig {
+            articles: 160,
+            seed: 2026,
+            ..GenConfig::default()
+        };
         let (mut a, mut t) = (Vec::new(), Vec::new());
         write_corpus_jsonl(&cfg, &mut a, &mut t).unwrap();
         assert!(
