@@ -1,119 +1,74 @@
 //! Cross-lingual event alignment, article pairing and coverage.
 //!
-//! SCAFFOLD: the API below is the contract the binary uses; the implementation is being written
-//! (issue 6).
+//! kzalign reads a Russian and a Kazakh edition of the news and joins what they reported:
+//!
+//! - [`align_events`] turns the events of every article into one report row per real-world event
+//!   ([`AlignRow`]): events of one edition telling the same event merge, and the Russian and the
+//!   Kazakh telling align one-to-one, each row explaining its score (`why`). See [`events`] for the
+//!   signals, the blocking and the score.
+//! - [`pair_articles`] pairs whole articles across the editions from language-neutral features
+//!   ([`ArticleProfile`]): person keys, places, organisations, Latin words, transliterated
+//!   capitalised words, numbers and dates, weighted by rarity. See [`articles`].
+//! - [`coverage`] counts what each edition reported, who is missing from which, and the lag
+//!   between the editions ([`CoverageRow`]).
+//!
+//! Every output is deterministic: the same rows, byte for byte, whatever the input order.
+//!
+//! ```
+//! use kzalign_align::{align_events, AlignConfig};
+//! let rows = align_events(&[], &AlignConfig::default());
+//! assert!(rows.is_empty());
+//! ```
 #![deny(missing_docs)]
 
-use kzalign_core::{Event, Lang, Mention};
-use serde::Serialize;
+pub mod articles;
+pub mod coverage;
+pub mod eval;
+pub mod events;
+pub mod fold;
+
+pub use articles::{pair_articles, text_features, ArticlePairRow, ArticleProfile};
+pub use coverage::{coverage, CoverageRow};
+pub use events::{align_events, AlignRow};
 
 /// Settings of event alignment and article pairing.
 #[derive(Clone, Debug)]
 pub struct AlignConfig {
-    /// How many days apart two dated events may be and still align.
+    /// How many days apart two dated events may be and still align (default 1).
     pub date_window_days: i64,
-    /// Article pairs scoring below this stay unpaired.
+    /// Article pairs scoring below this stay unpaired (default 0.1; see [`articles`]).
     pub article_threshold: f64,
+    /// A feature found in more articles than this (in either edition) is too common to propose
+    /// candidate pairs; it still counts in the score (default 40).
+    pub article_block_df: usize,
 }
 
 impl Default for AlignConfig {
     fn default() -> AlignConfig {
-        AlignConfig { date_window_days: 1, article_threshold: 0.2 }
-    }
-}
-
-/// One row of the unified report: one real-world event across all input articles.
-/// Field order is column order.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct AlignRow {
-    /// Stable id of the unified event.
-    pub event_id: String,
-    /// Event type code.
-    #[serde(rename = "type")]
-    pub kind: String,
-    /// Canonical names, sorted, `;`-separated.
-    pub participants: String,
-    /// Keys, in the same order.
-    pub participant_keys: String,
-    /// ISO date or empty.
-    pub date: String,
-    /// Canonical place or empty.
-    pub place: String,
-    /// `aligned`, `ru_only` or `kk_only`.
-    pub status: String,
-    /// Russian article ids, `;`-separated.
-    pub ru_docs: String,
-    /// Kazakh article ids, `;`-separated.
-    pub kk_docs: String,
-    /// One Russian sentence telling it.
-    pub ru_sentence: String,
-    /// One Kazakh sentence telling it.
-    pub kk_sentence: String,
-    /// Alignment score in [0, 1].
-    pub score: String,
-    /// The signals that agreed or conflicted.
-    pub why: String,
-}
-
-/// Aligns events of all editions into unified report rows, in a deterministic order.
-pub fn align_events(_events: &[Event], _config: &AlignConfig) -> Vec<AlignRow> {
-    Vec::new()
-}
-
-/// What an article is about, for pairing articles across editions.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ArticleProfile {
-    /// Article id.
-    pub doc_id: String,
-    /// Language of the article.
-    pub lang: Lang,
-    /// Language-neutral features (person keys, places, numbers, dates).
-    pub features: Vec<String>,
-}
-
-impl ArticleProfile {
-    /// Builds a profile from an article's text and its mentions.
-    pub fn new(doc_id: &str, lang: Lang, _text: &str, mentions: &[Mention]) -> ArticleProfile {
-        ArticleProfile {
-            doc_id: doc_id.to_string(),
-            lang,
-            features: mentions.iter().map(|m| m.key.clone()).collect(),
+        AlignConfig {
+            date_window_days: 1,
+            article_threshold: 0.1,
+            article_block_df: 40,
         }
     }
 }
 
-/// One Russian/Kazakh article pair judged to tell the same story.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ArticlePairRow {
-    /// Russian article id.
-    pub ru_doc: String,
-    /// Kazakh article id.
-    pub kk_doc: String,
-    /// Pair score in [0, 1].
-    pub score: String,
+/// 64-bit FNV-1a: a fixed hash for ids that must not change between runs or Rust versions.
+pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
-/// Pairs Russian and Kazakh articles one-to-one.
-pub fn pair_articles(_profiles: &[ArticleProfile], _config: &AlignConfig) -> Vec<ArticlePairRow> {
-    Vec::new()
-}
-
-/// One row of the coverage table.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct CoverageRow {
-    /// What the row counts (`total`, `person`, ...).
-    pub scope: String,
-    /// The person or edition pair the row is about.
-    pub subject: String,
-    /// Events in both editions.
-    pub both: usize,
-    /// Events only in Russian.
-    pub ru_only: usize,
-    /// Events only in Kazakh.
-    pub kk_only: usize,
-}
-
-/// Coverage of the editions from the unified report.
-pub fn coverage(_rows: &[AlignRow]) -> Vec<CoverageRow> {
-    Vec::new()
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fnv_is_the_published_function() {
+        // Test vectors of FNV-1a 64 (Fowler/Noll/Vo reference): "" and "a".
+        assert_eq!(super::fnv1a(*b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(super::fnv1a(*b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
 }

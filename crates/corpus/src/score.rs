@@ -112,6 +112,10 @@ pub fn oracle_rows(truth: &[TruthEvent]) -> Vec<AlignRow> {
             kk_sentence: String::new(),
             score: "1".to_string(),
             why: "oracle".to_string(),
+            ru_date: String::new(),
+            kk_date: String::new(),
+            ru_events: t.ru_articles.len(),
+            kk_events: t.kk_articles.len(),
         })
         .collect()
 }

@@ -1,11 +1,66 @@
 //! Person and place mentions, transliteration, normalization and keys.
 //!
-//! SCAFFOLD: the API below is the contract the binary and the events crate use; the implementation
-//! is being written (issue 4).
+//! `Токаеву`, `Касым-Жомарта Токаева`, `Тоқаевқа`, `Қасым-Жомарт Тоқаевтың`, `Tokayev` and
+//! `Toqaev` are one person; so are `Гутерришем`, `Гутерришу`, `Гутерришпен`, `Гутерриштің`.
+//! [`Names`] finds person mentions in Russian and Kazakh running text, brings each to its
+//! dictionary form, romanizes it and gives it a key that is the same whichever language or
+//! script it came from.
+//!
+//! # Design
+//!
+//! * **Russian** (`ru` module, `data/ru_endings.tsv`): every ending rule reads the word as one
+//!   declension class (masculine `-ов/-ин`, adjectival `-ский/-ая`, the `-а/-я` declension of
+//!   `Маттарелла`, soft stems, indeclinables) and proposes a nominative with a prior.
+//! * **Kazakh** (`kk` module, `data/kk_suffixes.tsv`): every segmentation into a stem and a
+//!   grammatical chain of plural, possessive, case and `-дағы` suffixes (with the sound the
+//!   allomorph needs before it and soft vowel harmony) is a candidate stem; names that end like
+//!   a suffix (`Астана`, `Қазақстан`, `Нұрсұлтан`) survive because the chain must be grammatical
+//!   and because known names win.
+//! * **Choosing**: a candidate scores its prior, times a bonus when it is a known nominative
+//!   (gazetteer persons and places, `data/given_names.tsv`, `data/place_names.tsv`), when the
+//!   text itself has it as another form, and when it agrees with the gender of an agreeing given
+//!   name or patronymic (`Иваны Живкович` is feminine, so `Живкович` is indeclinable).
+//! * **Keys** ([`skeleton`], [`keys_match`]): a resolved person's key is the gazetteer id; an
+//!   unresolved person's key is the ASCII skeleton of the surname's dictionary form, so
+//!   `Иван Петров` and `Петров` share it and `Токаев`/`Тоқаев`/`Tokayev`/`Toqaev` give one.
+//! * **Roles** ([`Names::role_mentions`]): role phrases in any case form resolve through the
+//!   gazetteer's dated roles. When a role phrase is immediately followed by a person name
+//!   (`Генеральным секретарем ООН Антониу Гутерришем`), [`Names::mentions`] gives the name and
+//!   [`Names::role_mentions`] gives the role span *with the entity and key of that name*, so the
+//!   two never count as two persons; [`Names::person_mentions`] merges both and drops such
+//!   apposed roles.
+//!
+//! ```
+//! use kzalign_names::NamesBuilder;
+//! use kzalign_core::Lang;
+//! let names = NamesBuilder::new().build().unwrap();
+//! let a = names.normalize("Тоқаевқа", Lang::Kk);
+//! let b = names.normalize("Касым-Жомарта Токаева", Lang::Ru);
+//! let c = names.normalize("Toqaev", Lang::Other);
+//! assert_eq!(a.key, b.key);
+//! assert_eq!(b.key, c.key);
+//! assert_eq!(b.lemma, "Касым-Жомарт Токаев");
+//! ```
 #![deny(missing_docs)]
 
-use kzalign_core::{Error, Lang, Mention};
+mod data;
+pub mod eval;
+mod key;
+mod kk;
+mod mentions;
+mod ru;
+mod text;
+
+pub use key::{key_similarity, keys_match, skeleton, MATCH_THRESHOLD};
+
+use chrono::NaiveDate;
+use data::{Gender, Tables};
+use kzalign_core::{Error, ErrorKind, Lang, Mention};
+use kzalign_gazetteer::{Gazetteer, GazetteerBuilder};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
+use text::fold;
 
 /// A name brought to its dictionary form, romanized and keyed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,9 +71,9 @@ pub struct Normalized {
     pub lang: Lang,
     /// Dictionary form in its own script.
     pub lemma: String,
-    /// Language-neutral key.
+    /// Language-neutral key: the gazetteer id when resolved, else the surname's skeleton.
     pub key: String,
-    /// Romanized dictionary form.
+    /// Romanized dictionary form (`ru-bgn` for Russian, `kk-latin-2021` for Kazakh).
     pub latin: String,
     /// Gazetteer id when known.
     pub entity_id: Option<String>,
@@ -28,61 +83,818 @@ pub struct Normalized {
 
 /// Builds [`Names`], optionally with a user's rule files on top of the embedded ones.
 #[derive(Clone, Debug, Default)]
-pub struct NamesBuilder {}
+pub struct NamesBuilder {
+    /// User rule files: (path, text), applied in order after the embedded tables.
+    files: Vec<(String, String)>,
+    /// Directory with the user's gazetteer files, if any.
+    gazetteer_dir: Option<std::path::PathBuf>,
+}
+
+/// Names of the gazetteer's own files, read by `kzalign-gazetteer` from a rules directory.
+const GAZETTEER_FILES: &[&str] = &["persons.tsv", "roles.tsv", "places.tsv"];
 
 impl NamesBuilder {
     /// The embedded rules only.
     pub fn new() -> NamesBuilder {
-        NamesBuilder {}
+        NamesBuilder::default()
     }
 
-    /// Adds the rule and gazetteer files found in `dir`.
-    pub fn rules_dir(self, _dir: &Path) -> Result<NamesBuilder, Error> {
+    /// Adds the rule and gazetteer files found in `dir`: any of this crate's tables
+    /// (`ru_endings.tsv`, `kk_suffixes.tsv`, `given_names.tsv`, `place_names.tsv`, `words.tsv`,
+    /// `surname_endings.tsv`, `role_aliases.tsv`) and the gazetteer's `persons.tsv`,
+    /// `roles.tsv`, `places.tsv`. Rows add to (or override) the embedded ones. A malformed row is
+    /// an error naming the file and line; other `.tsv` files are an error too.
+    pub fn rules_dir(mut self, dir: &Path) -> Result<NamesBuilder, Error> {
+        let rd = std::fs::read_dir(dir).map_err(|e| {
+            Error::new(ErrorKind::Io, format!("cannot read rules directory: {e}")).with_path(dir)
+        })?;
+        let mut paths: Vec<std::path::PathBuf> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+            .collect();
+        paths.sort();
+        let mut probe = Tables::default();
+        for p in paths {
+            let base = p.file_name().and_then(|s| s.to_str()).unwrap_or("");
+            if GAZETTEER_FILES.contains(&base) {
+                self.gazetteer_dir = Some(dir.to_path_buf());
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).map_err(|e| {
+                Error::new(ErrorKind::Io, format!("cannot read: {e}")).with_path(&p)
+            })?;
+            let name = p.to_string_lossy().to_string();
+            probe.add(&name, &text)?;
+            self.files.push((name, text));
+        }
+        if let Some(d) = &self.gazetteer_dir {
+            // Validate now so that the error names the file and line.
+            Gazetteer::with_extra_dir(d)?;
+        }
         Ok(self)
     }
 
     /// The immutable normalizer.
     pub fn build(self) -> Result<Names, Error> {
-        Ok(Names {})
+        let mut tables = Tables::embedded()?;
+        for (name, text) in &self.files {
+            tables.add(name, text)?;
+        }
+        let gaz = match &self.gazetteer_dir {
+            Some(d) => GazetteerBuilder::new().extra_dir(d)?.build()?,
+            None => Gazetteer::embedded().clone(),
+        };
+        Ok(Names {
+            inner: Arc::new(Inner::new(tables, gaz)),
+        })
+    }
+}
+
+/// A place known to the finder: the gazetteer's places, then `data/place_names.tsv`.
+#[derive(Clone, Debug)]
+pub struct PlaceEntry {
+    /// Place id (the gazetteer's when it has the place).
+    pub id: String,
+    /// Canonical English name.
+    pub canonical: String,
+    /// `city`, `country` or `region`.
+    pub kind: String,
+    /// Russian nominative forms.
+    pub ru: Vec<String>,
+    /// Kazakh nominative forms.
+    pub kk: Vec<String>,
+}
+
+/// What is known about one nominative word.
+#[derive(Clone, Copy, Debug, Default)]
+struct Known {
+    given: bool,
+    gender: Option<Gender>,
+    place: bool,
+    surname: bool,
+}
+
+#[derive(Debug)]
+struct Inner {
+    tables: Tables,
+    gaz: Gazetteer,
+    places: Vec<PlaceEntry>,
+    /// folded nominative word -> what it is (all languages).
+    known: HashMap<String, Known>,
+    /// skeleton of a surname form -> person indexes.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// person index -> skeletons of its given-name tokens.
+    given_of: Vec<HashSet<String>>,
+    /// Role phrases (gazetteer phrases and aliases): (folded tokens, lang, gazetteer phrase).
+    roles: Vec<(Vec<String>, Lang, String)>,
+}
+
+impl Inner {
+    fn new(tables: Tables, gaz: Gazetteer) -> Inner {
+        let mut known: HashMap<String, Known> = HashMap::new();
+        for ((n, _), g) in &tables.given {
+            let k = known.entry(n.clone()).or_default();
+            k.given = true;
+            if k.gender.is_none() {
+                k.gender = *g;
+            }
+        }
+        let mut places: Vec<PlaceEntry> = gaz
+            .places()
+            .iter()
+            .map(|p| PlaceEntry {
+                id: p.id.clone(),
+                canonical: p.canonical.clone(),
+                kind: p.kind.code().to_string(),
+                ru: p.ru.clone(),
+                kk: p.kk.clone(),
+            })
+            .collect();
+        for p in &tables.places {
+            if let Some(e) = places.iter_mut().find(|e| e.id == p.id) {
+                if !e.ru.contains(&p.ru) {
+                    e.ru.push(p.ru.clone());
+                }
+                if !e.kk.contains(&p.kk) {
+                    e.kk.push(p.kk.clone());
+                }
+            } else {
+                places.push(PlaceEntry {
+                    id: p.id.clone(),
+                    canonical: p.en.clone(),
+                    kind: p.kind.clone(),
+                    ru: vec![p.ru.clone()],
+                    kk: vec![p.kk.clone()],
+                });
+            }
+        }
+        for p in &places {
+            for f in p.ru.iter().chain(p.kk.iter()) {
+                for w in f.split_whitespace() {
+                    known.entry(fold(w)).or_default().place = true;
+                }
+            }
+        }
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut given_of = Vec::new();
+        for (i, p) in gaz.persons().iter().enumerate() {
+            let mut given = HashSet::new();
+            for f in p.ru.iter().chain(p.kk.iter()).chain(p.latin.iter()) {
+                let toks: Vec<&str> = f.split_whitespace().collect();
+                if let Some(last) = toks.last() {
+                    let e = by_surname.entry(skeleton(last)).or_default();
+                    if !e.contains(&i) {
+                        e.push(i);
+                    }
+                    known.entry(fold(last)).or_default().surname = true;
+                }
+                if toks.len() >= 2 {
+                    given.insert(skeleton(toks[0]));
+                    let k = known.entry(fold(toks[0])).or_default();
+                    k.given = true;
+                }
+            }
+            given_of.push(given);
+        }
+        let mut roles = Vec::new();
+        for r in gaz.roles() {
+            let toks: Vec<String> = r.phrase.split_whitespace().map(fold).collect();
+            if !roles.iter().any(|(t, l, _)| t == &toks && *l == r.lang) {
+                roles.push((toks, r.lang, r.phrase.clone()));
+            }
+        }
+        for (alias, lang, phrase) in &tables.role_aliases {
+            let toks: Vec<String> = alias.split_whitespace().map(fold).collect();
+            roles.push((toks, *lang, phrase.clone()));
+        }
+        Inner {
+            tables,
+            gaz,
+            places,
+            known,
+            by_surname,
+            given_of,
+            roles,
+        }
     }
 }
 
 /// Immutable, thread-safe name normalizer, mention finder and gazetteer.
 #[derive(Clone, Debug)]
-pub struct Names {}
+pub struct Names {
+    inner: Arc<Inner>,
+}
+
+/// The part a word plays in a person's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    Initial,
+    Given,
+    Patronymic,
+    Surname,
+}
+
+/// One word of a name, read.
+#[derive(Clone, Debug)]
+pub(crate) struct WordReading {
+    pub lemma: String,
+    pub part: Part,
+}
+
+/// A name read as a whole.
+#[derive(Clone, Debug)]
+pub(crate) struct NameReading {
+    pub words: Vec<WordReading>,
+    pub surname: Option<usize>,
+    pub person: Option<usize>,
+    pub gender: Option<Gender>,
+    pub lang: Lang,
+}
+
+/// Evidence from the text a name stands in: the folded forms of its capitalised words.
+pub(crate) type Attested = HashSet<String>;
 
 impl Names {
-    /// Normalizes one name; `lang` `Other` means detect the language.
+    /// The gazetteer in use (embedded plus a user's files).
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.inner.gaz
+    }
+
+    /// The places the place finder knows.
+    pub fn place_entries(&self) -> &[PlaceEntry] {
+        &self.inner.places
+    }
+
+    /// A gazetteer person by id.
+    pub fn entity(&self, id: &str) -> Option<&kzalign_gazetteer::Person> {
+        self.inner.gaz.person(id)
+    }
+
+    fn tables(&self) -> &Tables {
+        &self.inner.tables
+    }
+
+    fn known(&self, lemma: &str) -> Option<Known> {
+        self.inner.known.get(lemma).copied()
+    }
+
+    /// Reads the language from letters: Kazakh-only letters -> Kk, other Cyrillic -> Ru, else Other.
+    fn detect(input: &str) -> Lang {
+        text::script_lang(input).unwrap_or(Lang::Other)
+    }
+
+    /// Candidate lemmas of one word with scores, best first.
+    pub(crate) fn word_candidates(
+        &self,
+        word: &str,
+        lang: Lang,
+        gender: Option<Gender>,
+        attested: Option<&Attested>,
+    ) -> Vec<(String, f32, Option<Gender>)> {
+        let w = text::strip_accents(word);
+        let lang = match text::script_lang(&w) {
+            Some(Lang::Kk) => Lang::Kk,
+            Some(Lang::Ru) if lang == Lang::Kk => Lang::Kk,
+            Some(Lang::Ru) => Lang::Ru,
+            _ => Lang::Other,
+        };
+        let self_form = fold(&w);
+        let bonus = |lemma: &str| -> f32 {
+            let mut b = 1.0;
+            if let Some(k) = self.known(lemma) {
+                if k.given || k.place || k.surname {
+                    b *= 4.0;
+                }
+            }
+            if lemma != self_form && attested.is_some_and(|a| a.contains(lemma)) {
+                b *= 2.5;
+            }
+            b
+        };
+        let mut out: Vec<(String, f32, Option<Gender>)> = match lang {
+            Lang::Ru => {
+                let ctx = ru::Context { gender };
+                ru::candidates(self.tables(), &w)
+                    .into_iter()
+                    .map(|c| {
+                        let s = ru::score(&c, bonus(&c.lemma), ctx);
+                        (c.lemma, s, c.gender)
+                    })
+                    .collect()
+            }
+            Lang::Kk => {
+                let mut v: Vec<(String, f32, Option<Gender>)> = kk::candidates(self.tables(), &w)
+                    .into_iter()
+                    .map(|c| {
+                        let s = c.prior * bonus(&c.lemma);
+                        (c.lemma, s, None)
+                    })
+                    .collect();
+                // Russian declension of Russian-looking names also happens in Kazakh text
+                // (`Путиннің` no, but `Сәтбаева` is a nominative): only the feminine reading.
+                let _ = gender;
+                v.retain(|c| !c.0.is_empty());
+                v
+            }
+            Lang::Other => vec![(self_form.clone(), 1.0, None)],
+        };
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out
+    }
+
+    /// The best lemma (lower-case, folded) of one word.
+    pub(crate) fn word_lemma(
+        &self,
+        word: &str,
+        lang: Lang,
+        gender: Option<Gender>,
+        attested: Option<&Attested>,
+    ) -> String {
+        self.word_candidates(word, lang, gender, attested)
+            .into_iter()
+            .next()
+            .map(|c| c.0)
+            .unwrap_or_else(|| fold(word))
+    }
+
+    fn patronymic_gender(&self, lemma: &str, lang: Lang) -> Option<Option<Gender>> {
+        self.tables()
+            .surname_endings
+            .iter()
+            .filter(|e| e.class == "patronymic" && e.lang.map_or(true, |l| l == lang))
+            .find(|e| {
+                lemma.ends_with(e.ending.as_str())
+                    && lemma.chars().count() > e.ending.chars().count() + 2
+            })
+            .map(|e| e.gender)
+    }
+
+    fn is_initial(w: &str) -> bool {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        w.ends_with('.') && letters <= 3 || letters == 1 && text::is_capitalized(w)
+    }
+
+    /// Reads a whole name (words in text order).
+    pub(crate) fn read_name(
+        &self,
+        words: &[&str],
+        lang: Lang,
+        attested: Option<&Attested>,
+    ) -> NameReading {
+        let lang = match lang {
+            Lang::Other => Self::detect(&words.join(" ")),
+            l => l,
+        };
+        let n = words.len();
+        let mut parts = vec![Part::Surname; n];
+        let mut gender: Option<Gender> = None;
+        // First pass: initials, given names and patronymics (they fix the gender).
+        for (i, w) in words.iter().enumerate() {
+            if Self::is_initial(w) {
+                parts[i] = Part::Initial;
+                continue;
+            }
+            let cands = self.word_candidates(w, lang, None, attested);
+            if n > 1 {
+                if let Some((l, _, _)) = cands.iter().take(3).find(|c| {
+                    self.known(&c.0).is_some_and(|k| k.given)
+                        && self.tables().given.keys().any(|(g, _)| g == &c.0)
+                }) {
+                    parts[i] = Part::Given;
+                    if gender.is_none() {
+                        gender = self.known(l).and_then(|k| k.gender);
+                    }
+                    continue;
+                }
+            }
+            if let Some((l, _, _)) = cands.first() {
+                if let Some(g) = self.patronymic_gender(l, lang) {
+                    parts[i] = Part::Patronymic;
+                    gender = gender.or(g);
+                }
+            }
+        }
+        // The surname: the last word that is not a given name, patronymic or initial; with
+        // only given names, the last word (surnames can be given names too).
+        let mut surname = (0..n).rev().find(|&i| parts[i] == Part::Surname);
+        if surname.is_none() {
+            surname = (0..n).rev().find(|&i| parts[i] != Part::Initial);
+            if let Some(s) = surname {
+                if n > 1 && parts[s] == Part::Given {
+                    parts[s] = Part::Surname;
+                }
+            }
+        }
+        let mut reading = NameReading {
+            words: Vec::with_capacity(n),
+            surname,
+            person: None,
+            gender,
+            lang,
+        };
+        for (i, w) in words.iter().enumerate() {
+            let lemma = match parts[i] {
+                Part::Initial => w.to_string(),
+                Part::Given => {
+                    let c = self.word_candidates(w, lang, gender, attested);
+                    c.iter()
+                        .find(|c| self.known(&c.0).is_some_and(|k| k.given))
+                        .or(c.first())
+                        .map(|c| text::recase(w, &c.0))
+                        .unwrap_or_else(|| w.to_string())
+                }
+                _ => text::recase(w, &self.word_lemma(w, lang, gender, attested)),
+            };
+            reading.words.push(WordReading {
+                lemma,
+                part: parts[i],
+            });
+        }
+        reading.person = self.resolve(words, &reading, lang, attested);
+        if let (Some(p), Some(s)) = (reading.person, surname) {
+            // The gazetteer's surname form wins when it is one of the candidates.
+            let person = &self.inner.gaz.persons()[p];
+            let forms: Vec<&String> = match lang {
+                Lang::Kk => person.kk.iter().collect(),
+                Lang::Ru => person.ru.iter().collect(),
+                Lang::Other => person.latin.iter().collect(),
+            };
+            let cands = self.word_candidates(words[s], lang, gender, attested);
+            for (c, _, _) in &cands {
+                if let Some(f) = forms
+                    .iter()
+                    .filter_map(|f| f.split_whitespace().last())
+                    .find(|f| fold(f) == *c)
+                {
+                    reading.words[s].lemma = text::recase(words[s], &fold(f));
+                    break;
+                }
+            }
+        }
+        reading
+    }
+
+    /// The gazetteer person a reading names, if exactly one fits.
+    fn resolve(
+        &self,
+        words: &[&str],
+        r: &NameReading,
+        lang: Lang,
+        attested: Option<&Attested>,
+    ) -> Option<usize> {
+        let s = r.surname?;
+        let cands = self.word_candidates(words[s], lang, r.gender, attested);
+        let givens: Vec<String> = r
+            .words
+            .iter()
+            .filter(|w| w.part == Part::Given || w.part == Part::Initial)
+            .map(|w| skeleton(&w.lemma))
+            .collect();
+        for (lemma, score, _) in cands.iter().take(4) {
+            if *score <= 0.0 {
+                continue;
+            }
+            let Some(ps) = self.inner.by_surname.get(&skeleton(lemma)) else {
+                continue;
+            };
+            let fits: Vec<usize> = ps
+                .iter()
+                .copied()
+                .filter(|&p| {
+                    givens.is_empty()
+                        || givens.iter().any(|g| {
+                            self.inner.given_of[p].iter().any(|k| {
+                                k == g
+                                    || (g.len() <= 2 && k.starts_with(g.trim_end_matches('.')))
+                                    || k.chars().next() == g.chars().next()
+                            })
+                        })
+                })
+                .collect();
+            if fits.len() == 1 {
+                return Some(fits[0]);
+            }
+            if !fits.is_empty() {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn latin_of(&self, lemma: &str, lang: Lang) -> String {
+        let scheme = match lang {
+            Lang::Kk => "kk-latin-2021",
+            Lang::Ru => "ru-bgn",
+            Lang::Other => return lemma.to_string(),
+        };
+        kzalign_translit::transliterate(lemma, scheme).unwrap_or_else(|_| lemma.to_string())
+    }
+
+    /// Key, entity and canonical of a reading.
+    fn finish(&self, r: &NameReading) -> (String, String, Option<String>, Option<String>) {
+        let lemma = r
+            .words
+            .iter()
+            .map(|w| w.lemma.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let latin = self.latin_of(&lemma, r.lang);
+        if let Some(p) = r.person {
+            let person = &self.inner.gaz.persons()[p];
+            return (
+                lemma,
+                latin,
+                Some(person.id.clone()),
+                Some(person.canonical.clone()),
+            );
+        }
+        (lemma, latin, None, None)
+    }
+
+    fn key_of(r: &NameReading, entity: Option<&String>) -> String {
+        if let Some(e) = entity {
+            return e.clone();
+        }
+        let s = r
+            .surname
+            .and_then(|i| r.words.get(i))
+            .map(|w| w.lemma.as_str())
+            .unwrap_or("");
+        skeleton(s).replace(['-', ' '], "")
+    }
+
+    /// Normalizes one name (one word or a full name); `lang` `Other` means detect the
+    /// language from its letters (Kazakh-only letters -> kk, other Cyrillic -> ru, else Latin).
     pub fn normalize(&self, input: &str, lang: Lang) -> Normalized {
+        self.normalize_in(input, lang, None)
+    }
+
+    pub(crate) fn normalize_in(
+        &self,
+        input: &str,
+        lang: Lang,
+        attested: Option<&Attested>,
+    ) -> Normalized {
+        let clean = text::strip_accents(input);
+        let lang = match lang {
+            Lang::Other => Self::detect(&clean),
+            l => l,
+        };
+        let words: Vec<&str> = clean.split_whitespace().collect();
+        if words.is_empty() {
+            return Normalized {
+                input: input.to_string(),
+                lang,
+                lemma: String::new(),
+                key: String::new(),
+                latin: String::new(),
+                entity_id: None,
+                canonical: None,
+            };
+        }
+        let r = self.read_name(&words, lang, attested);
+        let (lemma, latin, entity_id, canonical) = self.finish(&r);
+        let key = Self::key_of(&r, entity_id.as_ref());
         Normalized {
             input: input.to_string(),
             lang,
-            lemma: input.to_string(),
-            key: input.to_lowercase(),
-            latin: input.to_string(),
-            entity_id: None,
-            canonical: None,
+            lemma,
+            key,
+            latin,
+            entity_id,
+            canonical,
         }
     }
 
-    /// Finds person (and place) mentions in running text.
-    pub fn mentions(&self, _text: &str, _lang: Lang) -> Vec<Mention> {
-        Vec::new()
+    /// Finds person mentions (kind `Person`) in running text; byte spans index `text`.
+    /// `lang` `Other` reads the language from the letters of the text.
+    pub fn mentions(&self, text: &str, lang: Lang) -> Vec<Mention> {
+        mentions::persons(self, text, lang)
     }
 
-    /// Transliterates `text` with a named scheme.
-    pub fn transliterate(&self, text: &str, _scheme: &str) -> Result<String, Error> {
-        Ok(text.to_string())
+    /// Finds places (cities, countries, regions) in running text in any case form
+    /// (`в Нью-Йорке`, `Нью-Йоркте`, `в Казани`, `Астанада`, `Астаны`); `canonical` is the
+    /// canonical English name and `entity_id` the place id.
+    pub fn places(&self, text: &str, lang: Lang) -> Vec<Mention> {
+        mentions::places(self, text, lang)
+    }
+
+    /// Finds role phrases in any case form (`Главой государства`, `Мемлекет басшысының`,
+    /// `Генеральному секретарю ООН`) and resolves each through the gazetteer's dated roles to
+    /// the holder on `date` (the current holder when `None`). Kind `Person`, the span is the
+    /// role phrase; entity, canonical and key are the holder's. When a person name follows the
+    /// phrase immediately, the name decides the entity (see the crate documentation).
+    pub fn role_mentions(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention> {
+        mentions::roles(self, text, lang, date)
+    }
+
+    /// All persons of a text: name mentions plus role phrases that stand alone (a role phrase
+    /// immediately followed by a name is dropped: the name stands for it), in text order.
+    pub fn person_mentions(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention> {
+        let mut out = self.mentions(text, lang);
+        let roles = self.role_mentions(text, lang, date);
+        for r in roles {
+            let apposed = out.iter().any(|m| {
+                m.span.start >= r.span.end
+                    && text
+                        .get(r.span.end..m.span.start)
+                        .is_some_and(|gap| gap.trim().is_empty() && gap.len() <= 3)
+            });
+            if !apposed && !out.iter().any(|m| m.span.overlaps(&r.span)) {
+                out.push(r);
+            }
+        }
+        out.sort_by_key(|m| m.span);
+        out
+    }
+
+    /// Transliterates `text` with a named scheme (see [`Names::schemes`]).
+    pub fn transliterate(&self, text: &str, scheme: &str) -> Result<String, Error> {
+        kzalign_translit::transliterate(text, scheme)
     }
 
     /// The names of the transliteration schemes.
     pub fn schemes(&self) -> Vec<&'static str> {
-        Vec::new()
+        kzalign_translit::schemes().to_vec()
     }
 
-    /// Runs one regression case: `check` names what is checked (`lemma`, `key`, `entity`, ...).
-    /// Returns the actual value, or `None` when this crate does not know that check.
-    pub fn check_case(&self, _check: &str, _lang: Lang, _input: &str) -> Option<String> {
-        None
+    /// Runs one regression case: `check` names what is checked. Returns the actual value, or
+    /// `None` when this crate does not know that check.
+    ///
+    /// | check | input | value |
+    /// |---|---|---|
+    /// | `lemma` | a name | [`Normalized::lemma`] |
+    /// | `key` | a name | [`Normalized::key`] |
+    /// | `entity` | a name | entity id or empty |
+    /// | `latin` | a name | [`Normalized::latin`] |
+    /// | `word` | one word | the word's dictionary form alone, lower-case |
+    /// | `same` | two names separated by ` = ` | `true` when their keys match ([`keys_match`]) |
+    /// | `mentions` | running text | `lemma/key` of each person mention, `; `-separated |
+    /// | `place` | running text | place ids found, `; `-separated |
+    /// | `role:<YYYY-MM-DD>` or `role:current` | running text | holder ids of its role phrases |
+    pub fn check_case(&self, check: &str, lang: Lang, input: &str) -> Option<String> {
+        if let Some(d) = check.strip_prefix("role:") {
+            let date = if d == "current" {
+                None
+            } else {
+                Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?)
+            };
+            return Some(join(
+                self.role_mentions(input, lang, date)
+                    .iter()
+                    .map(|m| m.entity_id.clone().unwrap_or_default()),
+            ));
+        }
+        Some(match check {
+            "lemma" => self.normalize(input, lang).lemma,
+            "key" => self.normalize(input, lang).key,
+            "entity" => self.normalize(input, lang).entity_id.unwrap_or_default(),
+            "latin" => self.normalize(input, lang).latin,
+            "canonical" => self.normalize(input, lang).canonical.unwrap_or_default(),
+            "word" => {
+                let l = match lang {
+                    Lang::Other => Self::detect(input),
+                    l => l,
+                };
+                self.word_lemma(input.trim(), l, None, None)
+            }
+            "same" => {
+                let (a, b) = input.split_once(" = ")?;
+                let ka = self.normalize(a, lang).key;
+                let kb = self.normalize(b, Lang::Other).key;
+                keys_match(&ka, &kb).to_string()
+            }
+            "mentions" => join(
+                self.mentions(input, lang)
+                    .iter()
+                    .map(|m| format!("{}/{}", m.lemma, m.key)),
+            ),
+            "place" => join(
+                self.places(input, lang)
+                    .iter()
+                    .map(|m| m.entity_id.clone().unwrap_or_default()),
+            ),
+            _ => return None,
+        })
+    }
+}
+
+fn join(it: impl Iterator<Item = String>) -> String {
+    it.collect::<Vec<_>>().join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> Names {
+        NamesBuilder::new().build().unwrap()
+    }
+
+    #[test]
+    fn one_person_across_forms() {
+        let n = names();
+        let want = "kassym-jomart-tokayev";
+        for (s, l) in [
+            ("Токаеву", Lang::Ru),
+            ("Касым-Жомарта Токаева", Lang::Ru),
+            ("Тоқаевқа", Lang::Kk),
+            ("Қасым-Жомарт Тоқаевтың", Lang::Kk),
+            ("Tokayev", Lang::Other),
+            ("Toqaev", Lang::Other),
+            ("К.-Ж. Токаев", Lang::Ru),
+            ("Тоқаев Қасым-Жомарт", Lang::Kk),
+        ] {
+            let r = n.normalize(s, l);
+            assert_eq!(r.entity_id.as_deref(), Some(want), "{s}: {r:?}");
+            assert_eq!(r.key, want, "{s}");
+        }
+        for (s, l) in [
+            ("Гутерришем", Lang::Ru),
+            ("Гутерришу", Lang::Ru),
+            ("Гутерришпен", Lang::Kk),
+            ("Гутерриштің", Lang::Kk),
+        ] {
+            assert_eq!(
+                n.normalize(s, l).entity_id.as_deref(),
+                Some("antonio-guterres"),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn lemmas_of_full_names() {
+        let n = names();
+        assert_eq!(
+            n.normalize("Касым-Жомарта Токаева", Lang::Ru).lemma,
+            "Касым-Жомарт Токаев"
+        );
+        assert_eq!(
+            n.normalize("Иваны Живкович", Lang::Ru).lemma,
+            "Ивана Живкович"
+        );
+        assert_eq!(
+            n.normalize("Армиды Алисджабаны", Lang::Ru).lemma,
+            "Армида Алисджабана"
+        );
+        assert_eq!(
+            n.normalize("Мирослава Енчи", Lang::Ru).lemma,
+            "Мирослав Енча"
+        );
+        assert_eq!(
+            n.normalize("Серджо Маттареллы", Lang::Ru).lemma,
+            "Серджо Маттарелла"
+        );
+        assert_eq!(n.normalize("Анны Ивановой", Lang::Ru).lemma, "Анна Иванова");
+        assert_eq!(n.normalize("Ивана Петрова", Lang::Ru).lemma, "Иван Петров");
+        let a = n.normalize("Иван Петров", Lang::Ru);
+        let b = n.normalize("Петрову", Lang::Ru);
+        assert_eq!(a.key, b.key);
+        assert_eq!(a.key, "petrov");
+    }
+
+    #[test]
+    fn unresolved_kazakh_and_russian_keys_match() {
+        let n = names();
+        let a = n.normalize("Байдуллаевтың", Lang::Kk);
+        let b = n.normalize("Байдуллаеву", Lang::Ru);
+        assert_eq!(a.key, b.key);
+        assert!(a.entity_id.is_none());
+    }
+
+    #[test]
+    fn rules_dir_reports_file_and_line() {
+        let dir = std::env::temp_dir().join(format!("kzalign-names-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("given_names.tsv"),
+            "# source: test\nname\tgender\tlang\nЗарема\tf\n",
+        )
+        .unwrap();
+        let e = NamesBuilder::new().rules_dir(&dir).unwrap_err();
+        assert_eq!(e.line(), Some(3));
+        assert!(e.to_string().contains("given_names.tsv"));
+        std::fs::write(
+            dir.join("given_names.tsv"),
+            "# source: test\nname\tgender\tlang\nЗарема\tf\tru\n",
+        )
+        .unwrap();
+        let n = NamesBuilder::new()
+            .rules_dir(&dir)
+            .unwrap()
+            .build()
+            .unwrap();
+        assert_eq!(
+            n.normalize("Заремы Ахмедовой", Lang::Ru).lemma,
+            "Зарема Ахмедова"
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn names_is_send_sync() {
+        fn f<T: Send + Sync>() {}
+        f::<Names>();
     }
 }

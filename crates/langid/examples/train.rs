@@ -1,0 +1,143 @@
+//! Trains the word model and writes `data/model.bin`.
+//!
+//! ```text
+//! cargo run -p kzalign-langid --release --example train -- \
+//!   --kk ../shared/eval/kaznerd-valid/sentences.tsv --kk ../shared/eval/xwmt-ru-kk/kk.txt \
+//!   --ru ../shared/eval/factrueval/docs.jsonl --ru ../shared/eval/xwmt-ru-kk/ru.txt \
+//!   --source "..." --out crates/langid/data/model.bin
+//! ```
+//!
+//! Input formats by extension: `.tsv` (last column; a header row `...text` is skipped), `.jsonl`
+//! (the `text` field of each record), anything else one text per line. The language-identification
+//! test lines (`.../langid/{sentences,single-words,word-pairs}/`) are refused: never train on them.
+use kzalign_langid::model::write_model;
+use kzalign_langid::text::Tokenizer;
+use kzalign_langid::train::{count_types, train, TrainConfig};
+use std::collections::HashMap;
+use std::path::Path;
+
+fn texts(path: &Path) -> anyhow::Result<Vec<String>> {
+    let s = path.to_string_lossy();
+    for category in ["sentences", "single-words", "word-pairs"] {
+        if s.contains(&format!("langid/{category}/")) {
+            anyhow::bail!("{s}: refusing to train on language-identification test lines");
+        }
+    }
+    let raw = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{s}: {e}"))?;
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let mut out = Vec::new();
+    for (i, line) in raw.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        match ext {
+            "tsv" => {
+                let last = line.rsplit('\t').next().unwrap_or("");
+                if !(i == 0 && last == "text") {
+                    out.push(last.to_string());
+                }
+            }
+            "jsonl" => {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let v: serde_json::Value = serde_json::from_str(line)
+                    .map_err(|e| anyhow::anyhow!("{s}:{}: {e}", i + 1))?;
+                if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
+                    out.push(t.to_string());
+                }
+            }
+            _ => out.push(line.to_string()),
+        }
+    }
+    Ok(out)
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut kk_files = Vec::new();
+    let mut ru_files = Vec::new();
+    let mut sources = Vec::new();
+    let mut out = None;
+    let mut cfg = TrainConfig::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut val = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| anyhow::anyhow!("{a} needs a value"))
+        };
+        match a.as_str() {
+            "--kk" => kk_files.push(val()?),
+            "--ru" => ru_files.push(val()?),
+            "--source" => sources.push(val()?),
+            "--out" => out = Some(val()?),
+            "--bits" => cfg.bits = val()?.parse()?,
+            "--epochs" => cfg.epochs = val()?.parse()?,
+            "--rate" => cfg.learning_rate = val()?.parse()?,
+            "--l2" => cfg.l2 = val()?.parse()?,
+            "--damping" => cfg.damping = val()?.parse()?,
+            "--degraded" => cfg.degraded_weight = val()?.parse()?,
+            "--seed" => cfg.seed = val()?.parse()?,
+            other => anyhow::bail!("unknown argument {other}"),
+        }
+    }
+    let out = out.ok_or_else(|| anyhow::anyhow!("--out FILE is required"))?;
+    anyhow::ensure!(
+        !kk_files.is_empty() && !ru_files.is_empty(),
+        "need --kk and --ru files"
+    );
+    let tok = Tokenizer::new();
+    let mut kk_words = Vec::new();
+    for f in &kk_files {
+        for t in texts(Path::new(f))? {
+            kk_words.extend(tok.cyrillic_words(&t));
+        }
+    }
+    let mut ru_words = Vec::new();
+    for f in &ru_files {
+        for t in texts(Path::new(f))? {
+            ru_words.extend(tok.cyrillic_words(&t));
+        }
+    }
+    // Shares of the Kazakh-only letters in Kazakh text, for the absence test.
+    let total: usize = kk_words.iter().map(|w| w.len()).sum();
+    let mut counts: HashMap<char, usize> = HashMap::new();
+    for w in &kk_words {
+        for c in w {
+            *counts.entry(*c).or_insert(0) += 1;
+        }
+    }
+    let shares: Vec<(char, f64)> = tok
+        .kk_letters()
+        .iter()
+        .map(|&c| {
+            (
+                c,
+                *counts.get(&c).unwrap_or(&0) as f64 / total.max(1) as f64,
+            )
+        })
+        .collect();
+    eprintln!(
+        "kk: {} tokens, ru: {} tokens",
+        kk_words.len(),
+        ru_words.len()
+    );
+    let kk = count_types(kk_words);
+    let ru = count_types(ru_words);
+    eprintln!("kk: {} types, ru: {} types", kk.len(), ru.len());
+    let (weights, bias) = train(&kk, &ru, &cfg);
+    let mut header = vec![
+        "kzalign-langid word model: logistic regression over hashed character n-grams (see src/model.rs)".to_string(),
+        format!(
+            "generated by `cargo run -p kzalign-langid --release --example train -- {}`; do not edit",
+            args.join(" ")
+        ),
+        format!("config: {cfg:?}"),
+    ];
+    for s in &sources {
+        header.push(format!("source: {s}"));
+    }
+    let bytes = write_model(&header, &weights, bias, &shares);
+    std::fs::write(&out, bytes)?;
+    eprintln!("wrote {out}");
+    Ok(())
+}

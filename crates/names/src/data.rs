@@ -1,0 +1,453 @@
+//! The rule tables: parsing of the embedded TSV files and of a user's files on top of them.
+//!
+//! Every table is a TSV file whose first line is `# source: ...`, then more `#` comment lines,
+//! then a header row naming the columns, then one row per entry. A malformed row is an
+//! [`Error`] naming the file and its 1-based line.
+
+use kzalign_core::{Error, ErrorKind, Lang};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// Embedded tables: (file name, contents).
+pub(crate) const EMBEDDED: &[(&str, &str)] = &[
+    ("ru_endings.tsv", include_str!("../data/ru_endings.tsv")),
+    ("kk_suffixes.tsv", include_str!("../data/kk_suffixes.tsv")),
+    ("given_names.tsv", include_str!("../data/given_names.tsv")),
+    ("place_names.tsv", include_str!("../data/place_names.tsv")),
+    ("words.tsv", include_str!("../data/words.tsv")),
+    (
+        "surname_endings.tsv",
+        include_str!("../data/surname_endings.tsv"),
+    ),
+    ("role_aliases.tsv", include_str!("../data/role_aliases.tsv")),
+];
+
+/// One parsed row with its line number.
+pub(crate) struct Row {
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+/// Parses a table; `columns` is the expected header.
+pub(crate) fn parse_table(name: &str, text: &str, columns: &[&str]) -> Result<Vec<Row>, Error> {
+    let mut rows = Vec::new();
+    let mut header_seen = false;
+    let mut source_seen = false;
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let l = raw.trim_end_matches('\r');
+        if l.starts_with('#') {
+            if l.starts_with("# source:") {
+                source_seen = true;
+            }
+            continue;
+        }
+        if l.trim().is_empty() {
+            continue;
+        }
+        let cells: Vec<String> = l.split('\t').map(|c| c.trim().to_string()).collect();
+        if !header_seen {
+            if !source_seen {
+                return Err(Error::new(
+                    ErrorKind::MalformedRow,
+                    "the table must start with a `# source: ...` line",
+                )
+                .with_path(name)
+                .with_line(line));
+            }
+            let want: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+            if cells != want {
+                return Err(Error::new(
+                    ErrorKind::MalformedRow,
+                    format!("header must be `{}`, found `{}`", columns.join("\\t"), l),
+                )
+                .with_path(name)
+                .with_line(line));
+            }
+            header_seen = true;
+            continue;
+        }
+        if cells.len() != columns.len() {
+            return Err(Error::new(
+                ErrorKind::MalformedRow,
+                format!("expected {} columns, found {}", columns.len(), cells.len()),
+            )
+            .with_path(name)
+            .with_line(line));
+        }
+        rows.push(Row { line, cells });
+    }
+    if !header_seen {
+        return Err(Error::new(ErrorKind::MalformedRow, "no header row").with_path(name));
+    }
+    Ok(rows)
+}
+
+fn bad(name: &str, line: usize, msg: impl Into<String>) -> Error {
+    Error::new(ErrorKind::MalformedRow, msg)
+        .with_path(name)
+        .with_line(line)
+}
+
+fn parse_lang(name: &str, line: usize, s: &str) -> Result<Lang, Error> {
+    match s {
+        "ru" => Ok(Lang::Ru),
+        "kk" => Ok(Lang::Kk),
+        _ => Err(bad(
+            name,
+            line,
+            format!("language must be ru or kk, found `{s}`"),
+        )),
+    }
+}
+
+/// Grammatical gender of a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Gender {
+    /// Masculine.
+    M,
+    /// Feminine.
+    F,
+}
+
+fn parse_gender(name: &str, line: usize, s: &str) -> Result<Option<Gender>, Error> {
+    match s {
+        "m" => Ok(Some(Gender::M)),
+        "f" => Ok(Some(Gender::F)),
+        "-" | "n" => Ok(None),
+        _ => Err(bad(
+            name,
+            line,
+            format!("gender must be m, f, n or -, found `{s}`"),
+        )),
+    }
+}
+
+/// One Russian ending rule: `form_end` -> `lemma_end` when the stem ends as `after` says.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct RuRule {
+    pub form_end: String,
+    pub lemma_end: String,
+    pub after: After,
+    pub gender: Option<Gender>,
+    pub prior: f32,
+}
+
+/// The condition on the stem of a Russian rule.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum After {
+    Any,
+    Consonant,
+    Vowel,
+    Velar,
+    Plain,
+    Literal(Vec<String>),
+}
+
+impl After {
+    pub(crate) fn holds(&self, stem: &str) -> bool {
+        let last = match stem.chars().last() {
+            Some(c) => crate::text::lower(c),
+            None => return false,
+        };
+        let cyr = crate::text::is_cyrillic(last);
+        match self {
+            After::Any => true,
+            After::Consonant => cyr && !crate::text::is_vowel(last),
+            After::Vowel => crate::text::is_vowel(last),
+            After::Velar => "гкхжчшщц".contains(last),
+            After::Plain => cyr && !crate::text::is_vowel(last) && !"гкхжчшщцйьъ".contains(last),
+            After::Literal(list) => {
+                let s = crate::text::fold(stem);
+                list.iter().any(|e| s.ends_with(e.as_str()))
+            }
+        }
+    }
+}
+
+/// A Kazakh suffix allomorph.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct KkSuffix {
+    pub suffix: String,
+    pub slot: u8,
+    pub after: String,
+    pub harmony: Option<bool>,
+    pub kind: String,
+    pub prior: f32,
+}
+
+/// A place from the embedded list.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PlaceRow {
+    pub id: String,
+    pub kind: String,
+    pub en: String,
+    pub ru: String,
+    pub kk: String,
+}
+
+/// A surname or patronymic ending with the gender it marks.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SurnameEnding {
+    pub ending: String,
+    pub lang: Option<Lang>,
+    pub class: String,
+    pub gender: Option<Gender>,
+}
+
+/// All rule tables.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Tables {
+    pub ru_rules: Vec<RuRule>,
+    pub kk_suffixes: Vec<KkSuffix>,
+    /// (lower-case name, lang) -> gender.
+    pub given: HashMap<(String, Lang), Option<Gender>>,
+    pub places: Vec<PlaceRow>,
+    /// (lower-case word, lang) -> classes.
+    pub words: HashMap<(String, Lang), HashSet<String>>,
+    pub surname_endings: Vec<SurnameEnding>,
+    /// (alias, lang, gazetteer role phrase).
+    pub role_aliases: Vec<(String, Lang, String)>,
+}
+
+impl Tables {
+    /// Parses one named table and adds its rows. Duplicates within the embedded tables are
+    /// errors (checked by tests); a user's file may repeat an entry to override it.
+    pub(crate) fn add(&mut self, name: &str, text: &str) -> Result<(), Error> {
+        let base = Path::new(name)
+            .file_name()
+            .and_then(|s| s.to_str())
+            .unwrap_or(name);
+        match base {
+            "ru_endings.tsv" => {
+                for r in parse_table(
+                    name,
+                    text,
+                    &["form_end", "lemma_end", "after", "gender", "prior"],
+                )? {
+                    let c = &r.cells;
+                    let after = match c[2].as_str() {
+                        "*" => After::Any,
+                        "C" => After::Consonant,
+                        "V" => After::Vowel,
+                        "K" => After::Velar,
+                        "N" => After::Plain,
+                        s if s.starts_with('=') => {
+                            After::Literal(s[1..].split('|').map(|x| x.to_string()).collect())
+                        }
+                        s => return Err(bad(name, r.line, format!("unknown `after` class `{s}`"))),
+                    };
+                    let prior: f32 = c[4].parse().map_err(|_| {
+                        bad(name, r.line, format!("prior `{}` is not a number", c[4]))
+                    })?;
+                    if !(0.0..=1.0).contains(&prior) {
+                        return Err(bad(name, r.line, "prior must be within 0..1"));
+                    }
+                    self.ru_rules.push(RuRule {
+                        form_end: c[0].clone(),
+                        lemma_end: c[1].clone(),
+                        after,
+                        gender: parse_gender(name, r.line, &c[3])?,
+                        prior,
+                    });
+                }
+            }
+            "kk_suffixes.tsv" => {
+                for r in parse_table(
+                    name,
+                    text,
+                    &["suffix", "slot", "after", "harmony", "kind", "prior"],
+                )? {
+                    let c = &r.cells;
+                    let slot: u8 = c[1].parse().map_err(|_| {
+                        bad(name, r.line, format!("slot `{}` is not a number", c[1]))
+                    })?;
+                    if c[2].is_empty() || !c[2].chars().all(|x| "VSZTP".contains(x)) {
+                        return Err(bad(name, r.line, "after must be letters of VSZTP"));
+                    }
+                    let harmony = match c[3].as_str() {
+                        "b" => Some(true),
+                        "f" => Some(false),
+                        "-" => None,
+                        s => {
+                            return Err(bad(
+                                name,
+                                r.line,
+                                format!("harmony `{s}` is not b, f or -"),
+                            ))
+                        }
+                    };
+                    let prior: f32 = c[5].parse().map_err(|_| {
+                        bad(name, r.line, format!("prior `{}` is not a number", c[5]))
+                    })?;
+                    if c[0].is_empty() {
+                        return Err(bad(name, r.line, "empty suffix"));
+                    }
+                    self.kk_suffixes.push(KkSuffix {
+                        suffix: c[0].to_lowercase(),
+                        slot,
+                        after: c[2].clone(),
+                        harmony,
+                        kind: c[4].clone(),
+                        prior,
+                    });
+                }
+            }
+            "given_names.tsv" => {
+                for r in parse_table(name, text, &["name", "gender", "lang"])? {
+                    let c = &r.cells;
+                    let g = parse_gender(name, r.line, &c[1])?;
+                    let l = parse_lang(name, r.line, &c[2])?;
+                    if c[0].is_empty() {
+                        return Err(bad(name, r.line, "empty name"));
+                    }
+                    self.given.insert((crate::text::fold(&c[0]), l), g);
+                }
+            }
+            "place_names.tsv" => {
+                for r in parse_table(name, text, &["id", "kind", "en", "ru", "kk"])? {
+                    let c = &r.cells;
+                    if c.iter().any(|x| x.is_empty()) {
+                        return Err(bad(name, r.line, "empty cell"));
+                    }
+                    self.places.retain(|p| p.id != c[0]);
+                    self.places.push(PlaceRow {
+                        id: c[0].clone(),
+                        kind: c[1].clone(),
+                        en: c[2].clone(),
+                        ru: c[3].clone(),
+                        kk: c[4].clone(),
+                    });
+                }
+            }
+            "words.tsv" => {
+                for r in parse_table(name, text, &["word", "lang", "class"])? {
+                    let c = &r.cells;
+                    let l = parse_lang(name, r.line, &c[1])?;
+                    if !matches!(
+                        c[2].as_str(),
+                        "month" | "weekday" | "title" | "stop" | "org" | "protect"
+                    ) {
+                        return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
+                    }
+                    self.words
+                        .entry((crate::text::fold(&c[0]), l))
+                        .or_default()
+                        .insert(c[2].clone());
+                }
+            }
+            "surname_endings.tsv" => {
+                for r in parse_table(name, text, &["ending", "lang", "class", "gender"])? {
+                    let c = &r.cells;
+                    let lang = match c[1].as_str() {
+                        "*" => None,
+                        s => Some(parse_lang(name, r.line, s)?),
+                    };
+                    if !matches!(c[2].as_str(), "surname" | "patronymic") {
+                        return Err(bad(name, r.line, "class must be surname or patronymic"));
+                    }
+                    self.surname_endings.push(SurnameEnding {
+                        ending: crate::text::fold(&c[0]),
+                        lang,
+                        class: c[2].clone(),
+                        gender: parse_gender(name, r.line, &c[3])?,
+                    });
+                }
+            }
+            "role_aliases.tsv" => {
+                for r in parse_table(name, text, &["alias", "lang", "phrase"])? {
+                    let c = &r.cells;
+                    let l = parse_lang(name, r.line, &c[1])?;
+                    if c[0].is_empty() || c[2].is_empty() {
+                        return Err(bad(name, r.line, "empty alias or phrase"));
+                    }
+                    self.role_aliases.push((c[0].clone(), l, c[2].clone()));
+                }
+            }
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::Unknown,
+                    format!(
+                        "unknown rule file `{base}` (known: {})",
+                        EMBEDDED.iter().map(|e| e.0).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+                .with_path(name))
+            }
+        }
+        Ok(())
+    }
+
+    /// The embedded tables.
+    pub(crate) fn embedded() -> Result<Tables, Error> {
+        let mut t = Tables::default();
+        for (name, text) in EMBEDDED {
+            t.add(name, text)?;
+        }
+        Ok(t)
+    }
+
+    /// Whether `word` (any case) is listed with `class` in `lang`.
+    pub(crate) fn word_is(&self, word: &str, lang: Lang, class: &str) -> bool {
+        self.words
+            .get(&(crate::text::fold(word), lang))
+            .is_some_and(|s| s.contains(class))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_tables_parse_without_duplicates() {
+        for (name, text) in EMBEDDED {
+            let mut t = Tables::default();
+            t.add(name, text).unwrap_or_else(|e| panic!("{e}"));
+            // No duplicate data rows.
+            let mut seen = HashSet::new();
+            for l in text
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            {
+                let key = if *name == "words.tsv" || *name == "given_names.tsv" {
+                    crate::text::fold(l)
+                } else if *name == "place_names.tsv" {
+                    l.split('\t').next().unwrap_or("").to_string()
+                } else {
+                    l.to_string()
+                };
+                assert!(seen.insert(key), "{name}: duplicate row `{l}`");
+            }
+        }
+        let t = Tables::embedded().unwrap();
+        assert!(t.ru_rules.len() > 50);
+        assert!(t.kk_suffixes.len() > 40);
+        assert!(t.given.len() > 400);
+        assert!(t.places.len() > 100);
+    }
+
+    #[test]
+    fn malformed_row_names_file_and_line() {
+        let mut t = Tables::default();
+        let e = t
+            .add(
+                "x/ru_endings.tsv",
+                "# source: test\nform_end\tlemma_end\tafter\tgender\tprior\nа\t\tC\tm\n",
+            )
+            .unwrap_err();
+        assert_eq!(e.line(), Some(3));
+        assert_eq!(e.path().and_then(|p| p.to_str()), Some("x/ru_endings.tsv"));
+        let e = t
+            .add(
+                "kk_suffixes.tsv",
+                "# source: t\nsuffix\tslot\tafter\tharmony\tkind\tprior\nда\tx\tV\tb\tloc\t0.5\n",
+            )
+            .unwrap_err();
+        assert_eq!(e.line(), Some(3));
+        let e = t
+            .add("given_names.tsv", "name\tgender\tlang\n")
+            .unwrap_err();
+        assert_eq!(e.line(), Some(1));
+    }
+}

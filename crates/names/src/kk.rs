@@ -1,0 +1,245 @@
+//! Kazakh suffix chains after names: candidate stems of one inflected word.
+//!
+//! Suffix allomorphs live in `data/kk_suffixes.tsv` with their slot (plural, possessive, case,
+//! `-дағы`), the sounds they follow and their vowel harmony. Every segmentation of the word
+//! into a stem and a grammatical chain of suffixes is a candidate; the caller chooses with a
+//! lexicon (gazetteer, given names, places, proper nouns that end like a suffix: Астана,
+//! Қазақстан, Нұрсұлтан) and the other forms of the name in the text.
+
+use crate::data::{KkSuffix, Tables};
+use crate::text::{fold, is_vowel, lower};
+
+/// Prior of reading a word as its own nominative, against which suffix chains compete.
+pub(crate) const IDENTITY_PRIOR: f32 = 0.5;
+
+/// One reading of an inflected word.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Candidate {
+    /// Lower-case stem.
+    pub lemma: String,
+    /// The suffix kinds stripped, outermost last.
+    pub kinds: Vec<String>,
+    /// Plausibility when nothing else decides.
+    pub prior: f32,
+}
+
+/// Sound class of the end of a stem: V, S, Z or T.
+fn class_of(stem: &str) -> Option<char> {
+    let mut it = stem
+        .chars()
+        .rev()
+        .map(lower)
+        .filter(|c| !matches!(c, 'ь' | 'ъ'));
+    let last = it.next()?;
+    let before = it.next();
+    Some(match last {
+        'м' | 'н' | 'ң' => 'S',
+        'л' | 'р' | 'й' | 'ж' | 'з' | 'и' => 'Z',
+        'у' if before.is_some_and(is_vowel) => 'Z',
+        c if is_vowel(c) => 'V',
+        c if c.is_alphabetic() => 'T',
+        _ => return None,
+    })
+}
+
+/// Harmony of a stem: Some(true) back, Some(false) front, None undecided.
+fn harmony_of(stem: &str) -> Option<bool> {
+    let mut chars: Vec<char> = stem.chars().map(lower).collect();
+    // Russian surname formants take the harmony of the root before them (Тоқаевқа).
+    for f in ["ев", "ов", "ёв", "ин", "ын", "ева", "ова", "ина", "ына"] {
+        let f: Vec<char> = f.chars().collect();
+        if chars.len() > f.len() + 2 && chars.ends_with(&f) {
+            chars.truncate(chars.len() - f.len());
+            break;
+        }
+    }
+    if matches!(chars.last(), Some('к') | Some('г')) {
+        // Foreign stems ending in к/г take front suffixes (Йорктің, Гонконгте).
+        return None;
+    }
+    for c in chars.iter().rev() {
+        match c {
+            'а' | 'о' | 'ұ' | 'ы' | 'я' => return Some(true),
+            'ә' | 'ө' | 'ү' | 'і' | 'е' | 'э' => return Some(false),
+            'и' | 'у' | 'ю' | 'ё' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn harmony_factor(stem: &str, s: &KkSuffix) -> f32 {
+    match (harmony_of(stem), s.harmony) {
+        (Some(a), Some(b)) if a != b => 0.5,
+        _ => 1.0,
+    }
+}
+
+/// Whether cutting `word` after `cut` bytes splits a protected stem ending (`стан`, `берді`).
+fn splits_protected(tables: &Tables, word: &str, cut: usize) -> bool {
+    tables
+        .words
+        .iter()
+        .filter(|((_, l), c)| *l == kzalign_core::Lang::Kk && c.contains("protect"))
+        .any(|((p, _), _)| {
+            word.match_indices(p.as_str())
+                .any(|(i, _)| i < cut && cut < i + p.len())
+        })
+}
+
+/// Candidate stems of one word, best prior first; the word itself is always one of them.
+pub(crate) fn candidates(tables: &Tables, word: &str) -> Vec<Candidate> {
+    let w = fold(word);
+    let mut out = vec![Candidate {
+        lemma: w.clone(),
+        kinds: Vec::new(),
+        prior: IDENTITY_PRIOR,
+    }];
+    // Suffixes written after a hyphen or apostrophe (БҰҰ-ның, АҚШ-пен, Трамп'тың).
+    if let Some(i) = w.rfind(['-', '\'', '’']) {
+        let head = &w[..i];
+        let tail = &w[i..];
+        let tail = tail.trim_start_matches(['-', '\'', '’']);
+        let mut chains = Vec::new();
+        chain(
+            tables,
+            tail,
+            9,
+            None,
+            &mut Vec::new(),
+            1.0,
+            &mut chains,
+            false,
+        );
+        for (rest, kinds, p) in chains {
+            if rest.is_empty() && !head.is_empty() {
+                out.push(Candidate {
+                    lemma: head.to_string(),
+                    kinds,
+                    prior: p.max(0.9),
+                });
+            }
+        }
+    }
+    let mut chains = Vec::new();
+    chain(tables, &w, 9, None, &mut Vec::new(), 1.0, &mut chains, true);
+    for (stem, kinds, p) in chains {
+        if stem.chars().count() < 3 || !stem.chars().any(is_vowel) {
+            continue;
+        }
+        if stem.ends_with(['-', '\'', '’']) {
+            continue;
+        }
+        if splits_protected(tables, &w, stem.len()) {
+            continue;
+        }
+        if let Some(c) = out.iter_mut().find(|c| c.lemma == stem) {
+            c.prior = c.prior.max(p);
+        } else {
+            out.push(Candidate {
+                lemma: stem,
+                kinds,
+                prior: p,
+            });
+        }
+    }
+    out.sort_by(|a, b| b.prior.total_cmp(&a.prior));
+    out
+}
+
+/// Strips suffixes from the end of `s`, each of a lower slot than the one after it, and
+/// pushes every (stem, kinds, prior) reached. `right` is the suffix already stripped to the right,
+/// whose `after` condition the new stem must satisfy.
+#[allow(clippy::too_many_arguments)]
+fn chain(
+    tables: &Tables,
+    s: &str,
+    max_slot: u8,
+    right: Option<&KkSuffix>,
+    kinds: &mut Vec<String>,
+    prior: f32,
+    out: &mut Vec<(String, Vec<String>, f32)>,
+    check_sound: bool,
+) {
+    for suf in &tables.kk_suffixes {
+        if suf.slot >= max_slot || !s.ends_with(suf.suffix.as_str()) {
+            continue;
+        }
+        let stem = &s[..s.len() - suf.suffix.len()];
+        if stem.is_empty() && check_sound {
+            continue;
+        }
+        // The suffix to the right must accept this one as its left neighbour.
+        if let Some(r) = right {
+            let ok = (r.after.contains('P') && suf.kind == "poss3")
+                || r.after.contains(last_class_of_suffix(&suf.suffix));
+            if !ok {
+                continue;
+            }
+        }
+        kinds.insert(0, suf.kind.clone());
+        let p = prior
+            * suf.prior
+            * if check_sound {
+                harmony_factor(stem, suf)
+            } else {
+                1.0
+            };
+        // This suffix must fit the stem it attaches to.
+        let fits = !check_sound
+            || stem.is_empty()
+            || class_of(stem).is_some_and(|c| suf.after.contains(c));
+        if fits {
+            out.push((stem.to_string(), kinds.clone(), p));
+        }
+        if !stem.is_empty() {
+            chain(
+                tables,
+                stem,
+                suf.slot,
+                Some(suf),
+                kinds,
+                p,
+                out,
+                check_sound,
+            );
+        }
+        kinds.remove(0);
+    }
+}
+
+fn last_class_of_suffix(s: &str) -> char {
+    class_of(s).unwrap_or('V')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn best(t: &Tables, w: &str) -> String {
+        candidates(t, w)[0].lemma.clone()
+    }
+
+    #[test]
+    fn strips_case_suffixes() {
+        let t = Tables::embedded().unwrap();
+        assert_eq!(best(&t, "Тоқаевқа"), "тоқаев");
+        assert_eq!(best(&t, "Тоқаевтың"), "тоқаев");
+        assert_eq!(best(&t, "Гутерришпен"), "гутерриш");
+        assert_eq!(best(&t, "Гутерриштің"), "гутерриш");
+        assert_eq!(best(&t, "БҰҰ-ның"), "бұұ");
+        assert_eq!(best(&t, "Грузиямен"), "грузия");
+        assert_eq!(best(&t, "Қазақстандағы"), "қазақстан");
+        assert_eq!(best(&t, "Йорктің"), "йорк");
+    }
+
+    #[test]
+    fn keeps_names_that_end_like_suffixes() {
+        let t = Tables::embedded().unwrap();
+        assert_eq!(best(&t, "Нұрсұлтан"), "нұрсұлтан");
+        assert_eq!(best(&t, "Астана"), "астана");
+        assert_eq!(best(&t, "Қазақстан"), "қазақстан");
+        assert_eq!(best(&t, "Алматы"), "алматы");
+        assert_eq!(best(&t, "Берікұлы"), "берікұлы");
+    }
+}

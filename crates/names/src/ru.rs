@@ -1,0 +1,157 @@
+//! Russian declension of proper names: candidate nominatives of one inflected word.
+//!
+//! The ending rules live in `data/ru_endings.tsv`. Each rule reads the word as an inflected
+//! form of one declension class and proposes the nominative with a prior; the caller picks among
+//! the candidates with a lexicon (gazetteer, given names, places), the other forms of the same
+//! name in the text and the gender of an agreeing given name.
+
+use crate::data::{Gender, Tables};
+use crate::text::{fold, is_all_caps, is_cyrillic, is_vowel, lower};
+
+/// One reading of an inflected word.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Candidate {
+    /// Lower-case nominative (ё folded to е).
+    pub lemma: String,
+    /// Gender of a person bearing this nominative, when the reading implies one.
+    pub gender: Option<Gender>,
+    /// Plausibility when nothing else decides.
+    pub prior: f32,
+}
+
+/// Whether the word is handled as-is (not Cyrillic, an acronym, has digits).
+pub(crate) fn invariant(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.is_empty()
+        || !letters.iter().all(|c| is_cyrillic(*c))
+        || is_all_caps(word) && letters.len() <= 6
+        || word.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Candidate nominatives of one word (lower-case, folded), best prior first. Hyphenated words
+/// decline in their last part only (`Санкт-Петербурге`, `Касым-Жомарта`).
+pub(crate) fn candidates(tables: &Tables, word: &str) -> Vec<Candidate> {
+    let w = fold(word);
+    if invariant(word) {
+        return vec![Candidate {
+            lemma: w,
+            gender: None,
+            prior: 1.0,
+        }];
+    }
+    let (prefix, last) = match w.rfind('-') {
+        Some(i) => (&w[..=i], &w[i + 1..]),
+        None => ("", w.as_str()),
+    };
+    let mut out: Vec<Candidate> = Vec::new();
+    // Specificity of the rule that gave each candidate: a longer ending, or a literal stem
+    // condition, overrides a more general rule for the same lemma.
+    let mut spec: Vec<usize> = Vec::new();
+    for r in &tables.ru_rules {
+        if !last.ends_with(r.form_end.as_str()) {
+            continue;
+        }
+        let stem = &last[..last.len() - r.form_end.len()];
+        if !r.after.holds(stem) {
+            continue;
+        }
+        let identity = r.form_end == r.lemma_end;
+        if !identity {
+            // A stem needs a vowel and two letters to be a name.
+            if stem.chars().count() < 2 || !stem.chars().any(is_vowel) {
+                continue;
+            }
+        }
+        let lemma = format!("{prefix}{stem}{}", r.lemma_end);
+        let sp = r.form_end.chars().count() * 10
+            + usize::from(matches!(r.after, crate::data::After::Literal(_))) * 5;
+        if let Some(i) = out.iter().position(|c| c.lemma == lemma) {
+            if sp > spec[i] || sp == spec[i] && r.prior > out[i].prior {
+                out[i].prior = r.prior;
+                out[i].gender = r.gender;
+                spec[i] = sp;
+            }
+        } else {
+            out.push(Candidate {
+                lemma,
+                gender: r.gender,
+                prior: r.prior,
+            });
+            spec.push(sp);
+        }
+    }
+    if !out.iter().any(|c| c.lemma == w) {
+        // The word itself is always a reading (indeclinable names), with a low prior.
+        let last_c = last.chars().last().map(lower).unwrap_or(' ');
+        let p = if is_vowel(last_c) { 0.1 } else { 0.3 };
+        out.push(Candidate {
+            lemma: w.clone(),
+            gender: None,
+            prior: p,
+        });
+    }
+    out.sort_by(|a, b| b.prior.total_cmp(&a.prior));
+    out
+}
+
+/// Context that helps choose among candidates.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Context {
+    /// Gender of the person, from an agreeing given name or patronymic.
+    pub gender: Option<Gender>,
+}
+
+/// Scores one candidate: prior, times a bonus when the lemma is known, times agreement.
+pub(crate) fn score(c: &Candidate, known: f32, ctx: Context) -> f32 {
+    let mut s = c.prior * known;
+    if let (Some(g), Some(cg)) = (ctx.gender, c.gender) {
+        if g == cg {
+            s *= 1.5;
+        } else {
+            s *= 0.2;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn best(t: &Tables, w: &str) -> String {
+        candidates(t, w)[0].lemma.clone()
+    }
+
+    #[test]
+    fn declension_classes() {
+        let t = Tables::embedded().unwrap();
+        assert_eq!(best(&t, "Токаеву"), "токаев");
+        assert_eq!(best(&t, "Токаева"), "токаев");
+        assert_eq!(best(&t, "Гутерришем"), "гутерриш");
+        assert_eq!(best(&t, "Маттареллы"), "маттарелла");
+        assert_eq!(best(&t, "Алисджабаны"), "алисджабана");
+        assert_eq!(best(&t, "Енчи"), "енча");
+        assert_eq!(best(&t, "России"), "россия");
+        assert_eq!(best(&t, "Островского"), "островский");
+        assert_eq!(best(&t, "Ковалевским"), "ковалевский");
+        assert_eq!(best(&t, "Сергеем"), "сергей");
+        assert_eq!(best(&t, "Мелони"), "мелони");
+        assert_eq!(best(&t, "Санкт-Петербурге"), "санкт-петербург");
+        assert_eq!(best(&t, "Касым-Жомарта"), "касым-жомарт");
+        assert_eq!(best(&t, "ООН"), "оон");
+    }
+
+    #[test]
+    fn feminine_context_keeps_consonant_surnames() {
+        let t = Tables::embedded().unwrap();
+        let ctx = Context {
+            gender: Some(Gender::F),
+        };
+        let c = candidates(&t, "Ивановой");
+        let b = c
+            .iter()
+            .max_by(|a, b| score(a, 1.0, ctx).total_cmp(&score(b, 1.0, ctx)))
+            .unwrap();
+        assert_eq!(b.lemma, "иванова");
+    }
+}
