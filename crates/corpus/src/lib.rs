@@ -191,6 +191,26 @@ pub fn known_persons() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every inflected form the generator writes for the real persons: `(language, form, person id)`,
+/// Russian full and short names in five cases, Kazakh full and short names in the nominative and
+/// four cases (genitive, dative, accusative, comitative). A labelled set for name normalization.
+pub fn name_forms() -> Vec<(Lang, String, String)> {
+    let mut out = Vec::new();
+    for p in &data::tables().persons {
+        for f in p.ru_full.iter().chain(&p.ru_short) {
+            out.push((Lang::Ru, f.clone(), p.id.clone()));
+        }
+        for base in [&p.kk_full, &p.kk_short] {
+            for case in ["nom", "gen", "dat", "acc", "com"] {
+                out.push((Lang::Kk, data::kk_person(base, case), p.id.clone()));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Checks that every embedded data file parses.
 pub fn check_data() -> Result<(), DataError> {
     data::Tables::parse().map(|_| ())
@@ -207,6 +227,41 @@ mod tests {
             seed: 11,
             ..GenConfig::default()
         })
+    }
+
+    #[test]
+    fn name_forms_cover_cases() {
+        let forms = name_forms();
+        let has = |l: Lang, f: &str| forms.iter().any(|(lang, form, _)| *lang == l && form == f);
+        assert!(has(Lang::Ru, "Владимиром Путиным"));
+        assert!(has(Lang::Ru, "Касым-Жомарта Токаева"));
+        assert!(has(Lang::Kk, "Владимир Путинмен"));
+        assert!(has(Lang::Kk, "Тоқаевқа"));
+        assert!(has(Lang::Kk, "Путиннің"));
+        assert!(forms.len() > 40 * 10);
+    }
+
+    #[test]
+    fn bench_fixture_is_current() {
+        // fixtures/bench/articles.jsonl is generated; regenerate it after changing the data files:
+        //   cargo run -p kzalign-corpus --example generate -- 160 2026 fixtures/bench
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/bench/articles.jsonl");
+        let Ok(committed) = std::fs::read_to_string(&path) else {
+            eprintln!("skipping: {} not found", path.display());
+            return;
+        };
+        let cfg = GenConfig {
+            articles: 160,
+            seed: 2026,
+            ..GenConfig::default()
+        };
+        let (mut a, mut t) = (Vec::new(), Vec::new());
+        write_corpus_jsonl(&cfg, &mut a, &mut t).unwrap();
+        assert!(
+            committed == String::from_utf8(a).unwrap(),
+            "fixtures/bench is stale: cargo run -p kzalign-corpus --example generate -- 160 2026 fixtures/bench"
+        );
     }
 
     #[test]
