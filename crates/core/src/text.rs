@@ -94,15 +94,16 @@ fn is_abbreviation(line: &str, dot: usize) -> bool {
     if n == 1 && first_upper {
         return true;
     }
-    // Lower-case abbreviations of up to three letters (г., т.д., ж., млрд.).
-    if !first_upper && n <= 3 {
-        return true;
-    }
-    matches!(
-        word.as_str(),
-        "млрд" | "млн" | "тыс" | "руб" | "долл" | "проф" | "акад"
-    )
+    ABBREVIATIONS.binary_search(&word.to_lowercase().as_str()).is_ok()
 }
+
+/// Lower-case words that a stop follows as an abbreviation, not as a sentence end (Russian and
+/// Kazakh newspaper usage: г. = год/город, ж. = жыл, т.б. = тағы басқа, ...). Sorted.
+const ABBREVIATIONS: &[&str] = &[
+    "акад", "англ", "б", "бб", "в", "вв", "г", "гг", "д", "долл", "др", "е", "ж", "жж", "им", "каз",
+    "кв", "кг", "км", "коп", "м", "млн", "млрд", "н", "обл", "п", "пр", "проф", "р", "руб", "рус",
+    "с", "см", "ср", "ст", "стр", "т", "тыс", "ул", "х", "э",
+];
 
 fn push<'a>(
     line: &'a str,
@@ -169,6 +170,21 @@ mod tests {
         }
         assert_eq!(sentences(t).len(), 3);
         assert_eq!(sentences(t)[2].paragraph, 1);
+    }
+
+    #[test]
+    fn short_words_end_sentences_unless_listed() {
+        let t = "Решения пока нет. После встречи он уехал. Встреча 9 мая. Затем т.д. и т.п. Конец.";
+        assert_eq!(
+            texts(t),
+            vec!["Решения пока нет.", "После встречи он уехал.", "Встреча 9 мая.", "Затем т.д. и т.п. Конец."]
+        );
+    }
+
+    #[test]
+    fn abbreviation_list_is_sorted_and_lower_case() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ABBREVIATIONS.iter().all(|a| a.chars().all(char::is_lowercase)));
     }
 
     #[test]
