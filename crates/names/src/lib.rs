@@ -189,6 +189,18 @@ struct Inner {
     given_of: Vec<HashSet<String>>,
     /// Role phrases (gazetteer phrases and aliases): (folded tokens, lang, gazetteer phrase).
     roles: Vec<(Vec<String>, Lang, String)>,
+    /// Place forms by the first two letters of their first word: (folded words, place, lang),
+    /// longest first.
+    place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>>,
+    /// Snowball stems of the Russian stop, title and calendar words (words of 4+ letters).
+    ru_stop_stems: HashSet<String>,
+    /// Snowball stems of the Russian title words.
+    ru_title_stems: HashSet<String>,
+}
+
+/// The first two letters of a folded word (the place-form index key).
+pub(crate) fn prefix2(w: &str) -> String {
+    w.chars().take(2).collect()
 }
 
 impl Inner {
@@ -270,7 +282,47 @@ impl Inner {
             let toks: Vec<String> = alias.split_whitespace().map(fold).collect();
             roles.push((toks, *lang, phrase.clone()));
         }
+        let mut place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>> = HashMap::new();
+        for (pi, p) in places.iter().enumerate() {
+            for (fs, l) in [(&p.ru, Lang::Ru), (&p.kk, Lang::Kk)] {
+                for f in fs {
+                    let words: Vec<String> = f.split_whitespace().map(fold).collect();
+                    if let Some(first) = words.first() {
+                        place_forms
+                            .entry(prefix2(first))
+                            .or_default()
+                            .push((words, pi, l));
+                    }
+                }
+            }
+        }
+        for v in place_forms.values_mut() {
+            v.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
+        }
+        let mut ru_stop_stems = HashSet::new();
+        let mut ru_title_stems = HashSet::new();
+        for ((w, l), classes) in &tables.words {
+            if *l != Lang::Ru || w.chars().count() < 4 {
+                continue;
+            }
+            let st = mentions::snowball().stem(w).to_string();
+            if st.chars().count() < 3 {
+                continue;
+            }
+            if ["stop", "title", "month", "weekday"]
+                .iter()
+                .any(|c| classes.contains(*c))
+            {
+                ru_stop_stems.insert(st.clone());
+            }
+            if classes.contains("title") {
+                ru_title_stems.insert(st);
+            }
+        }
         Inner {
+            ru_stop_stems,
+            ru_title_stems,
+            place_forms,
             tables,
             gaz,
             places,
@@ -603,6 +655,19 @@ impl Names {
         })
     }
 
+    /// Whether the words after an East Asian surname look like an East Asian given name: two or
+    /// more words (Ким Чен Ын), or one short word or one spelled with the letters of the
+    /// Palladius / Kontsevich transcriptions (Цзиньпин, Дэмин), not a Western name (Ли Ньюман).
+    fn east_asian_given(rest: &[&str]) -> bool {
+        if rest.len() >= 2 {
+            return true;
+        }
+        rest.first().is_some_and(|w| {
+            let f = fold(w);
+            f.chars().count() <= 3 || ["цз", "чж", "э", "ы"].iter().any(|m| f.contains(m))
+        })
+    }
+
     fn has_surname_ending(&self, lemma: &str, lang: Lang) -> bool {
         lemma.chars().count() >= 5
             && self.tables().surname_endings.iter().any(|e| {
@@ -639,7 +704,26 @@ impl Names {
             }
             let cands = self.word_candidates(w, lang, Hint::default(), None);
             if n > 1 && !(i == 0 && self.is_surname_first(w)) {
-                if let Some((l, _, _)) = cands.iter().take(3).find(|c| self.is_listed_given(&c.0)) {
+                let mut pick = cands.iter().take(3).find(|c| self.is_listed_given(&c.0));
+                // «Ивана Живкович»: an oblique masculine reading of the given name needs an
+                // inflected surname; with a consonant-final last word the given name is the
+                // nominative of a feminine one.
+                let form = fold(&text::strip_accents(w));
+                let last_word = fold(&text::strip_accents(words[n - 1]));
+                if lang == Lang::Ru && i + 1 < n {
+                    if let Some(p) = pick {
+                        let masc_oblique = p.0 != form
+                            && self.known(&p.0).and_then(|k| k.gender) == Some(Gender::M);
+                        let bare_surname = last_word
+                            .chars()
+                            .last()
+                            .is_some_and(|c| !text::is_vowel(c) && c != 'й' && c != 'м');
+                        if masc_oblique && bare_surname && self.is_listed_given(&form) {
+                            pick = cands.iter().find(|c| c.0 == form);
+                        }
+                    }
+                }
+                if let Some((l, _, _)) = pick {
                     parts[i] = Part::Given;
                     if gender.is_none() {
                         gender = self.known(l).and_then(|k| k.gender);
@@ -680,7 +764,7 @@ impl Names {
         // The surname: East Asian surnames stand first; otherwise the last word that is not a
         // given name, patronymic or initial; with only given names, the last word.
         let mut surname = None;
-        if n > 1 && self.is_surname_first(words[0]) {
+        if n > 1 && self.is_surname_first(words[0]) && Self::east_asian_given(&words[1..]) {
             parts[0] = Part::Surname;
             surname = Some(0);
             for p in parts.iter_mut().skip(1) {

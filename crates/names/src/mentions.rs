@@ -69,10 +69,23 @@ fn stem_of(w: &str) -> &str {
     }
 }
 
+/// The Snowball (Porter) Russian stemmer: good for common nouns and adjectives (stop words,
+/// titles, role phrases), which is where it is used; names go through the ending rules.
+pub(crate) fn snowball() -> &'static rust_stemmers::Stemmer {
+    static S: std::sync::OnceLock<rust_stemmers::Stemmer> = std::sync::OnceLock::new();
+    S.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian))
+}
+
 /// Whether `tok` (folded) is an inflected form of the common word `word` (folded).
 fn inflects(tok: &str, word: &str, lang: Lang) -> bool {
     if tok == word {
         return true;
+    }
+    if lang == Lang::Ru && word.chars().count() >= 4 {
+        let (a, b) = (snowball().stem(tok), snowball().stem(word));
+        if a == b && a.chars().count() >= 3 {
+            return true;
+        }
     }
     let stem = match lang {
         Lang::Kk => word,
@@ -192,7 +205,12 @@ impl<'a> Ctx<'a> {
 
     fn is_particle(&self, w: &str) -> bool {
         let f = fold(w);
-        [Lang::Ru, Lang::Kk]
+        let langs: &[Lang] = match self.lang {
+            Lang::Other => &[Lang::Ru, Lang::Kk],
+            Lang::Ru => &[Lang::Ru],
+            Lang::Kk => &[Lang::Kk],
+        };
+        langs
             .iter()
             .any(|l| self.names.tables().word_is(&f, *l, "particle"))
     }
@@ -214,9 +232,17 @@ impl<'a> Ctx<'a> {
                 return true;
             }
         }
-        self.stops
-            .iter()
-            .any(|s| s.chars().count() >= 5 && inflects(&f, s, self.lang))
+        if self.lang != Lang::Kk {
+            let st = snowball().stem(&f);
+            if st.chars().count() >= 3 && self.names.inner.ru_stop_stems.contains(st.as_ref()) {
+                return true;
+            }
+        }
+        self.lang != Lang::Ru
+            && self
+                .stops
+                .iter()
+                .any(|s| s.chars().count() >= 5 && inflects(&f, s, Lang::Kk))
     }
 
     /// Whether the word names a known place in some case form.
@@ -307,6 +333,20 @@ impl<'a> Ctx<'a> {
         best
     }
 
+    /// Whether the word's reading ends in a surname formant of three or more letters (-енко,
+    /// -ский, -швили), strong enough to count at a sentence start.
+    fn strong_surname_ending(&self, w: &str) -> bool {
+        let l = self
+            .names
+            .word_lemma(w, self.word_lang(), Hint::default(), Some(&self.ev));
+        l.chars().count() >= 6
+            && self.names.tables().surname_endings.iter().any(|e| {
+                e.class == "surname"
+                    && e.ending.chars().count() >= 3
+                    && l.ends_with(e.ending.as_str())
+            })
+    }
+
     /// Whether the word right before token `i` is a person title (президент, министр, мырза).
     fn after_title(&self, i: usize) -> bool {
         if i == 0 {
@@ -326,11 +366,19 @@ impl<'a> Ctx<'a> {
                     return true;
                 }
             }
-            if self
-                .stops
-                .iter()
-                .filter(|s| t.word_is(s, self.lang, "title"))
-                .any(|s| s.chars().count() >= 5 && inflects(&f, s, self.lang))
+            if self.lang != Lang::Kk {
+                let st = snowball().stem(&f);
+                if st.chars().count() >= 3 && self.names.inner.ru_title_stems.contains(st.as_ref())
+                {
+                    return true;
+                }
+            }
+            if self.lang != Lang::Ru
+                && self
+                    .stops
+                    .iter()
+                    .filter(|s| t.word_is(s, Lang::Kk, "title"))
+                    .any(|s| s.chars().count() >= 5 && inflects(&f, s, Lang::Kk))
             {
                 return true;
             }
@@ -395,7 +443,17 @@ struct Group {
 pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let cx = Ctx::new(names, text, lang);
     let n = cx.tokens.len();
-    let like: Vec<bool> = cx.tokens.iter().map(|t| cx.name_like(t)).collect();
+    // Words inside multi-word place names (Сауд Арабиясы, Южная Корея) are no persons.
+    let place_spans: Vec<Span> = places(names, text, cx.lang)
+        .into_iter()
+        .filter(|m| m.text.contains(' '))
+        .map(|m| m.span)
+        .collect();
+    let like: Vec<bool> = cx
+        .tokens
+        .iter()
+        .map(|t| cx.name_like(t) && !place_spans.iter().any(|p| p.overlaps(&t.span)))
+        .collect();
     // Groups of adjacent name-like words separated by plain spaces.
     let mut groups: Vec<Group> = Vec::new();
     let mut i = 0;
@@ -469,6 +527,34 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 });
                 start = k;
             }
+            // «Лондон Брид Трампты»: a word that alone names a gazetteer person, after a word that
+            // is none of that person's names, starts a new name.
+            if k > start && !cx.is_given_word(t) && !cx.is_given_word(cx.tokens[k - 1].text) {
+                let here = names.normalize_in(t, cx.lang, Some(&cx.ev), true);
+                if let Some(p) = here.entity_id.as_deref().and_then(|id| names.entity(id)) {
+                    let prev = names.word_lemma(
+                        cx.tokens[k - 1].text,
+                        cx.lang,
+                        Hint::default(),
+                        Some(&cx.ev),
+                    );
+                    let own =
+                        p.ru.iter()
+                            .chain(p.kk.iter())
+                            .flat_map(|f| f.split_whitespace())
+                            .any(|w| fold(w) == prev);
+                    if !own
+                        && !cx.is_particle(cx.tokens[k - 1].text)
+                        && !cx.initial_at(&cx.tokens[k - 1])
+                    {
+                        split.push(Group {
+                            first: start,
+                            last: k - 1,
+                        });
+                        start = k;
+                    }
+                }
+            }
             // In Kazakh only the last word of a name takes a case suffix.
             if cx.lang == Lang::Kk && k < g.last && cx.inflected_kk(t) {
                 split.push(Group {
@@ -507,28 +593,6 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             first += 1;
         }
         let g = Group { first, last };
-        let initial = cx.starts.contains(&cx.tokens[g.first].span.start)
-            || text[..cx.tokens[g.first].span.start]
-                .trim_end()
-                .ends_with(['«', '"', '“', ':', '–', '—']);
-        let mut ev = 0u8;
-        for k in g.first..=g.last {
-            ev = ev.max(cx.person_evidence(cx.tokens[k].text));
-        }
-        let titled = cx.after_title(g.first);
-        let lowered = (g.first..=g.last).all(|k| cx.lower.contains(&fold(cx.tokens[k].text)));
-        if lowered {
-            continue;
-        }
-        let only_initials = (g.first..=g.last).all(|k| cx.initial_at(&cx.tokens[k]));
-        if only_initials {
-            continue;
-        }
-        // Capitalised adjectives belong to names of organisations and places
-        // (Демократической партии, Соединенных Штатов) unless a given name vouches for a person.
-        if ev < 2 && (g.first..=g.last).any(|k| adjectival(cx.tokens[k].text)) {
-            continue;
-        }
         // Kazakh words in the locative, `-дағы`, or the plural are no persons (Сомалидегі,
         // Адамдар), unless the gazetteer knows them.
         let mut g = g;
@@ -549,10 +613,45 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         {
             continue;
         }
+        let initial = cx.starts.contains(&cx.tokens[g.first].span.start)
+            || text[..cx.tokens[g.first].span.start]
+                .trim_end()
+                .ends_with(['«', '"', '“', ':', '–', '—']);
+        let mut ev = 0u8;
+        for k in g.first..=g.last {
+            ev = ev.max(cx.person_evidence(cx.tokens[k].text));
+        }
+        let titled = cx.after_title(g.first);
+        let lowered = (g.first..=g.last).all(|k| cx.lower.contains(&fold(cx.tokens[k].text)));
+        if lowered {
+            continue;
+        }
+        let only_initials = (g.first..=g.last).all(|k| cx.initial_at(&cx.tokens[k]));
+        if only_initials {
+            continue;
+        }
+        // Capitalised adjectives belong to names of organisations and places
+        // (Демократической партии, Соединенных Штатов) unless a given name vouches for a person.
+        // They join only when a confident mention of the text shares their key (Александр
+        // Вертинский ... Вертинского).
+        if ev < 2 && (g.first..=g.last).any(|k| adjectival(cx.tokens[k].text)) {
+            pending.push((g, true));
+            continue;
+        }
         let size = g.last - g.first + 1;
+        if initial && size == 1 && ev == 2 && !titled {
+            let t = cx.tokens[g.first].text;
+            let best = names.word_lemma(t, cx.lang, Hint::default(), Some(&cx.ev));
+            if best != fold(t) {
+                continue;
+            }
+        }
         let score = if ev >= 2 || titled {
             3
-        } else if ev == 1 && (!initial || size > 1) || size >= 2 && !initial {
+        } else if ev == 1
+            && (!initial || size > 1 || cx.strong_surname_ending(cx.tokens[g.first].text))
+            || size >= 2 && !initial
+        {
             2
         } else if ev == 1 {
             1
@@ -590,9 +689,9 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let keys: HashSet<String> = out.iter().map(|m| m.key.clone()).collect();
     for (g, initial) in &pending {
         let m = read(g);
-        if keys.contains(&m.key)
-            || m.entity_id.is_some() && !initial && m.lemma.chars().count() >= 4
-        {
+        let resolved =
+            m.entity_id.is_some() && m.lemma.chars().count() >= if *initial { 5 } else { 4 };
+        if keys.contains(&m.key) || resolved {
             out.push(m);
         }
     }
@@ -634,19 +733,6 @@ pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         .collect();
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; toks.len()];
-    // Longer forms first, so that «Южная Корея» wins over «Корея».
-    let mut forms: Vec<(Vec<String>, usize, Lang)> = Vec::new();
-    for (pi, p) in names.place_entries().iter().enumerate() {
-        for (fs, l) in [(&p.ru, Lang::Ru), (&p.kk, Lang::Kk)] {
-            for f in fs {
-                let words: Vec<String> = f.split_whitespace().map(fold).collect();
-                if !words.is_empty() {
-                    forms.push((words, pi, l));
-                }
-            }
-        }
-    }
-    forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
     for i in 0..toks.len() {
         if used[i] {
             continue;
@@ -655,7 +741,11 @@ pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if !is_capitalized(t.text) {
             continue;
         }
-        for (words, pi, l) in &forms {
+        // Longer forms first, so that «Южная Корея» wins over «Корея».
+        let Some(forms) = names.inner.place_forms.get(&crate::prefix2(&toks[i].0)) else {
+            continue;
+        };
+        for (words, pi, l) in forms {
             if i + words.len() > toks.len() {
                 continue;
             }
