@@ -108,6 +108,8 @@ pub mod eval;
 mod extract;
 mod lexicon;
 mod lookup;
+mod merge;
+mod participants;
 mod text;
 
 pub use lookup::Lookup;
@@ -291,7 +293,7 @@ impl Extractor {
 
 /// `type[/modality]:id;id` with ids sorted.
 pub fn format_event(e: &Event) -> String {
-    let mut ids: Vec<String> = e.participants.iter().map(extract::identity).collect();
+    let mut ids: Vec<String> = e.participants.iter().map(participants::identity).collect();
     ids.sort();
     let m = if e.modality == kzalign_core::Modality::Actual {
         String::new()
