@@ -21,7 +21,8 @@
 //! 2. Persons come from [`kzalign_names::Names`] (names, and role phrases such as «Глава
 //!    государства» resolved to their holder at the event's date — not at all when no date is
 //!    known; a role right before a name is its apposition, a role after «заместитель»,
-//!    «помощник» is someone else's).
+//!    «помощник» is someone else's; «Президенты Казахстана и Италии», «Қазақстан мен Ресей
+//!    президенттері» are two role holders).
 //! 3. Each person gets a relation to the cue: in Russian from the preposition before it (с → companion,
 //!    между → both, по приглашению → host, о / к / для → only mentioned) and a dative ending;
 //!    in Kazakh from its case suffix (-пен companion, -ның owner, -ны object, -ға dative,

@@ -92,6 +92,16 @@ pub(crate) fn last_word(s: &str) -> String {
 pub(crate) fn kk_case(m: &Mention, rules: &LangRules) -> Rel {
     let surf = last_word(&m.text);
     let lem = last_word(&m.lemma);
+    // A role's dictionary form need not be its words («Қазақстан» for «Қазақстан Президенті»):
+    // without a shared stem the ending cannot be read, and the word is taken as it stands.
+    let shared = surf
+        .chars()
+        .zip(lem.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if shared < 3.min(surf.chars().count()) {
+        return Rel::Subject;
+    }
     let mut diff = ending(&surf, &lem);
     if diff.is_empty() && surf == lem {
         // The lemma may not have been stripped: only the unambiguous comitative is read off the word.
@@ -272,6 +282,22 @@ pub(crate) fn items(
             },
             r,
         ));
+    }
+    if date.is_some() {
+        for (first, last, m) in plural_roles(sentence, tokens, lang, rules, look, date) {
+            if !out.iter().any(|(i, _)| i.first < last && first < i.last) {
+                let part = participant(&m);
+                out.push((
+                    Item {
+                        first,
+                        last,
+                        part,
+                        rel: Rel::Subject,
+                    },
+                    m,
+                ));
+            }
+        }
     }
     out.sort_by_key(|(i, _)| (i.first, i.last));
     // Relations.
@@ -505,4 +531,67 @@ pub(crate) fn dedup(mut v: Vec<Participant>) -> Vec<Participant> {
     let mut seen = std::collections::HashSet::new();
     v.retain(|p| seen.insert(identity(p)));
     v
+}
+
+/// «Президенты Казахстана и Италии», «Қазақстан мен Ресей президенттері»: one plural title over
+/// two countries stands for two role holders, each read as the singular role phrase
+/// («президент Казахстана», «Ресей Президенті») and resolved at `date`.
+fn plural_roles(
+    sentence: &str,
+    tokens: &[Token],
+    lang: Lang,
+    rules: &LangRules,
+    look: &dyn Lookup,
+    date: Option<NaiveDate>,
+) -> Vec<(usize, usize, Mention)> {
+    let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
+    let text = |k: usize| sentence.get(tokens[k].start..tokens[k].end).unwrap_or("");
+    let coord = |k: usize| matches!(words[k].as_str(), "и" | "мен" | "пен" | "бен" | "және");
+    let mut out = Vec::new();
+    for p in rules.gram("plural_title") {
+        let (Some(plural), Some(singular)) = (p.words.first(), p.words.get(1)) else {
+            continue;
+        };
+        for k in 0..tokens.len() {
+            if !plural.matches(&words[k]) {
+                continue;
+            }
+            // Russian: title X и Y; Kazakh: X мен Y title.
+            let (a, b, first, last) = match lang {
+                Lang::Kk
+                    if k >= 3 && coord(k - 2) && tokens[k - 3].upper && tokens[k - 1].upper =>
+                {
+                    (k - 3, k - 1, k - 3, k + 1)
+                }
+                Lang::Ru
+                    if k + 3 < tokens.len()
+                        && coord(k + 2)
+                        && tokens[k + 1].upper
+                        && tokens[k + 3].upper =>
+                {
+                    (k + 1, k + 3, k, k + 4)
+                }
+                _ => continue,
+            };
+            for c in [a, b] {
+                let phrase = match lang {
+                    Lang::Kk => format!("{} {}", text(c), singular.text),
+                    _ => format!("{} {}", singular.text, text(c)),
+                };
+                if let Some(m) = look
+                    .roles(&phrase, lang, date)
+                    .into_iter()
+                    .find(|m| m.entity_id.is_some())
+                {
+                    let mut m = m;
+                    m.span = Span::new(tokens[c].start, tokens[c].end);
+                    m.text = text(c).to_string();
+                    // Each country word stands for its holder; the title spans them both.
+                    let (f, l) = if c == a { (first, c + 1) } else { (c, last) };
+                    out.push((f, l, m));
+                }
+            }
+        }
+    }
+    out
 }
