@@ -5,8 +5,8 @@ use crate::lexicon::{Cue, CueForm, LangRules};
 use crate::lookup::Lookup;
 use crate::merge::{family, merge, Raw};
 use crate::participants::{
-    dedup, ending, identity, items, last_word, title_anaphor, token_range, unnamed_companion,
-    ArticlePeople, Item, Rel,
+    dedup, direct, ending, identity, items, last_word, title_anaphor, token_range,
+    unnamed_companion, ArticlePeople, Direct, Item, Rel,
 };
 use crate::text::{clauses, quote_depth, tokenize, Token};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -310,96 +310,15 @@ pub(crate) fn extract_article(
                     .map(|(i, _)| i)
                     .filter(|i| clause[i.first] == c && depth[i.first] == d)
                     .collect();
-                let mut subjects: Vec<Participant> = Vec::new();
-                let mut others: Vec<Participant> = Vec::new();
-                let mut companions = 0usize;
-                let mut objects = 0usize;
-                // A visit noun («визит X в Y», «посещение ... министром X») has its visitor after it;
-                // a person before it is the subject of another verb.
-                // («с государственным визитом» is the manner of the subject's verb: not this rule).
-                let visit_noun = hit.cue.kind == EventType::Visit
-                    && hit.cue.form == CueForm::Noun
-                    && lang == Lang::Ru
-                    && !tokens[hit.last - 1].norm.ends_with("ом");
-                for i in &in_scope {
-                    if visit_noun
-                        && i.rel == Rel::Subject
-                        && (i.first < hit.first || i.first > hit.last + 8)
-                    {
-                        continue;
-                    }
-                    let take = match i.rel {
-                        Rel::Subject => true,
-                        Rel::Companion | Rel::Between | Rel::Host => true,
-                        Rel::Genitive => {
-                            // X-тың кездесуі / сапары: the owner of an event noun.
-                            hits.iter()
-                                .any(|h| h.first >= i.last && h.first <= i.last + 3)
-                        }
-                        Rel::Object => true,
-                        // «принял ... Нарендру Моди»: an accusative that reads like a dative.
-                        Rel::Dative => {
-                            (frame && !greeting)
-                                || (hit.cue.form == CueForm::Obj
-                                    && lang == Lang::Ru
-                                    && i.first > hit.first)
-                        }
-                        Rel::Oblique => false,
-                    };
-                    if !take {
-                        continue;
-                    }
-                    match i.rel {
-                        Rel::Subject | Rel::Genitive => {
-                            if hit.cue.form == CueForm::Obj
-                                && lang != Lang::Kk
-                                && i.first > hit.first
-                            {
-                                // «принял его на работу», «принял участие»: not a reception of a person.
-                                let not_person =
-                                    lr.gram_at("not_object", &words, hit.last).is_some();
-                                if not_person || i.first > hit.last + 6 {
-                                    continue;
-                                }
-                                objects += 1;
-                                others.push(i.part.clone());
-                            } else {
-                                subjects.push(i.part.clone());
-                            }
-                        }
-                        Rel::Companion | Rel::Between => {
-                            companions += 1;
-                            others.push(i.part.clone());
-                        }
-                        Rel::Object => {
-                            objects += 1;
-                            others.push(i.part.clone());
-                        }
-                        Rel::Dative if hit.cue.form == CueForm::Obj && i.first > hit.first => {
-                            if lr.gram_at("not_object", &words, hit.last).is_some()
-                                || i.first > hit.last + 6
-                            {
-                                continue;
-                            }
-                            objects += 1;
-                            others.push(i.part.clone());
-                        }
-                        _ => others.push(i.part.clone()),
-                    }
-                }
+                let Direct {
+                    subjects,
+                    mut others,
+                    mut companions,
+                    objects,
+                } = direct(
+                    hit, &hits, &in_scope, tokens, &words, lang, lr, frame, greeting,
+                );
                 let kind = hit.cue.kind;
-                // «X Y қабылдады» where Y's accusative ending was not split off: the last
-                // nominative before the verb is its object.
-                if hit.cue.form == CueForm::Obj
-                    && objects == 0
-                    && lang == Lang::Kk
-                    && subjects.len() >= 2
-                {
-                    if let Some(o) = subjects.pop() {
-                        others.push(o);
-                        objects += 1;
-                    }
-                }
                 if hit.cue.form == CueForm::Obj && objects == 0 {
                     continue;
                 }

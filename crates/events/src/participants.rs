@@ -1,10 +1,12 @@
 //! Who takes part: person items of a sentence and their relation to an event word.
 
 use crate::extract::{find_cues, CueHit};
+use crate::lexicon::CueForm;
 use crate::lexicon::LangRules;
 use crate::lookup::Lookup;
 use crate::text::{clauses, Token};
 use chrono::NaiveDate;
+use kzalign_core::EventType;
 use kzalign_core::{Lang, Mention, Participant, Span};
 
 /// How a person stands to an event word.
@@ -594,4 +596,113 @@ fn plural_roles(
         }
     }
     out
+}
+
+/// The participants a cue's clause names itself, before any are looked for around it.
+pub(crate) struct Direct {
+    /// Subjects (and Kazakh genitive owners of an event noun).
+    pub subjects: Vec<Participant>,
+    /// Companions, objects, hosts and addressees.
+    pub others: Vec<Participant>,
+    /// How many of `others` are «с X» / X-пен companions.
+    pub companions: usize,
+    /// How many of `others` are objects of a reception verb.
+    pub objects: usize,
+}
+
+/// Reads the participants of cue `hit` off the persons `in_scope` (those of its clause and
+/// quotation level), by their relation to it.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn direct(
+    hit: &CueHit<'_>,
+    hits: &[CueHit<'_>],
+    in_scope: &[&Item],
+    tokens: &[Token],
+    words: &[String],
+    lang: Lang,
+    rules: &LangRules,
+    frame: bool,
+    greeting: bool,
+) -> Direct {
+    let mut subjects: Vec<Participant> = Vec::new();
+    let mut others: Vec<Participant> = Vec::new();
+    let mut companions = 0usize;
+    let mut objects = 0usize;
+    // A visit noun («визит X в Y», «посещение ... министром X») has its visitor after it;
+    // a person before it is the subject of another verb.
+    // («с государственным визитом» is the manner of the subject's verb: not this rule).
+    let visit_noun = hit.cue.kind == EventType::Visit
+        && hit.cue.form == CueForm::Noun
+        && lang == Lang::Ru
+        && !tokens[hit.last - 1].norm.ends_with("ом");
+    for i in in_scope {
+        if visit_noun && i.rel == Rel::Subject && (i.first < hit.first || i.first > hit.last + 8) {
+            continue;
+        }
+        let take = match i.rel {
+            Rel::Subject => true,
+            Rel::Companion | Rel::Between | Rel::Host => true,
+            Rel::Genitive => {
+                // X-тың кездесуі / сапары: the owner of an event noun.
+                hits.iter()
+                    .any(|h| h.first >= i.last && h.first <= i.last + 3)
+            }
+            Rel::Object => true,
+            // «принял ... Нарендру Моди»: an accusative that reads like a dative.
+            Rel::Dative => {
+                (frame && !greeting)
+                    || (hit.cue.form == CueForm::Obj && lang == Lang::Ru && i.first > hit.first)
+            }
+            Rel::Oblique => false,
+        };
+        if !take {
+            continue;
+        }
+        match i.rel {
+            Rel::Subject | Rel::Genitive => {
+                if hit.cue.form == CueForm::Obj && lang != Lang::Kk && i.first > hit.first {
+                    // «принял его на работу», «принял участие»: not a reception of a person.
+                    let not_person = rules.gram_at("not_object", words, hit.last).is_some();
+                    if not_person || i.first > hit.last + 6 {
+                        continue;
+                    }
+                    objects += 1;
+                    others.push(i.part.clone());
+                } else {
+                    subjects.push(i.part.clone());
+                }
+            }
+            Rel::Companion | Rel::Between => {
+                companions += 1;
+                others.push(i.part.clone());
+            }
+            Rel::Object => {
+                objects += 1;
+                others.push(i.part.clone());
+            }
+            Rel::Dative if hit.cue.form == CueForm::Obj && i.first > hit.first => {
+                if rules.gram_at("not_object", words, hit.last).is_some() || i.first > hit.last + 6
+                {
+                    continue;
+                }
+                objects += 1;
+                others.push(i.part.clone());
+            }
+            _ => others.push(i.part.clone()),
+        }
+    }
+    // «X Y қабылдады» where Y's accusative ending was not split off: the last
+    // nominative before the verb is its object.
+    if hit.cue.form == CueForm::Obj && objects == 0 && lang == Lang::Kk && subjects.len() >= 2 {
+        if let Some(o) = subjects.pop() {
+            others.push(o);
+            objects += 1;
+        }
+    }
+    Direct {
+        subjects,
+        others,
+        companions,
+        objects,
+    }
 }
