@@ -418,12 +418,18 @@ pub(crate) fn extract_article(
                             && (hit.last..tokens.len().saturating_sub(1)).any(|k| {
                                 clause[k] == c
                                     && matches!(tokens[k].norm.as_str(), "с" | "со")
-                                    && (tokens[k + 1].norm.ends_with("ами")
-                                        || tokens[k + 1].norm.ends_with("ями"))
+                                    && lr.gram_at("plural_companion", &words, k + 1).is_some()
                             });
+                        // The participation word opens the sentence that lists them
+                        // («В ней примут участие», «Среди участников»), within its first five words.
+                        let opening: Vec<usize> = (0..nwords.len())
+                            .filter(|&k| next[k].word)
+                            .take(5)
+                            .collect();
                         let takes_part = plural_companion
-                            || (0..nwords.len())
-                                .any(|k| lr.gram_at("participation", &nwords, k).is_some());
+                            || opening
+                                .iter()
+                                .any(|&k| lr.gram_at("participation", &nwords, k).is_some());
                         if takes_part && find_cues(next, lr).is_empty() {
                             let named: Vec<Participant> = all_items[si + 1]
                                 .iter()
