@@ -37,6 +37,9 @@ pub(crate) struct Item {
     pub last: usize,
     pub part: Participant,
     pub rel: Rel,
+    /// Russian: every word of a full name carries a genitive or accusative ending
+    /// («Бориса Николаевича»): an owner or object, never the subject of a verb.
+    pub oblique_case: bool,
 }
 
 /// Identity used to compare participants: the gazetteer id, else the key.
@@ -136,6 +139,28 @@ pub(crate) fn kk_case(m: &Mention, rules: &LangRules) -> Rel {
         }
     }
     Rel::Subject
+}
+
+/// Whether every word of a Russian full name (two words or more) carries a genitive or accusative
+/// ending its dictionary form lacks («Бориса Николаевича», not «Мария Алехина»).
+fn ru_oblique(m: &Mention, rules: &LangRules) -> bool {
+    let endings: Vec<&str> = rules.suffixes("genitive");
+    let sw: Vec<String> = m
+        .text
+        .split_whitespace()
+        .map(crate::lexicon::fold)
+        .collect();
+    let lw: Vec<String> = m
+        .lemma
+        .split_whitespace()
+        .map(crate::lexicon::fold)
+        .collect();
+    sw.len() >= 2
+        && sw.len() == lw.len()
+        && sw.iter().zip(&lw).all(|(s, l)| {
+            let d = ending(s, l);
+            !d.is_empty() && endings.iter().any(|e| d == *e)
+        })
 }
 
 /// Whether a Russian mention is in the dative, from the endings its words add to the lemma.
@@ -240,6 +265,7 @@ pub(crate) fn items(
                     last,
                     part,
                     rel: Rel::Subject,
+                    oblique_case: false,
                 },
                 m,
             ));
@@ -281,6 +307,7 @@ pub(crate) fn items(
                 last,
                 part,
                 rel: Rel::Subject,
+                oblique_case: false,
             },
             r,
         ));
@@ -295,6 +322,7 @@ pub(crate) fn items(
                         last,
                         part,
                         rel: Rel::Subject,
+                        oblique_case: false,
                     },
                     m,
                 ));
@@ -332,6 +360,7 @@ pub(crate) fn items(
         _ => {
             let clause = clauses(tokens, rules);
             for k in 0..out.len() {
+                out[k].0.oblique_case = ru_oblique(&out[k].1, rules);
                 let rel = ru_relation(&out, k, tokens, &words, &clause, rules);
                 out[k].0.rel = rel;
             }
@@ -636,6 +665,11 @@ pub(crate) fn direct(
         && lang == Lang::Ru
         && !tokens[hit.last - 1].norm.ends_with("ом");
     for i in in_scope {
+        // «на торжества, посвященные юбилею Бориса Николаевича, прибыл Медведев»: a name in the
+        // genitive is no subject of a verb.
+        if hit.cue.form == CueForm::Verb && i.rel == Rel::Subject && i.oblique_case {
+            continue;
+        }
         if visit_noun && i.rel == Rel::Subject && (i.first < hit.first || i.first > hit.last + 8) {
             continue;
         }
