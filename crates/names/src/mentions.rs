@@ -357,6 +357,14 @@ impl<'a> Ctx<'a> {
         let mut j = i;
         let mut steps = 0;
         while j > 0 && steps < 4 {
+            // A title must stand in the same sentence.
+            let gap = self
+                .text
+                .get(self.tokens[j - 1].span.end..self.tokens[j].span.start)
+                .unwrap_or("");
+            if gap.contains(['.', '!', '?', '\n', ';', '…']) {
+                return false;
+            }
             j -= 1;
             steps += 1;
             let prev = &self.tokens[j];
@@ -389,6 +397,20 @@ impl<'a> Ctx<'a> {
         }
         false
     }
+}
+
+/// Whether the word at byte `start` opens a sentence or a quotation: only spaces, quotes,
+/// dashes and bullets stand between it and the text start, a line break or `.!?…:`.
+fn opens_sentence(text: &str, start: usize) -> bool {
+    for c in text.get(..start).unwrap_or("").chars().rev() {
+        match c {
+            '\n' | '.' | '!' | '?' | '…' | ':' => return true,
+            ' ' | '\t' | '\u{a0}' | '«' | '»' | '"' | '“' | '”' | '„' | '\'' | '(' | '-' | '–'
+            | '—' | '•' | '*' => continue,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Whether a Russian word has an adjectival case ending (a surname in -ский or an adjective).
@@ -614,9 +636,10 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             continue;
         }
         let initial = cx.starts.contains(&cx.tokens[g.first].span.start)
+            || opens_sentence(text, cx.tokens[g.first].span.start)
             || text[..cx.tokens[g.first].span.start]
                 .trim_end()
-                .ends_with(['«', '"', '“', ':', '–', '—']);
+                .ends_with(['«', '"', '“', '„', ':', '–', '—']);
         let mut ev = 0u8;
         for k in g.first..=g.last {
             ev = ev.max(cx.person_evidence(cx.tokens[k].text));
