@@ -14,7 +14,7 @@
 //! - **Seeds** (`fixtures/seeds`, `fixtures/events/seeds-expected.tsv`): an article is right when its
 //!   actual events are exactly the expected ones (type, participant ids, date, place).
 
-use crate::{extract::identity, Extractor};
+use crate::{participants::identity, Extractor};
 use chrono::NaiveDate;
 use kzalign_core::{Article, Error, ErrorKind, Event, EventType, Lang, Modality, Participant};
 use kzalign_names::Names;

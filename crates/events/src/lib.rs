@@ -21,7 +21,8 @@
 //! 2. Persons come from [`kzalign_names::Names`] (names, and role phrases such as «Глава
 //!    государства» resolved to their holder at the event's date — not at all when no date is
 //!    known; a role right before a name is its apposition, a role after «заместитель»,
-//!    «помощник» is someone else's).
+//!    «помощник» is someone else's; «Президенты Казахстана и Италии», «Қазақстан мен Ресей
+//!    президенттері» are two role holders).
 //! 3. Each person gets a relation to the cue: in Russian from the preposition before it (с → companion,
 //!    между → both, по приглашению → host, о / к / для → only mentioned) and a dative ending;
 //!    in Kazakh from its case suffix (-пен companion, -ның owner, -ны object, -ға dative,
@@ -54,9 +55,8 @@
 //!
 //! # Modality
 //!
-//! An event has the modality of its cue, overridden by the nearest marker in its clause (within
-//! eight words)
-//! (`data/markers-{ru,kk}.tsv`: планирует, пригласил, сапармен келуге шақырды → `planned`;
+//! An event has the modality of its cue, overridden by the nearest marker in its clause within
+//! eight words (`data/markers-{ru,kk}.tsv`: планирует, пригласил, сапармен келуге шақырды → `planned`;
 //! не состоялась → `negated`; напомнил о состоявшейся, в прошлом году, өткен жылы →
 //! `past_reference`), and by its date: more than 31 days before the article date is a past
 //! reference, after it is planned; a month and year («в мае 2023 года», «2023 жылдың мамыр
@@ -71,8 +71,8 @@
 //! word of the sentence (вчера, накануне, кеше, бүгін, в понедельник: `relative`); the nearest date
 //! earlier in the paragraph (`paragraph`); the article's dateline («Нью-Йорк. 23 сентября.»:
 //! `dateline`); the article date (`article`) — the last two (and the dateline's place) only for
-//! actual events: a recalled or planned event without a date of its own is undated. A date in another clause of the sentence belongs to
-//! another predicate and is not used. The place is the nearest location in the sentence (after
+//! actual events: a recalled or planned event without a date of its own is undated. A date in
+//! another clause of the sentence belongs to another predicate and is not used. The place is the nearest location in the sentence (after
 //! в / на, or with a Kazakh locative or dative ending), else the dateline's place.
 //!
 //! # Merging
@@ -80,12 +80,14 @@
 //! Within an article, events of one family (meeting / talks / reception; call; visit) with the
 //! same participants and modality are one event, told by its first sentence in the body (the
 //! headline only summarises); talks win over reception over meeting. A visit whose visitors take
-//! part in a meeting of the same article and day is that meeting's setting and is folded into it.
+//! part in a meeting of the same article and day is that meeting's setting and is folded into it;
+//! a meeting and a call of one sentence with the same participants («провел встречу в режиме
+//! видеоконференции») are the call.
 //! Event ids are `{doc_id}#{sentence start byte}` (with `.1`, `.2` for further events of one
 //! sentence): stable across runs.
 //!
-//! ```no_run
-//! use kzalign_core::{Article, Lang};
+//! ```
+//! use kzalign_core::{Article, EventType, Lang};
 //! use kzalign_events::ExtractorBuilder;
 //! use kzalign_names::NamesBuilder;
 //! use std::sync::Arc;
@@ -97,9 +99,11 @@
 //!     text: "Касым-Жомарт Токаев встретился с Антониу Гутерришем.".into(),
 //!     ..Article::default()
 //! };
-//! for e in extractor.extract(&article, Lang::Ru, "ru") {
-//!     println!("{} {:?}", e.kind.code(), e.participants);
-//! }
+//! let events = extractor.extract(&article, Lang::Ru, "ru");
+//! assert_eq!(events.len(), 1);
+//! assert_eq!(events[0].kind, EventType::Meeting);
+//! let ids: Vec<_> = events[0].participants.iter().filter_map(|p| p.entity_id.as_deref()).collect();
+//! assert_eq!(ids, ["antonio-guterres", "kassym-jomart-tokayev"]);
 //! ```
 #![deny(missing_docs)]
 
@@ -108,6 +112,8 @@ pub mod eval;
 mod extract;
 mod lexicon;
 mod lookup;
+mod merge;
+mod participants;
 mod text;
 
 pub use lookup::Lookup;
@@ -194,7 +200,7 @@ impl Extractor {
     }
 
     /// Extracts the events of one article whose language is `lang`; `edition` labels them.
-    /// Events of every modality are returned (see the crate docs).
+    /// Events of every modality are returned (see the crate docs); `Lang::Other` has none.
     pub fn extract(&self, article: &Article, lang: Lang, edition: &str) -> Vec<Event> {
         extract::extract_article(&self.rules, self.names.as_ref(), article, lang, edition)
     }
@@ -291,7 +297,7 @@ impl Extractor {
 
 /// `type[/modality]:id;id` with ids sorted.
 pub fn format_event(e: &Event) -> String {
-    let mut ids: Vec<String> = e.participants.iter().map(extract::identity).collect();
+    let mut ids: Vec<String> = e.participants.iter().map(participants::identity).collect();
     ids.sort();
     let m = if e.modality == kzalign_core::Modality::Actual {
         String::new()

@@ -39,10 +39,16 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
             }
             let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
             let text = &s[pos..end];
+            // A lone Latin «c» in Cyrillic text is the preposition «с» typed on the wrong layout.
+            let norm = if text == "c" || text == "C" {
+                "с".to_string()
+            } else {
+                fold(text)
+            };
             out.push(Token {
                 start: pos,
                 end,
-                norm: fold(text),
+                norm,
                 word: true,
                 upper: c.is_uppercase(),
             });

@@ -6,6 +6,7 @@
 //! | `ru-propn-lemma`, `kk-propn-lemma` | `ud-propn/{ru,kk}-propn.tsv` | each PROPN token normalized alone (no context, `feats` unused); correct when the lemma equals the gold lemma, case-insensitive, ё = е, stress marks removed |
 //! | `factrueval-lastname` | `factrueval/docs.jsonl` | every gold mention of a person entity with a `lastname` whose text contains that surname (a word sharing its first three letters); the mention text is read as a name with the document's capitalised words as evidence; correct when the word read as the surname has the gold lastname as its dictionary form |
 //! | `factrueval-recall` | same | share of those gold mentions overlapped by a [`Names::mentions`] span of the document |
+//! | `factrueval-precision` | same | share of [`Names::mentions`] spans that overlap a gold mention of a person entity (one with a first, last, patronymic or nick name) |
 //! | `kaznerd-key` | `kaznerd-valid/persons.tsv` | the last word of each PERSON span is its surname form; its nominative is the longest other surname form of the file that is a prefix of it, 1 to 6 letters shorter, the rest not a patronymic/surname formant (`ұлы`, `қызы`, `ов`, `ев`, `ин`); correct when both get the same key (each read in its own sentence) |
 //! | `kaznerd-lemma` | same | of those inflected forms, the ones whose lemma is exactly that nominative |
 //! | `kaznerd-nominative-kept` | same | of the nominatives so found, the ones left as they are |
@@ -125,9 +126,16 @@ pub fn lemma_accuracy(names: &Names, path: &Path) -> Result<Figure, Error> {
 
 /// factRuEval: surname of each gold person mention, and mention recall.
 pub fn factrueval(names: &Names, path: &Path) -> Result<(Figure, Figure), Error> {
+    factrueval_all(names, path).map(|(a, b, _)| (a, b))
+}
+
+/// factRuEval: surname of each gold person mention, mention recall, and mention precision
+/// (found person mentions that overlap a gold person mention).
+pub fn factrueval_all(names: &Names, path: &Path) -> Result<(Figure, Figure, Figure), Error> {
     let text = std::fs::read_to_string(path).map_err(|e| io(path, e))?;
     let mut fig = Figure::new("factrueval-lastname");
     let mut rec = Figure::new("factrueval-recall");
+    let mut prec = Figure::new("factrueval-precision");
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -146,6 +154,32 @@ pub fn factrueval(names: &Names, path: &Path) -> Result<(Figure, Figure), Error>
             .map(|(b, _)| b)
             .chain(std::iter::once(body.len()))
             .collect();
+        let mut gold_person_spans: Vec<kzalign_core::Span> = Vec::new();
+        for ent in doc["entities"].as_array().into_iter().flatten() {
+            let a = &ent["attrs"];
+            if a["lastname"].is_string()
+                || a["firstname"].is_string()
+                || a["patronymic"].is_string()
+                || a["nickname"].is_string()
+            {
+                for m in ent["mentions"].as_array().into_iter().flatten() {
+                    let (s, e) = (
+                        m["start"].as_u64().unwrap_or(0) as usize,
+                        m["end"].as_u64().unwrap_or(0) as usize,
+                    );
+                    gold_person_spans.push(kzalign_core::Span::new(
+                        byte_of.get(s).copied().unwrap_or(0),
+                        byte_of.get(e).copied().unwrap_or(0),
+                    ));
+                }
+            }
+        }
+        for f in &found {
+            prec.count(
+                gold_person_spans.iter().any(|g| g.overlaps(&f.span)),
+                || format!("{} ({})", f.text, f.key),
+            );
+        }
         for ent in doc["entities"].as_array().into_iter().flatten() {
             let Some(last) = ent["attrs"]["lastname"].as_str() else {
                 continue;
@@ -192,7 +226,7 @@ pub fn factrueval(names: &Names, path: &Path) -> Result<(Figure, Figure), Error>
             }
         }
     }
-    Ok((fig, rec))
+    Ok((fig, rec, prec))
 }
 
 /// KazNERD: inflected surname forms against their nominatives (see the module table).
@@ -406,7 +440,8 @@ pub fn all(names: &Names, eval_dir: &Path, fixtures: &Path) -> (Vec<Figure>, Vec
         push(lemma_accuracy(names, &p).map(|f| vec![f]), f);
     }
     push(
-        factrueval(names, &eval_dir.join("factrueval/docs.jsonl")).map(|(a, b)| vec![a, b]),
+        factrueval_all(names, &eval_dir.join("factrueval/docs.jsonl"))
+            .map(|(a, b, c)| vec![a, b, c]),
         "factrueval",
     );
     push(

@@ -206,7 +206,11 @@ pub(crate) fn prefix2(w: &str) -> String {
 impl Inner {
     fn new(tables: Tables, gaz: Gazetteer) -> Inner {
         let mut known: HashMap<String, Known> = HashMap::new();
-        for ((n, _), g) in &tables.given {
+        // Sorted, so that a name listed in both languages with two genders reads the same way
+        // on every run (Russian first).
+        let mut given: Vec<(&(String, Lang), &Option<Gender>)> = tables.given.iter().collect();
+        given.sort_by(|a, b| a.0.cmp(b.0));
+        for ((n, _), g) in given {
             let k = known.entry(n.clone()).or_default();
             k.given = true;
             k.listed_given = true;

@@ -333,6 +333,20 @@ impl<'a> Ctx<'a> {
         best
     }
 
+    /// Whether the word's reading ends in a surname formant of three or more letters (-енко,
+    /// -ский, -швили), strong enough to count at a sentence start.
+    fn strong_surname_ending(&self, w: &str) -> bool {
+        let l = self
+            .names
+            .word_lemma(w, self.word_lang(), Hint::default(), Some(&self.ev));
+        l.chars().count() >= 6
+            && self.names.tables().surname_endings.iter().any(|e| {
+                e.class == "surname"
+                    && e.ending.chars().count() >= 3
+                    && l.ends_with(e.ending.as_str())
+            })
+    }
+
     /// Whether the word right before token `i` is a person title (президент, министр, мырза).
     fn after_title(&self, i: usize) -> bool {
         if i == 0 {
@@ -343,6 +357,14 @@ impl<'a> Ctx<'a> {
         let mut j = i;
         let mut steps = 0;
         while j > 0 && steps < 4 {
+            // A title must stand in the same sentence.
+            let gap = self
+                .text
+                .get(self.tokens[j - 1].span.end..self.tokens[j].span.start)
+                .unwrap_or("");
+            if gap.contains(['.', '!', '?', '\n', ';', '…']) {
+                return false;
+            }
             j -= 1;
             steps += 1;
             let prev = &self.tokens[j];
@@ -375,6 +397,20 @@ impl<'a> Ctx<'a> {
         }
         false
     }
+}
+
+/// Whether the word at byte `start` opens a sentence or a quotation: only spaces, quotes,
+/// dashes and bullets stand between it and the text start, a line break or `.!?…:`.
+fn opens_sentence(text: &str, start: usize) -> bool {
+    for c in text.get(..start).unwrap_or("").chars().rev() {
+        match c {
+            '\n' | '.' | '!' | '?' | '…' | ':' => return true,
+            ' ' | '\t' | '\u{a0}' | '«' | '»' | '"' | '“' | '”' | '„' | '\'' | '(' | '-' | '–'
+            | '—' | '•' | '*' => continue,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Whether a Russian word has an adjectival case ending (a surname in -ский or an adjective).
@@ -600,9 +636,10 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             continue;
         }
         let initial = cx.starts.contains(&cx.tokens[g.first].span.start)
+            || opens_sentence(text, cx.tokens[g.first].span.start)
             || text[..cx.tokens[g.first].span.start]
                 .trim_end()
-                .ends_with(['«', '"', '“', ':', '–', '—']);
+                .ends_with(['«', '"', '“', '„', ':', '–', '—']);
         let mut ev = 0u8;
         for k in g.first..=g.last {
             ev = ev.max(cx.person_evidence(cx.tokens[k].text));
@@ -618,7 +655,10 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         }
         // Capitalised adjectives belong to names of organisations and places
         // (Демократической партии, Соединенных Штатов) unless a given name vouches for a person.
+        // They join only when a confident mention of the text shares their key (Александр
+        // Вертинский ... Вертинского).
         if ev < 2 && (g.first..=g.last).any(|k| adjectival(cx.tokens[k].text)) {
+            pending.push((g, true));
             continue;
         }
         let size = g.last - g.first + 1;
@@ -631,7 +671,10 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         }
         let score = if ev >= 2 || titled {
             3
-        } else if ev == 1 && (!initial || size > 1) || size >= 2 && !initial {
+        } else if ev == 1
+            && (!initial || size > 1 || cx.strong_surname_ending(cx.tokens[g.first].text))
+            || size >= 2 && !initial
+        {
             2
         } else if ev == 1 {
             1
@@ -669,9 +712,9 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let keys: HashSet<String> = out.iter().map(|m| m.key.clone()).collect();
     for (g, initial) in &pending {
         let m = read(g);
-        if keys.contains(&m.key)
-            || m.entity_id.is_some() && !initial && m.lemma.chars().count() >= 4
-        {
+        let resolved =
+            m.entity_id.is_some() && m.lemma.chars().count() >= if *initial { 5 } else { 4 };
+        if keys.contains(&m.key) || resolved {
             out.push(m);
         }
     }

@@ -1,0 +1,742 @@
+//! Who takes part: person items of a sentence and their relation to an event word.
+
+use crate::extract::{find_cues, CueHit};
+use crate::lexicon::CueForm;
+use crate::lexicon::LangRules;
+use crate::lookup::Lookup;
+use crate::text::{clauses, Token};
+use chrono::NaiveDate;
+use kzalign_core::EventType;
+use kzalign_core::{Lang, Mention, Participant, Span};
+
+/// How a person stands to an event word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rel {
+    /// Nominative (or, in Russian, a bare genitive/accusative): the subject or the owner of an event noun.
+    Subject,
+    /// «с X», X-пен.
+    Companion,
+    /// «между X и Y».
+    Between,
+    /// «по приглашению X».
+    Host,
+    /// Kazakh genitive (X-тың).
+    Genitive,
+    /// Kazakh accusative (X-ті).
+    Object,
+    /// Dative (Гутеррешу, Тоқаевқа).
+    Dative,
+    /// After a preposition that only mentions (о, к, для) or a Kazakh locative/ablative.
+    Oblique,
+}
+
+/// A person in a sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct Item {
+    pub first: usize,
+    pub last: usize,
+    pub part: Participant,
+    pub rel: Rel,
+    /// Russian: every word of a full name carries a genitive or accusative ending
+    /// («Бориса Николаевича»): an owner or object, never the subject of a verb.
+    pub oblique_case: bool,
+}
+
+/// Identity used to compare participants: the gazetteer id, else the key.
+pub(crate) fn identity(p: &Participant) -> String {
+    p.entity_id.clone().unwrap_or_else(|| p.key.clone())
+}
+
+pub(crate) fn participant(m: &Mention) -> Participant {
+    let name = m
+        .canonical
+        .clone()
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| {
+            if m.latin.is_empty() {
+                m.lemma.clone()
+            } else {
+                m.latin.clone()
+            }
+        });
+    Participant {
+        name,
+        key: m.key.clone(),
+        entity_id: m.entity_id.clone().filter(|e| !e.is_empty()),
+    }
+}
+
+/// Token range covered by a byte span.
+pub(crate) fn token_range(tokens: &[Token], span: Span) -> Option<(usize, usize)> {
+    let first = tokens
+        .iter()
+        .position(|t| t.end > span.start && t.start < span.end)?;
+    let last = tokens
+        .iter()
+        .rposition(|t| t.end > span.start && t.start < span.end)?
+        + 1;
+    Some((first, last))
+}
+
+/// The ending of `surface` beyond what it shares with `lemma` (folded, without hyphens/apostrophes).
+pub(crate) fn ending(surface: &str, lemma: &str) -> String {
+    let s: Vec<char> = surface.chars().collect();
+    let l: Vec<char> = lemma.chars().collect();
+    let common = s.iter().zip(&l).take_while(|(a, b)| a == b).count();
+    s[common..]
+        .iter()
+        .filter(|c| !matches!(c, '-' | '\'' | '’' | 'ʼ'))
+        .collect()
+}
+
+pub(crate) fn last_word(s: &str) -> String {
+    crate::lexicon::fold(s.split_whitespace().last().unwrap_or(""))
+}
+
+/// Kazakh case of a mention from its last word's ending.
+pub(crate) fn kk_case(m: &Mention, rules: &LangRules) -> Rel {
+    let surf = last_word(&m.text);
+    let lem = last_word(&m.lemma);
+    // A role's dictionary form need not be its words («Қазақстан» for «Қазақстан Президенті»):
+    // without a shared stem the ending cannot be read, and the word is taken as it stands.
+    let shared = surf
+        .chars()
+        .zip(lem.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if shared < 3.min(surf.chars().count()) {
+        return Rel::Subject;
+    }
+    let mut diff = ending(&surf, &lem);
+    if diff.is_empty() && surf == lem {
+        // The lemma may not have been stripped: only the unambiguous comitative is read off the word.
+        for s in rules.suffixes("com") {
+            if surf.ends_with(s) && surf.chars().count() > s.chars().count() + 3 {
+                diff = s.to_string();
+            }
+        }
+    }
+    if diff.is_empty() {
+        return Rel::Subject;
+    }
+    let mut all: Vec<(&str, Rel)> = Vec::new();
+    for (k, r) in [
+        ("com", Rel::Companion),
+        ("gen", Rel::Genitive),
+        ("abl", Rel::Oblique),
+        ("loc", Rel::Oblique),
+        ("dat", Rel::Dative),
+        ("acc", Rel::Object),
+    ] {
+        for s in rules.suffixes(k) {
+            all.push((s, r));
+        }
+    }
+    all.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
+    for (s, r) in all {
+        if diff.ends_with(s) {
+            return r;
+        }
+    }
+    Rel::Subject
+}
+
+/// Whether every word of a Russian full name (two words or more) carries a genitive or accusative
+/// ending its dictionary form lacks («Бориса Николаевича», not «Мария Алехина»).
+fn ru_oblique(m: &Mention, rules: &LangRules) -> bool {
+    let endings: Vec<&str> = rules.suffixes("genitive");
+    let sw: Vec<String> = m
+        .text
+        .split_whitespace()
+        .map(crate::lexicon::fold)
+        .collect();
+    let lw: Vec<String> = m
+        .lemma
+        .split_whitespace()
+        .map(crate::lexicon::fold)
+        .collect();
+    sw.len() >= 2
+        && sw.len() == lw.len()
+        && sw.iter().zip(&lw).all(|(s, l)| {
+            let d = ending(s, l);
+            !d.is_empty() && endings.iter().any(|e| d == *e)
+        })
+}
+
+/// Whether a Russian mention is in the dative, from the endings its words add to the lemma.
+pub(crate) fn ru_dative(m: &Mention, rules: &LangRules) -> bool {
+    let dat: Vec<&str> = rules.suffixes("dative");
+    let sw: Vec<String> = m
+        .text
+        .split_whitespace()
+        .map(crate::lexicon::fold)
+        .collect();
+    let lw: Vec<String> = m
+        .lemma
+        .split_whitespace()
+        .map(crate::lexicon::fold)
+        .collect();
+    // The surname carries the case; a first name in -у may be an accusative («Нарендру Моди»).
+    if sw.len() == lw.len() {
+        if let (Some(s), Some(l)) = (sw.last(), lw.last()) {
+            let d = ending(s, l);
+            if !d.is_empty() && dat.iter().any(|x| d == *x) && !l.ends_with(d.as_str()) {
+                return true;
+            }
+        }
+    }
+    sw.first()
+        .is_some_and(|w| w.ends_with("ому") || w.ends_with("ему"))
+}
+
+/// Person mentions of a sentence, without an event word taken for a first name («Встреча
+/// Порошенко», «Визит Си Цзиньпина») and without a Russian adjective taken for a surname
+/// («с президентом Европейского совета»).
+pub(crate) fn cleaned_persons(
+    sentence: &str,
+    tokens: &[Token],
+    lang: Lang,
+    rules: &LangRules,
+    look: &dyn Lookup,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for m in look.persons(sentence, lang) {
+        let Some((first, last)) = token_range(tokens, m.span) else {
+            continue;
+        };
+        let cue_first = !find_cues(&tokens[first..(first + 1)], rules).is_empty();
+        if cue_first && last == first + 1 && m.entity_id.is_none() {
+            // «Сапар барысында»: the event word itself, capitalized at the sentence start.
+            continue;
+        }
+        if cue_first && last > first + 1 {
+            let from = tokens[first + 1].start;
+            let sub = sentence.get(from..m.span.end).unwrap_or("");
+            let found = look.persons(sub, lang);
+            if found.is_empty() {
+                // Keep the name without the event word.
+                let drop_first =
+                    |s: &str| s.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+                let mut r = m.clone();
+                r.span = Span::new(from, m.span.end);
+                r.text = sub.to_string();
+                r.lemma = drop_first(&m.lemma);
+                r.latin = drop_first(&m.latin);
+                out.push(r);
+            }
+            for mut r in found {
+                r.span = Span::new(r.span.start + from, r.span.end + from);
+                out.push(r);
+            }
+            continue;
+        }
+        if lang == Lang::Ru && last == first + 1 && m.entity_id.is_none() {
+            let w = &tokens[first].norm;
+            let adjective = ["ого", "ому", "ую", "ыми", "ими", "ых", "их"]
+                .iter()
+                .any(|e| w.ends_with(e));
+            let before_noun = tokens.get(last).is_some_and(|t| t.word && !t.upper);
+            if adjective && before_noun {
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// Builds the person items of a sentence: names, plus roles that are not a name's apposition.
+pub(crate) fn items(
+    sentence: &str,
+    tokens: &[Token],
+    lang: Lang,
+    rules: &LangRules,
+    look: &dyn Lookup,
+    date: Option<NaiveDate>,
+) -> Vec<(Item, Mention)> {
+    let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
+    let mut out: Vec<(Item, Mention)> = Vec::new();
+    for m in cleaned_persons(sentence, tokens, lang, rules, look) {
+        if let Some((first, last)) = token_range(tokens, m.span) {
+            let part = participant(&m);
+            out.push((
+                Item {
+                    first,
+                    last,
+                    part,
+                    rel: Rel::Subject,
+                    oblique_case: false,
+                },
+                m,
+            ));
+        }
+    }
+    // Roles are resolved at a known date only: without one, «Глава государства» could be anyone
+    // who held the post.
+    let roles = match date {
+        Some(_) => look.roles(sentence, lang, date),
+        None => Vec::new(),
+    };
+    for r in roles {
+        if r.entity_id.is_none() {
+            continue;
+        }
+        let Some((first, last)) = token_range(tokens, r.span) else {
+            continue;
+        };
+        if out.iter().any(|(i, _)| i.first < last && first < i.last) {
+            continue;
+        }
+        // «заместитель Генерального секретаря», «Бас хатшының орынбасары»: someone else.
+        let before =
+            (first.saturating_sub(2)..first).any(|k| rules.gram_at("deputy", &words, k).is_some());
+        let after = (last..(last + 2).min(tokens.len()))
+            .any(|k| rules.gram_at("deputy", &words, k).is_some());
+        if (lang == Lang::Ru && before) || (lang == Lang::Kk && after) {
+            continue;
+        }
+        // Apposition: the role stands right before a name.
+        if let Some((it, _)) = out.iter_mut().find(|(i, _)| i.first == last) {
+            it.first = first;
+            continue;
+        }
+        let part = participant(&r);
+        out.push((
+            Item {
+                first,
+                last,
+                part,
+                rel: Rel::Subject,
+                oblique_case: false,
+            },
+            r,
+        ));
+    }
+    if date.is_some() {
+        for (first, last, m) in plural_roles(sentence, tokens, lang, rules, look, date) {
+            if !out.iter().any(|(i, _)| i.first < last && first < i.last) {
+                let part = participant(&m);
+                out.push((
+                    Item {
+                        first,
+                        last,
+                        part,
+                        rel: Rel::Subject,
+                        oblique_case: false,
+                    },
+                    m,
+                ));
+            }
+        }
+    }
+    out.sort_by_key(|(i, _)| (i.first, i.last));
+    // Relations.
+    match lang {
+        Lang::Kk => {
+            for k in (0..out.len()).rev() {
+                let mut rel = kk_case(&out[k].1, rules);
+                if rel == Rel::Subject {
+                    if let Some((next, _)) = out.get(k + 1) {
+                        let between = &tokens[out[k].0.last..next.first.max(out[k].0.last)];
+                        let coord = between.iter().any(|t| {
+                            rules
+                                .gram_at("coord", std::slice::from_ref(&t.norm), 0)
+                                .is_some()
+                        });
+                        let only = between.iter().all(|t| {
+                            t.upper
+                                || rules
+                                    .gram_at("coord", std::slice::from_ref(&t.norm), 0)
+                                    .is_some()
+                        });
+                        if coord && only && !between.is_empty() {
+                            rel = next.rel;
+                        }
+                    }
+                }
+                out[k].0.rel = rel;
+            }
+        }
+        _ => {
+            let clause = clauses(tokens, rules);
+            for k in 0..out.len() {
+                out[k].0.oblique_case = ru_oblique(&out[k].1, rules);
+                let rel = ru_relation(&out, k, tokens, &words, &clause, rules);
+                out[k].0.rel = rel;
+            }
+        }
+    }
+    out
+}
+
+pub(crate) fn ru_relation(
+    out: &[(Item, Mention)],
+    k: usize,
+    tokens: &[Token],
+    words: &[String],
+    clause: &[usize],
+    rules: &LangRules,
+) -> Rel {
+    let it = &out[k].0;
+    let own = clause.get(it.first).copied();
+    // «Помощник Хиллари Клинтон», «пресс-секретарь Путина»: the name only owns the title.
+    if it.first > 0 && rules.gram_ending_at("deputy", words, it.first).is_some() {
+        return Rel::Oblique;
+    }
+    let mut j = it.first;
+    let mut skipped = 0usize;
+    let mut coord = false;
+    let bare = |m: &Mention| {
+        if ru_dative(m, rules) {
+            Rel::Dative
+        } else {
+            Rel::Subject
+        }
+    };
+    while j > 0 {
+        if rules.gram_ending_at("host", words, j).is_some() && skipped <= 1 {
+            return Rel::Host;
+        }
+        if rules.gram_ending_at("companion", words, j).is_some() && skipped <= 8 {
+            return Rel::Companion;
+        }
+        if rules.gram_ending_at("between", words, j).is_some() && skipped <= 8 {
+            return Rel::Between;
+        }
+        if let Some(n) = rules.gram_ending_at("oblique", words, j) {
+            let w = &words[j - n];
+            let limit = if matches!(w.as_str(), "в" | "во" | "на") {
+                0
+            } else {
+                1
+            };
+            if skipped <= limit {
+                return Rel::Oblique;
+            }
+        }
+        let t = &tokens[j - 1];
+        // A preposition of another clause does not govern this name.
+        if clause.get(j - 1).copied() != own {
+            break;
+        }
+        // Another person right before: coordination inherits its relation.
+        if let Some((prev, _)) = out[..k].iter().rev().find(|(p, _)| p.last == j) {
+            return if coord { prev.rel } else { bare(&out[k].1) };
+        }
+        if !t.word {
+            if matches!(t.norm.as_str(), "," | "(" | ")") {
+                if t.norm == "," {
+                    coord = true;
+                }
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        if t.norm == "и" {
+            coord = true;
+        }
+        skipped += 1;
+        if skipped > 8 {
+            break;
+        }
+        j -= 1;
+    }
+    bare(&out[k].1)
+}
+
+/// For a cue followed in its clause by «с <title> <Organisation>» and no name, the person that one of
+/// the next two sentences names right after the same organisation words.
+pub(crate) fn title_anaphor(
+    hit: &CueHit<'_>,
+    tokens: &[Token],
+    clause: &[usize],
+    si: usize,
+    sent_tokens: &[Vec<Token>],
+    all_items: &[Vec<(Item, Mention)>],
+) -> Option<Participant> {
+    let c = clause[hit.first];
+    let mut k = hit.last;
+    while k < tokens.len()
+        && clause[k] == c
+        && !(tokens[k].word && matches!(tokens[k].norm.as_str(), "с" | "со"))
+    {
+        k += 1;
+    }
+    // the title: lower-case words; then the organisation: words from the first capitalized one.
+    let mut j = k + 1;
+    while j < tokens.len() && clause[j] == c && tokens[j].word && !tokens[j].upper {
+        j += 1;
+    }
+    if j == k + 1 || j >= tokens.len() || !tokens[j].upper {
+        return None;
+    }
+    let org: Vec<String> = tokens[j..]
+        .iter()
+        .take_while(|t| t.word)
+        .take(4)
+        .map(|t| t.norm.chars().take(5).collect())
+        .collect();
+    if org.is_empty() {
+        return None;
+    }
+    for next in (si + 1)..(si + 3).min(sent_tokens.len()) {
+        let toks = &sent_tokens[next];
+        for (it, _) in &all_items[next] {
+            if it.first < org.len() {
+                continue;
+            }
+            let before: Vec<String> = toks[it.first - org.len()..it.first]
+                .iter()
+                .map(|t| t.norm.chars().take(5).collect())
+                .collect();
+            if before == org {
+                return Some(it.part.clone());
+            }
+        }
+    }
+    None
+}
+
+/// The persons named anywhere in an article, read on first use.
+pub(crate) struct ArticlePeople<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+    pub look: &'a dyn Lookup,
+    pub cell: std::cell::OnceCell<Vec<Participant>>,
+}
+
+impl ArticlePeople<'_> {
+    fn get(&self) -> &[Participant] {
+        self.cell.get_or_init(|| {
+            self.look
+                .persons(self.text, self.lang)
+                .iter()
+                .map(participant)
+                .collect()
+        })
+    }
+}
+
+/// A capitalized word after «с» (Russian) or with a comitative ending (Kazakh) in the cue's clause
+/// that no mention covers, read as a name and kept when an article person has its key.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn unnamed_companion(
+    hit: &CueHit<'_>,
+    tokens: &[Token],
+    clause: &[usize],
+    sentence: &str,
+    lang: Lang,
+    rules: &LangRules,
+    look: &dyn Lookup,
+    people: &ArticlePeople<'_>,
+) -> Option<Participant> {
+    let c = clause[hit.first];
+    let candidates: Vec<usize> = (0..tokens.len())
+        .filter(|&k| clause[k] == c && tokens[k].word && tokens[k].upper && k != hit.first)
+        .filter(|&k| match lang {
+            Lang::Kk => rules.suffixes("com").iter().any(|x| {
+                tokens[k].norm.ends_with(x)
+                    && tokens[k].norm.chars().count() > x.chars().count() + 2
+            }),
+            _ => k > 0 && matches!(tokens[k - 1].norm.as_str(), "с" | "со"),
+        })
+        .collect();
+    for k in candidates {
+        let word = sentence.get(tokens[k].start..tokens[k].end)?;
+        let Some(m) = look.name_of(word, lang) else {
+            continue;
+        };
+        let part = participant(&m);
+        if let Some(p) = people.get().iter().find(|p| {
+            p.key == part.key || (part.entity_id.is_some() && p.entity_id == part.entity_id)
+        }) {
+            return Some(p.clone());
+        }
+    }
+    None
+}
+
+pub(crate) fn dedup(mut v: Vec<Participant>) -> Vec<Participant> {
+    v.sort_by(|a, b| a.name.cmp(&b.name).then(a.key.cmp(&b.key)));
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|p| seen.insert(identity(p)));
+    v
+}
+
+/// «Президенты Казахстана и Италии», «Қазақстан мен Ресей президенттері»: one plural title over
+/// two countries stands for two role holders, each read as the singular role phrase
+/// («президент Казахстана», «Ресей Президенті») and resolved at `date`.
+fn plural_roles(
+    sentence: &str,
+    tokens: &[Token],
+    lang: Lang,
+    rules: &LangRules,
+    look: &dyn Lookup,
+    date: Option<NaiveDate>,
+) -> Vec<(usize, usize, Mention)> {
+    let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
+    let text = |k: usize| sentence.get(tokens[k].start..tokens[k].end).unwrap_or("");
+    let coord = |k: usize| matches!(words[k].as_str(), "и" | "мен" | "пен" | "бен" | "және");
+    let mut out = Vec::new();
+    for p in rules.gram("plural_title") {
+        let (Some(plural), Some(singular)) = (p.words.first(), p.words.get(1)) else {
+            continue;
+        };
+        for k in 0..tokens.len() {
+            if !plural.matches(&words[k]) {
+                continue;
+            }
+            // Russian: title X и Y; Kazakh: X мен Y title.
+            let (a, b, first, last) = match lang {
+                Lang::Kk
+                    if k >= 3 && coord(k - 2) && tokens[k - 3].upper && tokens[k - 1].upper =>
+                {
+                    (k - 3, k - 1, k - 3, k + 1)
+                }
+                Lang::Ru
+                    if k + 3 < tokens.len()
+                        && coord(k + 2)
+                        && tokens[k + 1].upper
+                        && tokens[k + 3].upper =>
+                {
+                    (k + 1, k + 3, k, k + 4)
+                }
+                _ => continue,
+            };
+            for c in [a, b] {
+                let phrase = match lang {
+                    Lang::Kk => format!("{} {}", text(c), singular.text),
+                    _ => format!("{} {}", singular.text, text(c)),
+                };
+                if let Some(m) = look
+                    .roles(&phrase, lang, date)
+                    .into_iter()
+                    .find(|m| m.entity_id.is_some())
+                {
+                    let mut m = m;
+                    m.span = Span::new(tokens[c].start, tokens[c].end);
+                    m.text = text(c).to_string();
+                    // Each country word stands for its holder; the title spans them both.
+                    let (f, l) = if c == a { (first, c + 1) } else { (c, last) };
+                    out.push((f, l, m));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The participants a cue's clause names itself, before any are looked for around it.
+pub(crate) struct Direct {
+    /// Subjects (and Kazakh genitive owners of an event noun).
+    pub subjects: Vec<Participant>,
+    /// Companions, objects, hosts and addressees.
+    pub others: Vec<Participant>,
+    /// How many of `others` are «с X» / X-пен companions.
+    pub companions: usize,
+    /// How many of `others` are objects of a reception verb.
+    pub objects: usize,
+}
+
+/// Reads the participants of cue `hit` off the persons `in_scope` (those of its clause and
+/// quotation level), by their relation to it.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn direct(
+    hit: &CueHit<'_>,
+    hits: &[CueHit<'_>],
+    in_scope: &[&Item],
+    tokens: &[Token],
+    words: &[String],
+    lang: Lang,
+    rules: &LangRules,
+    frame: bool,
+    greeting: bool,
+) -> Direct {
+    let mut subjects: Vec<Participant> = Vec::new();
+    let mut others: Vec<Participant> = Vec::new();
+    let mut companions = 0usize;
+    let mut objects = 0usize;
+    // A visit noun («визит X в Y», «посещение ... министром X») has its visitor after it;
+    // a person before it is the subject of another verb.
+    // («с государственным визитом» is the manner of the subject's verb: not this rule).
+    let visit_noun = hit.cue.kind == EventType::Visit
+        && hit.cue.form == CueForm::Noun
+        && lang == Lang::Ru
+        && !tokens[hit.last - 1].norm.ends_with("ом");
+    for i in in_scope {
+        // «на торжества, посвященные юбилею Бориса Николаевича, прибыл Медведев»: a name in the
+        // genitive is no subject of a verb.
+        if hit.cue.form == CueForm::Verb && i.rel == Rel::Subject && i.oblique_case {
+            continue;
+        }
+        if visit_noun && i.rel == Rel::Subject && (i.first < hit.first || i.first > hit.last + 8) {
+            continue;
+        }
+        let take = match i.rel {
+            Rel::Subject => true,
+            Rel::Companion | Rel::Between | Rel::Host => true,
+            Rel::Genitive => {
+                // X-тың кездесуі / сапары: the owner of an event noun.
+                hits.iter()
+                    .any(|h| h.first >= i.last && h.first <= i.last + 3)
+            }
+            Rel::Object => true,
+            // «принял ... Нарендру Моди»: an accusative that reads like a dative.
+            Rel::Dative => {
+                (frame && !greeting)
+                    || (hit.cue.form == CueForm::Obj && lang == Lang::Ru && i.first > hit.first)
+            }
+            Rel::Oblique => false,
+        };
+        if !take {
+            continue;
+        }
+        match i.rel {
+            Rel::Subject | Rel::Genitive => {
+                if hit.cue.form == CueForm::Obj && lang != Lang::Kk && i.first > hit.first {
+                    // «принял его на работу», «принял участие»: not a reception of a person.
+                    let not_person = rules.gram_at("not_object", words, hit.last).is_some();
+                    if not_person || i.first > hit.last + 6 {
+                        continue;
+                    }
+                    objects += 1;
+                    others.push(i.part.clone());
+                } else {
+                    subjects.push(i.part.clone());
+                }
+            }
+            Rel::Companion | Rel::Between => {
+                companions += 1;
+                others.push(i.part.clone());
+            }
+            Rel::Object => {
+                objects += 1;
+                others.push(i.part.clone());
+            }
+            Rel::Dative if hit.cue.form == CueForm::Obj && i.first > hit.first => {
+                if rules.gram_at("not_object", words, hit.last).is_some() || i.first > hit.last + 6
+                {
+                    continue;
+                }
+                objects += 1;
+                others.push(i.part.clone());
+            }
+            _ => others.push(i.part.clone()),
+        }
+    }
+    // «X Y қабылдады» where Y's accusative ending was not split off: the last
+    // nominative before the verb is its object.
+    if hit.cue.form == CueForm::Obj && objects == 0 && lang == Lang::Kk && subjects.len() >= 2 {
+        if let Some(o) = subjects.pop() {
+            others.push(o);
+            objects += 1;
+        }
+    }
+    Direct {
+        subjects,
+        others,
+        companions,
+        objects,
+    }
+}
