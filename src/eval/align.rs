@@ -6,8 +6,8 @@
 //! `kzalign_align::eval::pseudo_articles_with`) and prints, per group size, the share of Russian
 //! articles paired with their counterpart, paired wrongly and left unpaired; once with every
 //! counterpart present and once with 30% of the Kazakh articles withheld; each with the
-//! language-neutral text features alone (`text`) and with the person, place and organisation keys
-//! of the names stage added (`text+names`).
+//! language-neutral text and lexicon features alone (`text+lexicon`) and with the person, place and organisation keys
+//! of the names stage added (`text+lexicon+names`).
 
 use super::EvalArgs;
 use anyhow::Context;
@@ -60,7 +60,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         ArticleProfile::new(id, lang, text, &mentions)
     };
     let profilers: [(&str, &dyn Fn(&str, Lang, &str) -> ArticleProfile); 2] =
-        [("text", &text_only), ("text+names", &with_names)];
+        [("text+lexicon", &text_only), ("text+lexicon+names", &with_names)];
     for (label, profile) in profilers {
         for withheld in WITHHELD {
             for group in GROUPS {

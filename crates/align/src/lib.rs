@@ -26,8 +26,11 @@ pub mod coverage;
 pub mod eval;
 pub mod events;
 pub mod fold;
+pub mod lexicon;
 
-pub use articles::{pair_articles, text_features, ArticlePairRow, ArticleProfile};
+pub use articles::{
+    lexicon_features, pair_articles, text_features, ArticlePairRow, ArticleProfile,
+};
 pub use coverage::{coverage, CoverageRow};
 pub use events::{align_events, AlignRow};
 
