@@ -59,8 +59,10 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         mentions.extend(names.places(text, lang));
         ArticleProfile::new(id, lang, text, &mentions)
     };
-    let profilers: [(&str, &dyn Fn(&str, Lang, &str) -> ArticleProfile); 2] =
-        [("text+lexicon", &text_only), ("text+lexicon+names", &with_names)];
+    let profilers: [(&str, &dyn Fn(&str, Lang, &str) -> ArticleProfile); 2] = [
+        ("text+lexicon", &text_only),
+        ("text+lexicon+names", &with_names),
+    ];
     for (label, profile) in profilers {
         for withheld in WITHHELD {
             for group in GROUPS {
