@@ -23,6 +23,9 @@ const WITHHELD: [usize; 2] = [0, 30];
 /// Shuffle seed.
 const SEED: u64 = 1;
 
+/// Builds the profile of one pseudo-article from its id, language and text.
+type Profiler<'a> = dyn Fn(&str, Lang, &str) -> ArticleProfile + 'a;
+
 /// Runs the align evaluation and prints its figures to standard output.
 pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
     let dir = args
@@ -59,7 +62,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         mentions.extend(names.places(text, lang));
         ArticleProfile::new(id, lang, text, &mentions)
     };
-    let profilers: [(&str, &dyn Fn(&str, Lang, &str) -> ArticleProfile); 2] = [
+    let profilers: [(&str, &Profiler); 2] = [
         ("text+lexicon", &text_only),
         ("text+lexicon+names", &with_names),
     ];
