@@ -1,7 +1,247 @@
-//! Criterion benchmarks: pipeline.
-use criterion::{criterion_group, criterion_main, Criterion};
+//! Criterion benchmarks of the per-article pipeline: language detection, name mentions, name
+//! normalization, event extraction, and all of them end to end, on fixed Russian and Kazakh texts
+//! (`fixtures/bench/articles.jsonl`, generated, and the real seed articles in `fixtures/seeds/`).
+//!
+//! ```text
+//! cargo bench --bench pipeline
+//! cargo bench --bench pipeline -- pipeline_corpus     # only the 1-thread / 2-thread comparison
+//! ```
+//! Targets (issue 7): end to end >= 20 MB/s on one thread; two threads >= 1.8x one thread. After the
+//! criterion groups the bench prints both throughputs and their ratio, measured in the same run.
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use kzalign_core::{Article, Lang};
+use kzalign_corpus::{articles_from_jsonl, name_forms};
+use kzalign_events::{Extractor, ExtractorBuilder};
+use kzalign_langid::{Detector, DetectorBuilder};
+use kzalign_names::NamesBuilder;
+use rayon::prelude::*;
+use std::hint::black_box;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-fn bench(_c: &mut Criterion) {}
+/// The stages the CLI runs on every article before alignment.
+struct Pipeline {
+    detector: Detector,
+    extractor: Extractor,
+}
 
-criterion_group!(benches, bench);
+impl Pipeline {
+    fn new() -> Pipeline {
+        let names = NamesBuilder::new()
+            .build()
+            .expect("embedded name rules build");
+        let extractor = ExtractorBuilder::new()
+            .build(Arc::new(names))
+            .expect("embedded cue files build");
+        Pipeline {
+            detector: DetectorBuilder::new().build(),
+            extractor,
+        }
+    }
+
+    /// detect -> mentions -> normalize each mention -> extract; returns a count so nothing is
+    /// optimized away.
+    fn run(&self, a: &Article) -> usize {
+        let det = self.detector.detect_article(&a.text);
+        let lang = det.overall.lang.or(a.lang).unwrap_or(Lang::Other);
+        let names = self.extractor.names();
+        let mentions = names.mentions(&a.text, lang);
+        let mut n = det.sentences.len() + mentions.len();
+        for m in &mentions {
+            n += names.normalize(&m.text, lang).key.len();
+        }
+        let edition = a.edition.clone().unwrap_or_else(|| lang.code().to_string());
+        n + self.extractor.extract(a, lang, &edition).len()
+    }
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// All benchmark articles: the generated set, then the seed articles.
+fn articles() -> Vec<Article> {
+    let path = root().join("fixtures/bench/articles.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out =
+        articles_from_jsonl(&text, "fixtures/bench/articles.jsonl").expect("fixture parses");
+    let mut seeds: Vec<_> = std::fs::read_dir(root().join("fixtures/seeds"))
+        .expect("fixtures/seeds")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    seeds.sort();
+    for p in seeds {
+        let name = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // Seed 001 is the Kazakh one (fixtures/seeds, /work/shared/seeds README).
+        let lang = if name.starts_with("001") {
+            Lang::Kk
+        } else {
+            Lang::Ru
+        };
+        out.push(Article {
+            id: format!("seed_{name}"),
+            source: p.display().to_string(),
+            lang: Some(lang),
+            edition: Some(lang.code().to_string()),
+            text: std::fs::read_to_string(&p).expect("seed reads"),
+            ..Article::default()
+        });
+    }
+    out
+}
+
+/// The named texts the per-stage groups run on: a short and a long article per language from the
+/// generated set, and every seed article.
+fn named(all: &[Article]) -> Vec<(String, Article)> {
+    let mut out = Vec::new();
+    for lang in [Lang::Ru, Lang::Kk] {
+        let of_lang = || {
+            all.iter()
+                .filter(move |a| a.lang == Some(lang) && !a.id.starts_with("seed_"))
+        };
+        if let Some(a) = of_lang().find(|a| (300..1000).contains(&a.text.len())) {
+            out.push((format!("{lang}_short"), a.clone()));
+        }
+        if let Some(a) = of_lang().find(|a| a.text.len() > 3000) {
+            out.push((format!("{lang}_long"), a.clone()));
+        }
+    }
+    for a in all.iter().filter(|a| a.id.starts_with("seed_")) {
+        out.push((a.id.chars().take(8).collect(), a.clone()));
+    }
+    out
+}
+
+fn stages(c: &mut Criterion) {
+    let p = Pipeline::new();
+    let all = articles();
+    let texts = named(&all);
+    let names = p.extractor.names();
+
+    let mut g = c.benchmark_group("langid_detect_article");
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(20);
+    for (name, a) in &texts {
+        g.throughput(Throughput::Bytes(a.text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(name), a, |b, a| {
+            b.iter(|| p.detector.detect_article(black_box(&a.text)))
+        });
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("names_mentions");
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(20);
+    for (name, a) in &texts {
+        let lang = a.lang.unwrap_or(Lang::Other);
+        g.throughput(Throughput::Bytes(a.text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(name), a, |b, a| {
+            b.iter(|| names.mentions(black_box(&a.text), lang))
+        });
+    }
+    g.finish();
+
+    // Every inflected name form the generator writes (Russian and Kazakh, five cases).
+    let forms = name_forms();
+    let bytes: usize = forms.iter().map(|(_, f, _)| f.len()).sum();
+    let mut g = c.benchmark_group("names_normalize");
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(20);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function(format!("{}_forms", forms.len()), |b| {
+        b.iter(|| {
+            forms
+                .iter()
+                .map(|(lang, f, _)| names.normalize(black_box(f), *lang).key.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("events_extract");
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(20);
+    for (name, a) in &texts {
+        let lang = a.lang.unwrap_or(Lang::Other);
+        g.throughput(Throughput::Bytes(a.text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(name), a, |b, a| {
+            b.iter(|| p.extractor.extract(black_box(a), lang, lang.code()))
+        });
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("pipeline_article");
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(20);
+    for (name, a) in &texts {
+        g.throughput(Throughput::Bytes(a.text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(name), a, |b, a| {
+            b.iter(|| p.run(black_box(a)))
+        });
+    }
+    g.finish();
+}
+
+fn corpus(c: &mut Criterion) {
+    let p = Pipeline::new();
+    let all = articles();
+    let bytes: usize = all.iter().map(|a| a.text.len()).sum();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .expect("rayon pool of 2");
+    let one = |p: &Pipeline| all.iter().map(|a| p.run(a)).sum::<usize>();
+    let two = |p: &Pipeline| pool.install(|| all.par_iter().map(|a| p.run(a)).sum::<usize>());
+
+    let mut g = c.benchmark_group("pipeline_corpus");
+    g.warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5))
+        .sample_size(20);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function(format!("{}_articles_1_thread", all.len()), |b| {
+        b.iter(|| one(&p))
+    });
+    g.bench_function(format!("{}_articles_2_threads", all.len()), |b| {
+        b.iter(|| two(&p))
+    });
+    g.finish();
+
+    // The same comparison as plain numbers: best of several rounds of each, interleaved.
+    let best = |f: &dyn Fn() -> usize| {
+        let mut best = f64::MAX;
+        let deadline = Instant::now() + Duration::from_secs(3);
+        let mut rounds = 0;
+        while rounds < 5 || (Instant::now() < deadline && rounds < 200) {
+            let t = Instant::now();
+            black_box(f());
+            best = best.min(t.elapsed().as_secs_f64());
+            rounds += 1;
+        }
+        best
+    };
+    let t1 = best(&|| one(&p));
+    let t2 = best(&|| two(&p));
+    let mb = bytes as f64 / 1e6;
+    eprintln!(
+        "pipeline_corpus summary: {} articles, {:.2} MB: 1 thread {:.1} MB/s, 2 threads {:.1} MB/s, speed-up {:.2}x \
+         (targets: >= 20 MB/s, >= 1.8x)",
+        all.len(),
+        mb,
+        mb / t1,
+        mb / t2,
+        t1 / t2
+    );
+}
+
+criterion_group!(benches, stages, corpus);
 criterion_main!(benches);

@@ -28,11 +28,16 @@ fn print(f: &eval::Figure) {
 /// `FILE` (a TSV with `form` and `lemma` columns) when given, then every other measure whose
 /// data is present under `--eval-dir`.
 pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
-    let names = NamesBuilder::new().build().context("building the name normalizer")?;
+    let names = NamesBuilder::new()
+        .build()
+        .context("building the name normalizer")?;
     if let Some(p) = &args.path {
         let f = eval::lemma_accuracy(&names, p)
             .with_context(|| format!("evaluating lemmas on {}", p.display()))?;
-        println!("lemma accuracy on {} (case-insensitive, ё = е):", p.display());
+        println!(
+            "lemma accuracy on {} (case-insensitive, ё = е):",
+            p.display()
+        );
         print(&f);
         for x in &f.failures {
             println!("    {x}");

@@ -43,7 +43,9 @@ fn split_line<'a>(line: &'a str, offset: usize, paragraph: usize, out: &mut Vec<
         if matches!(c, '.' | '!' | '?' | '…') {
             // Take the whole run of closing punctuation and quotes.
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…' | '»' | '"' | '”' | ')') {
+            while j < chars.len()
+                && matches!(chars[j].1, '.' | '!' | '?' | '…' | '»' | '"' | '”' | ')')
+            {
                 j += 1;
             }
             let end = chars.get(j).map_or(line.len(), |&(p, _)| p);
@@ -54,7 +56,9 @@ fn split_line<'a>(line: &'a str, offset: usize, paragraph: usize, out: &mut Vec<
             let has_space = k > j;
             let next = chars.get(k).map(|&(_, c)| c);
             let opens = next.is_some_and(|n| {
-                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '«' | '"' | '“' | '–' | '—' | '-')
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '«' | '"' | '“' | '–' | '—' | '-')
             });
             if has_space && opens && !is_abbreviation(line, pos) {
                 push(line, start, end, offset, paragraph, out);
@@ -94,7 +98,10 @@ fn is_abbreviation(line: &str, dot: usize) -> bool {
     if !first_upper && n <= 3 {
         return true;
     }
-    matches!(word.as_str(), "млрд" | "млн" | "тыс" | "руб" | "долл" | "проф" | "акад")
+    matches!(
+        word.as_str(),
+        "млрд" | "млн" | "тыс" | "руб" | "долл" | "проф" | "акад"
+    )
 }
 
 fn push<'a>(
@@ -147,7 +154,10 @@ mod tests {
         let t = "К.-Ж. Токаев и М.П. Гагарин прибыли в г. Астана. Далее т.д. продолжилось.";
         assert_eq!(
             texts(t),
-            vec!["К.-Ж. Токаев и М.П. Гагарин прибыли в г. Астана.", "Далее т.д. продолжилось."]
+            vec![
+                "К.-Ж. Токаев и М.П. Гагарин прибыли в г. Астана.",
+                "Далее т.д. продолжилось."
+            ]
         );
     }
 

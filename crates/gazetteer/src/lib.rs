@@ -55,6 +55,17 @@ pub struct Person {
     pub wikidata: String,
 }
 
+impl Person {
+    /// The forms for `lang`: Russian, Kazakh, or (for [`Lang::Other`]) Latin.
+    pub fn forms(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Ru => &self.ru,
+            Lang::Kk => &self.kk,
+            Lang::Other => &self.latin,
+        }
+    }
+}
+
 /// A role phrase held by a person over a date range.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Role {
@@ -131,6 +142,17 @@ pub struct Place {
     pub kind: PlaceKind,
 }
 
+impl Place {
+    /// The forms for `lang`: Russian, Kazakh, or (for [`Lang::Other`]) the canonical English name.
+    pub fn forms(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Ru => &self.ru,
+            Lang::Kk => &self.kk,
+            Lang::Other => std::slice::from_ref(&self.canonical),
+        }
+    }
+}
+
 /// Normalizes a name or role phrase for lookup: lower case, `ё` -> `е`, one space between words,
 /// all dashes as `-`.
 pub fn normalize_phrase(s: &str) -> String {
@@ -162,6 +184,8 @@ pub struct Gazetteer {
     person_names: HashMap<String, Vec<usize>>,
     /// normalized form -> place indexes
     place_names: HashMap<String, Vec<usize>>,
+    /// (normalized phrase, lang) -> role indexes
+    role_index: HashMap<(String, Lang), Vec<usize>>,
 }
 
 impl Gazetteer {
@@ -221,24 +245,26 @@ impl Gazetteer {
         lang: Lang,
         date: Option<NaiveDate>,
     ) -> Option<&Person> {
-        let key = normalize_phrase(phrase);
-        let role = self.roles.iter().find(|r| {
-            r.lang == lang
-                && normalize_phrase(&r.phrase) == key
-                && match date {
-                    Some(d) => r.holds_on(d),
-                    None => r.to.is_none(),
-                }
+        let ids = self.role_index.get(&(normalize_phrase(phrase), lang))?;
+        let role = ids.iter().map(|&i| &self.roles[i]).find(|r| match date {
+            Some(d) => r.holds_on(d),
+            None => r.to.is_none(),
         })?;
         self.person(&role.person_id)
     }
 
+    /// All roles with this nominative `phrase` in `lang` (any date), in file order.
+    pub fn roles_for(&self, phrase: &str, lang: Lang) -> Vec<&Role> {
+        self.role_index
+            .get(&(normalize_phrase(phrase), lang))
+            .map(|v| v.iter().map(|&i| &self.roles[i]).collect())
+            .unwrap_or_default()
+    }
+
     /// Whether `phrase` is a known role phrase in `lang` (at any date).
     pub fn is_role_phrase(&self, phrase: &str, lang: Lang) -> bool {
-        let key = normalize_phrase(phrase);
-        self.roles
-            .iter()
-            .any(|r| r.lang == lang && normalize_phrase(&r.phrase) == key)
+        self.role_index
+            .contains_key(&(normalize_phrase(phrase), lang))
     }
 
     /// The persons one of whose forms (Russian, Kazakh, Latin or canonical) is `name` exactly
@@ -416,7 +442,15 @@ impl GazetteerBuilder {
                 }
             }
         }
+        let mut role_index: HashMap<(String, Lang), Vec<usize>> = HashMap::new();
+        for (i, r) in roles.iter().enumerate() {
+            role_index
+                .entry((normalize_phrase(&r.phrase), r.lang))
+                .or_default()
+                .push(i);
+        }
         Ok(Gazetteer {
+            role_index,
             persons,
             roles,
             places,
@@ -563,6 +597,7 @@ fn parse_date(s: &str, path: &Path, line: usize) -> Result<Option<NaiveDate>, Er
 fn parse_roles(text: &str, path: &Path) -> Result<Vec<Role>, Error> {
     const H: &[&str] = &["phrase", "lang", "person_id", "from", "to"];
     let mut out: Vec<Role> = Vec::new();
+    let mut by_phrase: HashMap<(String, Lang), Vec<usize>> = HashMap::new();
     for row in rows(text, path, H) {
         let (line, c) = row?;
         if c[0].is_empty() {
@@ -597,11 +632,10 @@ fn parse_roles(text: &str, path: &Path) -> Result<Vec<Role>, Error> {
             from,
             to,
         };
-        let key = normalize_phrase(&role.phrase);
-        for other in out
-            .iter()
-            .filter(|o| o.lang == lang && normalize_phrase(&o.phrase) == key)
-        {
+        let key = (normalize_phrase(&role.phrase), lang);
+        let same = by_phrase.entry(key).or_default();
+        for &j in same.iter() {
+            let other: &Role = &out[j];
             if overlaps(other, &role) {
                 return Err(duplicate(
                     path,
@@ -613,6 +647,7 @@ fn parse_roles(text: &str, path: &Path) -> Result<Vec<Role>, Error> {
                 ));
             }
         }
+        same.push(out.len());
         out.push(role);
     }
     Ok(out)

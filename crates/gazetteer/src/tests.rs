@@ -48,13 +48,19 @@ fn ids_are_unique_and_every_role_names_a_known_person() {
 
 #[test]
 fn role_dates_are_ordered_and_holders_do_not_overlap() {
-    let roles = g().roles();
-    for (i, a) in roles.iter().enumerate() {
-        if let (Some(f), Some(t)) = (a.from, a.to) {
-            assert!(f < t, "{:?}", a);
+    let mut groups: HashMap<(String, Lang), Vec<&Role>> = HashMap::new();
+    for r in g().roles() {
+        if let (Some(f), Some(t)) = (r.from, r.to) {
+            assert!(f < t, "{:?}", r);
         }
-        for b in &roles[i + 1..] {
-            if a.lang == b.lang && normalize_phrase(&a.phrase) == normalize_phrase(&b.phrase) {
+        groups
+            .entry((normalize_phrase(&r.phrase), r.lang))
+            .or_default()
+            .push(r);
+    }
+    for rs in groups.values() {
+        for (i, a) in rs.iter().enumerate() {
+            for b in &rs[i + 1..] {
                 assert!(!overlaps(a, b), "{:?} overlaps {:?}", a, b);
             }
         }
@@ -236,4 +242,45 @@ fn regression_cases_pass() {
 fn gazetteer_is_send_and_sync() {
     fn is<T: Send + Sync>() {}
     is::<Gazetteer>();
+}
+
+#[test]
+fn place_forms_are_unambiguous_and_never_name_a_person() {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for p in g().places() {
+        for f in
+            p.ru.iter()
+                .chain(&p.kk)
+                .chain(std::iter::once(&p.canonical))
+        {
+            let key = normalize_phrase(f);
+            if let Some(other) = seen.insert(key, &p.id) {
+                assert_eq!(other, p.id, "{f} names both {other} and {}", p.id);
+            }
+            assert!(
+                g().persons_by_name(f).is_empty(),
+                "{f} is a place and a person"
+            );
+        }
+    }
+}
+
+#[test]
+fn shared_person_forms_are_only_family_names_of_relatives() {
+    // A surname shared by two persons makes `persons_by_name` ambiguous; keep that rare and known.
+    let allowed = ["gurbanguly-berdimuhamedow", "serdar-berdimuhamedow"];
+    for p in g().persons() {
+        for f in p.ru.iter().chain(&p.kk).chain(&p.latin) {
+            let found = g().persons_by_name(f);
+            if found.len() > 1 {
+                for q in found {
+                    assert!(
+                        allowed.contains(&q.id.as_str()),
+                        "{f} is ambiguous: {}",
+                        q.id
+                    );
+                }
+            }
+        }
+    }
 }

@@ -334,6 +334,7 @@ impl Tables {
                             | "title"
                             | "stop"
                             | "org"
+                            | "nonname_end"
                             | "protect"
                             | "surname_first"
                             | "particle"

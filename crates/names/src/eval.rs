@@ -9,7 +9,9 @@
 //! | `kaznerd-key` | `kaznerd-valid/persons.tsv` | the last word of each PERSON span is its surname form; its nominative is the longest other surname form of the file that is a prefix of it, 1 to 6 letters shorter, the rest not a patronymic/surname formant (`ұлы`, `қызы`, `ов`, `ев`, `ин`); correct when both get the same key (each read in its own sentence) |
 //! | `kaznerd-lemma` | same | of those inflected forms, the ones whose lemma is exactly that nominative |
 //! | `kaznerd-nominative-kept` | same | of the nominatives so found, the ones left as they are |
-//! | `xwmt-same-keys` | `xwmt-ru-kk/{ru,kk}.txt` | lines where either side has a person mention; correct when every key on each side [`keys_match`]es one on the other side |
+//! | `xwmt-same-keys` | `xwmt-ru-kk/{ru,kk}.txt` | lines where either side has a person mention ([`Names::mentions`]); correct when every key on each side [`keys_match`]es one on the other side |
+//! | `xwmt-same-keys-both-sides` | same | the same over lines where both sides have a person mention |
+//! | `xwmt-persons-matched` | same | on those lines, each person mention of either side whose key matches one on the other side |
 //! | `seeds-entities` | `fixtures/seeds/*.txt` + `fixtures/names/seed_persons.tsv` | each gold occurrence (surface form in a file) must be covered by a person mention with the gold entity id |
 
 use crate::text::{self, fold, strip_accents};
@@ -296,13 +298,17 @@ pub fn kaznerd(names: &Names, dir: &Path) -> Result<(Figure, Figure, Figure), Er
     Ok((key_fig, lemma_fig, kept))
 }
 
-/// X-WMT: lines whose Russian and Kazakh sides name the same persons.
-pub fn xwmt(names: &Names, dir: &Path) -> Result<Figure, Error> {
+/// X-WMT: lines whose Russian and Kazakh sides name the same persons (over lines where either
+/// side has a person), the same over lines where both sides have one, and the share of the
+/// persons of such lines whose key has a partner on the other side.
+pub fn xwmt_all(names: &Names, dir: &Path) -> Result<(Figure, Figure, Figure), Error> {
     let rp = dir.join("ru.txt");
     let kp = dir.join("kk.txt");
     let ru = std::fs::read_to_string(&rp).map_err(|e| io(&rp, e))?;
     let kk = std::fs::read_to_string(&kp).map_err(|e| io(&kp, e))?;
     let mut fig = Figure::new("xwmt-same-keys");
+    let mut both = Figure::new("xwmt-same-keys-both-sides");
+    let mut persons = Figure::new("xwmt-persons-matched");
     for (r, k) in ru.lines().zip(kk.lines()) {
         let a: Vec<String> = names
             .mentions(r, Lang::Ru)
@@ -320,8 +326,26 @@ pub fn xwmt(names: &Names, dir: &Path) -> Result<Figure, Error> {
         let ok = a.iter().all(|x| b.iter().any(|y| keys_match(x, y)))
             && b.iter().all(|y| a.iter().any(|x| keys_match(x, y)));
         fig.count(ok, || format!("ru {a:?} | kk {b:?} | {r}"));
+        if !a.is_empty() && !b.is_empty() {
+            both.count(ok, || format!("ru {a:?} | kk {b:?} | {r}"));
+            for x in &a {
+                persons.count(b.iter().any(|y| keys_match(x, y)), || {
+                    format!("ru {x} | kk {b:?}")
+                });
+            }
+            for y in &b {
+                persons.count(a.iter().any(|x| keys_match(x, y)), || {
+                    format!("kk {y} | ru {a:?}")
+                });
+            }
+        }
     }
-    Ok(fig)
+    Ok((fig, both, persons))
+}
+
+/// X-WMT: lines whose Russian and Kazakh sides name the same persons (see [`xwmt_all`]).
+pub fn xwmt(names: &Names, dir: &Path) -> Result<Figure, Error> {
+    xwmt_all(names, dir).map(|(f, _, _)| f)
 }
 
 /// Seed articles: every gold occurrence resolved to the gold entity.
@@ -390,7 +414,7 @@ pub fn all(names: &Names, eval_dir: &Path, fixtures: &Path) -> (Vec<Figure>, Vec
         "kaznerd-valid",
     );
     push(
-        xwmt(names, &eval_dir.join("xwmt-ru-kk")).map(|f| vec![f]),
+        xwmt_all(names, &eval_dir.join("xwmt-ru-kk")).map(|(a, b, c)| vec![a, b, c]),
         "xwmt-ru-kk",
     );
     push(

@@ -31,11 +31,10 @@ fn class_of(stem: &str) -> Option<char> {
         .map(lower)
         .filter(|c| !matches!(c, 'ь' | 'ъ'));
     let last = it.next()?;
-    let before = it.next();
     Some(match last {
         'м' | 'н' | 'ң' => 'S',
-        'л' | 'р' | 'й' | 'ж' | 'з' | 'и' => 'Z',
-        'у' if before.is_some_and(is_vowel) => 'Z',
+        // у is a consonant-like glide in Kazakh spelling (Мәскеуге, Ангелудың).
+        'л' | 'р' | 'й' | 'ж' | 'з' | 'и' | 'у' => 'Z',
         c if is_vowel(c) => 'V',
         c if c.is_alphabetic() => 'T',
         _ => return None,
@@ -124,7 +123,15 @@ pub(crate) fn candidates(tables: &Tables, word: &str) -> Vec<Candidate> {
     let mut chains = Vec::new();
     chain(tables, &w, 9, None, &mut Vec::new(), 1.0, &mut chains, true);
     for (stem, kinds, p) in chains {
-        if stem.chars().count() < 3 || !stem.chars().any(is_vowel) {
+        let n = stem.chars().count();
+        if n < 3 || !stem.chars().any(is_vowel) {
+            continue;
+        }
+        // Three-letter stems only before an unambiguous case (Кимнің, Алиге), never before
+        // endings a longer name may simply end with (Байден is not Бай + ден).
+        if n == 3
+            && !(kinds.len() == 1 && matches!(kinds[0].as_str(), "gen" | "dat" | "ins" | "acc"))
+        {
             continue;
         }
         if stem.ends_with(['-', '\'', '’']) {

@@ -169,6 +169,8 @@ pub struct PlaceEntry {
 #[derive(Clone, Copy, Debug, Default)]
 struct Known {
     given: bool,
+    /// Listed in `given_names.tsv` (not only a first word of a gazetteer form).
+    listed_given: bool,
     gender: Option<Gender>,
     place: bool,
     surname: bool,
@@ -187,6 +189,18 @@ struct Inner {
     given_of: Vec<HashSet<String>>,
     /// Role phrases (gazetteer phrases and aliases): (folded tokens, lang, gazetteer phrase).
     roles: Vec<(Vec<String>, Lang, String)>,
+    /// Place forms by the first two letters of their first word: (folded words, place, lang),
+    /// longest first.
+    place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>>,
+    /// Snowball stems of the Russian stop, title and calendar words (words of 4+ letters).
+    ru_stop_stems: HashSet<String>,
+    /// Snowball stems of the Russian title words.
+    ru_title_stems: HashSet<String>,
+}
+
+/// The first two letters of a folded word (the place-form index key).
+pub(crate) fn prefix2(w: &str) -> String {
+    w.chars().take(2).collect()
 }
 
 impl Inner {
@@ -195,6 +209,7 @@ impl Inner {
         for ((n, _), g) in &tables.given {
             let k = known.entry(n.clone()).or_default();
             k.given = true;
+            k.listed_given = true;
             if k.gender.is_none() {
                 k.gender = *g;
             }
@@ -267,7 +282,47 @@ impl Inner {
             let toks: Vec<String> = alias.split_whitespace().map(fold).collect();
             roles.push((toks, *lang, phrase.clone()));
         }
+        let mut place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>> = HashMap::new();
+        for (pi, p) in places.iter().enumerate() {
+            for (fs, l) in [(&p.ru, Lang::Ru), (&p.kk, Lang::Kk)] {
+                for f in fs {
+                    let words: Vec<String> = f.split_whitespace().map(fold).collect();
+                    if let Some(first) = words.first() {
+                        place_forms
+                            .entry(prefix2(first))
+                            .or_default()
+                            .push((words, pi, l));
+                    }
+                }
+            }
+        }
+        for v in place_forms.values_mut() {
+            v.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
+        }
+        let mut ru_stop_stems = HashSet::new();
+        let mut ru_title_stems = HashSet::new();
+        for ((w, l), classes) in &tables.words {
+            if *l != Lang::Ru || w.chars().count() < 4 {
+                continue;
+            }
+            let st = mentions::snowball().stem(w).to_string();
+            if st.chars().count() < 3 {
+                continue;
+            }
+            if ["stop", "title", "month", "weekday"]
+                .iter()
+                .any(|c| classes.contains(*c))
+            {
+                ru_stop_stems.insert(st.clone());
+            }
+            if classes.contains("title") {
+                ru_title_stems.insert(st);
+            }
+        }
         Inner {
+            ru_stop_stems,
+            ru_title_stems,
+            place_forms,
             tables,
             gaz,
             places,
@@ -446,6 +501,14 @@ impl Names {
                     ),
                     _ => prior * bonus(&lemma),
                 };
+                // A known nominative reached by a rare reading (Чечне -> Чечня) still beats an
+                // unknown one reached by a common reading.
+                if self
+                    .known(&lemma)
+                    .is_some_and(|k| k.given || k.place || k.surname)
+                {
+                    s = s.max(prior + 0.5);
+                }
                 let identity = lemma == self_form;
                 // Only Russian given names agree in case with the surname; in Kazakh only the
                 // last word of a name takes the case suffix.
@@ -453,6 +516,17 @@ impl Names {
                     Some(true) if identity => s *= 2.5,
                     Some(false) if identity => s *= 0.5,
                     _ => {}
+                }
+                // A man's surname in -а is more often a genitive (Буша, Колчака) than the
+                // nominatives in -ка/-ша that place names favour.
+                if hint.person
+                    && lang == Lang::Ru
+                    && hint.gender != Some(Gender::F)
+                    && !identity
+                    && self_form.ends_with('а')
+                    && lemma.chars().last().is_some_and(|c| !text::is_vowel(c))
+                {
+                    s *= 1.15;
                 }
                 if hint.person && lang == Lang::Ru && self_form.ends_with('е') {
                     // Persons rarely stand in the prepositional case; foreign names in -е
@@ -558,15 +632,40 @@ impl Names {
         ev
     }
 
+    fn is_listed_given(&self, lemma: &str) -> bool {
+        self.known(lemma).is_some_and(|k| k.listed_given)
+    }
+
     fn is_given(&self, lemma: &str) -> bool {
         self.known(lemma).is_some_and(|k| k.given)
     }
 
     fn is_surname_first(&self, w: &str) -> bool {
-        let f = fold(w);
-        [Lang::Ru, Lang::Kk]
-            .iter()
-            .any(|l| self.tables().word_is(&f, *l, "surname_first"))
+        let mut forms = vec![fold(w)];
+        forms.extend(
+            self.word_candidates(w, Self::detect(w), Hint::default(), None)
+                .into_iter()
+                .take(2)
+                .map(|c| c.0),
+        );
+        forms.iter().any(|f| {
+            [Lang::Ru, Lang::Kk]
+                .iter()
+                .any(|l| self.tables().word_is(f, *l, "surname_first"))
+        })
+    }
+
+    /// Whether the words after an East Asian surname look like an East Asian given name: two or
+    /// more words (Ким Чен Ын), or one short word or one spelled with the letters of the
+    /// Palladius / Kontsevich transcriptions (Цзиньпин, Дэмин), not a Western name (Ли Ньюман).
+    fn east_asian_given(rest: &[&str]) -> bool {
+        if rest.len() >= 2 {
+            return true;
+        }
+        rest.first().is_some_and(|w| {
+            let f = fold(w);
+            f.chars().count() <= 3 || ["цз", "чж", "э", "ы"].iter().any(|m| f.contains(m))
+        })
     }
 
     fn has_surname_ending(&self, lemma: &str, lang: Lang) -> bool {
@@ -605,16 +704,32 @@ impl Names {
             }
             let cands = self.word_candidates(w, lang, Hint::default(), None);
             if n > 1 && !(i == 0 && self.is_surname_first(w)) {
-                if let Some((l, _, _)) = cands
-                    .iter()
-                    .take(3)
-                    .find(|c| self.tables().given.keys().any(|(g, _)| g == &c.0))
-                {
+                let mut pick = cands.iter().take(3).find(|c| self.is_listed_given(&c.0));
+                // «Ивана Живкович»: an oblique masculine reading of the given name needs an
+                // inflected surname; with a consonant-final last word the given name is the
+                // nominative of a feminine one.
+                let form = fold(&text::strip_accents(w));
+                let last_word = fold(&text::strip_accents(words[n - 1]));
+                if lang == Lang::Ru && i + 1 < n {
+                    if let Some(p) = pick {
+                        let masc_oblique = p.0 != form
+                            && self.known(&p.0).and_then(|k| k.gender) == Some(Gender::M);
+                        let bare_surname = last_word
+                            .chars()
+                            .last()
+                            .is_some_and(|c| !text::is_vowel(c) && c != 'й' && c != 'м');
+                        if masc_oblique && bare_surname && self.is_listed_given(&form) {
+                            pick = cands.iter().find(|c| c.0 == form);
+                        }
+                    }
+                }
+                if let Some((l, _, _)) = pick {
                     parts[i] = Part::Given;
                     if gender.is_none() {
                         gender = self.known(l).and_then(|k| k.gender);
                     }
-                    if nominative.is_none() {
+                    // Hyphenated given names (Жан-Поль) often stay undeclined: no evidence.
+                    if nominative.is_none() && !w.contains('-') {
                         let form = fold(&text::strip_accents(w));
                         let last = form.chars().last().unwrap_or(' ');
                         if *l == form {
@@ -649,12 +764,30 @@ impl Names {
         // The surname: East Asian surnames stand first; otherwise the last word that is not a
         // given name, patronymic or initial; with only given names, the last word.
         let mut surname = None;
-        if n > 1 && self.is_surname_first(words[0]) {
+        if n > 1 && self.is_surname_first(words[0]) && Self::east_asian_given(&words[1..]) {
             parts[0] = Part::Surname;
             surname = Some(0);
             for p in parts.iter_mut().skip(1) {
                 if *p == Part::Surname {
                     *p = Part::Given;
+                }
+            }
+        }
+        // Two unknown words: given name first, as running text writes it (Телониуса Монка).
+        if surname.is_none()
+            && n == 2
+            && parts == [Part::Surname, Part::Surname]
+            && lang == Lang::Ru
+        {
+            let w = words[0];
+            if !w.contains('-') {
+                let form = fold(&text::strip_accents(w));
+                let l0 = self.word_lemma(w, lang, Hint::default(), ev);
+                if !self.has_surname_ending(&l0, lang) {
+                    parts[0] = Part::Given;
+                    if l0 != form {
+                        nominative = Some(false);
+                    }
                 }
             }
         }

@@ -700,7 +700,9 @@ mod tests {
         assert_eq!(t("Юлия", "icao"), "Iuliia");
         assert_eq!(t("Жуков", "iso9"), "Žukov");
         assert_eq!(t("Щёкин", "iso9"), "Ŝëkin");
-        assert_eq!(t("Тоқаев", "kk-bgn"), "Toqayev");
+        assert_eq!(t("Тоқаев", "kk-bgn"), "Toqaev");
+        assert_eq!(t("Әуезов", "kk-bgn"), "Äūezov");
+        assert_eq!(t("Шиелі", "kk-bgn"), "Shīeli");
         assert_eq!(t("Ақтөбе", "kk-bgn"), "Aqtöbe");
         assert_eq!(t("Қарағанды", "kk-bgn"), "Qaraghandy");
     }
@@ -780,7 +782,14 @@ mod tests {
 
     #[test]
     fn regression_cases_pass() {
-        let text = include_str!("../../../fixtures/translit/cases.tsv");
+        run_cases(include_str!("../../../fixtures/translit/cases.tsv"), 20);
+        run_cases(
+            include_str!("../../../fixtures/translit/to_cyrillic.tsv"),
+            5,
+        );
+    }
+
+    fn run_cases(text: &str, at_least: usize) {
         let mut n = 0;
         for (i, line) in text.lines().enumerate().skip(1) {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -794,7 +803,41 @@ mod tests {
             assert_eq!(got, cols[3], "line {}: {line}", i + 1);
             n += 1;
         }
-        assert!(n >= 20, "only {n} cases");
+        assert!(n >= at_least, "only {n} cases");
+    }
+
+    #[test]
+    fn iso9_round_trips_every_pair_of_letters() {
+        let s = embedded("iso9").unwrap();
+        let mut letters: Vec<char> = KAZAKH_ALPHABET.chars().collect();
+        letters.extend(KAZAKH_ALPHABET.to_uppercase().chars());
+        for &a in &letters {
+            for &b in &letters {
+                let w: String = [a, b].iter().collect();
+                let lat = s.transliterate(&w);
+                let back = s.to_cyrillic(&lat).unwrap();
+                // Case of the caseless signs (ʺ ʹ) at a word edge cannot be recovered.
+                assert_eq!(
+                    back.to_lowercase(),
+                    w.to_lowercase(),
+                    "{w} -> {lat} -> {back}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_scheme_panics_on_any_char_of_the_first_planes() {
+        let text: String = (0u32..0x3000).filter_map(char::from_u32).collect();
+        for name in schemes() {
+            let s = embedded(name).unwrap();
+            let out = s.transliterate(&text);
+            assert!(out.contains("abc"), "{name} changed Latin text");
+            if s.is_reversible() {
+                let _ = s.to_cyrillic(&text).unwrap();
+                let _ = s.to_cyrillic(&out).unwrap();
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,481 @@
+//! The rule files: cue lexicons, modality markers, grammar words and date words, parsed from TSV.
+
+use kzalign_core::{Error, ErrorKind, EventType, Lang, Modality};
+use std::collections::HashSet;
+use std::path::Path;
+
+pub(crate) const CUES_RU: &str = include_str!("../data/cues-ru.tsv");
+pub(crate) const CUES_KK: &str = include_str!("../data/cues-kk.tsv");
+pub(crate) const MARKERS_RU: &str = include_str!("../data/markers-ru.tsv");
+pub(crate) const MARKERS_KK: &str = include_str!("../data/markers-kk.tsv");
+pub(crate) const GRAMMAR_RU: &str = include_str!("../data/grammar-ru.tsv");
+pub(crate) const GRAMMAR_KK: &str = include_str!("../data/grammar-kk.tsv");
+pub(crate) const DATES_RU: &str = include_str!("../data/dates-ru.tsv");
+pub(crate) const DATES_KK: &str = include_str!("../data/dates-kk.tsv");
+
+/// One word of a pattern: exact, or a prefix when written with a trailing `*`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct PatWord {
+    pub text: String,
+    pub prefix: bool,
+}
+
+impl PatWord {
+    pub fn matches(&self, word: &str) -> bool {
+        if self.prefix {
+            word.starts_with(self.text.as_str())
+        } else {
+            word == self.text
+        }
+    }
+}
+
+/// A sequence of pattern words.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Pattern {
+    pub words: Vec<PatWord>,
+    pub source: String,
+}
+
+impl Pattern {
+    pub fn parse(s: &str) -> Option<Pattern> {
+        let words: Vec<PatWord> = s
+            .split_whitespace()
+            .map(|w| {
+                let w = fold(w);
+                match w.strip_suffix('*') {
+                    Some(stem) => PatWord {
+                        text: stem.to_string(),
+                        prefix: true,
+                    },
+                    None => PatWord {
+                        text: w,
+                        prefix: false,
+                    },
+                }
+            })
+            .collect();
+        if words.is_empty() || words.iter().any(|w| w.text.is_empty()) {
+            return None;
+        }
+        Some(Pattern {
+            words,
+            source: s.trim().to_string(),
+        })
+    }
+
+    /// Whether the pattern matches the words starting at `i`.
+    pub fn matches_at(&self, words: &[String], i: usize) -> bool {
+        if i + self.words.len() > words.len() {
+            return false;
+        }
+        self.words
+            .iter()
+            .zip(&words[i..])
+            .all(|(p, w)| p.matches(w))
+    }
+
+    /// A rough specificity: longer and exact patterns win over shorter and prefix ones.
+    pub fn weight(&self) -> usize {
+        self.words
+            .iter()
+            .map(|w| w.text.chars().count() * 2 + usize::from(!w.prefix))
+            .sum()
+    }
+}
+
+/// Lower-cases and reads ё as е.
+pub(crate) fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect()
+}
+
+/// How an event word relates to its participants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueForm {
+    /// A predicate: subject plus companions.
+    Verb,
+    /// An event noun.
+    Noun,
+    /// A verb whose direct object is the other participant.
+    Obj,
+}
+
+/// One cue row.
+#[derive(Clone, Debug)]
+pub(crate) struct Cue {
+    pub pattern: Pattern,
+    pub kind: EventType,
+    pub modality: Modality,
+    pub form: CueForm,
+}
+
+/// One modality marker row.
+#[derive(Clone, Debug)]
+pub(crate) struct Marker {
+    pub pattern: Pattern,
+    pub modality: Modality,
+}
+
+/// One date word row.
+#[derive(Clone, Debug)]
+pub(crate) struct DateWord {
+    pub word: String,
+    pub kind: DateKind,
+    pub value: i64,
+}
+
+/// What a date word gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DateKind {
+    Month,
+    Weekday,
+    Relative,
+}
+
+/// The rules of one language.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LangRules {
+    pub cues: Vec<Cue>,
+    pub markers: Vec<Marker>,
+    /// (kind, pattern) rows of the grammar file.
+    pub grammar: Vec<(String, Pattern)>,
+    pub dates: Vec<DateWord>,
+}
+
+impl LangRules {
+    /// The grammar patterns of one kind.
+    pub fn gram(&self, kind: &str) -> impl Iterator<Item = &Pattern> {
+        let kind = kind.to_string();
+        self.grammar
+            .iter()
+            .filter(move |(k, _)| *k == kind)
+            .map(|(_, p)| p)
+    }
+
+    /// Whether a grammar pattern of `kind` matches at word `i`; returns its length.
+    pub fn gram_at(&self, kind: &str, words: &[String], i: usize) -> Option<usize> {
+        self.gram(kind)
+            .filter(|p| p.matches_at(words, i))
+            .map(|p| p.words.len())
+            .max()
+    }
+
+    /// Whether a grammar pattern of `kind` ends exactly at word `end` (exclusive); returns its length.
+    pub fn gram_ending_at(&self, kind: &str, words: &[String], end: usize) -> Option<usize> {
+        self.gram(kind)
+            .filter(|p| p.words.len() <= end && p.matches_at(words, end - p.words.len()))
+            .map(|p| p.words.len())
+            .max()
+    }
+
+    /// Plain suffix strings of `kind` (Kazakh case suffixes), longest first.
+    pub fn suffixes(&self, kind: &str) -> Vec<&str> {
+        let mut v: Vec<&str> = self
+            .gram(kind)
+            .filter(|p| p.words.len() == 1)
+            .map(|p| p.words[0].text.as_str())
+            .collect();
+        v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        v
+    }
+}
+
+/// Which table a file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    Cues,
+    Markers,
+    Grammar,
+    Dates,
+}
+
+impl FileKind {
+    /// Reads the kind and language from a file name like `cues-ru.tsv`.
+    pub fn from_name(name: &str) -> Option<(FileKind, Lang)> {
+        let stem = name.strip_suffix(".tsv")?;
+        let (kind, lang) = stem.rsplit_once('-')?;
+        let kind = match kind {
+            "cues" => FileKind::Cues,
+            "markers" => FileKind::Markers,
+            "grammar" => FileKind::Grammar,
+            "dates" => FileKind::Dates,
+            _ => return None,
+        };
+        let lang = match lang {
+            "ru" => Lang::Ru,
+            "kk" => Lang::Kk,
+            _ => return None,
+        };
+        Some((kind, lang))
+    }
+}
+
+fn malformed(path: &Path, line: usize, msg: impl Into<String>) -> Error {
+    Error::new(ErrorKind::MalformedRow, msg)
+        .with_path(path)
+        .with_line(line)
+}
+
+fn duplicate(path: &Path, line: usize, what: &str) -> Error {
+    Error::new(ErrorKind::Duplicate, format!("duplicate row: {what}"))
+        .with_path(path)
+        .with_line(line)
+}
+
+fn parse_modality(s: &str) -> Option<Modality> {
+    Some(match s.trim() {
+        "actual" => Modality::Actual,
+        "planned" => Modality::Planned,
+        "past_reference" => Modality::PastReference,
+        "negated" => Modality::Negated,
+        _ => return None,
+    })
+}
+
+/// The data rows of a TSV text: (1-based line, fields), skipping comments and blank lines.
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines().enumerate().filter_map(|(i, l)| {
+        let l = l.trim_end_matches('\r');
+        if l.trim().is_empty() || l.trim_start().starts_with('#') {
+            None
+        } else {
+            Some((i + 1, l.split('\t').collect()))
+        }
+    })
+}
+
+/// Whether the text carries a `# source:` line.
+pub(crate) fn has_source(text: &str) -> bool {
+    text.lines()
+        .any(|l| l.trim_start().starts_with("# source:"))
+}
+
+/// Parses one file of `kind` into `rules`; `path` names it in errors.
+pub(crate) fn parse_into(
+    rules: &mut LangRules,
+    kind: FileKind,
+    text: &str,
+    path: &Path,
+) -> Result<(), Error> {
+    let mut seen: HashSet<String> = HashSet::new();
+    for (line, f) in rows(text) {
+        let key = f.join("\t");
+        match kind {
+            FileKind::Cues => {
+                if f.len() != 4 {
+                    return Err(malformed(path, line, format!("expected 4 tab-separated fields (pattern, type, modality, form), found {}", f.len())));
+                }
+                let pattern =
+                    Pattern::parse(f[0]).ok_or_else(|| malformed(path, line, "empty pattern"))?;
+                let kind = EventType::parse(f[1]).ok_or_else(|| {
+                    malformed(path, line, format!("unknown event type `{}`", f[1]))
+                })?;
+                let modality = parse_modality(f[2])
+                    .ok_or_else(|| malformed(path, line, format!("unknown modality `{}`", f[2])))?;
+                let form = match f[3].trim() {
+                    "verb" => CueForm::Verb,
+                    "noun" => CueForm::Noun,
+                    "obj" => CueForm::Obj,
+                    other => {
+                        return Err(malformed(
+                            path,
+                            line,
+                            format!("unknown form `{other}` (verb, noun, obj)"),
+                        ))
+                    }
+                };
+                if !seen.insert(fold(f[0].trim())) {
+                    return Err(duplicate(path, line, f[0]));
+                }
+                rules.cues.retain(|c| c.pattern.source != pattern.source);
+                rules.cues.push(Cue {
+                    pattern,
+                    kind,
+                    modality,
+                    form,
+                });
+            }
+            FileKind::Markers => {
+                if f.len() != 2 {
+                    return Err(malformed(
+                        path,
+                        line,
+                        format!(
+                            "expected 2 tab-separated fields (pattern, modality), found {}",
+                            f.len()
+                        ),
+                    ));
+                }
+                let pattern =
+                    Pattern::parse(f[0]).ok_or_else(|| malformed(path, line, "empty pattern"))?;
+                let modality = parse_modality(f[1])
+                    .ok_or_else(|| malformed(path, line, format!("unknown modality `{}`", f[1])))?;
+                if !seen.insert(fold(f[0].trim())) {
+                    return Err(duplicate(path, line, f[0]));
+                }
+                rules.markers.retain(|m| m.pattern.source != pattern.source);
+                rules.markers.push(Marker { pattern, modality });
+            }
+            FileKind::Grammar => {
+                if f.len() != 2 {
+                    return Err(malformed(
+                        path,
+                        line,
+                        format!(
+                            "expected 2 tab-separated fields (kind, pattern), found {}",
+                            f.len()
+                        ),
+                    ));
+                }
+                let k = f[0].trim();
+                if k.is_empty() {
+                    return Err(malformed(path, line, "empty kind"));
+                }
+                let pattern =
+                    Pattern::parse(f[1]).ok_or_else(|| malformed(path, line, "empty pattern"))?;
+                if !seen.insert(fold(&key)) {
+                    return Err(duplicate(path, line, &key));
+                }
+                rules.grammar.push((k.to_string(), pattern));
+            }
+            FileKind::Dates => {
+                if f.len() != 3 {
+                    return Err(malformed(
+                        path,
+                        line,
+                        format!(
+                            "expected 3 tab-separated fields (word, kind, value), found {}",
+                            f.len()
+                        ),
+                    ));
+                }
+                let word = fold(f[0].trim());
+                if word.is_empty() {
+                    return Err(malformed(path, line, "empty word"));
+                }
+                let kind = match f[1].trim() {
+                    "month" => DateKind::Month,
+                    "weekday" => DateKind::Weekday,
+                    "relative" => DateKind::Relative,
+                    other => {
+                        return Err(malformed(
+                            path,
+                            line,
+                            format!("unknown date kind `{other}`"),
+                        ))
+                    }
+                };
+                let value: i64 = f[2]
+                    .trim()
+                    .parse()
+                    .map_err(|_| malformed(path, line, format!("`{}` is not a number", f[2])))?;
+                let ok = match kind {
+                    DateKind::Month => (1..=12).contains(&value),
+                    DateKind::Weekday => (1..=7).contains(&value),
+                    DateKind::Relative => (-30..=30).contains(&value),
+                };
+                if !ok {
+                    return Err(malformed(path, line, format!("value {value} out of range")));
+                }
+                if !seen.insert(word.clone()) {
+                    return Err(duplicate(path, line, &word));
+                }
+                rules.dates.retain(|d| d.word != word);
+                rules.dates.push(DateWord { word, kind, value });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The embedded rules of both languages.
+pub(crate) fn embedded() -> Result<(LangRules, LangRules), Error> {
+    let mut ru = LangRules::default();
+    let mut kk = LangRules::default();
+    let files: [(&str, &str, FileKind, bool); 8] = [
+        ("cues-ru.tsv", CUES_RU, FileKind::Cues, true),
+        ("markers-ru.tsv", MARKERS_RU, FileKind::Markers, true),
+        ("grammar-ru.tsv", GRAMMAR_RU, FileKind::Grammar, true),
+        ("dates-ru.tsv", DATES_RU, FileKind::Dates, true),
+        ("cues-kk.tsv", CUES_KK, FileKind::Cues, false),
+        ("markers-kk.tsv", MARKERS_KK, FileKind::Markers, false),
+        ("grammar-kk.tsv", GRAMMAR_KK, FileKind::Grammar, false),
+        ("dates-kk.tsv", DATES_KK, FileKind::Dates, false),
+    ];
+    for (name, text, kind, is_ru) in files {
+        let path = Path::new("crates/events/data").join(name);
+        if !has_source(text) {
+            return Err(
+                Error::new(ErrorKind::MalformedRow, "missing `# source:` line").with_path(&path),
+            );
+        }
+        let target = if is_ru { &mut ru } else { &mut kk };
+        parse_into(target, kind, text, &path)?;
+    }
+    Ok((ru, kk))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_files_parse_and_cite_sources() {
+        let (ru, kk) = embedded().expect("embedded rules parse");
+        assert!(ru.cues.len() > 30 && kk.cues.len() > 15);
+        assert!(!ru.markers.is_empty() && !kk.markers.is_empty());
+        for rules in [&ru, &kk] {
+            let months: HashSet<i64> = rules
+                .dates
+                .iter()
+                .filter(|d| d.kind == DateKind::Month)
+                .map(|d| d.value)
+                .collect();
+            assert_eq!(months.len(), 12);
+        }
+        for t in [
+            CUES_RU, CUES_KK, MARKERS_RU, MARKERS_KK, GRAMMAR_RU, GRAMMAR_KK, DATES_RU, DATES_KK,
+        ] {
+            assert!(has_source(t));
+        }
+    }
+
+    #[test]
+    fn duplicates_and_bad_rows_are_errors() {
+        let mut r = LangRules::default();
+        let e = parse_into(
+            &mut r,
+            FileKind::Cues,
+            "# source: x\nвстреча\tmeeting\tactual\tnoun\nвстреча\tmeeting\tactual\tnoun\n",
+            Path::new("u.tsv"),
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::Duplicate);
+        assert_eq!(e.line(), Some(3));
+        let e = parse_into(
+            &mut r,
+            FileKind::Cues,
+            "встреча\tparty\tactual\tnoun\n",
+            Path::new("u.tsv"),
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::MalformedRow);
+        assert_eq!(e.line(), Some(1));
+        assert!(e.to_string().contains("u.tsv:1"));
+    }
+
+    #[test]
+    fn patterns_match_inflections() {
+        let p = Pattern::parse("телефонн* разговор*").unwrap();
+        let w: Vec<String> = ["провел", "телефонный", "разговор"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(p.matches_at(&w, 1));
+        assert!(!p.matches_at(&w, 0));
+        assert!(Pattern::parse("  ").is_none());
+    }
+}

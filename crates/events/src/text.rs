@@ -1,0 +1,164 @@
+//! Words of a sentence with byte spans, quotation depth and clause boundaries.
+
+use crate::lexicon::{fold, LangRules};
+
+/// A word or punctuation token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Byte offsets in the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// Folded (lower-case, ё as е) text.
+    pub norm: String,
+    /// Whether it is a word (letters or digits) rather than punctuation.
+    pub word: bool,
+    /// Whether the word starts with an upper-case letter.
+    pub upper: bool,
+}
+
+/// Splits a sentence into words (letters, digits, inner hyphens and apostrophes) and punctuation.
+pub(crate) fn tokenize(s: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if cj.is_alphanumeric() {
+                    j += 1;
+                } else if matches!(cj, '-' | '\'' | '’' | 'ʼ')
+                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+            let text = &s[pos..end];
+            out.push(Token {
+                start: pos,
+                end,
+                norm: fold(text),
+                word: true,
+                upper: c.is_uppercase(),
+            });
+            i = j;
+        } else if c.is_whitespace() {
+            i += 1;
+        } else {
+            let end = chars.get(i + 1).map_or(s.len(), |&(p, _)| p);
+            out.push(Token {
+                start: pos,
+                end,
+                norm: c.to_string(),
+                word: false,
+                upper: false,
+            });
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Quotation depth of each token: 1 inside «...» or "..." (a closing quote without an opening
+/// one means the sentence began inside a quotation).
+pub(crate) fn quote_depth(tokens: &[Token]) -> Vec<u8> {
+    let opens = |t: &Token| matches!(t.norm.as_str(), "«" | "“" | "„");
+    let closes = |t: &Token| matches!(t.norm.as_str(), "»" | "”");
+    let first_open = tokens.iter().position(opens);
+    let first_close = tokens.iter().position(closes);
+    let mut depth: u8 = match (first_open, first_close) {
+        (None, Some(_)) => 1,
+        (Some(o), Some(c)) if c < o => 1,
+        _ => 0,
+    };
+    let mut straight_open = false;
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        if opens(t) {
+            depth = depth.saturating_add(1);
+            out.push(depth);
+            continue;
+        }
+        if closes(t) {
+            out.push(depth);
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if t.norm == "\"" {
+            straight_open = !straight_open;
+            if straight_open {
+                depth = depth.saturating_add(1);
+                out.push(depth);
+            } else {
+                out.push(depth);
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        out.push(depth);
+    }
+    out
+}
+
+/// Clause index of each token (quotations are told apart by [`quote_depth`], not here). A clause
+/// ends at `;`, `:`, a dash next to a quote or comma, or a
+/// comma followed by a clause word of the grammar file (`что`, `который`, `деп`, ...).
+pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
+    let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut c = 0usize;
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.word {
+            let quote = |k: usize| {
+                tokens
+                    .get(k)
+                    .is_some_and(|n| matches!(n.norm.as_str(), "«" | "»" | "“" | "”" | "\"" | ","))
+            };
+            let dash = matches!(t.norm.as_str(), "—" | "–")
+                && (i == 0 || quote(i.wrapping_sub(1)) || quote(i + 1));
+            let hard = dash || matches!(t.norm.as_str(), ";" | ":");
+            let soft = t.norm == ","
+                && (rules.gram_at("clause", &words, i + 1).is_some()
+                    || tokens
+                        .get(i + 1)
+                        .is_some_and(|n| n.norm == "—" || n.norm == "–"));
+            if hard || soft {
+                out.push(c);
+                c += 1;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_spans_and_hyphens() {
+        let s = "Касым-Жомарт Токаев встретился с «Гутеррешем».";
+        let t = tokenize(s);
+        assert_eq!(t[0].norm, "касым-жомарт");
+        assert!(t[0].upper);
+        for tok in &t {
+            assert!(s.get(tok.start..tok.end).is_some());
+        }
+        assert_eq!(t.iter().filter(|x| x.word).count(), 5);
+    }
+
+    #[test]
+    fn quotes_nest_and_unbalanced_close_means_inside() {
+        let t = tokenize("встреча в новом году», – заявил президент");
+        let d = quote_depth(&t);
+        assert_eq!(d[0], 1);
+        assert_eq!(*d.last().unwrap(), 0);
+    }
+}

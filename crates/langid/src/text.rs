@@ -1,0 +1,365 @@
+//! Splitting text into words, lower-casing them and mapping Latin look-alikes to Cyrillic.
+
+use crate::tables::{self, LetterClass};
+
+/// The script of one word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordScript {
+    /// At least one Cyrillic letter (Latin look-alikes in it were mapped to Cyrillic).
+    Cyrillic,
+    /// Latin letters only.
+    Latin,
+    /// Letters of another script (Greek, Arabic, Han...).
+    Other,
+}
+
+/// What a word is made of.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordStats {
+    /// Letters in the word.
+    pub letters: u32,
+    /// The tracked letters of `letters.tsv` (Kazakh-only and listed common ones) in the word, as a
+    /// bit set in table order (see [`Tokenizer::tracked`]).
+    pub set: u16,
+    /// Number of Kazakh-only letters.
+    pub kk: u32,
+    /// Letters of neither alphabet (`ї є ў ј ...`).
+    pub foreign: u32,
+    /// Russian letters rare in Ukrainian, Belarusian or Bulgarian text: `ы э ё` count.
+    pub ru_marks: u32,
+    /// `ъ` not at the end of the word (Bulgarian uses it as a vowel).
+    pub inner_hard_sign: u32,
+    /// Apostrophes between letters.
+    pub apostrophes: u32,
+    /// A single letter followed by a full stop: an initial (`В.`), not a word.
+    pub initial: bool,
+}
+
+const CYR_NONE: u8 = 0;
+const CYR_COMMON: u8 = 1;
+const CYR_KK: u8 = 2;
+const CYR_FOREIGN: u8 = 3;
+
+/// Splits text into normalized words. Built once from the data tables.
+#[derive(Clone, Debug)]
+pub struct Tokenizer {
+    /// Class of each lower-case letter of the Cyrillic block U+0400..U+04FF.
+    cyr_class: [u8; 256],
+    /// Index in the tracked-letter bit set of each Cyrillic letter (255 = none).
+    track_index: [u8; 256],
+    /// The tracked letters in table order.
+    tracked: Vec<char>,
+    /// Bits of the Kazakh-only letters among them.
+    kk_mask: u16,
+    /// The Kazakh-only letters in table order.
+    kk_letters: Vec<char>,
+    /// Look-alike letter -> Cyrillic letter (lower-case both).
+    lookalikes: Vec<(char, char)>,
+}
+
+#[inline]
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '`' | 'ʻ')
+}
+
+/// Lower-cases one character, quickly for Cyrillic and ASCII.
+#[inline]
+pub fn lower(c: char) -> char {
+    match c {
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+        'а'..='я' | 'a'..='z' => c,
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+        'ѐ'..='џ' => c,
+        // Cyrillic pairs: upper case even, lower case odd (U+04C1..U+04CE the other way round).
+        '\u{460}'..='\u{481}' | '\u{48a}'..='\u{4bf}' | '\u{4d0}'..='\u{52f}' => {
+            char::from_u32(c as u32 | 1).unwrap_or(c)
+        }
+        '\u{4c1}'..='\u{4ce}' => char::from_u32(c as u32 + (c as u32 & 1)).unwrap_or(c),
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+impl Tokenizer {
+    /// Builds the tokenizer from the embedded tables.
+    ///
+    /// # Panics
+    /// Never for the embedded tables (a unit test checks they parse); a broken table yields an empty
+    /// class list rather than a panic.
+    pub fn new() -> Tokenizer {
+        let letters = tables::parse_letters(tables::LETTERS_TSV).unwrap_or_default();
+        let lookalikes = tables::parse_lookalikes(tables::LOOKALIKES_TSV).unwrap_or_default();
+        let mut cyr_class = [CYR_NONE; 256];
+        let mut track_index = [255u8; 256];
+        let mut tracked = Vec::new();
+        let mut kk_mask = 0u16;
+        for i in 0..256u32 {
+            if let Some(c) = char::from_u32(0x400 + i) {
+                if c.is_alphabetic() {
+                    cyr_class[i as usize] = CYR_FOREIGN;
+                }
+            }
+        }
+        for c in ('а'..='я').chain(['ё']) {
+            cyr_class[c as usize - 0x400] = CYR_COMMON;
+        }
+        let mut kk_letters = Vec::new();
+        for row in letters {
+            let (c, class) = (row.letter, row.class);
+            let i = c as usize;
+            if !(0x400..0x500).contains(&i) {
+                continue;
+            }
+            if class != LetterClass::Foreign && tracked.len() < 16 {
+                track_index[i - 0x400] = tracked.len() as u8;
+                if class == LetterClass::Kazakh {
+                    kk_mask |= 1 << tracked.len();
+                }
+                tracked.push(c);
+            }
+            cyr_class[i - 0x400] = match class {
+                LetterClass::Kazakh => {
+                    kk_letters.push(c);
+                    CYR_KK
+                }
+                LetterClass::Foreign => CYR_FOREIGN,
+                LetterClass::Common => CYR_COMMON,
+            };
+        }
+        let lookalikes = lookalikes.into_iter().map(|(a, b)| (a, lower(b))).collect();
+        Tokenizer {
+            cyr_class,
+            track_index,
+            tracked,
+            kk_mask,
+            kk_letters,
+            lookalikes,
+        }
+    }
+
+    /// The Kazakh-only letters, in table order.
+    pub fn kk_letters(&self) -> &[char] {
+        &self.kk_letters
+    }
+
+    /// The tracked letters (Kazakh-only and listed common ones), in the order of the bits of
+    /// [`WordStats::set`].
+    pub fn tracked(&self) -> &[char] {
+        &self.tracked
+    }
+
+    /// The bits of the Kazakh-only letters in [`WordStats::set`].
+    pub fn kk_mask(&self) -> u16 {
+        self.kk_mask
+    }
+
+    /// Calls `f` with each word of `text`: its lower-case letters (look-alikes mapped in Cyrillic
+    /// words), its script and its letter statistics. Words are runs of letters, with apostrophes
+    /// kept between letters; digits, hyphens and punctuation split words.
+    pub fn words(&self, text: &str, mut f: impl FnMut(&[char], WordScript, &WordStats)) {
+        let mut buf: Vec<char> = Vec::with_capacity(32);
+        let mut cyr = 0u32;
+        let mut lat = 0u32;
+        let mut other = 0u32;
+        let mut pending_apostrophe = false;
+        let mut chars = text.chars();
+        loop {
+            let c = chars.next();
+            let letter = match c {
+                Some(c @ ('а'..='я' | 'a'..='z')) => Some(c),
+                Some(c @ ('А'..='Я' | 'A'..='Z' | 'Ѐ'..='Џ')) => Some(lower(c)),
+                Some(c) if (c as u32) < 0x80 => None,
+                // Cyrillic and Cyrillic Supplement: letters except the signs U+0482..U+0489.
+                Some(c @ ('ѐ'..='ҁ' | 'Ҋ'..='ԯ')) => Some(lower(c)),
+                Some(c) if c.is_alphabetic() => Some(lower(c)),
+                _ => None,
+            };
+            match letter {
+                Some(l) => {
+                    if pending_apostrophe {
+                        buf.push('\'');
+                        pending_apostrophe = false;
+                    }
+                    let u = l as u32;
+                    if (0x400..0x500).contains(&u) {
+                        cyr += 1;
+                    } else if l.is_ascii_lowercase() || (0xC0..0x250).contains(&u) || l == 'ə' {
+                        lat += 1;
+                    } else {
+                        other += 1;
+                    }
+                    buf.push(l);
+                }
+                None => {
+                    if let Some(a) = c {
+                        if is_apostrophe(a) && !buf.is_empty() && !pending_apostrophe {
+                            pending_apostrophe = true;
+                            continue;
+                        }
+                    }
+                    pending_apostrophe = false;
+                    if !buf.is_empty() {
+                        let script = if cyr > 0 {
+                            WordScript::Cyrillic
+                        } else if lat > 0 && lat >= other {
+                            WordScript::Latin
+                        } else {
+                            WordScript::Other
+                        };
+                        if script == WordScript::Cyrillic && lat > 0 {
+                            self.map_lookalikes(&mut buf);
+                        }
+                        let mut stats = self.stats(&buf, script);
+                        stats.initial = buf.len() == 1 && c == Some('.');
+                        f(&buf, script, &stats);
+                        buf.clear();
+                        cyr = 0;
+                        lat = 0;
+                        other = 0;
+                    }
+                    if c.is_none() {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    fn map_lookalikes(&self, buf: &mut [char]) {
+        for c in buf.iter_mut() {
+            if (*c as u32) < 0x400 {
+                if let Some(&(_, to)) = self.lookalikes.iter().find(|(from, _)| from == c) {
+                    *c = to;
+                }
+            }
+        }
+    }
+
+    /// Letter statistics of a normalized word.
+    pub fn stats(&self, word: &[char], script: WordScript) -> WordStats {
+        let mut s = WordStats {
+            letters: word.iter().filter(|c| **c != '\'').count() as u32,
+            ..WordStats::default()
+        };
+        if script != WordScript::Cyrillic {
+            return s;
+        }
+        let last = word.len().saturating_sub(1);
+        for (i, &c) in word.iter().enumerate() {
+            let u = c as u32;
+            if c == '\'' {
+                if i > 0 && i < last {
+                    s.apostrophes += 1;
+                }
+                continue;
+            }
+            if !(0x400..0x500).contains(&u) {
+                continue;
+            }
+            let k = (u - 0x400) as usize;
+            if let Some(bit) = 1u16.checked_shl(self.track_index[k] as u32) {
+                s.set |= bit;
+            }
+            match self.cyr_class[k] {
+                CYR_KK => {
+                    s.kk += 1;
+                }
+                CYR_FOREIGN => s.foreign += 1,
+                _ => {}
+            }
+            match c {
+                'ы' | 'э' | 'ё' => s.ru_marks += 1,
+                'ъ' if i < last => s.inner_hard_sign += 1,
+                _ => {}
+            }
+        }
+        s
+    }
+
+    /// The normalized Cyrillic words of `text` (used for training).
+    pub fn cyrillic_words(&self, text: &str) -> Vec<Vec<char>> {
+        let mut out = Vec::new();
+        self.words(text, |w, script, s| {
+            if script == WordScript::Cyrillic && s.foreign == 0 && !s.initial {
+                out.push(w.iter().copied().filter(|c| *c != '\'').collect());
+            }
+        });
+        out
+    }
+}
+
+impl Default for Tokenizer {
+    fn default() -> Self {
+        Tokenizer::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, WordScript)> {
+        let t = Tokenizer::new();
+        let mut out = Vec::new();
+        t.words(text, |w, s, _| out.push((w.iter().collect(), s)));
+        out
+    }
+
+    #[test]
+    fn splits_and_lowercases() {
+        let w = words("Қазақстан Президенті, Tokayev-пен 2024ж.");
+        let got: Vec<&str> = w.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(got, ["қазақстан", "президенті", "tokayev", "пен", "ж"]);
+        assert_eq!(w[2].1, WordScript::Latin);
+        assert_eq!(w[0].1, WordScript::Cyrillic);
+    }
+
+    #[test]
+    fn latin_lookalikes_inside_cyrillic_words_become_cyrillic() {
+        // Latin i, a, e, o, c inside Cyrillic words.
+        let w = words("бiлiм Aстана сeнiм");
+        let got: Vec<&str> = w.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(got, ["білім", "астана", "сенім"]);
+        let t = Tokenizer::new();
+        let mut kk = 0;
+        t.words("бiлiм", |_, _, s| kk += s.kk);
+        assert_eq!(kk, 2);
+        // A purely Latin word is left alone.
+        assert_eq!(words("pic")[0].0, "pic");
+    }
+
+    #[test]
+    fn apostrophes_stay_inside_words() {
+        let w = words("м'ясо 'цитата' a'lem");
+        let got: Vec<&str> = w.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(got, ["м'ясо", "цитата", "a'lem"]);
+        let t = Tokenizer::new();
+        let mut ap = 0;
+        t.words("м'ясо", |_, _, s| ap += s.apostrophes);
+        assert_eq!(ap, 1);
+    }
+
+    #[test]
+    fn lower_agrees_with_the_standard_library_on_cyrillic() {
+        for u in 0x400..0x530u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            if c.is_alphabetic() {
+                let std = c.to_lowercase().next().unwrap_or(c);
+                assert_eq!(lower(c), std, "U+{u:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "\u{0}\u{1}\u{fffd}\u{fffd}",
+            "'''",
+            "Ӏ ᲀ 𝔸",
+            "\u{301}а\u{301}",
+        ] {
+            let _ = words(text);
+        }
+    }
+}
