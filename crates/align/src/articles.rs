@@ -17,7 +17,9 @@
 //! # Score
 //! Each feature weighs its kind's weight times its rarity, `ln((N + 1) / df)` with `N` the number
 //! of articles and `df` the number of articles holding it. The score of a pair is the cosine of
-//! the two binary feature vectors under these weights, in [0, 1].
+//! the two binary feature vectors under these weights, in [0, 1], where the norms leave out the
+//! features no other article holds (they cannot point to a counterpart, and would only penalise
+//! long articles).
 //!
 //! # Pairing
 //! Candidate pairs come from an inverted index: only articles sharing a feature held by at most
@@ -236,10 +238,14 @@ pub fn pair_articles(profiles: &[ArticleProfile], config: &AlignConfig) -> Vec<A
         .zip(&df)
         .map(|(f, c)| kind_weight(f) * ((n + 1.0) / (c[0] + c[1]) as f64).ln())
         .collect();
+    // A feature no other article holds cannot point to a counterpart: it stays out of the norms,
+    // so that long articles are not penalised for their length (this matters most in small
+    // collections, where most features are held once).
     let norm: Vec<f64> = docs
         .iter()
         .map(|v| {
             v.iter()
+                .filter(|&&f| df[f as usize][0] + df[f as usize][1] > 1)
                 .map(|&f| weight[f as usize].powi(2))
                 .sum::<f64>()
                 .sqrt()
