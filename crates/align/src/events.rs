@@ -406,7 +406,7 @@ fn dates_close(a: i64, b: i64, window: i64) -> bool {
 fn frame_visits(evs: &mut [Ev], window: i64) -> Vec<bool> {
     let mut framed = vec![false; evs.len()];
     let mut start = 0;
-    // Events are sorted by (lang, doc_id, ...): one article is one run.
+    // Events are sorted by (lang, hash of doc_id, doc_id, ...): one article is one run.
     while start < evs.len() {
         let mut end = start + 1;
         while end < evs.len()
