@@ -6,8 +6,8 @@
 //! `kzalign_align::eval::pseudo_articles_with`) and prints, per group size, the share of Russian
 //! articles paired with their counterpart, paired wrongly and left unpaired; once with every
 //! counterpart present and once with 30% of the Kazakh articles withheld; each with the
-//! language-neutral text features alone (`text`) and with the person, place and organisation keys
-//! of the names stage added (`text+names`).
+//! language-neutral text and lexicon features alone (`text+lexicon`) and with the person, place and organisation keys
+//! of the names stage added (`text+lexicon+names`).
 
 use super::EvalArgs;
 use anyhow::Context;
@@ -22,6 +22,9 @@ const GROUPS: [usize; 6] = [1, 2, 3, 5, 7, 10];
 const WITHHELD: [usize; 2] = [0, 30];
 /// Shuffle seed.
 const SEED: u64 = 1;
+
+/// Builds the profile of one pseudo-article from its id, language and text.
+type Profiler<'a> = dyn Fn(&str, Lang, &str) -> ArticleProfile + 'a;
 
 /// Runs the align evaluation and prints its figures to standard output.
 pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
@@ -59,8 +62,10 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
         mentions.extend(names.places(text, lang));
         ArticleProfile::new(id, lang, text, &mentions)
     };
-    let profilers: [(&str, &dyn Fn(&str, Lang, &str) -> ArticleProfile); 2] =
-        [("text", &text_only), ("text+names", &with_names)];
+    let profilers: [(&str, &Profiler); 2] = [
+        ("text+lexicon", &text_only),
+        ("text+lexicon+names", &with_names),
+    ];
     for (label, profile) in profilers {
         for withheld in WITHHELD {
             for group in GROUPS {

@@ -10,13 +10,16 @@
 //! | `d:` | a day and month (`27 сентября`, `27 қыркүйек` -> `d:09-27`) | 3.0 |
 //! | `n:` | a number (leading zeros dropped) | 2.0 |
 //! | `l:` | a Latin-script word, lower-cased (`OneIndia`) | 2.0 |
-//! | `c:` | a capitalised Cyrillic word folded to ASCII (see [`crate::fold`]) and cut to its first five letters, so that inflections (`Магомбейи`, `Магомбейдің`) meet | 1.5 |
-//! | `w:` | a lower-case Cyrillic word of at least seven letters, folded and cut to five letters (shared loanwords: `террористов`, `террористік`) | 0.5 |
+//! | `c:` | a capitalised Cyrillic word folded to ASCII (see [`crate::fold`]) and cut to its first four and first five letters, so that inflections (`Магомбейи`, `Магомбейдің`) meet | 1.5 |
+//! | `w:` | a lower-case Cyrillic word of at least seven letters, folded and cut to four and to five letters (shared loanwords: `террористов`, `террористік`) | 0.5 |
+//! | `x:` | a concept of the Russian–Kazakh news lexicon ([`crate::lexicon`]: `налогов`, `салықтар` -> `x:tax`), for words of the article's own language | 1.5 |
 //!
 //! # Score
 //! Each feature weighs its kind's weight times its rarity, `ln((N + 1) / df)` with `N` the number
 //! of articles and `df` the number of articles holding it. The score of a pair is the cosine of
-//! the two binary feature vectors under these weights, in [0, 1].
+//! the two binary feature vectors under these weights, in [0, 1], where the norms leave out the
+//! features no other article holds (they cannot point to a counterpart, and would only penalise
+//! long articles).
 //!
 //! # Pairing
 //! Candidate pairs come from an inverted index: only articles sharing a feature held by at most
@@ -30,6 +33,7 @@
 //! than half as much. An article without a pair stays unpaired.
 
 use crate::fold::{month_of, skeleton};
+use crate::lexicon::concept;
 use crate::AlignConfig;
 use kzalign_core::{Lang, Mention, MentionKind};
 use serde::Serialize;
@@ -51,6 +55,7 @@ impl ArticleProfile {
     /// Builds a profile from an article's text and its mentions.
     pub fn new(doc_id: &str, lang: Lang, text: &str, mentions: &[Mention]) -> ArticleProfile {
         let mut features = text_features(text);
+        features.extend(lexicon_features(text, lang));
         for m in mentions {
             let key = m.entity_id.as_deref().unwrap_or(&m.key);
             if key.is_empty() {
@@ -71,6 +76,20 @@ impl ArticleProfile {
             features,
         }
     }
+}
+
+/// The concepts of the news lexicon ([`crate::lexicon`]) that words of `text` in `lang` name, as
+/// `x:` features, sorted and without duplicates.
+pub fn lexicon_features(text: &str, lang: Lang) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .filter_map(|t| concept(&t.to_lowercase(), lang))
+        .map(|c| format!("x:{c}"))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Letters kept of a word's skeleton: two prefixes, so that a word matches at two strengths.
@@ -148,6 +167,7 @@ fn kind_weight(feature: &str) -> f64 {
         "g:" | "o:" | "n:" | "l:" => 2.0,
         "c:" => 1.5,
         "w:" => 0.5,
+        "x:" => 1.5,
         _ => 1.0,
     }
 }
@@ -218,10 +238,14 @@ pub fn pair_articles(profiles: &[ArticleProfile], config: &AlignConfig) -> Vec<A
         .zip(&df)
         .map(|(f, c)| kind_weight(f) * ((n + 1.0) / (c[0] + c[1]) as f64).ln())
         .collect();
+    // A feature no other article holds cannot point to a counterpart: it stays out of the norms,
+    // so that long articles are not penalised for their length (this matters most in small
+    // collections, where most features are held once).
     let norm: Vec<f64> = docs
         .iter()
         .map(|v| {
             v.iter()
+                .filter(|&&f| df[f as usize][0] + df[f as usize][1] > 1)
                 .map(|&f| weight[f as usize].powi(2))
                 .sum::<f64>()
                 .sqrt()

@@ -60,6 +60,7 @@ use crate::FastMap;
 use crate::{fnv1a, AlignConfig};
 use chrono::NaiveDate;
 use kzalign_core::{Event, EventType, Lang, Modality, Participant, Span};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -363,7 +364,7 @@ pub fn align_events(events: &[Event], config: &AlignConfig) -> Vec<AlignRow> {
         .enumerate()
         .map(|(i, e)| (e.lang, fnv1a(e.doc_id.bytes()), i))
         .collect();
-    keyed.sort_unstable_by(|&(la, ha, a), &(lb, hb, b)| {
+    keyed.par_sort_unstable_by(|&(la, ha, a), &(lb, hb, b)| {
         (la, ha)
             .cmp(&(lb, hb))
             .then_with(|| content(accepted[a]).cmp(&content(accepted[b])))
@@ -405,7 +406,7 @@ fn dates_close(a: i64, b: i64, window: i64) -> bool {
 fn frame_visits(evs: &mut [Ev], window: i64) -> Vec<bool> {
     let mut framed = vec![false; evs.len()];
     let mut start = 0;
-    // Events are sorted by (lang, doc_id, ...): one article is one run.
+    // Events are sorted by (lang, hash of doc_id, doc_id, ...): one article is one run.
     while start < evs.len() {
         let mut end = start + 1;
         while end < evs.len()
@@ -509,7 +510,7 @@ fn cluster_editions(evs: &[Ev], framed: &[bool], window: i64) -> (Vec<usize>, Ve
         .iter()
         .map(|e| fnv1a(e.set.iter().flat_map(|p| p.to_le_bytes())))
         .collect();
-    order.sort_unstable_by(|&a, &b| {
+    order.par_sort_unstable_by(|&a, &b| {
         let (x, y) = (&evs[a], &evs[b]);
         (x.side, x.class, hashes[a])
             .cmp(&(y.side, y.class, hashes[b]))
@@ -655,7 +656,7 @@ fn assign(clusters: &[Cluster], window: i64) -> (Vec<(usize, usize, Signals)>, V
             }
         }
     }
-    entries.sort_unstable();
+    entries.par_sort_unstable();
     let mut dated_pairs: Vec<(usize, usize)> = Vec::new();
     let mut undated_pairs: Vec<(usize, usize)> = Vec::new();
     let mut overflow = vec![false; clusters.len()];
@@ -816,20 +817,12 @@ fn build_rows(
     idents: &Identities,
 ) -> Vec<AlignRow> {
     let mut paired = vec![false; clusters.len()];
-    let mut protos = Vec::with_capacity(clusters.len());
+    type Spec = ([Option<usize>; 2], &'static str, f64, String);
+    let mut specs: Vec<Spec> = Vec::with_capacity(clusters.len());
     for (r, k, s) in pairs {
         paired[*r] = true;
         paired[*k] = true;
-        let why = s.why.clone();
-        protos.push(proto(
-            evs,
-            clusters,
-            [Some(*r), Some(*k)],
-            idents,
-            "aligned",
-            s.score,
-            why,
-        ));
+        specs.push(([Some(*r), Some(*k)], "aligned", s.score, s.why.clone()));
     }
     for (ci, c) in clusters.iter().enumerate() {
         if paired[ci] {
@@ -847,11 +840,17 @@ fn build_rows(
         } else {
             ([None, Some(ci)], "kk_only")
         };
-        protos.push(proto(evs, clusters, sides, idents, status, 0.0, why));
+        specs.push((sides, status, 0.0, why));
     }
+    // Threads change nothing: each row depends on its own clusters, and the order comes from
+    // the sort below.
+    let mut protos: Vec<Proto> = specs
+        .into_par_iter()
+        .map(|(sides, status, score, why)| proto(evs, clusters, sides, idents, status, score, why))
+        .collect();
     // Sort by date (undated last), participants (in name order), type, id (the hex of `hash`,
     // so the same order), then the clusters, before the (large) rows are built.
-    protos.sort_unstable_by(|x, y| {
+    protos.par_sort_unstable_by(|x, y| {
         (x.day, &x.people, x.kind.code(), x.hash, x.sides).cmp(&(
             y.day,
             &y.people,
@@ -871,7 +870,7 @@ fn build_rows(
         taken.insert(p.hash, ());
     }
     protos
-        .into_iter()
+        .into_par_iter()
         .map(|p| row(evs, clusters, p, idents))
         .collect()
 }

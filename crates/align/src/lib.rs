@@ -15,9 +15,37 @@
 //! Every output is deterministic: the same rows, byte for byte, whatever the input order.
 //!
 //! ```
-//! use kzalign_align::{align_events, AlignConfig};
-//! let rows = align_events(&[], &AlignConfig::default());
-//! assert!(rows.is_empty());
+//! use kzalign_align::{align_events, coverage, AlignConfig};
+//! use kzalign_core::{DateSource, Event, EventType, Lang, Modality, Participant, Span};
+//!
+//! let person = |name: &str, key: &str| Participant {
+//!     name: name.into(),
+//!     key: key.into(),
+//!     entity_id: None,
+//! };
+//! let event = |doc: &str, lang: Lang, date: Option<chrono::NaiveDate>, sentence: &str| Event {
+//!     id: format!("{doc}#0"),
+//!     doc_id: doc.into(),
+//!     lang,
+//!     edition: lang.code().into(),
+//!     kind: EventType::Meeting,
+//!     participants: vec![person("António Guterres", "guterres"), person("Kassym-Jomart Tokayev", "tokayev")],
+//!     date,
+//!     date_source: DateSource::None,
+//!     place: Some("New York".into()),
+//!     modality: Modality::Actual,
+//!     sentence: sentence.into(),
+//!     span: Span::new(0, sentence.len()),
+//! };
+//! let events = vec![
+//!     event("ru1", Lang::Ru, chrono::NaiveDate::from_ymd_opt(2025, 9, 23), "Токаев встретился с Гутерришем."),
+//!     event("kk1", Lang::Kk, None, "Тоқаев Гутерришпен кездесті."),
+//! ];
+//! let rows = align_events(&events, &AlignConfig::default());
+//! assert_eq!(rows.len(), 1);
+//! assert_eq!(rows[0].status, "aligned");
+//! assert_eq!(rows[0].why, "participants=2/2;type=meeting~meeting;date=undated(kk);place=New York=New York");
+//! assert_eq!(coverage(&rows)[0].both, 1);
 //! ```
 #![deny(missing_docs)]
 
@@ -26,8 +54,11 @@ pub mod coverage;
 pub mod eval;
 pub mod events;
 pub mod fold;
+pub mod lexicon;
 
-pub use articles::{pair_articles, text_features, ArticlePairRow, ArticleProfile};
+pub use articles::{
+    lexicon_features, pair_articles, text_features, ArticlePairRow, ArticleProfile,
+};
 pub use coverage::{coverage, CoverageRow};
 pub use events::{align_events, AlignRow};
 

@@ -85,9 +85,9 @@ fn unrelated_articles_stay_unpaired() {
     };
     let profiles = vec![
         p("r1", Lang::Ru, &["c:putin", "n:2024", "w:vstre"]),
-        p("k1", Lang::Kk, &["c:guter", "n:1999", "w:kezde"]),
+        p("k1", Lang::Kk, &["c:guter", "n:1999", "w:sayla"]),
         p("r2", Lang::Ru, &["w:kezde"]),
-        p("k2", Lang::Kk, &["w:kezde", "c:tokay"]),
+        p("k2", Lang::Kk, &["w:kezde", "c:tokay", "n:1999"]),
         p("o1", Lang::Other, &["c:putin"]),
     ];
     let rows = pair_articles(&profiles, &AlignConfig::default());
@@ -126,4 +126,39 @@ fn hundred_thousand_articles_pair_in_near_linear_time() {
         t_big.as_secs_f64() <= 40.0 * t_small.as_secs_f64().max(0.05),
         "{t_small:?} -> {t_big:?}"
     );
+}
+
+#[test]
+fn seed_articles_pair_the_two_new_york_reports() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures/seeds")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    let profiles: Vec<ArticleProfile> = paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).expect("seed text");
+            let id = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            // 001 is the Kazakh one.
+            let lang = if id.starts_with("001") {
+                Lang::Kk
+            } else {
+                Lang::Ru
+            };
+            ArticleProfile::new(&id, lang, &text, &[])
+        })
+        .collect();
+    let rows = pair_articles(&profiles, &AlignConfig::default());
+    let paired: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| r.status == "paired")
+        .map(|r| (&r.ru_doc[..3], &r.kk_doc[..3]))
+        .collect();
+    assert_eq!(paired, vec![("000", "001")], "{rows:#?}");
+    assert_eq!(rows.iter().filter(|r| r.status == "ru_only").count(), 3);
 }

@@ -962,3 +962,19 @@ fn a_meeting_and_a_visit_of_the_same_people_on_one_day_are_one_event() {
     assert_eq!(got, vec![("call", 1, ""), ("meeting", 2, "Astana")]);
     assert_eq!(rows[1].ru_sentence, "a");
 }
+
+#[test]
+fn any_thread_count_gives_identical_rows() {
+    let events = synthetic(3000, 21);
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool");
+        pool.install(|| align_events(&events, &AlignConfig::default()))
+    };
+    let one = run(1);
+    for threads in [2, 3, 8] {
+        assert_eq!(run(threads), one, "{threads} threads");
+    }
+}
