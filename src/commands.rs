@@ -529,8 +529,11 @@ fn coverage_cmd(inputs: &[PathBuf], articles: bool, window: i64, common: &Common
                 Ok(())
             },
         )?;
-        w.header(&["ru_doc", "kk_doc", "score"])?;
-        for row in pair_articles(&profiles, &config) {
+        let rows = pair_articles(&profiles, &config);
+        if rows.is_empty() {
+            w.header(&["ru_doc", "kk_doc", "score", "status", "shared"])?;
+        }
+        for row in rows {
             w.row(&row)?;
         }
         w.finish()?;

@@ -94,15 +94,17 @@ fn is_abbreviation(line: &str, dot: usize) -> bool {
     if n == 1 && first_upper {
         return true;
     }
-    ABBREVIATIONS.binary_search(&word.to_lowercase().as_str()).is_ok()
+    ABBREVIATIONS
+        .binary_search(&word.to_lowercase().as_str())
+        .is_ok()
 }
 
 /// Lower-case words that a stop follows as an abbreviation, not as a sentence end (Russian and
 /// Kazakh newspaper usage: г. = год/город, ж. = жыл, т.б. = тағы басқа, ...). Sorted.
 const ABBREVIATIONS: &[&str] = &[
-    "акад", "англ", "б", "бб", "в", "вв", "г", "гг", "д", "долл", "др", "е", "ж", "жж", "им", "каз",
-    "кв", "кг", "км", "коп", "м", "млн", "млрд", "н", "обл", "п", "пр", "проф", "р", "руб", "рус",
-    "с", "см", "ср", "ст", "стр", "т", "тыс", "ул", "х", "э",
+    "акад", "англ", "б", "бб", "в", "вв", "г", "гг", "д", "долл", "др", "е", "ж", "жж", "им",
+    "каз", "кв", "кг", "км", "коп", "м", "млн", "млрд", "н", "обл", "п", "пр", "проф", "р", "руб",
+    "рус", "с", "см", "ср", "ст", "стр", "т", "тыс", "ул", "х", "э",
 ];
 
 fn push<'a>(
@@ -177,14 +179,21 @@ mod tests {
         let t = "Решения пока нет. После встречи он уехал. Встреча 9 мая. Затем т.д. и т.п. Конец.";
         assert_eq!(
             texts(t),
-            vec!["Решения пока нет.", "После встречи он уехал.", "Встреча 9 мая.", "Затем т.д. и т.п. Конец."]
+            vec![
+                "Решения пока нет.",
+                "После встречи он уехал.",
+                "Встреча 9 мая.",
+                "Затем т.д. и т.п. Конец."
+            ]
         );
     }
 
     #[test]
     fn abbreviation_list_is_sorted_and_lower_case() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
-        assert!(ABBREVIATIONS.iter().all(|a| a.chars().all(char::is_lowercase)));
+        assert!(ABBREVIATIONS
+            .iter()
+            .all(|a| a.chars().all(char::is_lowercase)));
     }
 
     #[test]
