@@ -666,11 +666,17 @@ struct TranslitRow {
 }
 
 fn translit(scheme: &str, list: bool, text: Vec<String>, common: &Common) -> Result<u8> {
-    let engine = Engine::new(common.rules.as_ref())?;
+    let schemes = match &common.rules {
+        Some(dir) if crate::pipeline::rule_folders(dir)?.contains(&"translit") => {
+            kzalign_translit::Schemes::with_dir(&dir.join("translit"))
+        }
+        _ => kzalign_translit::Schemes::embedded(),
+    }
+    .map_err(anyhow::Error::msg)?;
     let mut w = writer(common)?;
     if list {
         w.header(&["scheme"])?;
-        for s in engine.names().schemes() {
+        for s in schemes.names() {
             #[derive(Serialize)]
             struct S<'a> {
                 scheme: &'a str,
@@ -680,6 +686,7 @@ fn translit(scheme: &str, list: bool, text: Vec<String>, common: &Common) -> Res
         w.finish()?;
         return Ok(0);
     }
+    let table = schemes.get(scheme).map_err(anyhow::Error::msg)?;
     let text = if text.is_empty() {
         io::stdin()
             .lock()
@@ -690,10 +697,7 @@ fn translit(scheme: &str, list: bool, text: Vec<String>, common: &Common) -> Res
     };
     w.header(&["input", "scheme", "output"])?;
     for t in text {
-        let output = engine
-            .names()
-            .transliterate(&t, scheme)
-            .map_err(anyhow::Error::msg)?;
+        let output = table.transliterate(&t);
         w.row(&TranslitRow {
             input: t,
             scheme: scheme.to_string(),

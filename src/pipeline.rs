@@ -29,12 +29,25 @@ pub struct Engine {
 
 impl Engine {
     /// Builds the workers, with the user's rule files when `rules` is given.
+    ///
+    /// A rules directory holds up to three folders: `names/` (name tables and the gazetteer's
+    /// `persons.tsv`, `roles.tsv`, `places.tsv`), `events/` (cue files) and `translit/` (scheme
+    /// tables, used by `translit`).
     pub fn new(rules: Option<&PathBuf>) -> Result<Engine> {
         let mut names = NamesBuilder::new();
         let mut events = ExtractorBuilder::new();
         if let Some(dir) = rules {
-            names = names.rules_dir(dir).map_err(anyhow::Error::msg)?;
-            events = events.rules_dir(dir).map_err(anyhow::Error::msg)?;
+            let known = rule_folders(dir)?;
+            if known.contains(&"names") {
+                names = names
+                    .rules_dir(&dir.join("names"))
+                    .map_err(anyhow::Error::msg)?;
+            }
+            if known.contains(&"events") {
+                events = events
+                    .rules_dir(&dir.join("events"))
+                    .map_err(anyhow::Error::msg)?;
+            }
         }
         let names = names.build().map_err(anyhow::Error::msg)?;
         let extractor = events.build(Arc::new(names)).map_err(anyhow::Error::msg)?;
@@ -168,4 +181,22 @@ fn write_skipped(path: &PathBuf, skipped: &[Skipped]) -> Result<()> {
     }
     w.flush()?;
     Ok(())
+}
+
+/// The rule folders present in a `--rules` directory; an error when it has none of them.
+pub fn rule_folders(dir: &std::path::Path) -> Result<Vec<&'static str>> {
+    if !dir.is_dir() {
+        anyhow::bail!("{}: rules directory not found", dir.display());
+    }
+    let known: Vec<&'static str> = ["names", "events", "translit"]
+        .into_iter()
+        .filter(|f| dir.join(f).is_dir())
+        .collect();
+    if known.is_empty() {
+        anyhow::bail!(
+            "{}: a rules directory holds `names/`, `events/` or `translit/` folders; found none",
+            dir.display()
+        );
+    }
+    Ok(known)
 }

@@ -568,3 +568,51 @@ fn large_jsonl_streams_in_order_and_names_bad_lines() {
         .enumerate()
         .all(|(i, r)| r[0] == format!("r{i}")));
 }
+
+/// `--rules DIR`: a user's gazetteer row is used, and a malformed row is an error naming the
+/// file and line (issues 4 and 8).
+#[test]
+fn user_rules_extend_the_gazetteer_and_malformed_rows_name_file_and_line() {
+    let d = tmp();
+    let names = d.path().join("names");
+    fs::create_dir(&names).unwrap();
+    let header = "id\tcanonical\tru\tkk\tlatin\tcountry\twikidata\n";
+    fs::write(
+        names.join("persons.tsv"),
+        format!("# source: test\n{header}test-person\tAsqar Zhumabekov\tАскар Жумабеков|Жумабеков\tАсқар Жұмабеков|Жұмабеков\tZhumabekov\tKZ\t\n"),
+    )
+    .unwrap();
+    let rules = d.path().to_str().unwrap();
+    let o = run(&["normalize", "--rules", rules, "--lang", "ru", "Жумабекову"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (h, rows) = csv_rows(&stdout(&o));
+    let eid = h.iter().position(|c| c == "entity_id").unwrap();
+    assert_eq!(rows[0][eid], "test-person", "{}", stdout(&o));
+    let o = run(&["normalize", "--lang", "ru", "Жумабекову"]);
+    assert_eq!(
+        csv_rows(&stdout(&o)).1[0][eid],
+        "",
+        "without --rules the person is unknown"
+    );
+
+    fs::write(
+        names.join("persons.tsv"),
+        format!("{header}broken-row-with-too-few-fields\tX\n"),
+    )
+    .unwrap();
+    let o = run(&["normalize", "--rules", rules, "Токаев"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("persons.tsv:2"), "{}", stderr(&o));
+    let o = run(&[
+        "align",
+        "--rules",
+        d.path().join("missing").to_str().unwrap(),
+        "fixtures/seeds",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("rules directory not found"),
+        "{}",
+        stderr(&o)
+    );
+}
