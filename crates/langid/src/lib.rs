@@ -37,6 +37,7 @@ pub mod model;
 pub mod tables;
 pub mod text;
 pub mod train;
+pub mod wordlist;
 
 use kzalign_core::{Lang, Script, Span};
 use lexicon::Lexicon;
@@ -44,6 +45,7 @@ use model::Model;
 use std::sync::Arc;
 use tables::{LatinMark, LetterClass};
 use text::{Tokenizer, WordScript, WordStats};
+use wordlist::Bloom;
 
 /// The answer for one text.
 #[derive(Clone, Debug, PartialEq)]
@@ -167,11 +169,17 @@ impl DetectorBuilder {
             .map(|(l, c, m)| (l.chars().collect(), c.chars().collect(), m))
             .collect();
         let lexicon = Lexicon::parse(lexicon::FREQUENT_WORDS_TSV).unwrap_or_default();
+        let kk_list = Bloom::parse(wordlist::KK_BLOOM, "data/kk_words.bloom")
+            .unwrap_or_else(|_| Bloom::empty());
+        let ru_list = Bloom::parse(wordlist::RU_BLOOM, "data/ru_words.bloom")
+            .unwrap_or_else(|_| Bloom::empty());
         Detector {
             inner: Arc::new(Inner {
                 tok,
                 model,
                 lexicon,
+                kk_list,
+                ru_list,
                 neighbours,
                 latin,
                 whatlang: if self.other_languages {
@@ -207,6 +215,8 @@ struct Inner {
     tok: Tokenizer,
     model: Model,
     lexicon: Lexicon,
+    kk_list: Bloom,
+    ru_list: Bloom,
     neighbours: Vec<Neighbour>,
     latin: Vec<(Vec<char>, Vec<char>, LatinMark)>,
     whatlang: Option<whatlang::Detector>,
@@ -241,6 +251,8 @@ const ABSENCE_LN_P: f64 = -9.2; // 1e-4
 /// with Kazakh-only letters, none is Russian; of those with at least 8 words and no Kazakh-only
 /// letter, 4 in 8,020 Kazakh ones (0.05%) would be called Russian.
 const FAST_KK_MIN_WORDS: u32 = 4;
+/// The least log-odds of a word found in only one language's word list.
+const LISTED_LOG_ODDS: f64 = 2.0;
 /// See [`FAST_KK_MIN_WORDS`].
 const FAST_RU_MIN_WORDS: u32 = 8;
 
@@ -345,12 +357,18 @@ impl Detector {
     fn word_score(&self, w: &[char]) -> f64 {
         let me = &*self.inner;
         let m = me.model.word_logit(w) as f64;
-        match me.lexicon.llr(w) {
+        let s = match me.lexicon.llr(w) {
             // Two estimates of the same log-odds: the word's frequency is bounded by the size of
             // the training text, so when the letters speak more strongly the same way, they win.
             Some(l) if (l as f64) * m > 0.0 && m.abs() > (l as f64).abs() => m,
             Some(l) => l as f64,
             None => m,
+        };
+        // A form listed in one language's word list only is that language's, at least moderately.
+        match (me.kk_list.contains(w), me.ru_list.contains(w)) {
+            (true, false) => s.max(LISTED_LOG_ODDS),
+            (false, true) => s.min(-LISTED_LOG_ODDS),
+            _ => s,
         }
     }
 
