@@ -11,7 +11,10 @@ fn main() -> anyhow::Result<()> {
     let dir = args
         .iter()
         .enumerate()
-        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--model"))
+        .find(|(i, a)| {
+            !a.starts_with("--")
+                && (*i == 0 || !matches!(args[i - 1].as_str(), "--model" | "--listed"))
+        })
         .map(|(_, a)| a)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/eval/langid"));
@@ -23,6 +26,10 @@ fn main() -> anyhow::Result<()> {
             .ok_or_else(|| anyhow::anyhow!("--model FILE"))?;
         let bytes: &'static [u8] = Box::leak(std::fs::read(path)?.into_boxed_slice());
         builder = builder.model(bytes);
+    }
+    if let Some(i) = args.iter().position(|a| a == "--listed") {
+        let v = args.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or(2.0);
+        builder = builder.word_list_log_odds(v);
     }
     let d = builder.try_build()?;
     print!("{}", eval::table(&eval::evaluate(&d, &sets)));

@@ -78,6 +78,7 @@ pub struct DetectorBuilder {
     mixed_min_words: usize,
     mixed_min_confidence: f64,
     model: &'static [u8],
+    listed_log_odds: f64,
 }
 
 impl Default for DetectorBuilder {
@@ -94,7 +95,15 @@ impl DetectorBuilder {
             mixed_min_words: 3,
             mixed_min_confidence: 0.95,
             model: model::MODEL_BIN,
+            listed_log_odds: LISTED_LOG_ODDS,
         }
+    }
+
+    /// The least log-odds given to a word found in only one language's word list (default 2;
+    /// 0 turns the word lists off).
+    pub fn word_list_log_odds(mut self, log_odds: f64) -> DetectorBuilder {
+        self.listed_log_odds = log_odds.max(0.0);
+        self
     }
 
     /// Uses another word model file (as written by the `train` example) instead of the embedded one.
@@ -187,6 +196,7 @@ impl DetectorBuilder {
                 } else {
                     None
                 },
+                listed_log_odds: self.listed_log_odds,
                 mixed_min_words: self.mixed_min_words,
                 mixed_min_confidence: self.mixed_min_confidence,
             }),
@@ -220,6 +230,7 @@ struct Inner {
     neighbours: Vec<Neighbour>,
     latin: Vec<(Vec<char>, Vec<char>, LatinMark)>,
     whatlang: Option<whatlang::Detector>,
+    listed_log_odds: f64,
     mixed_min_words: usize,
     mixed_min_confidence: f64,
 }
@@ -365,9 +376,12 @@ impl Detector {
             None => m,
         };
         // A form listed in one language's word list only is that language's, at least moderately.
+        if me.listed_log_odds <= 0.0 {
+            return s;
+        }
         match (me.kk_list.contains(w), me.ru_list.contains(w)) {
-            (true, false) => s.max(LISTED_LOG_ODDS),
-            (false, true) => s.min(-LISTED_LOG_ODDS),
+            (true, false) => s.max(me.listed_log_odds),
+            (false, true) => s.min(-me.listed_log_odds),
             _ => s,
         }
     }
@@ -481,6 +495,26 @@ impl Detector {
         } else {
             Lang::Ru
         };
+        // Not Kazakh by its words, not Russian by its letters (`Привіт, як справи?`): a neighbour
+        // whose alphabet has exactly the non-Russian letters seen, such as Ukrainian `і`.
+        let neighbour = me
+            .neighbours
+            .iter()
+            .find(|nb| t.set & !nb.shared == 0 && t.set & nb.shared & me.tok.kk_mask() != 0);
+        if lang == Lang::Ru && t.kk_words * 3 >= t.cyr_words {
+            if let Some(nb) = neighbour {
+                return Detection {
+                    lang: None,
+                    script,
+                    confidence: 0.0,
+                    evidence: format!(
+                        "Kazakh letters in {}/{} words, yet the words do not read as Kazakh \
+                         (log-odds {z:+.2}): neither Russian nor Kazakh? ({} has these letters)",
+                        t.kk_words, t.cyr_words, nb.lang
+                    ),
+                };
+            }
+        }
         let conf = if lang == Lang::Kk {
             sigmoid(z)
         } else {

@@ -165,6 +165,16 @@ fn ukrainian_belarusian_and_other_cyrillic_are_not_russian_or_kazakh() {
         ),
         ("greek", "Ο πρόεδρος συναντήθηκε με τον υπουργό.", Some(Lang::Other)),
     ]);
+    // Too short to tell which neighbour, but not Russian: unsure.
+    check(&[
+        ("short ukrainian", "Привіт, як справи?", None),
+        ("short belarusian", "Прывітанне, як справы", None),
+        (
+            "russian with a kazakh place name",
+            "Встреча прошла в Ақорде",
+            Some(Lang::Ru),
+        ),
+    ]);
 }
 
 #[test]
