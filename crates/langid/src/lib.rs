@@ -13,9 +13,12 @@
 //!    are weighed by an *absence test*: when a text long enough to be expected to contain some other
 //!    Kazakh-only letter (by their measured shares in Kazakh text) contains none, it is not Kazakh.
 //! 3. **Word model** ([`model`]): logistic regression over hashed character 1-5-grams with
-//!    word-boundary marks and the whole word, trained on Kazakh and Russian news text by the `train`
-//!    example. A text's log-odds is the sum of its words' log-odds. Long texts whose letters settle the
-//!    question skip the model (the fast path that makes sentences cheap).
+//!    word-boundary marks, endings and the whole word, trained by the `train` example on Kazakh and
+//!    Russian news text and word lists (see the `# source:` lines of `data/model.bin`; regenerate with
+//!    `bash crates/langid/data/train.sh`). Frequent words score by their own counts ([`lexicon`]), and
+//!    a form found in only one language's word list ([`wordlist`], Bloom filters) scores at least
+//!    moderately for it. A text's log-odds is the sum of its words' log-odds. Long texts whose letters
+//!    settle the question skip the model (the fast path that makes sentences cheap).
 //! 4. **Latin-script Kazakh** (data: `data/kk_latin.tsv`) is read back into Cyrillic and scored by the
 //!    same model; it must also show letters typical of Kazakh Latin (`q ä ū ñ`). Other Latin text is
 //!    [`Lang::Other`] when `whatlang` recognises it.
@@ -238,21 +241,21 @@ struct Inner {
 /// Letter counts of a whole text.
 #[derive(Clone, Debug, Default)]
 struct Tally {
-    cyr_words: u32,
-    cyr_letters: u32,
-    lat_words: u32,
-    lat_letters: u32,
-    other_words: u32,
-    other_letters: u32,
+    cyr_words: u64,
+    cyr_letters: u64,
+    lat_words: u64,
+    lat_letters: u64,
+    other_words: u64,
+    other_letters: u64,
     /// Cyrillic words with letters of neither alphabet, and those letters.
-    foreign_words: u32,
+    foreign_words: u64,
     /// Cyrillic words (without foreign letters) holding Kazakh-only letters.
-    kk_words: u32,
-    kk_letters: u32,
+    kk_words: u64,
+    kk_letters: u64,
     set: u16,
-    ru_marks: u32,
-    inner_hard_signs: u32,
-    apostrophes: u32,
+    ru_marks: u64,
+    inner_hard_signs: u64,
+    apostrophes: u64,
 }
 
 /// Below this ln-probability Kazakh text would not lack the letters a text lacks.
@@ -261,11 +264,11 @@ const ABSENCE_LN_P: f64 = -9.2; // 1e-4
 /// Kazakh and 3,700 Russian sentences): of the sentences with at least 4 Cyrillic words, 30% of them
 /// with Kazakh-only letters, none is Russian; of those with at least 8 words and no Kazakh-only
 /// letter, 4 in 8,020 Kazakh ones (0.05%) would be called Russian.
-const FAST_KK_MIN_WORDS: u32 = 4;
+const FAST_KK_MIN_WORDS: u64 = 4;
 /// The least log-odds of a word found in only one language's word list.
 const LISTED_LOG_ODDS: f64 = 2.0;
 /// See [`FAST_KK_MIN_WORDS`].
-const FAST_RU_MIN_WORDS: u32 = 8;
+const FAST_RU_MIN_WORDS: u64 = 8;
 
 fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
@@ -287,7 +290,7 @@ impl Detector {
     }
 
     /// The detection and the number of words it rests on.
-    fn detect_counted(&self, text: &str) -> (Detection, u32) {
+    fn detect_counted(&self, text: &str) -> (Detection, u64) {
         let me = &*self.inner;
         let mut t = Tally::default();
         me.tok.words(text, |_, script, s: &WordStats| match script {
@@ -296,27 +299,27 @@ impl Detector {
                 if s.foreign > 0 {
                     t.foreign_words += 1;
                     t.cyr_words += 1;
-                    t.cyr_letters += s.letters;
+                    t.cyr_letters += u64::from(s.letters);
                     return;
                 }
                 t.cyr_words += 1;
-                t.cyr_letters += s.letters;
+                t.cyr_letters += u64::from(s.letters);
                 if s.kk > 0 {
                     t.kk_words += 1;
-                    t.kk_letters += s.kk;
+                    t.kk_letters += u64::from(s.kk);
                 }
                 t.set |= s.set;
-                t.ru_marks += s.ru_marks;
-                t.inner_hard_signs += s.inner_hard_sign;
-                t.apostrophes += s.apostrophes;
+                t.ru_marks += u64::from(s.ru_marks);
+                t.inner_hard_signs += u64::from(s.inner_hard_sign);
+                t.apostrophes += u64::from(s.apostrophes);
             }
             WordScript::Latin => {
                 t.lat_words += 1;
-                t.lat_letters += s.letters;
+                t.lat_letters += u64::from(s.letters);
             }
             WordScript::Other => {
                 t.other_words += 1;
-                t.other_letters += s.letters;
+                t.other_letters += u64::from(s.letters);
             }
         });
         let words = t.cyr_words + t.lat_words + t.other_words;
@@ -574,13 +577,13 @@ impl Detector {
         let model = &me.model;
         let bias = model.bias() as f64;
         let mut z = bias;
-        let (mut distinctive, mut foreign, mut words) = (0u32, 0u32, 0u32);
+        let (mut distinctive, mut foreign, mut words) = (0u64, 0u64, 0u64);
         let mut buf = Vec::new();
         me.tok.words(text, |w, s, st| {
             if s == WordScript::Latin && !st.initial {
                 let (d, f) = self.read_latin(w, &mut buf);
-                distinctive += d;
-                foreign += f;
+                distinctive += u64::from(d);
+                foreign += u64::from(f);
                 words += 1;
                 z += self.word_score(&buf) - bias;
             }

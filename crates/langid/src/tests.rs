@@ -245,3 +245,29 @@ fn evidence_explains_the_answer() {
     let d = det().detect("Тоқаев");
     assert!(d.evidence.contains("log-odds"), "{}", d.evidence);
 }
+
+#[test]
+fn random_text_never_panics() {
+    let pool: Vec<char> = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяАӘҒҚІӨҰҮҺЁ\
+                           abcdeiopqxyzäğıñŋöūüşç'’ʼ`.,!?…«»—-– \n\t\r0123456789\
+                           їєґўјљҳҷӀ\u{0}\u{7}\u{fffd}\u{301}\u{200b}😀中ΑΩا"
+        .chars()
+        .collect();
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    for len in 0..400usize {
+        let text: String = (0..len % 120)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                pool[(state % pool.len() as u64) as usize]
+            })
+            .collect();
+        let d = det().detect(&text);
+        assert!((0.0..=1.0).contains(&d.confidence), "{text:?}");
+        let a = det().detect_article(&text);
+        for (span, _) in &a.sentences {
+            assert!(text.get(span.start..span.end).is_some(), "{text:?}");
+        }
+    }
+}
