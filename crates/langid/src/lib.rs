@@ -382,10 +382,18 @@ impl Detector {
         if me.listed_log_odds <= 0.0 {
             return s;
         }
-        match (me.kk_list.contains(w), me.ru_list.contains(w)) {
-            (true, false) => s.max(me.listed_log_odds),
-            (false, true) => s.min(-me.listed_log_odds),
-            _ => s,
+        let floor = me.listed_log_odds;
+        // Look up first the list that could change the score (each lookup costs cache misses).
+        if s < floor && me.kk_list.contains(w) {
+            if me.ru_list.contains(w) {
+                s
+            } else {
+                floor
+            }
+        } else if s > -floor && me.ru_list.contains(w) && !me.kk_list.contains(w) {
+            s.min(-floor)
+        } else {
+            s
         }
     }
 
