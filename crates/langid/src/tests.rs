@@ -119,6 +119,21 @@ fn latin_script_kazakh() {
             "Qazaqstan Respublikasynyn Prezidenti Astanada sheteldik qonaqtardy qabyldady.",
             Some(Lang::Kk),
         ),
+        (
+            "plain ascii",
+            "Prezident Tokaev Japoniia premer-ministrimen kelissozder jurgizdi.",
+            Some(Lang::Kk),
+        ),
+        (
+            "uzbek latin",
+            "Oʻzbekiston Respublikasi Prezidenti bugun xorijiy investorlar bilan uchrashdi.",
+            Some(Lang::Other),
+        ),
+        (
+            "german",
+            "Der Präsident traf sich heute mit dem Außenminister in Berlin.",
+            Some(Lang::Other),
+        ),
         ("english", "The president met the foreign minister in Astana on Monday.", Some(Lang::Other)),
         ("turkish", "Cumhurbaşkanı bugün dışişleri bakanı ile görüştü ve açıklama yaptı.", Some(Lang::Other)),
     ]);
