@@ -32,6 +32,21 @@ fn main() -> anyhow::Result<()> {
         builder = builder.word_list_log_odds(v);
     }
     let d = builder.try_build()?;
+    if args.iter().any(|a| a == "--whatlang") {
+        // whatlang knows no Kazakh: Russian is Russian, any other Cyrillic-script answer counts as
+        // Kazakh (its best guess among the languages it knows), no answer is no answer.
+        let w = whatlang::Detector::new();
+        let rows = eval::evaluate_with(&sets, |line| {
+            w.detect(line).map(|i| match i.lang() {
+                whatlang::Lang::Rus => kzalign_core::Lang::Ru,
+                _ if i.script() == whatlang::Script::Cyrillic => kzalign_core::Lang::Kk,
+                _ => kzalign_core::Lang::Other,
+            })
+        });
+        println!("whatlang:");
+        print!("{}", eval::table(&rows));
+        return Ok(());
+    }
     print!("{}", eval::table(&eval::evaluate(&d, &sets)));
     if show {
         for set in &sets {
