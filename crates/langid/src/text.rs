@@ -161,6 +161,9 @@ impl Tokenizer {
         let mut cyr = 0u32;
         let mut lat = 0u32;
         let mut other = 0u32;
+        // Statistics kept as the letters come (recomputed only for words with look-alikes).
+        let mut st = WordStats::default();
+        let mut last_is_hard_sign = false;
         let mut pending_apostrophe = false;
         let mut chars = text.chars();
         loop {
@@ -178,16 +181,36 @@ impl Tokenizer {
                 Some(l) => {
                     if pending_apostrophe {
                         buf.push('\'');
+                        st.apostrophes += 1;
                         pending_apostrophe = false;
                     }
                     let u = l as u32;
+                    last_is_hard_sign = false;
                     if (0x400..0x500).contains(&u) {
                         cyr += 1;
+                        let k = (u - 0x400) as usize;
+                        if let Some(bit) = 1u16.checked_shl(self.track_index[k] as u32) {
+                            st.set |= bit;
+                        }
+                        match self.cyr_class[k] {
+                            CYR_KK => st.kk += 1,
+                            CYR_FOREIGN => st.foreign += 1,
+                            _ => {}
+                        }
+                        match l {
+                            'ы' | 'э' | 'ё' => st.ru_marks += 1,
+                            'ъ' => {
+                                st.inner_hard_sign += 1;
+                                last_is_hard_sign = true;
+                            }
+                            _ => {}
+                        }
                     } else if l.is_ascii_lowercase() || (0xC0..0x250).contains(&u) || l == 'ə' {
                         lat += 1;
                     } else {
                         other += 1;
                     }
+                    st.letters += 1;
                     buf.push(l);
                 }
                 None => {
@@ -206,13 +229,26 @@ impl Tokenizer {
                         } else {
                             WordScript::Other
                         };
-                        if script == WordScript::Cyrillic && lat > 0 {
-                            self.map_lookalikes(&mut buf);
-                        }
-                        let mut stats = self.stats(&buf, script);
+                        let mut stats = match script {
+                            WordScript::Cyrillic if lat > 0 => {
+                                self.map_lookalikes(&mut buf);
+                                self.stats(&buf, script)
+                            }
+                            WordScript::Cyrillic => {
+                                if last_is_hard_sign {
+                                    st.inner_hard_sign -= 1;
+                                }
+                                st
+                            }
+                            _ => WordStats {
+                                letters: st.letters,
+                                ..WordStats::default()
+                            },
+                        };
                         stats.initial = buf.len() == 1 && c == Some('.');
                         f(&buf, script, &stats);
                         buf.clear();
+                        st = WordStats::default();
                         cyr = 0;
                         lat = 0;
                         other = 0;
@@ -348,6 +384,18 @@ mod tests {
                 assert_eq!(lower(c), std, "U+{u:04X}");
             }
         }
+    }
+
+    #[test]
+    fn running_statistics_match_recomputed_ones() {
+        let t = Tokenizer::new();
+        let text = "Объявили съезд, бiлiм м'ясо қазақ ЁЛКА ўсё їжак Ѓорѓе бъдеще подъ аъ ъ слово' \
+                    Tokayev-пен ə";
+        t.words(text, |w, script, st| {
+            let mut again = t.stats(w, script);
+            again.initial = st.initial;
+            assert_eq!(*st, again, "{:?}", w.iter().collect::<String>());
+        });
     }
 
     #[test]
