@@ -5,8 +5,10 @@
 # Never add the language-identification test lines (../shared/eval/langid) here: the trainer refuses them.
 set -euo pipefail
 E=../shared/eval
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# Intermediate word lists go under target/ (ignored by git) so that the headers written are the same
+# on every run.
+tmp=target/langid-train
+mkdir -p "$tmp"
 # All inflected forms of the Russian dictionary.
 unmunch /usr/share/hunspell/ru_RU.dic /usr/share/hunspell/ru_RU.aff > "$tmp/ru_forms.txt" 2>/dev/null
 # The word lists of Tesseract's Kazakh and Russian models (web text; Apache-2.0).
