@@ -31,6 +31,8 @@ pub struct WordStats {
     pub inner_hard_sign: u32,
     /// Apostrophes between letters.
     pub apostrophes: u32,
+    /// Letters native Kazakh words do not use (`data/ru_typical.tsv`).
+    pub ru_typical: u32,
     /// A single letter followed by a full stop: an initial (`В.`), not a word.
     pub initial: bool,
 }
@@ -53,6 +55,8 @@ pub struct Tokenizer {
     kk_mask: u16,
     /// The Kazakh-only letters in table order.
     kk_letters: Vec<char>,
+    /// Whether each Cyrillic letter is one native Kazakh words do not use.
+    ru_typical: [bool; 256],
     /// Look-alike letter -> Cyrillic letter (lower-case both).
     lookalikes: Vec<(char, char)>,
 }
@@ -126,6 +130,12 @@ impl Tokenizer {
                 LetterClass::Common => CYR_COMMON,
             };
         }
+        let mut ru_typical = [false; 256];
+        for c in tables::parse_ru_typical(tables::RU_TYPICAL_TSV).unwrap_or_default() {
+            if let Some(slot) = ru_typical.get_mut((c as usize).wrapping_sub(0x400)) {
+                *slot = true;
+            }
+        }
         let lookalikes = lookalikes.into_iter().map(|(a, b)| (a, lower(b))).collect();
         Tokenizer {
             cyr_class,
@@ -133,6 +143,7 @@ impl Tokenizer {
             tracked,
             kk_mask,
             kk_letters,
+            ru_typical,
             lookalikes,
         }
     }
@@ -197,6 +208,7 @@ impl Tokenizer {
                             CYR_FOREIGN => st.foreign += 1,
                             _ => {}
                         }
+                        st.ru_typical += u32::from(self.ru_typical[k]);
                         match l {
                             'ы' | 'э' | 'ё' => st.ru_marks += 1,
                             'ъ' => {
@@ -296,6 +308,7 @@ impl Tokenizer {
             if let Some(bit) = 1u16.checked_shl(self.track_index[k] as u32) {
                 s.set |= bit;
             }
+            s.ru_typical += u32::from(self.ru_typical[k]);
             match self.cyr_class[k] {
                 CYR_KK => {
                     s.kk += 1;
