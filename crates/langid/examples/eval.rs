@@ -11,7 +11,10 @@ fn main() -> anyhow::Result<()> {
     let dir = args
         .iter()
         .enumerate()
-        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--model"))
+        .find(|(i, a)| {
+            !a.starts_with("--")
+                && (*i == 0 || !matches!(args[i - 1].as_str(), "--model" | "--listed"))
+        })
         .map(|(_, a)| a)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/eval/langid"));
@@ -24,7 +27,26 @@ fn main() -> anyhow::Result<()> {
         let bytes: &'static [u8] = Box::leak(std::fs::read(path)?.into_boxed_slice());
         builder = builder.model(bytes);
     }
+    if let Some(i) = args.iter().position(|a| a == "--listed") {
+        let v = args.get(i + 1).and_then(|v| v.parse().ok()).unwrap_or(2.0);
+        builder = builder.word_list_log_odds(v);
+    }
     let d = builder.try_build()?;
+    if args.iter().any(|a| a == "--whatlang") {
+        // whatlang knows no Kazakh: Russian is Russian, any other Cyrillic-script answer counts as
+        // Kazakh (its best guess among the languages it knows), no answer is no answer.
+        let w = whatlang::Detector::new();
+        let rows = eval::evaluate_with(&sets, |line| {
+            w.detect(line).map(|i| match i.lang() {
+                whatlang::Lang::Rus => kzalign_core::Lang::Ru,
+                _ if i.script() == whatlang::Script::Cyrillic => kzalign_core::Lang::Kk,
+                _ => kzalign_core::Lang::Other,
+            })
+        });
+        println!("whatlang:");
+        print!("{}", eval::table(&rows));
+        return Ok(());
+    }
     print!("{}", eval::table(&eval::evaluate(&d, &sets)));
     if show {
         for set in &sets {

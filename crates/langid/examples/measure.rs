@@ -42,6 +42,9 @@ fn main() -> anyhow::Result<()> {
             .flat_map(|s| s.lines.iter().map(String::as_str))
             .collect();
         let bytes: usize = lines.iter().map(|l| l.len()).sum();
+        if bytes == 0 {
+            continue;
+        }
         let mut rounds = 0;
         let cpu0 = cpu_secs();
         let t = Instant::now();

@@ -13,9 +13,12 @@
 //!    are weighed by an *absence test*: when a text long enough to be expected to contain some other
 //!    Kazakh-only letter (by their measured shares in Kazakh text) contains none, it is not Kazakh.
 //! 3. **Word model** ([`model`]): logistic regression over hashed character 1-5-grams with
-//!    word-boundary marks and the whole word, trained on Kazakh and Russian news text by the `train`
-//!    example. A text's log-odds is the sum of its words' log-odds. Long texts whose letters settle the
-//!    question skip the model (the fast path that makes sentences cheap).
+//!    word-boundary marks, endings and the whole word, trained by the `train` example on Kazakh and
+//!    Russian news text and word lists (see the `# source:` lines of `data/model.bin`; regenerate with
+//!    `bash crates/langid/data/train.sh`). Frequent words score by their own counts ([`lexicon`]), and
+//!    a form found in only one language's word list ([`wordlist`], Bloom filters) scores at least
+//!    moderately for it. A text's log-odds is the sum of its words' log-odds. Long texts whose letters
+//!    settle the question skip the model (the fast path that makes sentences cheap).
 //! 4. **Latin-script Kazakh** (data: `data/kk_latin.tsv`) is read back into Cyrillic and scored by the
 //!    same model; it must also show letters typical of Kazakh Latin (`q ä ū ñ`). Other Latin text is
 //!    [`Lang::Other`] when `whatlang` recognises it.
@@ -37,6 +40,7 @@ pub mod model;
 pub mod tables;
 pub mod text;
 pub mod train;
+pub mod wordlist;
 
 use kzalign_core::{Lang, Script, Span};
 use lexicon::Lexicon;
@@ -44,6 +48,7 @@ use model::Model;
 use std::sync::Arc;
 use tables::{LatinMark, LetterClass};
 use text::{Tokenizer, WordScript, WordStats};
+use wordlist::Bloom;
 
 /// The answer for one text.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,6 +81,7 @@ pub struct DetectorBuilder {
     mixed_min_words: usize,
     mixed_min_confidence: f64,
     model: &'static [u8],
+    listed_log_odds: f64,
 }
 
 impl Default for DetectorBuilder {
@@ -92,7 +98,15 @@ impl DetectorBuilder {
             mixed_min_words: 3,
             mixed_min_confidence: 0.95,
             model: model::MODEL_BIN,
+            listed_log_odds: LISTED_LOG_ODDS,
         }
+    }
+
+    /// The least log-odds given to a word found in only one language's word list (default 2;
+    /// 0 turns the word lists off).
+    pub fn word_list_log_odds(mut self, log_odds: f64) -> DetectorBuilder {
+        self.listed_log_odds = log_odds.max(0.0);
+        self
     }
 
     /// Uses another word model file (as written by the `train` example) instead of the embedded one.
@@ -167,11 +181,17 @@ impl DetectorBuilder {
             .map(|(l, c, m)| (l.chars().collect(), c.chars().collect(), m))
             .collect();
         let lexicon = Lexicon::parse(lexicon::FREQUENT_WORDS_TSV).unwrap_or_default();
+        let kk_list = Bloom::parse(wordlist::KK_BLOOM, "data/kk_words.bloom")
+            .unwrap_or_else(|_| Bloom::empty());
+        let ru_list = Bloom::parse(wordlist::RU_BLOOM, "data/ru_words.bloom")
+            .unwrap_or_else(|_| Bloom::empty());
         Detector {
             inner: Arc::new(Inner {
                 tok,
                 model,
                 lexicon,
+                kk_list,
+                ru_list,
                 neighbours,
                 latin,
                 whatlang: if self.other_languages {
@@ -179,6 +199,7 @@ impl DetectorBuilder {
                 } else {
                     None
                 },
+                listed_log_odds: self.listed_log_odds,
                 mixed_min_words: self.mixed_min_words,
                 mixed_min_confidence: self.mixed_min_confidence,
             }),
@@ -207,9 +228,12 @@ struct Inner {
     tok: Tokenizer,
     model: Model,
     lexicon: Lexicon,
+    kk_list: Bloom,
+    ru_list: Bloom,
     neighbours: Vec<Neighbour>,
     latin: Vec<(Vec<char>, Vec<char>, LatinMark)>,
     whatlang: Option<whatlang::Detector>,
+    listed_log_odds: f64,
     mixed_min_words: usize,
     mixed_min_confidence: f64,
 }
@@ -217,21 +241,22 @@ struct Inner {
 /// Letter counts of a whole text.
 #[derive(Clone, Debug, Default)]
 struct Tally {
-    cyr_words: u32,
-    cyr_letters: u32,
-    lat_words: u32,
-    lat_letters: u32,
-    other_words: u32,
-    other_letters: u32,
+    cyr_words: u64,
+    cyr_letters: u64,
+    lat_words: u64,
+    lat_letters: u64,
+    other_words: u64,
+    other_letters: u64,
     /// Cyrillic words with letters of neither alphabet, and those letters.
-    foreign_words: u32,
+    foreign_words: u64,
     /// Cyrillic words (without foreign letters) holding Kazakh-only letters.
-    kk_words: u32,
-    kk_letters: u32,
+    kk_words: u64,
+    kk_letters: u64,
     set: u16,
-    ru_marks: u32,
-    inner_hard_signs: u32,
-    apostrophes: u32,
+    ru_marks: u64,
+    ru_typical: u64,
+    inner_hard_signs: u64,
+    apostrophes: u64,
 }
 
 /// Below this ln-probability Kazakh text would not lack the letters a text lacks.
@@ -240,9 +265,15 @@ const ABSENCE_LN_P: f64 = -9.2; // 1e-4
 /// Kazakh and 3,700 Russian sentences): of the sentences with at least 4 Cyrillic words, 30% of them
 /// with Kazakh-only letters, none is Russian; of those with at least 8 words and no Kazakh-only
 /// letter, 4 in 8,020 Kazakh ones (0.05%) would be called Russian.
-const FAST_KK_MIN_WORDS: u32 = 4;
+const FAST_KK_MIN_WORDS: u64 = 4;
+/// The least share of letters native Kazakh words do not use (`data/ru_typical.tsv`) in a text the
+/// fast path calls Russian. Of the Russian test sentences of 8 words or more, 2% fall below it (and go
+/// to the word model); of Kazakh training sentences typed without Kazakh-only letters, 95% do.
+const FAST_RU_MIN_TYPICAL: f64 = 0.03;
+/// The least log-odds of a word found in only one language's word list.
+const LISTED_LOG_ODDS: f64 = 2.0;
 /// See [`FAST_KK_MIN_WORDS`].
-const FAST_RU_MIN_WORDS: u32 = 8;
+const FAST_RU_MIN_WORDS: u64 = 8;
 
 fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
@@ -264,7 +295,7 @@ impl Detector {
     }
 
     /// The detection and the number of words it rests on.
-    fn detect_counted(&self, text: &str) -> (Detection, u32) {
+    fn detect_counted(&self, text: &str) -> (Detection, u64) {
         let me = &*self.inner;
         let mut t = Tally::default();
         me.tok.words(text, |_, script, s: &WordStats| match script {
@@ -273,27 +304,28 @@ impl Detector {
                 if s.foreign > 0 {
                     t.foreign_words += 1;
                     t.cyr_words += 1;
-                    t.cyr_letters += s.letters;
+                    t.cyr_letters += u64::from(s.letters);
                     return;
                 }
                 t.cyr_words += 1;
-                t.cyr_letters += s.letters;
+                t.cyr_letters += u64::from(s.letters);
                 if s.kk > 0 {
                     t.kk_words += 1;
-                    t.kk_letters += s.kk;
+                    t.kk_letters += u64::from(s.kk);
                 }
                 t.set |= s.set;
-                t.ru_marks += s.ru_marks;
-                t.inner_hard_signs += s.inner_hard_sign;
-                t.apostrophes += s.apostrophes;
+                t.ru_marks += u64::from(s.ru_marks);
+                t.ru_typical += u64::from(s.ru_typical);
+                t.inner_hard_signs += u64::from(s.inner_hard_sign);
+                t.apostrophes += u64::from(s.apostrophes);
             }
             WordScript::Latin => {
                 t.lat_words += 1;
-                t.lat_letters += s.letters;
+                t.lat_letters += u64::from(s.letters);
             }
             WordScript::Other => {
                 t.other_words += 1;
-                t.other_letters += s.letters;
+                t.other_letters += u64::from(s.letters);
             }
         });
         let words = t.cyr_words + t.lat_words + t.other_words;
@@ -345,12 +377,29 @@ impl Detector {
     fn word_score(&self, w: &[char]) -> f64 {
         let me = &*self.inner;
         let m = me.model.word_logit(w) as f64;
-        match me.lexicon.llr(w) {
+        let s = match me.lexicon.llr(w) {
             // Two estimates of the same log-odds: the word's frequency is bounded by the size of
             // the training text, so when the letters speak more strongly the same way, they win.
             Some(l) if (l as f64) * m > 0.0 && m.abs() > (l as f64).abs() => m,
             Some(l) => l as f64,
             None => m,
+        };
+        // A form listed in one language's word list only is that language's, at least moderately.
+        if me.listed_log_odds <= 0.0 {
+            return s;
+        }
+        let floor = me.listed_log_odds;
+        // Look up first the list that could change the score (each lookup costs cache misses).
+        if s < floor && me.kk_list.contains(w) {
+            if me.ru_list.contains(w) {
+                s
+            } else {
+                floor
+            }
+        } else if s > -floor && me.ru_list.contains(w) && !me.kk_list.contains(w) {
+            s.min(-floor)
+        } else {
+            s
         }
     }
 
@@ -442,7 +491,10 @@ impl Detector {
                 format!("Kazakh letters in {}/{} words", t.kk_words, t.cyr_words),
             );
         }
-        if t.cyr_words >= FAST_RU_MIN_WORDS && t.kk_words == 0 {
+        if t.cyr_words >= FAST_RU_MIN_WORDS
+            && t.kk_words == 0
+            && t.ru_typical as f64 >= FAST_RU_MIN_TYPICAL * t.cyr_letters as f64
+        {
             return found(
                 Lang::Ru,
                 script,
@@ -463,6 +515,26 @@ impl Detector {
         } else {
             Lang::Ru
         };
+        // Not Kazakh by its words, not Russian by its letters (`Привіт, як справи?`): a neighbour
+        // whose alphabet has exactly the non-Russian letters seen, such as Ukrainian `і`.
+        let neighbour = me
+            .neighbours
+            .iter()
+            .find(|nb| t.set & !nb.shared == 0 && t.set & nb.shared & me.tok.kk_mask() != 0);
+        if lang == Lang::Ru && t.kk_words * 3 >= t.cyr_words {
+            if let Some(nb) = neighbour {
+                return Detection {
+                    lang: None,
+                    script,
+                    confidence: 0.0,
+                    evidence: format!(
+                        "Kazakh letters in {}/{} words, yet the words do not read as Kazakh \
+                         (log-odds {z:+.2}): neither Russian nor Kazakh? ({} has these letters)",
+                        t.kk_words, t.cyr_words, nb.lang
+                    ),
+                };
+            }
+        }
         let conf = if lang == Lang::Kk {
             sigmoid(z)
         } else {
@@ -522,13 +594,13 @@ impl Detector {
         let model = &me.model;
         let bias = model.bias() as f64;
         let mut z = bias;
-        let (mut distinctive, mut foreign, mut words) = (0u32, 0u32, 0u32);
+        let (mut distinctive, mut foreign, mut words) = (0u64, 0u64, 0u64);
         let mut buf = Vec::new();
         me.tok.words(text, |w, s, st| {
             if s == WordScript::Latin && !st.initial {
                 let (d, f) = self.read_latin(w, &mut buf);
-                distinctive += d;
-                foreign += f;
+                distinctive += u64::from(d);
+                foreign += u64::from(f);
                 words += 1;
                 z += self.word_score(&buf) - bias;
             }
@@ -549,7 +621,9 @@ impl Detector {
             let conf = sigmoid(z.min(distinctive as f64 * 2.0));
             return found(Lang::Kk, script, conf, evidence);
         }
-        if distinctive == 0 && foreign == 0 && z > 3.0 * words as f64 && !other_reliable {
+        // Kazakh typed in plain ASCII (`Bugin Astanada jana mektep ashyldy`): no telling letters,
+        // but every word reads as Kazakh (English scores about 0.3 a word, Kazakh 3 to 6).
+        if foreign == 0 && words >= 2 && z > 2.0 * words as f64 {
             return found(Lang::Kk, script, 0.6, evidence);
         }
         match other {

@@ -6,6 +6,8 @@ use kzalign_core::{Error, ErrorKind};
 pub const LETTERS_TSV: &str = include_str!("../data/letters.tsv");
 /// `data/lookalikes.tsv`: Latin look-alikes typed inside Cyrillic words.
 pub const LOOKALIKES_TSV: &str = include_str!("../data/lookalikes.tsv");
+/// `data/ru_typical.tsv`: letters native Kazakh words do not use.
+pub const RU_TYPICAL_TSV: &str = include_str!("../data/ru_typical.tsv");
 /// `data/kk_latin.tsv`: Kazakh Latin letters (2021 alphabet and common variants) and their Cyrillic letters.
 pub const KK_LATIN_TSV: &str = include_str!("../data/kk_latin.tsv");
 
@@ -97,6 +99,27 @@ pub fn parse_letters(text: &str) -> Result<Vec<LetterRow>, Error> {
             class,
             langs,
         });
+    }
+    Ok(out)
+}
+
+/// Parses `data/ru_typical.tsv`: one Cyrillic letter a line.
+pub fn parse_ru_typical(text: &str) -> Result<Vec<char>, Error> {
+    const FILE: &str = "data/ru_typical.tsv";
+    let mut out = Vec::new();
+    for (line, f) in rows(text) {
+        let c = single_char(f[0], FILE, line)?;
+        if f.len() != 1 || !('а'..='я').contains(&c) && c != 'ё' {
+            return Err(
+                Error::new(ErrorKind::MalformedRow, "expected one Russian letter")
+                    .with_path(FILE)
+                    .with_line(line),
+            );
+        }
+        if out.contains(&c) {
+            return Err(duplicate(c, FILE, line));
+        }
+        out.push(c);
     }
     Ok(out)
 }
@@ -219,6 +242,16 @@ mod tests {
         }
         assert!(map.contains(&('i', 'і')));
         assert!(LOOKALIKES_TSV.contains("# source:"));
+    }
+
+    #[test]
+    fn ru_typical_parses() {
+        let letters = parse_ru_typical(RU_TYPICAL_TSV).unwrap();
+        assert_eq!(letters.len(), 10);
+        assert!(letters.contains(&'ь') && !letters.contains(&'а'));
+        assert!(RU_TYPICAL_TSV.contains("# source:"));
+        assert!(parse_ru_typical("қ\n").is_err());
+        assert!(parse_ru_typical("в\nв\n").is_err());
     }
 
     #[test]

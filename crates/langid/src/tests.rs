@@ -119,6 +119,21 @@ fn latin_script_kazakh() {
             "Qazaqstan Respublikasynyn Prezidenti Astanada sheteldik qonaqtardy qabyldady.",
             Some(Lang::Kk),
         ),
+        (
+            "plain ascii",
+            "Prezident Tokaev Japoniia premer-ministrimen kelissozder jurgizdi.",
+            Some(Lang::Kk),
+        ),
+        (
+            "uzbek latin",
+            "Oʻzbekiston Respublikasi Prezidenti bugun xorijiy investorlar bilan uchrashdi.",
+            Some(Lang::Other),
+        ),
+        (
+            "german",
+            "Der Präsident traf sich heute mit dem Außenminister in Berlin.",
+            Some(Lang::Other),
+        ),
         ("english", "The president met the foreign minister in Astana on Monday.", Some(Lang::Other)),
         ("turkish", "Cumhurbaşkanı bugün dışişleri bakanı ile görüştü ve açıklama yaptı.", Some(Lang::Other)),
     ]);
@@ -164,6 +179,16 @@ fn ukrainian_belarusian_and_other_cyrillic_are_not_russian_or_kazakh() {
             Some(Lang::Other),
         ),
         ("greek", "Ο πρόεδρος συναντήθηκε με τον υπουργό.", Some(Lang::Other)),
+    ]);
+    // Too short to tell which neighbour, but not Russian: unsure.
+    check(&[
+        ("short ukrainian", "Привіт, як справи?", None),
+        ("short belarusian", "Прывітанне, як справы", None),
+        (
+            "russian with a kazakh place name",
+            "Встреча прошла в Ақорде",
+            Some(Lang::Ru),
+        ),
     ]);
 }
 
@@ -234,4 +259,30 @@ fn evidence_explains_the_answer() {
     assert!(!d.evidence.is_empty());
     let d = det().detect("Тоқаев");
     assert!(d.evidence.contains("log-odds"), "{}", d.evidence);
+}
+
+#[test]
+fn random_text_never_panics() {
+    let pool: Vec<char> = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяАӘҒҚІӨҰҮҺЁ\
+                           abcdeiopqxyzäğıñŋöūüşç'’ʼ`.,!?…«»—-– \n\t\r0123456789\
+                           їєґўјљҳҷӀ\u{0}\u{7}\u{fffd}\u{301}\u{200b}😀中ΑΩا"
+        .chars()
+        .collect();
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    for len in 0..400usize {
+        let text: String = (0..len % 120)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                pool[(state % pool.len() as u64) as usize]
+            })
+            .collect();
+        let d = det().detect(&text);
+        assert!((0.0..=1.0).contains(&d.confidence), "{text:?}");
+        let a = det().detect_article(&text);
+        for (span, _) in &a.sentences {
+            assert!(text.get(span.start..span.end).is_some(), "{text:?}");
+        }
+    }
 }

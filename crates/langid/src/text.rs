@@ -31,6 +31,8 @@ pub struct WordStats {
     pub inner_hard_sign: u32,
     /// Apostrophes between letters.
     pub apostrophes: u32,
+    /// Letters native Kazakh words do not use (`data/ru_typical.tsv`).
+    pub ru_typical: u32,
     /// A single letter followed by a full stop: an initial (`В.`), not a word.
     pub initial: bool,
 }
@@ -53,6 +55,8 @@ pub struct Tokenizer {
     kk_mask: u16,
     /// The Kazakh-only letters in table order.
     kk_letters: Vec<char>,
+    /// Whether each Cyrillic letter is one native Kazakh words do not use.
+    ru_typical: [bool; 256],
     /// Look-alike letter -> Cyrillic letter (lower-case both).
     lookalikes: Vec<(char, char)>,
 }
@@ -126,6 +130,12 @@ impl Tokenizer {
                 LetterClass::Common => CYR_COMMON,
             };
         }
+        let mut ru_typical = [false; 256];
+        for c in tables::parse_ru_typical(tables::RU_TYPICAL_TSV).unwrap_or_default() {
+            if let Some(slot) = ru_typical.get_mut((c as usize).wrapping_sub(0x400)) {
+                *slot = true;
+            }
+        }
         let lookalikes = lookalikes.into_iter().map(|(a, b)| (a, lower(b))).collect();
         Tokenizer {
             cyr_class,
@@ -133,6 +143,7 @@ impl Tokenizer {
             tracked,
             kk_mask,
             kk_letters,
+            ru_typical,
             lookalikes,
         }
     }
@@ -161,6 +172,9 @@ impl Tokenizer {
         let mut cyr = 0u32;
         let mut lat = 0u32;
         let mut other = 0u32;
+        // Statistics kept as the letters come (recomputed only for words with look-alikes).
+        let mut st = WordStats::default();
+        let mut last_is_hard_sign = false;
         let mut pending_apostrophe = false;
         let mut chars = text.chars();
         loop {
@@ -178,16 +192,37 @@ impl Tokenizer {
                 Some(l) => {
                     if pending_apostrophe {
                         buf.push('\'');
+                        st.apostrophes += 1;
                         pending_apostrophe = false;
                     }
                     let u = l as u32;
+                    last_is_hard_sign = false;
                     if (0x400..0x500).contains(&u) {
                         cyr += 1;
+                        let k = (u - 0x400) as usize;
+                        if let Some(bit) = 1u16.checked_shl(self.track_index[k] as u32) {
+                            st.set |= bit;
+                        }
+                        match self.cyr_class[k] {
+                            CYR_KK => st.kk += 1,
+                            CYR_FOREIGN => st.foreign += 1,
+                            _ => {}
+                        }
+                        st.ru_typical += u32::from(self.ru_typical[k]);
+                        match l {
+                            'ы' | 'э' | 'ё' => st.ru_marks += 1,
+                            'ъ' => {
+                                st.inner_hard_sign += 1;
+                                last_is_hard_sign = true;
+                            }
+                            _ => {}
+                        }
                     } else if l.is_ascii_lowercase() || (0xC0..0x250).contains(&u) || l == 'ə' {
                         lat += 1;
                     } else {
                         other += 1;
                     }
+                    st.letters += 1;
                     buf.push(l);
                 }
                 None => {
@@ -206,13 +241,26 @@ impl Tokenizer {
                         } else {
                             WordScript::Other
                         };
-                        if script == WordScript::Cyrillic && lat > 0 {
-                            self.map_lookalikes(&mut buf);
-                        }
-                        let mut stats = self.stats(&buf, script);
+                        let mut stats = match script {
+                            WordScript::Cyrillic if lat > 0 => {
+                                self.map_lookalikes(&mut buf);
+                                self.stats(&buf, script)
+                            }
+                            WordScript::Cyrillic => {
+                                if last_is_hard_sign {
+                                    st.inner_hard_sign -= 1;
+                                }
+                                st
+                            }
+                            _ => WordStats {
+                                letters: st.letters,
+                                ..WordStats::default()
+                            },
+                        };
                         stats.initial = buf.len() == 1 && c == Some('.');
                         f(&buf, script, &stats);
                         buf.clear();
+                        st = WordStats::default();
                         cyr = 0;
                         lat = 0;
                         other = 0;
@@ -260,6 +308,7 @@ impl Tokenizer {
             if let Some(bit) = 1u16.checked_shl(self.track_index[k] as u32) {
                 s.set |= bit;
             }
+            s.ru_typical += u32::from(self.ru_typical[k]);
             match self.cyr_class[k] {
                 CYR_KK => {
                     s.kk += 1;
@@ -348,6 +397,18 @@ mod tests {
                 assert_eq!(lower(c), std, "U+{u:04X}");
             }
         }
+    }
+
+    #[test]
+    fn running_statistics_match_recomputed_ones() {
+        let t = Tokenizer::new();
+        let text = "Объявили съезд, бiлiм м'ясо қазақ ЁЛКА ўсё їжак Ѓорѓе бъдеще подъ аъ ъ слово' \
+                    Tokayev-пен ə";
+        t.words(text, |w, script, st| {
+            let mut again = t.stats(w, script);
+            again.initial = st.initial;
+            assert_eq!(*st, again, "{:?}", w.iter().collect::<String>());
+        });
     }
 
     #[test]
