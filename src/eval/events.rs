@@ -48,6 +48,13 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
     } else {
         eprintln!("skipping seed articles: {} not found", seeds.display());
     }
+    if std::env::var_os("KZALIGN_EVAL_DETAILS").is_some() {
+        for r in &reports {
+            for d in &r.details {
+                eprintln!("{d}");
+            }
+        }
+    }
     println!("figure\tright\ttotal\tvalue");
     for r in &reports {
         for s in &r.scores {

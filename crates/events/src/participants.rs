@@ -271,12 +271,9 @@ pub(crate) fn items(
             ));
         }
     }
-    // Roles are resolved at a known date only: without one, «Глава государства» could be anyone
-    // who held the post.
-    let roles = match date {
-        Some(_) => look.roles(sentence, lang, date),
-        None => Vec::new(),
-    };
+    // Roles resolve to the holder at the event's date; an undated article (common for scraped
+    // Kazakh pages) gets the current holder, the likeliest reading of «Мемлекет басшысы» today.
+    let roles = look.roles(sentence, lang, date);
     for r in roles {
         if r.entity_id.is_none() {
             continue;
