@@ -957,6 +957,10 @@ impl Names {
             if *score <= 0.0 {
                 continue;
             }
+            // Short surnames (Ли, Ким, Ёль / Ел) resolve only with a given name or an initial.
+            if givens.is_empty() && lemma.chars().count() <= 3 {
+                continue;
+            }
             let Some(ps) = self.inner.by_surname.get(&skeleton(lemma)) else {
                 continue;
             };
