@@ -17,12 +17,23 @@
 //!   a suffix (`Астана`, `Қазақстан`, `Нұрсұлтан`) survive because the chain must be grammatical
 //!   and because known names win.
 //! * **Choosing**: a candidate scores its prior, times a bonus when it is a known nominative
-//!   (gazetteer persons and places, `data/given_names.tsv`, `data/place_names.tsv`), when the
-//!   text itself has it as another form, and when it agrees with the gender of an agreeing given
-//!   name or patronymic (`Иваны Живкович` is feminine, so `Живкович` is indeclinable).
+//!   (gazetteer persons and places, `data/given_names.tsv`, `data/place_names.tsv`), when
+//!   other forms of the text support it (`Маттарелла` next to `Маттареллы`) or a full name of
+//!   the text reads it (`Клод Моне` ... `Моне`), and when it agrees with the gender and case of
+//!   the given name (`data/ru_agreement.tsv`: `Иваны Живкович` is feminine, so `Живкович` is
+//!   indeclinable; `Мирослава Енчи` is oblique, so `Енчи` -> `Енча`). The Snowball Russian
+//!   stemmer serves the common words (stop words, titles, role phrases), not the names.
+//! * **Mentions** ([`Names::mentions`]): groups of capitalised words (with initials and name
+//!   particles) split where a new name starts, minus places, organisations, quoted titles,
+//!   capitalised common words (sentence-initial words need evidence of being a name) and
+//!   words with Kazakh locative or plural suffixes; a group is a person when it has a known
+//!   given name, patronymic, gazetteer surname or title before it, or two name-shaped words;
+//!   single unknown words join when they share a key with a confident mention.
 //! * **Keys** ([`skeleton`], [`keys_match`]): a resolved person's key is the gazetteer id; an
-//!   unresolved person's key is the ASCII skeleton of the surname's dictionary form, so
-//!   `Иван Петров` and `Петров` share it and `Токаев`/`Тоқаев`/`Tokayev`/`Toqaev` give one.
+//!   unresolved person's key is the ASCII skeleton of the surname's dictionary form (made
+//!   masculine: `Иванова` -> `ivanov`), so `Иван Петров` and `Петров` share it and
+//!   `Токаев`/`Тоқаев`/`Tokayev`/`Toqaev` give one. [`keys_match`] tolerates spelling variants
+//!   and matches an id with the bare surname of an unresolved mention.
 //! * **Roles** ([`Names::role_mentions`]): role phrases in any case form resolve through the
 //!   gazetteer's dated roles. When a role phrase is immediately followed by a person name
 //!   (`Генеральным секретарем ООН Антониу Гутерришем`), [`Names::mentions`] gives the name and
