@@ -647,6 +647,14 @@ impl Names {
         ev
     }
 
+    fn is_particle_word(&self, w: &str) -> bool {
+        let f = fold(w);
+        !text::is_all_caps(w)
+            && [Lang::Ru, Lang::Kk]
+                .iter()
+                .any(|l| self.tables().word_is(&f, *l, "particle"))
+    }
+
     fn is_listed_given(&self, lemma: &str) -> bool {
         self.known(lemma).is_some_and(|k| k.listed_given)
     }
@@ -713,13 +721,18 @@ impl Names {
         let mut oblique_ends: Option<Vec<String>> = None;
         // First pass: initials, given names and patronymics (they fix gender and case).
         for (i, w) in words.iter().enumerate() {
-            if Self::is_initial(w) {
+            // Initials and name particles (фон, де, бин) stay as written and are never the surname.
+            if Self::is_initial(w) || i + 1 < n && self.is_particle_word(w) {
                 parts[i] = Part::Initial;
                 continue;
             }
             let cands = self.word_candidates(w, lang, Hint::default(), None);
             if n > 1 && !(i == 0 && self.is_surname_first(w)) {
-                let mut pick = cands.iter().take(3).find(|c| self.is_listed_given(&c.0));
+                let mut pick = cands
+                    .iter()
+                    .take(3)
+                    .find(|c| self.is_listed_given(&c.0))
+                    .or_else(|| cands.first().filter(|c| self.is_given(&c.0) && i + 1 < n));
                 // «Ивана Живкович»: an oblique masculine reading of the given name needs an
                 // inflected surname; with a consonant-final last word the given name is the
                 // nominative of a feminine one.
