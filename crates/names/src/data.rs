@@ -335,6 +335,8 @@ impl Tables {
                             | "stop"
                             | "org"
                             | "nonname_end"
+                            | "geo_after"
+                            | "geo_before"
                             | "protect"
                             | "surname_first"
                             | "particle"

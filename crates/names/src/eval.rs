@@ -10,6 +10,7 @@
 //! | `kaznerd-key` | `kaznerd-valid/persons.tsv` | the last word of each PERSON span is its surname form; its nominative is the longest other surname form of the file that is a prefix of it, 1 to 6 letters shorter, the rest not a patronymic/surname formant (`ұлы`, `қызы`, `ов`, `ев`, `ин`); correct when both get the same key (each read in its own sentence) |
 //! | `kaznerd-lemma` | same | of those inflected forms, the ones whose lemma is exactly that nominative |
 //! | `kaznerd-nominative-kept` | same | of the nominatives so found, the ones left as they are |
+//! | `kaznerd-recall`, `kaznerd-precision` | `kaznerd-valid/{sentences,persons}.tsv` | [`Names::mentions`] on each tokenised sentence (joined with spaces): gold PERSON spans overlapped by a mention; mentions overlapping a gold PERSON span, over all 11,167 sentences |
 //! | `xwmt-same-keys` | `xwmt-ru-kk/{ru,kk}.txt` | lines where either side has a person mention ([`Names::mentions`]); correct when every key on each side [`keys_match`]es one on the other side |
 //! | `xwmt-same-keys-both-sides` | same | the same over lines where both sides have a person mention |
 //! | `xwmt-persons-matched` | same | on those lines, each person mention of either side whose key matches one on the other side |
@@ -332,6 +333,63 @@ pub fn kaznerd(names: &Names, dir: &Path) -> Result<(Figure, Figure, Figure), Er
     Ok((key_fig, lemma_fig, kept))
 }
 
+/// KazNERD: person mention finding in Kazakh. The tokenised sentence is joined with spaces and
+/// read by [`Names::mentions`]; a gold PERSON span is found when a mention overlaps its tokens
+/// (recall), and a mention is right when it overlaps a gold PERSON span (precision, over every
+/// sentence of the file).
+pub fn kaznerd_mentions(names: &Names, dir: &Path) -> Result<(Figure, Figure), Error> {
+    let pp = dir.join("persons.tsv");
+    let sp = dir.join("sentences.tsv");
+    let persons = std::fs::read_to_string(&pp).map_err(|e| io(&pp, e))?;
+    let sentences = std::fs::read_to_string(&sp).map_err(|e| io(&sp, e))?;
+    let mut gold: HashMap<&str, Vec<(usize, usize, &str)>> = HashMap::new();
+    for l in persons.lines().skip(1) {
+        let c: Vec<&str> = l.split('\t').collect();
+        if c.len() < 4 {
+            continue;
+        }
+        let (Ok(a), Ok(b)) = (c[1].parse::<usize>(), c[2].parse::<usize>()) else {
+            continue;
+        };
+        gold.entry(c[0]).or_default().push((a, b, c[3]));
+    }
+    let mut rec = Figure::new("kaznerd-recall");
+    let mut prec = Figure::new("kaznerd-precision");
+    for l in sentences.lines().skip(1) {
+        let Some((sid, text)) = l.split_once('\t') else {
+            continue;
+        };
+        // Byte span of each token in the space-joined sentence.
+        let mut spans = Vec::new();
+        let mut pos = 0;
+        for t in text.split(' ') {
+            spans.push(kzalign_core::Span::new(pos, pos + t.len()));
+            pos += t.len() + 1;
+        }
+        let found = names.mentions(text, Lang::Kk);
+        let g = gold.get(sid).cloned().unwrap_or_default();
+        let gold_spans: Vec<kzalign_core::Span> = g
+            .iter()
+            .filter_map(|(a, b, _)| {
+                let s = spans.get(*a)?;
+                let e = spans.get(b.checked_sub(1)?)?;
+                Some(kzalign_core::Span::new(s.start, e.end))
+            })
+            .collect();
+        for (gs, (_, _, name)) in gold_spans.iter().zip(g.iter()) {
+            rec.count(found.iter().any(|f| f.span.overlaps(gs)), || {
+                format!("{name} not found")
+            });
+        }
+        for f in &found {
+            prec.count(gold_spans.iter().any(|gs| gs.overlaps(&f.span)), || {
+                format!("{} ({}) | {text}", f.text, f.key)
+            });
+        }
+    }
+    Ok((rec, prec))
+}
+
 /// X-WMT: lines whose Russian and Kazakh sides name the same persons (over lines where either
 /// side has a person), the same over lines where both sides have one, and the share of the
 /// persons of such lines whose key has a partner on the other side.
@@ -447,6 +505,10 @@ pub fn all(names: &Names, eval_dir: &Path, fixtures: &Path) -> (Vec<Figure>, Vec
     push(
         kaznerd(names, &eval_dir.join("kaznerd-valid")).map(|(a, b, c)| vec![a, b, c]),
         "kaznerd-valid",
+    );
+    push(
+        kaznerd_mentions(names, &eval_dir.join("kaznerd-valid")).map(|(a, b)| vec![a, b]),
+        "kaznerd-valid mentions",
     );
     push(
         xwmt_all(names, &eval_dir.join("xwmt-ru-kk")).map(|(a, b, c)| vec![a, b, c]),

@@ -154,9 +154,16 @@ pub fn key_similarity(a: &str, b: &str) -> f64 {
 /// Chosen on the xwmt-ru-kk pairs and the seed articles (see `fixtures/names/accuracy.tsv`).
 pub const MATCH_THRESHOLD: f64 = 0.9;
 
-/// Whether two keys name the same person: equal, or (for keys that are not gazetteer ids)
-/// spelling variants of one another: Jaro-Winkler similarity of the skeletons at least
-/// [`MATCH_THRESHOLD`], the same first letter, and lengths within a third of each other.
+/// Whether two keys name the same person.
+///
+/// * Two gazetteer ids (they have a hyphen: `kassym-jomart-tokayev`) match only when equal.
+/// * An id against an unresolved key stands for its last word, the surname (`nancy-pelosi`
+///   matches `pelosi`).
+/// * Two unresolved keys (or names in any script) match when their [`skeleton`]s are equal, or
+///   are spelling variants: with the same first letter, lengths within a third of each other
+///   and either the same consonants (three or more: Даймон / Димон) or a Jaro-Winkler
+///   similarity of at least [`MATCH_THRESHOLD`]; with different first letters, the same coarse
+///   consonant classes (Чивеше / Кивеше) and a similarity of at least 0.75.
 pub fn keys_match(a: &str, b: &str) -> bool {
     if a == b {
         return true;

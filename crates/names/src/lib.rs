@@ -17,12 +17,23 @@
 //!   a suffix (`Астана`, `Қазақстан`, `Нұрсұлтан`) survive because the chain must be grammatical
 //!   and because known names win.
 //! * **Choosing**: a candidate scores its prior, times a bonus when it is a known nominative
-//!   (gazetteer persons and places, `data/given_names.tsv`, `data/place_names.tsv`), when the
-//!   text itself has it as another form, and when it agrees with the gender of an agreeing given
-//!   name or patronymic (`Иваны Живкович` is feminine, so `Живкович` is indeclinable).
+//!   (gazetteer persons and places, `data/given_names.tsv`, `data/place_names.tsv`), when
+//!   other forms of the text support it (`Маттарелла` next to `Маттареллы`) or a full name of
+//!   the text reads it (`Клод Моне` ... `Моне`), and when it agrees with the gender and case of
+//!   the given name (`data/ru_agreement.tsv`: `Иваны Живкович` is feminine, so `Живкович` is
+//!   indeclinable; `Мирослава Енчи` is oblique, so `Енчи` -> `Енча`). The Snowball Russian
+//!   stemmer serves the common words (stop words, titles, role phrases), not the names.
+//! * **Mentions** ([`Names::mentions`]): groups of capitalised words (with initials and name
+//!   particles) split where a new name starts, minus places, organisations, quoted titles,
+//!   capitalised common words (sentence-initial words need evidence of being a name) and
+//!   words with Kazakh locative or plural suffixes; a group is a person when it has a known
+//!   given name, patronymic, gazetteer surname or title before it, or two name-shaped words;
+//!   single unknown words join when they share a key with a confident mention.
 //! * **Keys** ([`skeleton`], [`keys_match`]): a resolved person's key is the gazetteer id; an
-//!   unresolved person's key is the ASCII skeleton of the surname's dictionary form, so
-//!   `Иван Петров` and `Петров` share it and `Токаев`/`Тоқаев`/`Tokayev`/`Toqaev` give one.
+//!   unresolved person's key is the ASCII skeleton of the surname's dictionary form (made
+//!   masculine: `Иванова` -> `ivanov`), so `Иван Петров` and `Петров` share it and
+//!   `Токаев`/`Тоқаев`/`Tokayev`/`Toqaev` give one. [`keys_match`] tolerates spelling variants
+//!   and matches an id with the bare surname of an unresolved mention.
 //! * **Roles** ([`Names::role_mentions`]): role phrases in any case form resolve through the
 //!   gazetteer's dated roles. When a role phrase is immediately followed by a person name
 //!   (`Генеральным секретарем ООН Антониу Гутерришем`), [`Names::mentions`] gives the name and
@@ -636,6 +647,14 @@ impl Names {
         ev
     }
 
+    fn is_particle_word(&self, w: &str) -> bool {
+        let f = fold(w);
+        !text::is_all_caps(w)
+            && [Lang::Ru, Lang::Kk]
+                .iter()
+                .any(|l| self.tables().word_is(&f, *l, "particle"))
+    }
+
     fn is_listed_given(&self, lemma: &str) -> bool {
         self.known(lemma).is_some_and(|k| k.listed_given)
     }
@@ -702,13 +721,18 @@ impl Names {
         let mut oblique_ends: Option<Vec<String>> = None;
         // First pass: initials, given names and patronymics (they fix gender and case).
         for (i, w) in words.iter().enumerate() {
-            if Self::is_initial(w) {
+            // Initials and name particles (фон, де, бин) stay as written and are never the surname.
+            if Self::is_initial(w) || i + 1 < n && self.is_particle_word(w) {
                 parts[i] = Part::Initial;
                 continue;
             }
             let cands = self.word_candidates(w, lang, Hint::default(), None);
             if n > 1 && !(i == 0 && self.is_surname_first(w)) {
-                let mut pick = cands.iter().take(3).find(|c| self.is_listed_given(&c.0));
+                let mut pick = cands
+                    .iter()
+                    .take(3)
+                    .find(|c| self.is_listed_given(&c.0))
+                    .or_else(|| cands.first().filter(|c| self.is_given(&c.0) && i + 1 < n));
                 // «Ивана Живкович»: an oblique masculine reading of the given name needs an
                 // inflected surname; with a consonant-final last word the given name is the
                 // nominative of a feminine one.
@@ -955,6 +979,10 @@ impl Names {
             .collect();
         for (lemma, score, _) in cands.iter().take(4) {
             if *score <= 0.0 {
+                continue;
+            }
+            // Short surnames (Ли, Ким, Ёль / Ел) resolve only with a given name or an initial.
+            if givens.is_empty() && lemma.chars().count() <= 3 {
                 continue;
             }
             let Some(ps) = self.inner.by_surname.get(&skeleton(lemma)) else {

@@ -306,7 +306,8 @@ impl<'a> Ctx<'a> {
         let mut best = 0u8;
         for (l, _, _) in cands.iter().take(3) {
             if let Some(k) = self.names.known(l) {
-                if k.surname {
+                // Short gazetteer surnames (Ли, Ел) are common words too.
+                if k.surname && l.chars().count() > 3 {
                     return 3;
                 }
                 if k.given && !k.place {
@@ -331,6 +332,54 @@ impl<'a> Ctx<'a> {
             }
         }
         best
+    }
+
+    /// Whether the word after token `i` is a lower-case Kazakh noun for a street, district,
+    /// village or river (`geo_after` in `words.tsv`: Дәулет аулында).
+    fn before_geo_noun(&self, i: usize) -> bool {
+        let Some(next) = self.tokens.get(i + 1) else {
+            return false;
+        };
+        if is_capitalized(next.text)
+            || !plain_gap(self.text, self.tokens[i].span.end, next.span.start)
+        {
+            return false;
+        }
+        self.is_geo_noun(next.text, "geo_after")
+    }
+
+    /// Whether the word before token `i` is a Russian noun for a street, village or city that
+    /// takes a name after it (`geo_before` in `words.tsv`: улица Абая, ул. Абая).
+    fn after_geo_noun(&self, i: usize) -> bool {
+        if i == 0 || self.lang == Lang::Kk {
+            return false;
+        }
+        let prev = &self.tokens[i - 1];
+        let gap = self
+            .text
+            .get(prev.span.end..self.tokens[i].span.start)
+            .unwrap_or("");
+        if is_capitalized(prev.text)
+            || gap.chars().count() > 3
+            || !gap.trim_start_matches('.').trim().is_empty()
+        {
+            return false;
+        }
+        self.is_geo_noun(prev.text, "geo_before")
+    }
+
+    fn is_geo_noun(&self, w: &str, class: &str) -> bool {
+        let f = fold(w);
+        let t = self.names.tables();
+        t.words.iter().any(|((w, l), c)| {
+            c.contains(class)
+                && (*l == self.lang || self.lang == Lang::Other)
+                && (f == *w
+                    || match l {
+                        Lang::Kk => f.starts_with(w.as_str()) && w.chars().count() >= 2,
+                        _ => inflects(&f, w, Lang::Ru),
+                    })
+        })
     }
 
     /// Whether the word's reading ends in a surname formant of three or more letters (-енко,
@@ -362,7 +411,7 @@ impl<'a> Ctx<'a> {
                 .text
                 .get(self.tokens[j - 1].span.end..self.tokens[j].span.start)
                 .unwrap_or("");
-            if gap.contains(['.', '!', '?', '\n', ';', '…']) {
+            if gap.contains(['.', '!', '?', '\n', ';', '…', '«', '»', '"', '“', '”']) {
                 return false;
             }
             j -= 1;
@@ -662,6 +711,27 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             continue;
         }
         let size = g.last - g.first + 1;
+        // A name inside quotation marks is a title or a brand («Абай жолы», «Хабар»).
+        let quoted = text[..cx.tokens[g.first].span.start]
+            .trim_end()
+            .ends_with(['«', '"', '“', '„'])
+            && {
+                // ... and a closing quote follows within three words.
+                let end = cx
+                    .tokens
+                    .get(g.last + 3)
+                    .map_or(text.len(), |t| t.span.start);
+                text.get(cx.tokens[g.last].span.end..end)
+                    .is_some_and(|r| r.split('\n').next().unwrap_or("").contains(['»', '"', '”']))
+            };
+        if quoted && !titled && (size == 1 || ev < 3) {
+            continue;
+        }
+        // A name before a word for a street, district or village names that place
+        // (Дәулет аулында, Жданов аулына, улица Абая).
+        if cx.before_geo_noun(g.last) || cx.after_geo_noun(g.first) {
+            continue;
+        }
         if initial && size == 1 && ev == 2 && !titled {
             let t = cx.tokens[g.first].text;
             let best = names.word_lemma(t, cx.lang, Hint::default(), Some(&cx.ev));
