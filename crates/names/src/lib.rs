@@ -271,16 +271,26 @@ impl Inner {
             let mut given = HashSet::new();
             for f in p.ru.iter().chain(p.kk.iter()).chain(p.latin.iter()) {
                 let toks: Vec<&str> = f.split_whitespace().collect();
-                if let Some(last) = toks.last() {
+                // East Asian names stand surname first (Си Цзиньпин, Ким Чен Ын).
+                let surname_first = toks.len() >= 2
+                    && [Lang::Ru, Lang::Kk]
+                        .iter()
+                        .any(|l| tables.word_is(&fold(toks[0]), *l, "surname_first"));
+                let (surname, first_given) = if surname_first {
+                    (toks.first(), toks.get(1))
+                } else {
+                    (toks.last(), toks.first().filter(|_| toks.len() >= 2))
+                };
+                if let Some(last) = surname {
                     let e = by_surname.entry(skeleton(last)).or_default();
                     if !e.contains(&i) {
                         e.push(i);
                     }
                     known.entry(fold(last)).or_default().surname = true;
                 }
-                if toks.len() >= 2 {
-                    given.insert(skeleton(toks[0]));
-                    let k = known.entry(fold(toks[0])).or_default();
+                if let Some(g) = first_given {
+                    given.insert(skeleton(g));
+                    let k = known.entry(fold(g)).or_default();
                     k.given = true;
                 }
             }
@@ -1055,7 +1065,16 @@ impl Names {
     /// Normalizes one name (one word or a full name); `lang` `Other` means detect the
     /// language from its letters (Kazakh-only letters -> kk, other Cyrillic -> ru, else Latin).
     pub fn normalize(&self, input: &str, lang: Lang) -> Normalized {
-        self.normalize_in(input, lang, None, false)
+        let first = self.normalize_in(input, lang, None, false);
+        // Auto: a Cyrillic name without Kazakh letters reads as Russian; when that finds no
+        // entity but the Kazakh reading does (Гутерришпен, Путинмен), the Kazakh reading wins.
+        if lang == Lang::Other && first.lang == Lang::Ru && first.entity_id.is_none() {
+            let kk = self.normalize_in(input, Lang::Kk, None, false);
+            if kk.entity_id.is_some() {
+                return kk;
+            }
+        }
+        first
     }
 
     pub(crate) fn normalize_in(
