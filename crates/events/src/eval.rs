@@ -99,6 +99,16 @@ pub fn person_matches(names: &Names, p: &Participant, gold: &str, lang: Lang) ->
     if let (Some(a), Some(b)) = (&p.entity_id, &g.entity_id) {
         return a == b;
     }
+    // The gold lists East Asian names surname first or last inconsistently («Цзиньпин Си»):
+    // an unresolved gold name is also read in the other word order.
+    if let (Some(a), None) = (&p.entity_id, &g.entity_id) {
+        let reversed: Vec<&str> = gold.split_whitespace().rev().collect();
+        if reversed.len() > 1 {
+            if let Some(b) = names.normalize(&reversed.join(" "), lang).entity_id {
+                return *a == b;
+            }
+        }
+    }
     if !g.key.is_empty() && p.key == g.key {
         return true;
     }

@@ -196,6 +196,9 @@ struct Inner {
     known: HashMap<String, Known>,
     /// skeleton of a surname form -> person indexes.
     by_surname: HashMap<String, Vec<usize>>,
+    /// Skeleton of a whole multi-word gazetteer form -> persons (for names whose surname does
+    /// not stand last, such as Си Цзиньпин).
+    by_full: HashMap<String, Vec<usize>>,
     /// person index -> skeletons of its given-name tokens.
     given_of: Vec<HashSet<String>>,
     /// Role phrases (gazetteer phrases and aliases): (folded tokens, lang, gazetteer phrase).
@@ -266,31 +269,29 @@ impl Inner {
             }
         }
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_full: HashMap<String, Vec<usize>> = HashMap::new();
         let mut given_of = Vec::new();
         for (i, p) in gaz.persons().iter().enumerate() {
             let mut given = HashSet::new();
             for f in p.ru.iter().chain(p.kk.iter()).chain(p.latin.iter()) {
                 let toks: Vec<&str> = f.split_whitespace().collect();
-                // East Asian names stand surname first (Си Цзиньпин, Ким Чен Ын).
-                let surname_first = toks.len() >= 2
-                    && [Lang::Ru, Lang::Kk]
-                        .iter()
-                        .any(|l| tables.word_is(&fold(toks[0]), *l, "surname_first"));
-                let (surname, first_given) = if surname_first {
-                    (toks.first(), toks.get(1))
-                } else {
-                    (toks.last(), toks.first().filter(|_| toks.len() >= 2))
-                };
-                if let Some(last) = surname {
+                if toks.len() >= 2 {
+                    let full: Vec<String> = toks.iter().map(|t| skeleton(t)).collect();
+                    let e = by_full.entry(full.join(" ")).or_default();
+                    if !e.contains(&i) {
+                        e.push(i);
+                    }
+                }
+                if let Some(last) = toks.last() {
                     let e = by_surname.entry(skeleton(last)).or_default();
                     if !e.contains(&i) {
                         e.push(i);
                     }
                     known.entry(fold(last)).or_default().surname = true;
                 }
-                if let Some(g) = first_given {
-                    given.insert(skeleton(g));
-                    let k = known.entry(fold(g)).or_default();
+                if toks.len() >= 2 {
+                    given.insert(skeleton(toks[0]));
+                    let k = known.entry(fold(toks[0])).or_default();
                     k.given = true;
                 }
             }
@@ -353,6 +354,7 @@ impl Inner {
             places,
             known,
             by_surname,
+            by_full,
             given_of,
             roles,
         }
@@ -974,6 +976,13 @@ impl Names {
                 .collect();
             if hits.len() == 1 {
                 return Some(hits[0]);
+            }
+        }
+        // A whole-name match (the lemmas of every word) settles it when it names one person.
+        if r.words.len() >= 2 {
+            let full: Vec<String> = r.words.iter().map(|w| skeleton(&w.lemma)).collect();
+            if let Some([p]) = self.inner.by_full.get(&full.join(" ")).map(Vec::as_slice) {
+                return Some(*p);
             }
         }
         let s = r.surname?;
