@@ -60,6 +60,11 @@ pub fn run(command: Command) -> Result<u8> {
             text,
             common,
         } => translit(&scheme, list, text, &common),
+        Command::Generate {
+            articles,
+            seed,
+            out,
+        } => generate(articles, seed, &out),
         Command::Eval {
             stage,
             path,
@@ -693,5 +698,33 @@ fn translit(scheme: &str, list: bool, text: Vec<String>, common: &Common) -> Res
         })?;
     }
     w.finish()?;
+    Ok(0)
+}
+
+fn generate(articles: usize, seed: u64, out: &Path) -> Result<u8> {
+    std::fs::create_dir_all(out).with_context(|| format!("{}: cannot create", out.display()))?;
+    let create = |name: &str| -> Result<io::BufWriter<std::fs::File>> {
+        let path = out.join(name);
+        let f = std::fs::File::create(&path)
+            .with_context(|| format!("{}: cannot create", path.display()))?;
+        Ok(io::BufWriter::new(f))
+    };
+    let config = kzalign_corpus::GenConfig {
+        articles,
+        seed,
+        ..kzalign_corpus::GenConfig::default()
+    };
+    let stats = kzalign_corpus::write_corpus_jsonl(
+        &config,
+        create("articles.jsonl")?,
+        create("truth.jsonl")?,
+    )?;
+    eprintln!(
+        "kzalign: wrote {} articles ({} bytes of text) and {} true events to {}",
+        stats.articles,
+        stats.text_bytes,
+        stats.events,
+        out.display()
+    );
     Ok(0)
 }

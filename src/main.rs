@@ -149,6 +149,18 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Write a synthetic Russian/Kazakh corpus (JSON Lines) and its true alignment, for scale tests.
+    Generate {
+        /// Number of articles.
+        #[arg(long, default_value_t = 1000)]
+        articles: usize,
+        /// Random seed; the same seed gives the same corpus.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Directory to write `articles.jsonl` and `truth.jsonl` into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Measure accuracy on labelled data (the formats of ../shared/eval).
     Eval {
         /// Which stage.

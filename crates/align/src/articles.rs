@@ -22,10 +22,12 @@
 //! Candidate pairs come from an inverted index: only articles sharing a feature held by at most
 //! [`AlignConfig::article_block_df`] articles of each edition are compared, so the cost grows with
 //! the number of features, not with the square of the articles. Pairs are then taken greedily by
-//! score (ties by article ids), each article at most once; pairs below
+//! score (ties by article ids), each article at most once. Pairs below
 //! [`AlignConfig::article_threshold`] (default 0.1: on the pseudo-articles of `../shared/eval`,
-//! true pairs score well above it, while the best wrong candidate of an article whose counterpart
-//! is missing scores below it) are not taken and the article stays unpaired.
+//! true pairs of five or more lines score above it, while the best candidate of an article whose
+//! counterpart was withheld scores below it) are not taken, except a *clear mutual best*: a pair
+//! scoring at least half the threshold where, for both articles, no other candidate scores more
+//! than half as much. An article without a pair stays unpaired.
 
 use crate::fold::{month_of, skeleton};
 use crate::AlignConfig;
@@ -101,6 +103,9 @@ pub fn text_features(text: &str) -> Vec<String> {
                 if (1..=31).contains(&day) {
                     if let Some(month) = month_of(&next.to_lowercase()) {
                         out.push(format!("d:{month:02}-{day:02}"));
+                    } else if let Some(month) = numeric_month(tok, next, tokens.get(i + 2)) {
+                        // `23.09.2025`
+                        out.push(format!("d:{month:02}-{day:02}"));
                     }
                 }
             }
@@ -126,6 +131,16 @@ pub fn text_features(text: &str) -> Vec<String> {
     out
 }
 
+/// The month of a numeric date `dd.mm.yyyy` split into tokens `day`, `month`, `year`.
+fn numeric_month(day: &str, month: &str, year: Option<&&str>) -> Option<u32> {
+    let year = year?;
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if day.len() > 2 || month.len() != 2 || year.len() != 4 || !digits(month) || !digits(year) {
+        return None;
+    }
+    month.parse().ok().filter(|m| (1..=12).contains(m))
+}
+
 /// The weight of a feature kind (see the module docs).
 fn kind_weight(feature: &str) -> f64 {
     match feature.get(..2).unwrap_or("") {
@@ -136,6 +151,12 @@ fn kind_weight(feature: &str) -> f64 {
         _ => 1.0,
     }
 }
+
+/// A pair below the threshold is still taken when it is the clear mutual best: each article's
+/// second-best candidate scores at most `MARGIN` times the pair's score...
+const MARGIN: f64 = 0.5;
+/// ... and the pair scores at least `LOW` times the threshold.
+const LOW: f64 = 0.5;
 
 /// One Russian/Kazakh article pair judged to tell the same story, or an article left unpaired.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -254,10 +275,30 @@ pub fn pair_articles(profiles: &[ArticleProfile], config: &AlignConfig) -> Vec<A
             } else {
                 0.0
             };
-            (score >= config.article_threshold).then_some((score, r, k))
+            (score > 0.0).then_some((score, r, k))
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    // Each article's best and second-best candidate score.
+    let mut best = vec![[0.0f64; 2]; order.len()];
+    for &(score, r, k) in &scored {
+        for d in [r as usize, k as usize] {
+            if score > best[d][0] {
+                best[d] = [score, best[d][0]];
+            } else if score > best[d][1] {
+                best[d][1] = score;
+            }
+        }
+    }
+    let clear = |score: f64, d: usize| score >= best[d][0] && best[d][1] <= score * MARGIN;
+    let low = config.article_threshold * LOW;
+    let scored: Vec<(f64, u32, u32)> = scored
+        .into_iter()
+        .filter(|&(score, r, k)| {
+            score >= config.article_threshold
+                || (score >= low && clear(score, r as usize) && clear(score, k as usize))
+        })
+        .collect();
     let mut used = vec![false; order.len()];
     let mut rows = Vec::new();
     for (score, r, k) in scored {
@@ -327,6 +368,21 @@ fn shared_features<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_words_and_digits_meet() {
+        let words = text_features("Астана, 23 сентября 2025 года");
+        let digits = text_features("Астана, 23.09.2025");
+        let kk = text_features("Астана, 2025 жылғы 23 қыркүйекте");
+        for f in [&words, &digits, &kk] {
+            assert!(f.contains(&"d:09-23".to_string()), "{f:?}");
+            assert!(f.contains(&"n:2025".to_string()), "{f:?}");
+        }
+        assert!(!text_features("8 826 вакансий")
+            .iter()
+            .any(|f| f.starts_with("d:")));
+        assert!(text_features("8 826 вакансий").contains(&"n:8826".to_string()));
+    }
 
     #[test]
     fn features_of_both_editions_meet() {

@@ -9,7 +9,7 @@
 //! - [`pair_articles`] pairs whole articles across the editions from language-neutral features
 //!   ([`ArticleProfile`]): person keys, places, organisations, Latin words, transliterated
 //!   capitalised words, numbers and dates, weighted by rarity. See [`articles`].
-//! - [`coverage`] counts what each edition reported, who is missing from which, and the lag
+//! - [`coverage()`] counts what each edition reported, who is missing from which, and the lag
 //!   between the editions ([`CoverageRow`]).
 //!
 //! Every output is deterministic: the same rows, byte for byte, whatever the input order.
@@ -34,7 +34,8 @@ pub use events::{align_events, AlignRow};
 /// Settings of event alignment and article pairing.
 #[derive(Clone, Debug)]
 pub struct AlignConfig {
-    /// How many days apart two dated events may be and still align (default 1).
+    /// How many days apart two dated events may be and still align (default 1; read as 0 to
+    /// 36525).
     pub date_window_days: i64,
     /// Article pairs scoring below this stay unpaired (default 0.1; see [`articles`]).
     pub article_threshold: f64,
@@ -62,6 +63,46 @@ pub(crate) fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
     }
     h
 }
+
+/// A fast, fixed (unseeded) hasher for the maps of internal ids; iteration order of these maps is
+/// never used for output.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // The multiply-rotate step of the Fx hash (Firefox, rustc).
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+/// A `HashMap` with [`FastHasher`].
+pub(crate) type FastMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 
 #[cfg(test)]
 mod tests {

@@ -15,6 +15,9 @@ pub(crate) struct FoundDate {
     pub date: Option<NaiveDate>,
     /// Whether it came from a relative word (вчера, кеше, в понедельник).
     pub relative: bool,
+    /// Whether only a month and year were written («в мае 2023 года», «2019 жылдың мамыр айында»):
+    /// `date` is the month's first day; it dates nothing, but tells a recalled or planned event.
+    pub coarse: bool,
 }
 
 fn num(t: &Token) -> Option<u32> {
@@ -78,6 +81,7 @@ pub(crate) fn find_dates(
                             last: i + 1,
                             date: Some(date),
                             relative: false,
+                            coarse: false,
                         });
                         i += 1;
                         continue;
@@ -102,6 +106,7 @@ pub(crate) fn find_dates(
                         last: i + 5,
                         date: Some(date),
                         relative: false,
+                        coarse: false,
                     });
                     i += 5;
                     continue;
@@ -144,9 +149,34 @@ pub(crate) fn find_dates(
                     last,
                     date,
                     relative: false,
+                    coarse: false,
                 });
                 i = last;
                 continue;
+            }
+        }
+        // A month with a year and no day: «мае 2023 года», «2023 жылдың мамыр айында».
+        if t.word && !(i > 0 && num(&tokens[i - 1]).is_some_and(|d| (1..=31).contains(&d))) {
+            if let Some(m) = month_of(rules, lang, &t.norm) {
+                let after = tokens.get(i + 1).and_then(num).filter(|y| *y >= 1900);
+                let before = (lang == Lang::Kk && i >= 2 && tokens[i - 1].norm.starts_with("жыл"))
+                    .then(|| num(&tokens[i - 2]))
+                    .flatten()
+                    .filter(|y| *y >= 1900);
+                if let Some(y) = after.or(before) {
+                    let first = if after.is_some() { i } else { i - 2 };
+                    let last = if after.is_some() { i + 2 } else { i + 1 };
+                    let date = NaiveDate::from_ymd_opt(y as i32, m, 1);
+                    out.push(FoundDate {
+                        first,
+                        last,
+                        date,
+                        relative: false,
+                        coarse: true,
+                    });
+                    i = last;
+                    continue;
+                }
             }
         }
         // Relative words and weekdays.
@@ -187,6 +217,7 @@ pub(crate) fn find_dates(
                         last: i + n,
                         date,
                         relative: true,
+                        coarse: false,
                     });
                     break;
                 }
@@ -208,7 +239,8 @@ mod tests {
         let (ru, kk) = embedded().unwrap();
         let rules = if lang == Lang::Kk { kk } else { ru };
         find_dates(s, &tokenize(s), &rules, lang, r)
-            .first()
+            .iter()
+            .find(|d| !d.coarse)
             .and_then(|d| d.date)
     }
 
@@ -244,11 +276,18 @@ mod tests {
             one("в понедельник встретился", Lang::Ru, d(2023, 6, 10)),
             d(2023, 6, 5)
         );
-        // A month without a day is not an event date.
+        // A month without a day is not an event date, only a coarse one.
         assert_eq!(
             one("2019 жылдың мамыр айында ашқаны үшін", Lang::Kk, r),
             None
         );
+        let (ru, kk) = embedded().unwrap();
+        let s = "2019 жылдың мамыр айында ашқаны үшін";
+        let f = find_dates(s, &tokenize(s), &kk, Lang::Kk, r);
+        assert!(f.len() == 1 && f[0].coarse && f[0].date == d(2019, 5, 1));
+        let s = "в мае 2023 года";
+        let f = find_dates(s, &tokenize(s), &ru, Lang::Ru, r);
+        assert!(f.len() == 1 && f[0].coarse && f[0].date == d(2023, 5, 1));
         // A December date read in January belongs to the previous year.
         assert_eq!(one("30 декабря", Lang::Ru, d(2025, 1, 5)), d(2024, 12, 30));
     }

@@ -91,7 +91,9 @@ fn last(s: &str) -> String {
     fold_latin(s.split_whitespace().last().unwrap_or(""))
 }
 
-/// Whether participant `p` is the person `gold` (a surname or a full name, in `lang`).
+/// Whether participant `p` is the person `gold` (a full name or a single name, in `lang`): the same
+/// gazetteer id, the same key, or the gold surname (the last word of its romanized form) among the
+/// words of the participant's name.
 pub fn person_matches(names: &Names, p: &Participant, gold: &str, lang: Lang) -> bool {
     let g = names.normalize(gold, lang);
     if let (Some(a), Some(b)) = (&p.entity_id, &g.entity_id) {
@@ -102,10 +104,30 @@ pub fn person_matches(names: &Names, p: &Participant, gold: &str, lang: Lang) ->
     }
     // The gold surname against any word of the name (Chinese names put the surname first).
     let gl = last(&g.latin);
-    let gc = g.canonical.as_deref().map(last);
-    fold_latin(&p.name).split_whitespace().any(|w| {
-        (!gl.is_empty() && w == gl) || gc.as_deref().is_some_and(|c| !c.is_empty() && w == c)
-    })
+    let gc = g.canonical.clone();
+    fold_latin(&p.name)
+        .split_whitespace()
+        .any(|w| same_surname(w, &gl) || gc.as_deref().is_some_and(|c| same_surname(w, &last(c))))
+}
+
+/// Two romanized surnames are the same when equal, or when one is the other plus a case ending of
+/// at most two letters that the lemmatizer left (Баррозу / Барроз, Pupar-Lafarjdı / Pupar-Lafarj);
+/// surnames shorter than five letters must be equal.
+fn same_surname(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    short.chars().count() >= 5
+        && long.starts_with(short)
+        && long.chars().count() - short.chars().count() <= 2
 }
 
 /// Whether two distinct participants of `e` match two distinct names of `gold`.
@@ -150,10 +172,19 @@ pub fn factrueval(ex: &Extractor, eval_dir: &Path) -> Result<Report, Error> {
             .with_path(&mpath)
             .with_line(i + 1));
         }
-        // «Фамилия Имя»: the surname comes first.
+        // «Фамилия Имя Отчество»: read as «Имя Отчество Фамилия», the order names are written in
+        // running text, so that the surname is not mistaken for an inflected form.
         let people: Vec<String> = f[2]
             .split('|')
-            .map(|p| p.split_whitespace().next().unwrap_or("").to_string())
+            .map(|p| {
+                let w: Vec<&str> = p.split_whitespace().collect();
+                match w.split_first() {
+                    Some((surname, rest)) if !rest.is_empty() => {
+                        format!("{} {}", rest.join(" "), surname)
+                    }
+                    _ => w.join(" "),
+                }
+            })
             .filter(|p| !p.is_empty())
             .collect();
         facts

@@ -4,7 +4,7 @@ use crate::dates::{find_dates, FoundDate};
 use crate::lexicon::{Cue, CueForm, LangRules};
 use crate::lookup::Lookup;
 use crate::text::{clauses, quote_depth, tokenize, Token};
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use kzalign_core::{
     sentences, Article, DateSource, Event, EventType, Lang, Mention, Modality, Participant, Span,
 };
@@ -206,8 +206,9 @@ fn ru_dative(m: &Mention, rules: &LangRules) -> bool {
         .split_whitespace()
         .map(crate::lexicon::fold)
         .collect();
+    // The surname carries the case; a first name in -у may be an accusative («Нарендру Моди»).
     if sw.len() == lw.len() {
-        for (s, l) in sw.iter().zip(&lw) {
+        if let (Some(s), Some(l)) = (sw.last(), lw.last()) {
             let d = ending(s, l);
             if !d.is_empty() && dat.iter().any(|x| d == *x) && !l.ends_with(d.as_str()) {
                 return true;
@@ -233,7 +234,12 @@ fn cleaned_persons(
         let Some((first, last)) = token_range(tokens, m.span) else {
             continue;
         };
-        if !find_cues(&tokens[first..(first + 1)], rules).is_empty() && last > first + 1 {
+        let cue_first = !find_cues(&tokens[first..(first + 1)], rules).is_empty();
+        if cue_first && last == first + 1 && m.entity_id.is_none() {
+            // «Сапар барысында»: the event word itself, capitalized at the sentence start.
+            continue;
+        }
+        if cue_first && last > first + 1 {
             let from = tokens[first + 1].start;
             let sub = sentence.get(from..m.span.end).unwrap_or("");
             let found = look.persons(sub, lang);
@@ -294,7 +300,13 @@ pub(crate) fn items(
             ));
         }
     }
-    for r in look.roles(sentence, lang, date) {
+    // Roles are resolved at a known date only: without one, «Глава государства» could be anyone
+    // who held the post.
+    let roles = match date {
+        Some(_) => look.roles(sentence, lang, date),
+        None => Vec::new(),
+    };
+    for r in roles {
         if r.entity_id.is_none() {
             continue;
         }
@@ -337,11 +349,16 @@ pub(crate) fn items(
                 if rel == Rel::Subject {
                     if let Some((next, _)) = out.get(k + 1) {
                         let between = &tokens[out[k].0.last..next.first.max(out[k].0.last)];
-                        let coord = between
-                            .iter()
-                            .any(|t| rules.gram_at("coord", &[t.norm.clone()], 0).is_some());
+                        let coord = between.iter().any(|t| {
+                            rules
+                                .gram_at("coord", std::slice::from_ref(&t.norm), 0)
+                                .is_some()
+                        });
                         let only = between.iter().all(|t| {
-                            t.upper || rules.gram_at("coord", &[t.norm.clone()], 0).is_some()
+                            t.upper
+                                || rules
+                                    .gram_at("coord", std::slice::from_ref(&t.norm), 0)
+                                    .is_some()
                         });
                         if coord && only && !between.is_empty() {
                             rel = next.rel;
@@ -352,8 +369,9 @@ pub(crate) fn items(
             }
         }
         _ => {
+            let clause = clauses(tokens, rules);
             for k in 0..out.len() {
-                let rel = ru_relation(&out, k, tokens, &words, rules);
+                let rel = ru_relation(&out, k, tokens, &words, &clause, rules);
                 out[k].0.rel = rel;
             }
         }
@@ -366,9 +384,15 @@ fn ru_relation(
     k: usize,
     tokens: &[Token],
     words: &[String],
+    clause: &[usize],
     rules: &LangRules,
 ) -> Rel {
     let it = &out[k].0;
+    let own = clause.get(it.first).copied();
+    // «Помощник Хиллари Клинтон», «пресс-секретарь Путина»: the name only owns the title.
+    if it.first > 0 && rules.gram_ending_at("deputy", words, it.first).is_some() {
+        return Rel::Oblique;
+    }
     let mut j = it.first;
     let mut skipped = 0usize;
     let mut coord = false;
@@ -401,6 +425,10 @@ fn ru_relation(
             }
         }
         let t = &tokens[j - 1];
+        // A preposition of another clause does not govern this name.
+        if clause.get(j - 1).copied() != own {
+            break;
+        }
         // Another person right before: coordination inherits its relation.
         if let Some((prev, _)) = out[..k].iter().rev().find(|(p, _)| p.last == j) {
             return if coord { prev.rel } else { bare(&out[k].1) };
@@ -522,13 +550,15 @@ fn dateline(
         let tokens = tokenize(body);
         let head: Vec<Token> = tokens.iter().take(12).cloned().collect();
         let dates = find_dates(body, &head, rules, lang, reference);
-        let Some(d) = dates.iter().find(|d| !d.relative && d.first > 0) else {
+        let Some(d) = dates
+            .iter()
+            .find(|d| !d.relative && !d.coarse && d.first > 0)
+        else {
             continue;
         };
         let prefix = &head[..d.first];
         let words = prefix.iter().filter(|t| t.word).count();
-        let ok = words >= 1
-            && words <= 3
+        let ok = (1..=3).contains(&words)
             && prefix
                 .iter()
                 .all(|t| (t.word && t.upper) || matches!(t.norm.as_str(), "." | "," | "-"))
@@ -550,15 +580,15 @@ fn dateline(
     None
 }
 
-/// Places in a sentence that name where something happens: after в/во/на in Russian, with a
-/// locative or dative ending in Kazakh.
+/// Places in a sentence, each with whether it names where something happens: after в/во/на in
+/// Russian, with a locative or dative ending in Kazakh.
 fn locations(
     sentence: &str,
     tokens: &[Token],
     lang: Lang,
     rules: &LangRules,
     look: &dyn Lookup,
-) -> Vec<(usize, String)> {
+) -> Vec<(usize, String, bool)> {
     let mut out = Vec::new();
     for m in look.places(sentence, lang) {
         let Some((first, _)) = token_range(tokens, m.span) else {
@@ -583,9 +613,7 @@ fn locations(
             }
             _ => first > 0 && matches!(tokens[first - 1].norm.as_str(), "в" | "во" | "на"),
         };
-        if ok {
-            out.push((first, name));
-        }
+        out.push((first, name, ok));
     }
     out
 }
@@ -638,6 +666,65 @@ fn title_anaphor(
             if before == org {
                 return Some(it.part.clone());
             }
+        }
+    }
+    None
+}
+
+/// The persons named anywhere in an article, read on first use.
+struct ArticlePeople<'a> {
+    text: &'a str,
+    lang: Lang,
+    look: &'a dyn Lookup,
+    cell: std::cell::OnceCell<Vec<Participant>>,
+}
+
+impl ArticlePeople<'_> {
+    fn get(&self) -> &[Participant] {
+        self.cell.get_or_init(|| {
+            self.look
+                .persons(self.text, self.lang)
+                .iter()
+                .map(participant)
+                .collect()
+        })
+    }
+}
+
+/// A capitalized word after «с» (Russian) or with a comitative ending (Kazakh) in the cue's clause
+/// that no mention covers, read as a name and kept when an article person has its key.
+#[allow(clippy::too_many_arguments)]
+fn unnamed_companion(
+    hit: &CueHit<'_>,
+    tokens: &[Token],
+    clause: &[usize],
+    sentence: &str,
+    lang: Lang,
+    rules: &LangRules,
+    look: &dyn Lookup,
+    people: &ArticlePeople<'_>,
+) -> Option<Participant> {
+    let c = clause[hit.first];
+    let candidates: Vec<usize> = (0..tokens.len())
+        .filter(|&k| clause[k] == c && tokens[k].word && tokens[k].upper && k != hit.first)
+        .filter(|&k| match lang {
+            Lang::Kk => rules.suffixes("com").iter().any(|x| {
+                tokens[k].norm.ends_with(x)
+                    && tokens[k].norm.chars().count() > x.chars().count() + 2
+            }),
+            _ => k > 0 && matches!(tokens[k - 1].norm.as_str(), "с" | "со"),
+        })
+        .collect();
+    for k in candidates {
+        let word = sentence.get(tokens[k].start..tokens[k].end)?;
+        let Some(m) = look.name_of(word, lang) else {
+            continue;
+        };
+        let part = participant(&m);
+        if let Some(p) = people.get().iter().find(|p| {
+            p.key == part.key || (part.entity_id.is_some() && p.entity_id == part.entity_id)
+        }) {
+            return Some(p.clone());
         }
     }
     None
@@ -707,15 +794,33 @@ pub(crate) fn extract_article(
     };
     let sents = sentences(&text);
     let (sent_dates, sent_tokens) = all_dates(&sents, lr, lang, &ctx);
-    // The persons of every sentence, roles resolved at the sentence's date.
+    // The persons of the sentences that can matter: those with a cue, the three before them
+    // (subjects carried over) and the two after (names of titles); roles resolved at the
+    // sentence's date. Other sentences are not read, which keeps long articles cheap.
+    let has_cue: Vec<bool> = sent_tokens
+        .iter()
+        .map(|t| !find_cues(t, lr).is_empty())
+        .collect();
+    let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
     let all_items: Vec<Vec<(Item, Mention)>> = sents
         .iter()
         .enumerate()
         .map(|(si, s)| {
+            if !needed(si) {
+                return Vec::new();
+            }
             let (sdate, _) = event_date(si, None, &sents, &sent_dates, &sent_tokens, &ctx, lr);
             items(s.text, &sent_tokens[si], lang, lr, look, sdate)
         })
         .collect();
+    // The persons of the whole article, read only when a companion word was passed over.
+    let article_people = std::cell::OnceCell::new();
+    let article_people = ArticlePeople {
+        text: &text,
+        lang,
+        look,
+        cell: article_people,
+    };
     let mut raws: Vec<Raw> = Vec::new();
     let mut carry = Carry::default();
     for (si, s) in sents.iter().enumerate() {
@@ -743,7 +848,20 @@ pub(crate) fn extract_article(
                 let mut others: Vec<Participant> = Vec::new();
                 let mut companions = 0usize;
                 let mut objects = 0usize;
+                // A visit noun («визит X в Y», «посещение ... министром X») has its visitor after it;
+                // a person before it is the subject of another verb.
+                // («с государственным визитом» is the manner of the subject's verb: not this rule).
+                let visit_noun = hit.cue.kind == EventType::Visit
+                    && hit.cue.form == CueForm::Noun
+                    && lang == Lang::Ru
+                    && !tokens[hit.last - 1].norm.ends_with("ом");
                 for i in &in_scope {
+                    if visit_noun
+                        && i.rel == Rel::Subject
+                        && (i.first < hit.first || i.first > hit.last + 8)
+                    {
+                        continue;
+                    }
                     let take = match i.rel {
                         Rel::Subject => true,
                         Rel::Companion | Rel::Between | Rel::Host => true,
@@ -753,7 +871,13 @@ pub(crate) fn extract_article(
                                 .any(|h| h.first >= i.last && h.first <= i.last + 3)
                         }
                         Rel::Object => true,
-                        Rel::Dative => frame && !greeting,
+                        // «принял ... Нарендру Моди»: an accusative that reads like a dative.
+                        Rel::Dative => {
+                            (frame && !greeting)
+                                || (hit.cue.form == CueForm::Obj
+                                    && lang == Lang::Ru
+                                    && i.first > hit.first)
+                        }
                         Rel::Oblique => false,
                     };
                     if !take {
@@ -765,6 +889,12 @@ pub(crate) fn extract_article(
                                 && lang != Lang::Kk
                                 && i.first > hit.first
                             {
+                                // «принял его на работу», «принял участие»: not a reception of a person.
+                                let not_person =
+                                    lr.gram_at("not_object", &words, hit.last).is_some();
+                                if not_person || i.first > hit.last + 6 {
+                                    continue;
+                                }
                                 objects += 1;
                                 others.push(i.part.clone());
                             } else {
@@ -776,6 +906,15 @@ pub(crate) fn extract_article(
                             others.push(i.part.clone());
                         }
                         Rel::Object => {
+                            objects += 1;
+                            others.push(i.part.clone());
+                        }
+                        Rel::Dative if hit.cue.form == CueForm::Obj && i.first > hit.first => {
+                            if lr.gram_at("not_object", &words, hit.last).is_some()
+                                || i.first > hit.last + 6
+                            {
+                                continue;
+                            }
                             objects += 1;
                             others.push(i.part.clone());
                         }
@@ -804,6 +943,23 @@ pub(crate) fn extract_article(
                     if let Some(p) =
                         title_anaphor(hit, tokens, &clause, si, &sent_tokens, &all_items)
                     {
+                        others.push(p);
+                        companions += 1;
+                    }
+                }
+                // «с Обамой» that the mention finder passed over: the person of the article with
+                // the same key («Барак Обама» named elsewhere).
+                if companions == 0 {
+                    if let Some(p) = unnamed_companion(
+                        hit,
+                        tokens,
+                        &clause,
+                        s.text,
+                        lang,
+                        lr,
+                        look,
+                        &article_people,
+                    ) {
                         others.push(p);
                         companions += 1;
                     }
@@ -865,13 +1021,52 @@ pub(crate) fn extract_article(
                             .collect(),
                     );
                 }
+                // A location of the sentence; for a visit also the object of the verb («посетит Казахстан»).
+                // «Пройдет встреча контактной группы. В ней примут участие X, Y и Z»: a meeting
+                // without two named participants takes those the next sentence says take part.
+                if all.len() < 2 && kind != EventType::Visit {
+                    if let Some(next) = sent_tokens.get(si + 1) {
+                        let nwords: Vec<String> = next.iter().map(|t| t.norm.clone()).collect();
+                        // «провел ряд встреч с главами государств. Среди них — X и Y»: a plural
+                        // companion without names is named by the next sentence too.
+                        let plural_companion = lang == Lang::Ru
+                            && (hit.last..tokens.len().saturating_sub(1)).any(|k| {
+                                clause[k] == c
+                                    && matches!(tokens[k].norm.as_str(), "с" | "со")
+                                    && (tokens[k + 1].norm.ends_with("ами")
+                                        || tokens[k + 1].norm.ends_with("ями"))
+                            });
+                        let takes_part = plural_companion
+                            || (0..nwords.len())
+                                .any(|k| lr.gram_at("participation", &nwords, k).is_some());
+                        if takes_part && find_cues(next, lr).is_empty() {
+                            let named: Vec<Participant> = all_items[si + 1]
+                                .iter()
+                                .filter(|(i, _)| {
+                                    matches!(i.rel, Rel::Subject | Rel::Companion | Rel::Between)
+                                })
+                                .map(|(i, _)| i.part.clone())
+                                .collect();
+                            if named.len() + all.len() >= 2 {
+                                all = dedup(all.into_iter().chain(named).collect());
+                            }
+                        }
+                    }
+                }
                 let place_here = locs
                     .iter()
-                    .filter(|(k, _)| clause[*k] == c || kind != EventType::Visit)
-                    .min_by_key(|(k, _)| k.abs_diff(hit.first))
-                    .map(|(_, n)| n.clone());
+                    .filter(|(k, _, located)| {
+                        let object =
+                            kind == EventType::Visit && *k >= hit.last && *k <= hit.last + 2;
+                        (*located || object) && (clause[*k] == c || kind != EventType::Visit)
+                    })
+                    .min_by_key(|(k, _, _)| k.abs_diff(hit.first))
+                    .map(|(_, n, _)| n.clone());
                 if kind == EventType::Visit {
-                    if all.is_empty() || (all.len() < 2 && place_here.is_none()) {
+                    // A visit needs a visitor: a companion alone («сапар барысында ... X-пен кездесті»)
+                    // met the visitor, who is not named.
+                    let visitor = all.len() > companions;
+                    if !visitor || all.is_empty() || (all.len() < 2 && place_here.is_none()) {
                         continue;
                     }
                 } else if all.len() < 2 {
@@ -894,7 +1089,37 @@ pub(crate) fn extract_article(
                         }
                     }
                 }
-                let place = place_here.or_else(|| ctx.dateline.as_ref().and_then(|x| x.1.clone()));
+                // «Ранее, в мае 2023 года, Токаев посетил Китай»: a month of another time.
+                if modality == Modality::Actual {
+                    if let Some(r) = ctx.reference {
+                        let coarse = sent_dates[si]
+                            .iter()
+                            .filter(|x| x.coarse && clause.get(x.first) == Some(&c))
+                            .find_map(|x| x.date);
+                        if let Some(m) = coarse {
+                            let month = |d: NaiveDate| d.year() * 12 + d.month() as i32;
+                            if month(m) < month(r) - 1 {
+                                modality = Modality::PastReference;
+                            } else if month(m) > month(r) {
+                                modality = Modality::Planned;
+                            }
+                        }
+                    }
+                }
+                // The article's own date does not date a recalled or planned event.
+                let (date, source) = if modality != Modality::Actual
+                    && matches!(source, DateSource::Dateline | DateSource::Article)
+                {
+                    (None, DateSource::None)
+                } else {
+                    (date, source)
+                };
+                let place = match modality {
+                    Modality::Actual => {
+                        place_here.or_else(|| ctx.dateline.as_ref().and_then(|x| x.1.clone()))
+                    }
+                    _ => place_here,
+                };
                 let group = (0..tokens.len())
                     .filter(|k| clause[*k] == c)
                     .any(|k| lr.gram_at("group", &words, k).is_some());
@@ -946,6 +1171,16 @@ pub(crate) fn extract_article(
                     .collect(),
             );
         }
+        // «провел встречу в режиме видеоконференции»: the meeting was the call.
+        let calls: Vec<(Vec<String>, Modality)> = sentence_events
+            .iter()
+            .filter(|e| e.kind == EventType::Call)
+            .map(|e| (e.participants.iter().map(identity).collect(), e.modality))
+            .collect();
+        sentence_events.retain(|e| {
+            family(e.kind) != 0
+                || !calls.contains(&(e.participants.iter().map(identity).collect(), e.modality))
+        });
         for e in sentence_events {
             let order = raws.len();
             raws.push(Raw {
@@ -972,7 +1207,11 @@ pub(crate) fn stronger(a: Modality, b: Modality) -> Modality {
     }
 }
 
-/// The modality of cue `hi`: its own, then the nearest marker in its clause.
+/// How many words a modality marker reaches from its cue.
+const MARKER_REACH: usize = 8;
+
+/// The modality of cue `hi`: its own, then the nearest marker in its clause within
+/// [`MARKER_REACH`] words.
 pub(crate) fn cue_modality(
     hits: &[CueHit<'_>],
     hi: usize,
@@ -994,7 +1233,13 @@ pub(crate) fn cue_modality(
                 .filter(|(_, h)| clause[h.first] == c)
                 .min_by_key(|(_, h)| (h.first.abs_diff(k), h.first < k))
                 .map(|(x, _)| x);
-            if nearest == Some(hi) || k.abs_diff(hit.first) <= 2 {
+            // A marker far from the cue speaks of something else («алдағы жұмыс жоспары»).
+            let (lo, hi_) = (k.min(hit.first), k.max(hit.first));
+            let between = (lo..hi_)
+                .filter(|&x| words[x].chars().any(char::is_alphanumeric))
+                .count();
+            let near = between <= MARKER_REACH;
+            if near && (nearest == Some(hi) || k.abs_diff(hit.first) <= 2) {
                 modality = stronger(modality, m.modality);
             }
         }
@@ -1045,7 +1290,7 @@ fn event_date(
     // An explicit date in the cue's clause (a date of another clause belongs to another event).
     let explicit = here
         .iter()
-        .filter(|d| !d.relative && d.date.is_some())
+        .filter(|d| !d.relative && !d.coarse && d.date.is_some())
         .find(|d| match hit {
             Some(h) => clause.get(d.first) == clause.get(h.first),
             None => true,
@@ -1062,7 +1307,7 @@ fn event_date(
         if sents[k].paragraph != para {
             break;
         }
-        if let Some(d) = sent_dates[k].iter().find(|d| d.date.is_some()) {
+        if let Some(d) = sent_dates[k].iter().find(|d| d.date.is_some() && !d.coarse) {
             return (d.date, DateSource::Paragraph);
         }
     }

@@ -19,8 +19,9 @@
 //!
 //! 1. Cues are found word by word, the most specific pattern winning.
 //! 2. Persons come from [`kzalign_names::Names`] (names, and role phrases such as «Глава
-//!    государства» resolved to their holder at the event's date; a role right before a name is its
-//!    apposition, a role after «заместитель», «помощник» is someone else's).
+//!    государства» resolved to their holder at the event's date — not at all when no date is
+//!    known; a role right before a name is its apposition, a role after «заместитель»,
+//!    «помощник» is someone else's).
 //! 3. Each person gets a relation to the cue: in Russian from the preposition before it (с → companion,
 //!    между → both, по приглашению → host, о / к / для → only mentioned) and a dative ending;
 //!    in Kazakh from its case suffix (-пен companion, -ның owner, -ны object, -ға dative,
@@ -28,21 +29,40 @@
 //!    conjunct's case. Only persons in the cue's clause and quotation level count.
 //!    A dative addressee counts when the cue is the sentence's frame («В ходе встречи X рассказал Y»)
 //!    unless greetings are being passed on («передал слова приветствия Y»: Y is absent).
-//! 4. A sentence without a subject takes the last subject of the text («Он встретился с X»); a plural
-//!    subject («Главы государств провели встречу», «Тараптар») takes the participants of the
-//!    previous sentence.
+//! 4. Missing participants are found around the sentence: a clause opened by «который» takes the
+//!    subjects of the clause before; a sentence without a subject takes the last subject of the
+//!    text when its own subject is a pronoun or a bare title («Он встретился с X», «новый
+//!    украинский лидер может встретиться с X»); a plural subject («Главы государств провели
+//!    встречу», «Тараптар») takes the participants of the previous sentence; «с президентом
+//!    Европейского совета» without a name takes the person the next two sentences name after the
+//!    same organisation words; a meeting with fewer than two names takes those of a following
+//!    sentence about taking part («В ней примут участие X, Y и Z») or, after a plural companion
+//!    («провел ряд встреч с главами государств»), of the next sentence that tells no event itself.
 //! 5. «Токаев встретился с A, B и C» without a group noun (делегация, в составе) is one meeting with
 //!    each; a delegation is one event with all its members.
-//! 6. Every event needs two participants, except a visit: a visitor and a place or a host.
+//! 6. Every event needs two participants, except a visit: a visitor (not only the people met) and a
+//!    place or a host. A visit noun («в ходе визита X в Y») takes its visitor after it.
+//!
+//! The grammar words (prepositions, case suffixes, frame words, plural subjects, titles, deputy
+//! words, greeting words, clause openers) are data too: `data/grammar-{ru,kk}.tsv`; month, weekday
+//! and relative-day words are in `data/dates-{ru,kk}.tsv`.
+//!
+//! Names come through the [`Lookup`] trait, implemented for [`kzalign_names::Names`] with a small
+//! adapter: two names written back to back in one mention are split when both halves are names,
+//! a located place inside a mention («Тоқаев Астанада Ильхам») is cut out, a lone first name is
+//! joined to the surname after it, and an unknown name inside a place name is dropped.
 //!
 //! # Modality
 //!
-//! An event has the modality of its cue, overridden by the nearest marker in its clause
+//! An event has the modality of its cue, overridden by the nearest marker in its clause (within
+//! eight words)
 //! (`data/markers-{ru,kk}.tsv`: планирует, пригласил, сапармен келуге шақырды → `planned`;
 //! не состоялась → `negated`; напомнил о состоявшейся, в прошлом году, өткен жылы →
 //! `past_reference`), and by its date: more than 31 days before the article date is a past
-//! reference, after it is planned. **Events of every modality are returned**, with the modality set:
-//! the `extract` command lists them all in its `modality` column, and alignment uses only
+//! reference, after it is planned; a month and year («в мае 2023 года», «2023 жылдың мамыр
+//! айында») in the cue's clause does the same without dating the event. **Events of every
+//! modality are returned**, with the modality set: the `extract` command lists them all in its
+//! `modality` column, and alignment uses only
 //! [`Modality::Actual`](kzalign_core::Modality::Actual) ones.
 //!
 //! # Date and place
@@ -50,7 +70,8 @@
 //! The date is, in order: an explicit date in the cue's clause (`date_source` `sentence`); a relative
 //! word of the sentence (вчера, накануне, кеше, бүгін, в понедельник: `relative`); the nearest date
 //! earlier in the paragraph (`paragraph`); the article's dateline («Нью-Йорк. 23 сентября.»:
-//! `dateline`); the article date (`article`). A date in another clause of the sentence belongs to
+//! `dateline`); the article date (`article`) — the last two (and the dateline's place) only for
+//! actual events: a recalled or planned event without a date of its own is undated. A date in another clause of the sentence belongs to
 //! another predicate and is not used. The place is the nearest location in the sentence (after
 //! в / на, or with a Kazakh locative or dative ending), else the dateline's place.
 //!

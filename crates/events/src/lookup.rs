@@ -12,13 +12,37 @@ pub trait Lookup {
     fn places(&self, text: &str, lang: Lang) -> Vec<Mention>;
     /// Role phrases («Глава государства») resolved to their holder at `date`.
     fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention>;
+    /// Reads `word` (a capitalized word the mention finder passed over) as a person's name, if it
+    /// can; the extractor accepts it only when its key is that of a person named in the article.
+    fn name_of(&self, word: &str, lang: Lang) -> Option<Mention> {
+        let _ = (word, lang);
+        None
+    }
 }
 
 impl Lookup for Names {
     fn persons(&self, text: &str, lang: Lang) -> Vec<Mention> {
-        self.mentions(text, lang)
+        let all_places = Names::places(self, text, lang);
+        let located_places: Vec<Mention> = all_places
+            .iter()
+            .filter(|p| located(text, p, lang))
+            .cloned()
+            .collect();
+        let pieces: Vec<Mention> = self
+            .mentions(text, lang)
             .into_iter()
             .filter(|m| m.kind == MentionKind::Person)
+            // «Жамбыл облысының»: an unknown name inside a place is the place.
+            .filter(|m| {
+                m.entity_id.is_some()
+                    || !all_places
+                        .iter()
+                        .any(|p| p.span.start <= m.span.start && m.span.end <= p.span.end)
+            })
+            .flat_map(|m| cut_places(self, text, m, &located_places, lang))
+            .collect();
+        join_first_names(self, text, pieces, lang)
+            .into_iter()
             .flat_map(|m| split_adjacent(self, text, m, lang))
             .collect()
     }
@@ -29,6 +53,10 @@ impl Lookup for Names {
 
     fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention> {
         self.role_mentions(text, lang, date)
+    }
+
+    fn name_of(&self, word: &str, lang: Lang) -> Option<Mention> {
+        mention_of(self, word, 0, word.len(), lang).filter(|m| !m.key.is_empty())
     }
 }
 
@@ -102,7 +130,7 @@ fn split_adjacent(names: &Names, text: &str, m: Mention, lang: Lang) -> Vec<Ment
             (Some(_), None) if plain(&right) && k >= 2 => 2,
             _ => 0,
         };
-        if score > 0 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+        if score > 0 && best.as_ref().map_or(true, |(s, _, _)| score > *s) {
             best = Some((score, left, right));
         }
     }
@@ -110,4 +138,77 @@ fn split_adjacent(names: &Names, text: &str, m: Mention, lang: Lang) -> Vec<Ment
         Some((_, l, r)) => vec![l, r],
         None => vec![m],
     }
+}
+
+/// Whether a place mention is marked as a location: a Kazakh case ending, or a Russian
+/// preposition before it («в Москве»). Such a word is never part of a person's name.
+fn located(text: &str, p: &Mention, lang: Lang) -> bool {
+    match lang {
+        Lang::Kk => {
+            let surf = p.text.to_lowercase();
+            let lemma = p.lemma.to_lowercase();
+            surf != lemma
+                && surf.starts_with(lemma.get(..lemma.len().saturating_sub(2)).unwrap_or(""))
+        }
+        _ => {
+            let before = text.get(..p.span.start).unwrap_or("").trim_end();
+            let prev = before
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            matches!(prev.as_str(), "в" | "во" | "на" | "из")
+        }
+    }
+}
+
+/// A person mention with a located place inside it («Тоқаев Астанада Ильхам») is cut around it.
+fn cut_places(
+    names: &Names,
+    text: &str,
+    m: Mention,
+    places: &[Mention],
+    lang: Lang,
+) -> Vec<Mention> {
+    if !places.iter().any(|p| p.span.overlaps(&m.span)) {
+        return vec![m];
+    }
+    let mut out = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    for (ws, we) in word_spans(text, &m) {
+        let inside = places
+            .iter()
+            .any(|p| p.span.overlaps(&kzalign_core::Span::new(ws, we)));
+        if inside {
+            if let Some((a, b)) = run.take() {
+                out.extend(mention_of(names, text, a, b, lang));
+            }
+        } else {
+            run = Some(run.map_or((ws, we), |(a, _)| (a, we)));
+        }
+    }
+    if let Some((a, b)) = run {
+        out.extend(mention_of(names, text, a, b, lang));
+    }
+    out
+}
+
+/// A lone unresolved word right before another mention is its first name («Ильхам» + «Әлиевпен»).
+fn join_first_names(names: &Names, text: &str, ms: Vec<Mention>, lang: Lang) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    for m in ms {
+        if let Some(prev) = out.last() {
+            let gap = text.get(prev.span.end..m.span.start).unwrap_or("x");
+            let lone = prev.entity_id.is_none() && !prev.text.trim().contains(char::is_whitespace);
+            if lone && !gap.is_empty() && gap.trim().is_empty() {
+                if let Some(j) = mention_of(names, text, prev.span.start, m.span.end, lang) {
+                    out.pop();
+                    out.push(j);
+                    continue;
+                }
+            }
+        }
+        out.push(m);
+    }
+    out
 }

@@ -105,7 +105,8 @@ pub(crate) fn quote_depth(tokens: &[Token]) -> Vec<u8> {
     out
 }
 
-/// Clause index of each token. A clause ends at `;`, `:`, a dash next to a quote or comma, a quote, or a
+/// Clause index of each token (quotations are told apart by [`quote_depth`], not here). A clause
+/// ends at `;`, `:`, a dash next to a quote or comma, or a
 /// comma followed by a clause word of the grammar file (`что`, `который`, `деп`, ...).
 pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
     let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
@@ -120,7 +121,7 @@ pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
             };
             let dash = matches!(t.norm.as_str(), "—" | "–")
                 && (i == 0 || quote(i.wrapping_sub(1)) || quote(i + 1));
-            let hard = dash || matches!(t.norm.as_str(), ";" | ":" | "«" | "»" | "“" | "”" | "\"");
+            let hard = dash || matches!(t.norm.as_str(), ";" | ":");
             let soft = t.norm == ","
                 && (rules.gram_at("clause", &words, i + 1).is_some()
                     || tokens

@@ -25,7 +25,13 @@ fn committed() -> BTreeMap<String, f64> {
         .filter(|l| !l.starts_with('#') && !l.starts_with("figure"))
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            Some((f.first()?.to_string(), f.get(3)?.parse().ok()?))
+            // The exact fraction, not the rounded value column.
+            let right: f64 = f.get(1)?.parse().ok()?;
+            let total: f64 = f.get(2)?.parse().ok()?;
+            Some((
+                f.first()?.to_string(),
+                if total > 0.0 { right / total } else { 0.0 },
+            ))
         })
         .collect()
 }

@@ -86,3 +86,9 @@ fn user_rules_dir_adds_cues_and_reports_bad_rows() {
     assert!(err.to_string().contains("markers-kk.tsv:2"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn extractor_is_send_and_sync() {
+    fn check<T: Send + Sync + Clone>() {}
+    check::<kzalign_events::Extractor>();
+}

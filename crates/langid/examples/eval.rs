@@ -10,11 +10,21 @@ fn main() -> anyhow::Result<()> {
     let show = args.iter().any(|a| a == "--errors");
     let dir = args
         .iter()
-        .find(|a| !a.starts_with("--"))
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--model"))
+        .map(|(_, a)| a)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/eval/langid"));
     let sets = eval::read_dir(&dir)?;
-    let d = DetectorBuilder::new().build();
+    let mut builder = DetectorBuilder::new();
+    if let Some(i) = args.iter().position(|a| a == "--model") {
+        let path = args
+            .get(i + 1)
+            .ok_or_else(|| anyhow::anyhow!("--model FILE"))?;
+        let bytes: &'static [u8] = Box::leak(std::fs::read(path)?.into_boxed_slice());
+        builder = builder.model(bytes);
+    }
+    let d = builder.try_build()?;
     print!("{}", eval::table(&eval::evaluate(&d, &sets)));
     if show {
         for set in &sets {

@@ -58,7 +58,16 @@ pub fn for_each_feature(word: &[char], bits: u32, mut f: impl FnMut(usize)) {
         }
     }
     f(finish(whole ^ 0xFF, bits));
+    // Endings of 1..=MAX_SUFFIX letters as features of their own: grammar lives there.
+    let mut h = K2 ^ 0x5EED;
+    for (k, &c) in padded[..n + 1].iter().rev().take(MAX_SUFFIX).enumerate() {
+        h = (h ^ c as u64).wrapping_mul(K1);
+        f(finish(h ^ 0xF00 ^ k as u64, bits));
+    }
 }
+
+/// Longest ending (in letters) used as a feature of its own.
+pub const MAX_SUFFIX: usize = 7;
 
 /// A trained word model.
 #[derive(Clone, Debug)]
@@ -67,8 +76,8 @@ pub struct Model {
     scale: f32,
     bias: f32,
     weights: &'static [u8],
-    /// Share of each Kazakh-only letter among the letters of Kazakh training text, in `letters.tsv` order.
-    pub kk_letter_share: Vec<(char, f64)>,
+    /// Share of the words of Kazakh training text that contain each tracked letter of `letters.tsv`.
+    pub kk_word_share: Vec<(char, f64)>,
     /// The `# source:` lines of the header.
     pub sources: Vec<String>,
 }
@@ -86,7 +95,7 @@ impl Model {
         let header = std::str::from_utf8(&bytes[..at]).map_err(|e| bad(e.to_string()))?;
         let body = &bytes[at + sep.len()..];
         let (mut bits, mut scale, mut bias) = (None, None, None);
-        let mut kk_letter_share = Vec::new();
+        let mut kk_word_share = Vec::new();
         let mut sources = Vec::new();
         for (i, line) in header.lines().enumerate() {
             if let Some(s) = line.strip_prefix("# source:") {
@@ -108,10 +117,10 @@ impl Model {
                     return Err(bad(format!("model order {} != {MAX_ORDER}", f[1])))
                 }
                 (Some("order"), 2) => {}
-                (Some("kk_letter_share"), 3) => {
+                (Some("kk_word_share"), 3) => {
                     let mut it = f[1].chars();
                     match (it.next(), it.next()) {
-                        (Some(c), None) => kk_letter_share.push((c, num(f[2])?)),
+                        (Some(c), None) => kk_word_share.push((c, num(f[2])?)),
                         _ => return Err(bad(format!("line {}: bad letter", i + 1))),
                     }
                 }
@@ -130,7 +139,7 @@ impl Model {
             scale: scale.ok_or_else(|| bad("no scale".into()))?,
             bias: bias.ok_or_else(|| bad("no bias".into()))?,
             weights: body,
-            kk_letter_share,
+            kk_word_share,
             sources,
         })
     }
@@ -143,7 +152,7 @@ impl Model {
             scale: 1.0,
             bias: 0.0,
             weights: &ZEROS,
-            kk_letter_share: Vec::new(),
+            kk_word_share: Vec::new(),
             sources: Vec::new(),
         }
     }
@@ -173,7 +182,7 @@ pub fn write_model(
     header_comments: &[String],
     weights: &[f32],
     bias: f32,
-    kk_letter_share: &[(char, f64)],
+    kk_word_share: &[(char, f64)],
 ) -> Vec<u8> {
     let bits = weights.len().trailing_zeros();
     let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
@@ -187,8 +196,8 @@ pub fn write_model(
     out.push_str(&format!(
         "bits\t{bits}\norder\t{MAX_ORDER}\nscale\t{scale}\nbias\t{bias}\n"
     ));
-    for (c, s) in kk_letter_share {
-        out.push_str(&format!("kk_letter_share\t{c}\t{s:.6}\n"));
+    for (c, s) in kk_word_share {
+        out.push_str(&format!("kk_word_share\t{c}\t{s:.6}\n"));
     }
     out.push_str("%%\n");
     let mut bytes = out.into_bytes();
@@ -209,8 +218,8 @@ mod tests {
         assert!(!m.sources.is_empty());
         let header = String::from_utf8_lossy(&MODEL_BIN[..400]);
         assert!(header.contains("do not edit"), "{header}");
-        assert_eq!(m.kk_letter_share.len(), 9);
-        assert!(m.kk_letter_share.iter().all(|&(_, s)| s > 0.0 && s < 0.2));
+        assert_eq!(m.kk_word_share.len(), 15);
+        assert!(m.kk_word_share.iter().all(|&(_, s)| s > 0.0 && s < 0.6));
     }
 
     #[test]
@@ -224,7 +233,7 @@ mod tests {
         assert_eq!(m.bits, 8);
         assert!((m.bias() - 0.25).abs() < 1e-6);
         assert_eq!(m.sources, vec!["test".to_string()]);
-        assert_eq!(m.kk_letter_share, vec![('қ', 0.03)]);
+        assert_eq!(m.kk_word_share, vec![('қ', 0.03)]);
     }
 
     #[test]
@@ -242,8 +251,9 @@ mod tests {
             assert!(b < 1 << 16);
             n += 1;
         });
-        // ^және$ has 6 positions: 4 letters x 1-grams, and 2-5-grams, plus the whole word.
-        assert_eq!(n, 4 + 5 + 4 + 3 + 2 + 1);
+        // ^және$ has 6 positions: 4 letters x 1-grams, and 2-5-grams, plus the whole word, plus
+        // the endings е, не, ане, жане, ^жане (read backwards).
+        assert_eq!(n, 4 + 5 + 4 + 3 + 2 + 1 + 5);
         let long: Vec<char> = "а".repeat(100).chars().collect();
         for_each_feature(&long, 16, |b| assert!(b < 1 << 16));
         for_each_feature(&[], 16, |b| assert!(b < 1 << 16));

@@ -1,1 +1,237 @@
-//! Unit tests of the detector.
+//! Unit tests of the detector: named Russian and Kazakh cases, look-alikes, Latin Kazakh,
+//! neighbours, odd input.
+
+use super::*;
+use std::sync::OnceLock;
+
+fn det() -> &'static Detector {
+    static D: OnceLock<Detector> = OnceLock::new();
+    D.get_or_init(|| DetectorBuilder::new().build())
+}
+
+fn lang(text: &str) -> Option<Lang> {
+    det().detect(text).lang
+}
+
+#[track_caller]
+fn check(cases: &[(&str, &str, Option<Lang>)]) {
+    let mut failed = Vec::new();
+    for (name, text, want) in cases {
+        let got = det().detect(text);
+        if got.lang != *want {
+            failed.push(format!(
+                "{name}: {text:?} -> {:?} (want {want:?}): {}",
+                got.lang, got.evidence
+            ));
+        }
+        assert!((0.0..=1.0).contains(&got.confidence), "{name}");
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+#[test]
+fn russian_and_kazakh_sentences() {
+    check(&[
+        (
+            "kk meeting",
+            "Мемлекет басшысы Ақордада Біріккен Ұлттар Ұйымының Бас хатшысымен кездесті.",
+            Some(Lang::Kk),
+        ),
+        (
+            "kk reception",
+            "Президент Қасым-Жомарт Тоқаев Сыртқы істер министрін қабылдады.",
+            Some(Lang::Kk),
+        ),
+        (
+            "ru meeting",
+            "Глава государства провёл встречу с генеральным секретарём ООН в Акорде.",
+            Some(Lang::Ru),
+        ),
+        (
+            "ru with kazakh names",
+            "Касым-Жомарт Токаев принял министра иностранных дел Мурата Нуртлеу.",
+            Some(Lang::Ru),
+        ),
+        (
+            "ru quoting a kazakh name with kazakh letters",
+            "В Астане прошла встреча с акимом Әлібеком Жұмабаевым, сообщает пресс-служба.",
+            Some(Lang::Ru),
+        ),
+        (
+            "ru everyday",
+            "Ты делаешь только то, что предполагал делать.",
+            Some(Lang::Ru),
+        ),
+        (
+            "kk everyday",
+            "Бүгін ауа райы жақсы болады.",
+            Some(Lang::Kk),
+        ),
+    ]);
+}
+
+#[test]
+fn short_inputs() {
+    check(&[
+        ("kk word with letters", "Тоқаев", Some(Lang::Kk)),
+        ("kk word without kazakh letters", "кездесу", Some(Lang::Kk)),
+        ("kk suffix on a loanword", "министрлер", Some(Lang::Kk)),
+        ("kk genitive", "президентінің", Some(Lang::Kk)),
+        ("kk verb", "барады", Some(Lang::Kk)),
+        ("ru word", "встреча", Some(Lang::Ru)),
+        ("ru verb", "сообщил", Some(Lang::Ru)),
+        ("ru adjective", "государственный", Some(Lang::Ru)),
+        ("ru pair", "переговоры состоялись", Some(Lang::Ru)),
+        ("kk pair", "келіссөздер өтті", Some(Lang::Kk)),
+    ]);
+}
+
+#[test]
+fn latin_lookalikes_count_as_cyrillic() {
+    // Latin i for і, Latin a/e/o/c/p inside Cyrillic words.
+    check(&[
+        ("latin i", "бiлiм берy жүйесi", Some(Lang::Kk)),
+        (
+            "latin vowels in kazakh",
+            "Қазaқстaн Республикaсының Пpезиденті",
+            Some(Lang::Kk),
+        ),
+        (
+            "latin vowels in russian",
+            "Пpезидент пpовёл coвещание",
+            Some(Lang::Ru),
+        ),
+    ]);
+    let d = det().detect("бiлiм берy жүйесi");
+    assert_eq!(d.script, Script::Cyrillic);
+}
+
+#[test]
+fn latin_script_kazakh() {
+    check(&[
+        (
+            "2021 alphabet",
+            "Qazaqstan Respublikasynyñ Prezidentı Qasym-Jomart Toqaev Ükımet otyrysynda söz söiledı.",
+            Some(Lang::Kk),
+        ),
+        (
+            "ascii spelling",
+            "Qazaqstan Respublikasynyn Prezidenti Astanada sheteldik qonaqtardy qabyldady.",
+            Some(Lang::Kk),
+        ),
+        ("english", "The president met the foreign minister in Astana on Monday.", Some(Lang::Other)),
+        ("turkish", "Cumhurbaşkanı bugün dışişleri bakanı ile görüştü ve açıklama yaptı.", Some(Lang::Other)),
+    ]);
+    assert_eq!(
+        det()
+            .detect("Qazaqstan Respublikasynyñ Prezidentı Ükımet otyrysynda söz söiledı.")
+            .script,
+        Script::Latin
+    );
+}
+
+#[test]
+fn ukrainian_belarusian_and_other_cyrillic_are_not_russian_or_kazakh() {
+    check(&[
+        (
+            "ukrainian with ї є",
+            "Президент України провів зустріч з міністром закордонних справ у Києві.",
+            Some(Lang::Other),
+        ),
+        (
+            "ukrainian with і only",
+            "Прем'єр-міністр відвідав місто та провів нараду з головами областей.",
+            Some(Lang::Other),
+        ),
+        (
+            "belarusian",
+            "Прэзідэнт Беларусі правёў сустрэчу з міністрам замежных спраў у Мінску.",
+            Some(Lang::Other),
+        ),
+        (
+            "serbian",
+            "Председник Србије је данас разговарао са министром спољних послова.",
+            Some(Lang::Other),
+        ),
+        (
+            "bulgarian",
+            "Президентът на България се срещна с външния министър в събота и обсъдиха въпроса.",
+            Some(Lang::Other),
+        ),
+        (
+            "kyrgyz",
+            "Президент бүгүн өкмөттүн жыйынында сүйлөп, министрлерге тапшырма берди жана мамлекеттик программаны бекитти.",
+            Some(Lang::Other),
+        ),
+        ("greek", "Ο πρόεδρος συναντήθηκε με τον υπουργό.", Some(Lang::Other)),
+    ]);
+}
+
+#[test]
+fn empty_and_odd_input() {
+    for text in [
+        "",
+        " ",
+        "\n\t\r",
+        "12345 678",
+        "\u{0}\u{1}\u{2}\u{7f}",
+        "\u{fffd}\u{fffd}\u{fffd}",
+        "!!! ??? ...",
+        "'",
+        "ʼʼ a'",
+        "\u{301}\u{301}",
+        "Ӏ ӏ Ҁ ҁ",
+    ] {
+        let d = det().detect(text);
+        assert!((0.0..=1.0).contains(&d.confidence));
+        if !text.chars().any(char::is_alphabetic) {
+            assert_eq!(d.lang, None, "{text:?}");
+            assert_eq!(d.script, Script::None);
+        }
+    }
+    // Mojibake and lossy decoding around real text.
+    assert_eq!(
+        lang("\u{fffd}Қазақстан\u{fffd} Республикасы\u{fffd}"),
+        Some(Lang::Kk)
+    );
+    // A huge input.
+    let huge = "Президент провёл встречу. ".repeat(100_000);
+    assert_eq!(lang(&huge), Some(Lang::Ru));
+    let _ = det().detect_article(&huge[..10_000]);
+}
+
+#[test]
+fn articles_mixing_both_languages() {
+    let kk = "Мемлекет басшысы Ақордада шетелдік инвесторлармен кездесті. \
+              Кездесуде экономикалық ынтымақтастық мәселелері талқыланды. ";
+    let ru = "«Мы готовы расширять сотрудничество во всех направлениях», — сказал президент.";
+    let a = det().detect_article(&format!("{kk}{ru}"));
+    assert!(a.mixed, "{:?}", a.sentences);
+    assert_eq!(a.overall.lang, Some(Lang::Kk));
+    assert_eq!(a.sentences.len(), 3);
+    assert_eq!(a.sentences[2].1.lang, Some(Lang::Ru));
+    let text = format!("{kk}{ru}");
+    for (span, _) in &a.sentences {
+        assert!(!span.slice(&text).is_empty());
+    }
+    let plain = det().detect_article(kk);
+    assert!(!plain.mixed);
+    assert_eq!(plain.overall.lang, Some(Lang::Kk));
+}
+
+#[test]
+fn detector_is_send_sync_and_cheap_to_clone() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Detector>();
+    let d = det().clone();
+    let h = std::thread::spawn(move || d.detect("Қазақстан").lang);
+    assert_eq!(h.join().ok().flatten(), Some(Lang::Kk));
+}
+
+#[test]
+fn evidence_explains_the_answer() {
+    let d = det().detect("Президент провёл встречу с министрами в Астане сегодня утром и днём.");
+    assert!(!d.evidence.is_empty());
+    let d = det().detect("Тоқаев");
+    assert!(d.evidence.contains("log-odds"), "{}", d.evidence);
+}

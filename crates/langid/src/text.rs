@@ -18,8 +18,9 @@ pub enum WordScript {
 pub struct WordStats {
     /// Letters in the word.
     pub letters: u32,
-    /// Kazakh-only letters (`ә ғ қ ң ө ұ ү һ і`), as a bit set in `letters.tsv` order.
-    pub kk_set: u16,
+    /// The tracked letters of `letters.tsv` (Kazakh-only and listed common ones) in the word, as a
+    /// bit set in table order (see [`Tokenizer::tracked`]).
+    pub set: u16,
     /// Number of Kazakh-only letters.
     pub kk: u32,
     /// Letters of neither alphabet (`ї є ў ј ...`).
@@ -30,6 +31,8 @@ pub struct WordStats {
     pub inner_hard_sign: u32,
     /// Apostrophes between letters.
     pub apostrophes: u32,
+    /// A single letter followed by a full stop: an initial (`В.`), not a word.
+    pub initial: bool,
 }
 
 const CYR_NONE: u8 = 0;
@@ -42,8 +45,12 @@ const CYR_FOREIGN: u8 = 3;
 pub struct Tokenizer {
     /// Class of each lower-case letter of the Cyrillic block U+0400..U+04FF.
     cyr_class: [u8; 256],
-    /// Index in the Kazakh-letter bit set of each Cyrillic letter (255 = none).
-    kk_index: [u8; 256],
+    /// Index in the tracked-letter bit set of each Cyrillic letter (255 = none).
+    track_index: [u8; 256],
+    /// The tracked letters in table order.
+    tracked: Vec<char>,
+    /// Bits of the Kazakh-only letters among them.
+    kk_mask: u16,
     /// The Kazakh-only letters in table order.
     kk_letters: Vec<char>,
     /// Look-alike letter -> Cyrillic letter (lower-case both).
@@ -63,6 +70,12 @@ pub fn lower(c: char) -> char {
         'а'..='я' | 'a'..='z' => c,
         'A'..='Z' => c.to_ascii_lowercase(),
         'Ѐ'..='Џ' => char::from_u32(c as u32 + 0x50).unwrap_or(c),
+        'ѐ'..='џ' => c,
+        // Cyrillic pairs: upper case even, lower case odd (U+04C1..U+04CE the other way round).
+        '\u{460}'..='\u{481}' | '\u{48a}'..='\u{4bf}' | '\u{4d0}'..='\u{52f}' => {
+            char::from_u32(c as u32 | 1).unwrap_or(c)
+        }
+        '\u{4c1}'..='\u{4ce}' => char::from_u32(c as u32 + (c as u32 & 1)).unwrap_or(c),
         _ => c.to_lowercase().next().unwrap_or(c),
     }
 }
@@ -77,7 +90,9 @@ impl Tokenizer {
         let letters = tables::parse_letters(tables::LETTERS_TSV).unwrap_or_default();
         let lookalikes = tables::parse_lookalikes(tables::LOOKALIKES_TSV).unwrap_or_default();
         let mut cyr_class = [CYR_NONE; 256];
-        let mut kk_index = [255u8; 256];
+        let mut track_index = [255u8; 256];
+        let mut tracked = Vec::new();
+        let mut kk_mask = 0u16;
         for i in 0..256u32 {
             if let Some(c) = char::from_u32(0x400 + i) {
                 if c.is_alphabetic() {
@@ -95,9 +110,15 @@ impl Tokenizer {
             if !(0x400..0x500).contains(&i) {
                 continue;
             }
+            if class != LetterClass::Foreign && tracked.len() < 16 {
+                track_index[i - 0x400] = tracked.len() as u8;
+                if class == LetterClass::Kazakh {
+                    kk_mask |= 1 << tracked.len();
+                }
+                tracked.push(c);
+            }
             cyr_class[i - 0x400] = match class {
                 LetterClass::Kazakh => {
-                    kk_index[i - 0x400] = kk_letters.len() as u8;
                     kk_letters.push(c);
                     CYR_KK
                 }
@@ -108,15 +129,28 @@ impl Tokenizer {
         let lookalikes = lookalikes.into_iter().map(|(a, b)| (a, lower(b))).collect();
         Tokenizer {
             cyr_class,
-            kk_index,
+            track_index,
+            tracked,
+            kk_mask,
             kk_letters,
             lookalikes,
         }
     }
 
-    /// The Kazakh-only letters, in the order of the bits of [`WordStats::kk_set`].
+    /// The Kazakh-only letters, in table order.
     pub fn kk_letters(&self) -> &[char] {
         &self.kk_letters
+    }
+
+    /// The tracked letters (Kazakh-only and listed common ones), in the order of the bits of
+    /// [`WordStats::set`].
+    pub fn tracked(&self) -> &[char] {
+        &self.tracked
+    }
+
+    /// The bits of the Kazakh-only letters in [`WordStats::set`].
+    pub fn kk_mask(&self) -> u16 {
+        self.kk_mask
     }
 
     /// Calls `f` with each word of `text`: its lower-case letters (look-alikes mapped in Cyrillic
@@ -132,6 +166,11 @@ impl Tokenizer {
         loop {
             let c = chars.next();
             let letter = match c {
+                Some(c @ ('а'..='я' | 'a'..='z')) => Some(c),
+                Some(c @ ('А'..='Я' | 'A'..='Z' | 'Ѐ'..='Џ')) => Some(lower(c)),
+                Some(c) if (c as u32) < 0x80 => None,
+                // Cyrillic and Cyrillic Supplement: letters except the signs U+0482..U+0489.
+                Some(c @ ('ѐ'..='ҁ' | 'Ҋ'..='ԯ')) => Some(lower(c)),
                 Some(c) if c.is_alphabetic() => Some(lower(c)),
                 _ => None,
             };
@@ -144,9 +183,7 @@ impl Tokenizer {
                     let u = l as u32;
                     if (0x400..0x500).contains(&u) {
                         cyr += 1;
-                    } else if l.is_ascii_lowercase() || (0xC0..0x250).contains(&u) {
-                        lat += 1;
-                    } else if matches!(l, 'ə' | 'ı') {
+                    } else if l.is_ascii_lowercase() || (0xC0..0x250).contains(&u) || l == 'ə' {
                         lat += 1;
                     } else {
                         other += 1;
@@ -172,7 +209,8 @@ impl Tokenizer {
                         if script == WordScript::Cyrillic && lat > 0 {
                             self.map_lookalikes(&mut buf);
                         }
-                        let stats = self.stats(&buf, script);
+                        let mut stats = self.stats(&buf, script);
+                        stats.initial = buf.len() == 1 && c == Some('.');
                         f(&buf, script, &stats);
                         buf.clear();
                         cyr = 0;
@@ -219,10 +257,12 @@ impl Tokenizer {
                 continue;
             }
             let k = (u - 0x400) as usize;
+            if let Some(bit) = 1u16.checked_shl(self.track_index[k] as u32) {
+                s.set |= bit;
+            }
             match self.cyr_class[k] {
                 CYR_KK => {
                     s.kk += 1;
-                    s.kk_set |= 1 << self.kk_index[k];
                 }
                 CYR_FOREIGN => s.foreign += 1,
                 _ => {}
@@ -240,7 +280,7 @@ impl Tokenizer {
     pub fn cyrillic_words(&self, text: &str) -> Vec<Vec<char>> {
         let mut out = Vec::new();
         self.words(text, |w, script, s| {
-            if script == WordScript::Cyrillic && s.foreign == 0 {
+            if script == WordScript::Cyrillic && s.foreign == 0 && !s.initial {
                 out.push(w.iter().copied().filter(|c| *c != '\'').collect());
             }
         });
@@ -297,6 +337,17 @@ mod tests {
         let mut ap = 0;
         t.words("м'ясо", |_, _, s| ap += s.apostrophes);
         assert_eq!(ap, 1);
+    }
+
+    #[test]
+    fn lower_agrees_with_the_standard_library_on_cyrillic() {
+        for u in 0x400..0x530u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            if c.is_alphabetic() {
+                let std = c.to_lowercase().next().unwrap_or(c);
+                assert_eq!(lower(c), std, "U+{u:04X}");
+            }
+        }
     }
 
     #[test]

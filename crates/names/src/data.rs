@@ -20,6 +20,7 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/surname_endings.tsv"),
     ),
     ("role_aliases.tsv", include_str!("../data/role_aliases.tsv")),
+    ("ru_agreement.tsv", include_str!("../data/ru_agreement.tsv")),
 ];
 
 /// One parsed row with its line number.
@@ -208,6 +209,8 @@ pub(crate) struct Tables {
     pub surname_endings: Vec<SurnameEnding>,
     /// (alias, lang, gazetteer role phrase).
     pub role_aliases: Vec<(String, Lang, String)>,
+    /// (ending of an inflected given name, its gender, endings an agreeing surname may have).
+    pub agreement: Vec<(String, Option<Gender>, Vec<String>)>,
 }
 
 impl Tables {
@@ -326,7 +329,15 @@ impl Tables {
                     let l = parse_lang(name, r.line, &c[1])?;
                     if !matches!(
                         c[2].as_str(),
-                        "month" | "weekday" | "title" | "stop" | "org" | "protect"
+                        "month"
+                            | "weekday"
+                            | "title"
+                            | "stop"
+                            | "org"
+                            | "nonname_end"
+                            | "protect"
+                            | "surname_first"
+                            | "particle"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }
@@ -352,6 +363,17 @@ impl Tables {
                         class: c[2].clone(),
                         gender: parse_gender(name, r.line, &c[3])?,
                     });
+                }
+            }
+            "ru_agreement.tsv" => {
+                for r in parse_table(name, text, &["given_end", "gender", "surname_ends"])? {
+                    let c = &r.cells;
+                    if c[0].is_empty() || c[2].is_empty() {
+                        return Err(bad(name, r.line, "empty ending"));
+                    }
+                    let g = parse_gender(name, r.line, &c[1])?;
+                    let ends = c[2].split('|').map(|x| x.to_string()).collect();
+                    self.agreement.push((c[0].clone(), g, ends));
                 }
             }
             "role_aliases.tsv" => {

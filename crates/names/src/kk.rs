@@ -10,7 +10,7 @@ use crate::data::{KkSuffix, Tables};
 use crate::text::{fold, is_vowel, lower};
 
 /// Prior of reading a word as its own nominative, against which suffix chains compete.
-pub(crate) const IDENTITY_PRIOR: f32 = 0.5;
+pub(crate) const IDENTITY_PRIOR: f32 = 0.4;
 
 /// One reading of an inflected word.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,11 +31,10 @@ fn class_of(stem: &str) -> Option<char> {
         .map(lower)
         .filter(|c| !matches!(c, 'ь' | 'ъ'));
     let last = it.next()?;
-    let before = it.next();
     Some(match last {
         'м' | 'н' | 'ң' => 'S',
-        'л' | 'р' | 'й' | 'ж' | 'з' | 'и' => 'Z',
-        'у' if before.is_some_and(is_vowel) => 'Z',
+        // у is a consonant-like glide in Kazakh spelling (Мәскеуге, Ангелудың).
+        'л' | 'р' | 'й' | 'ж' | 'з' | 'и' | 'у' => 'Z',
         c if is_vowel(c) => 'V',
         c if c.is_alphabetic() => 'T',
         _ => return None,
@@ -46,7 +45,7 @@ fn class_of(stem: &str) -> Option<char> {
 fn harmony_of(stem: &str) -> Option<bool> {
     let mut chars: Vec<char> = stem.chars().map(lower).collect();
     // Russian surname formants take the harmony of the root before them (Тоқаевқа).
-    for f in ["ев", "ов", "ёв", "ин", "ын", "ева", "ова", "ина", "ына"] {
+    for f in ["ев", "ов", "ёв", "ева", "ова"] {
         let f: Vec<char> = f.chars().collect();
         if chars.len() > f.len() + 2 && chars.ends_with(&f) {
             chars.truncate(chars.len() - f.len());
@@ -124,7 +123,15 @@ pub(crate) fn candidates(tables: &Tables, word: &str) -> Vec<Candidate> {
     let mut chains = Vec::new();
     chain(tables, &w, 9, None, &mut Vec::new(), 1.0, &mut chains, true);
     for (stem, kinds, p) in chains {
-        if stem.chars().count() < 3 || !stem.chars().any(is_vowel) {
+        let n = stem.chars().count();
+        if n < 3 || !stem.chars().any(is_vowel) {
+            continue;
+        }
+        // Three-letter stems only before an unambiguous case (Кимнің, Алиге), never before
+        // endings a longer name may simply end with (Байден is not Бай + ден).
+        if n == 3
+            && !(kinds.len() == 1 && matches!(kinds[0].as_str(), "gen" | "dat" | "ins" | "acc"))
+        {
             continue;
         }
         if stem.ends_with(['-', '\'', '’']) {
@@ -188,7 +195,8 @@ fn chain(
         // This suffix must fit the stem it attaches to.
         let fits = !check_sound
             || stem.is_empty()
-            || class_of(stem).is_some_and(|c| suf.after.contains(c));
+            || class_of(stem).is_some_and(|c| suf.after.contains(c))
+            || suf.after.contains('P') && ends_possessive(stem);
         if fits {
             out.push((stem.to_string(), kinds.clone(), p));
         }
@@ -206,6 +214,14 @@ fn chain(
         }
         kinds.remove(0);
     }
+}
+
+/// Whether a stem ends in a possessive that is part of the name: the patronymic formants
+/// ұлы/қызы and a 3rd-person -сы/-сі after a vowel (Сауд Арабиясы).
+fn ends_possessive(stem: &str) -> bool {
+    ["ұлы", "қызы", "улы", "кызы", "сы", "сі"]
+        .iter()
+        .any(|e| stem.ends_with(e) && stem.chars().count() > e.chars().count() + 2)
 }
 
 fn last_class_of_suffix(s: &str) -> char {

@@ -169,6 +169,8 @@ pub struct PlaceEntry {
 #[derive(Clone, Copy, Debug, Default)]
 struct Known {
     given: bool,
+    /// Listed in `given_names.tsv` (not only a first word of a gazetteer form).
+    listed_given: bool,
     gender: Option<Gender>,
     place: bool,
     surname: bool,
@@ -187,6 +189,18 @@ struct Inner {
     given_of: Vec<HashSet<String>>,
     /// Role phrases (gazetteer phrases and aliases): (folded tokens, lang, gazetteer phrase).
     roles: Vec<(Vec<String>, Lang, String)>,
+    /// Place forms by the first two letters of their first word: (folded words, place, lang),
+    /// longest first.
+    place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>>,
+    /// Snowball stems of the Russian stop, title and calendar words (words of 4+ letters).
+    ru_stop_stems: HashSet<String>,
+    /// Snowball stems of the Russian title words.
+    ru_title_stems: HashSet<String>,
+}
+
+/// The first two letters of a folded word (the place-form index key).
+pub(crate) fn prefix2(w: &str) -> String {
+    w.chars().take(2).collect()
 }
 
 impl Inner {
@@ -195,6 +209,7 @@ impl Inner {
         for ((n, _), g) in &tables.given {
             let k = known.entry(n.clone()).or_default();
             k.given = true;
+            k.listed_given = true;
             if k.gender.is_none() {
                 k.gender = *g;
             }
@@ -267,7 +282,47 @@ impl Inner {
             let toks: Vec<String> = alias.split_whitespace().map(fold).collect();
             roles.push((toks, *lang, phrase.clone()));
         }
+        let mut place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>> = HashMap::new();
+        for (pi, p) in places.iter().enumerate() {
+            for (fs, l) in [(&p.ru, Lang::Ru), (&p.kk, Lang::Kk)] {
+                for f in fs {
+                    let words: Vec<String> = f.split_whitespace().map(fold).collect();
+                    if let Some(first) = words.first() {
+                        place_forms
+                            .entry(prefix2(first))
+                            .or_default()
+                            .push((words, pi, l));
+                    }
+                }
+            }
+        }
+        for v in place_forms.values_mut() {
+            v.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
+        }
+        let mut ru_stop_stems = HashSet::new();
+        let mut ru_title_stems = HashSet::new();
+        for ((w, l), classes) in &tables.words {
+            if *l != Lang::Ru || w.chars().count() < 4 {
+                continue;
+            }
+            let st = mentions::snowball().stem(w).to_string();
+            if st.chars().count() < 3 {
+                continue;
+            }
+            if ["stop", "title", "month", "weekday"]
+                .iter()
+                .any(|c| classes.contains(*c))
+            {
+                ru_stop_stems.insert(st.clone());
+            }
+            if classes.contains("title") {
+                ru_title_stems.insert(st);
+            }
+        }
         Inner {
+            ru_stop_stems,
+            ru_title_stems,
+            place_forms,
             tables,
             gaz,
             places,
@@ -307,12 +362,45 @@ pub(crate) struct NameReading {
     pub words: Vec<WordReading>,
     pub surname: Option<usize>,
     pub person: Option<usize>,
-    pub gender: Option<Gender>,
     pub lang: Lang,
 }
 
-/// Evidence from the text a name stands in: the folded forms of its capitalised words.
-pub(crate) type Attested = HashSet<String>;
+/// What the caller knows about the word being read.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Hint {
+    /// Gender of the person, from an agreeing given name or patronymic.
+    pub gender: Option<Gender>,
+    /// Whether an agreeing given name shows the nominative (`Some(true)`) or an oblique case.
+    pub nominative: Option<bool>,
+    /// Whether the word is part of a person's name.
+    pub person: bool,
+}
+
+/// Evidence from the text a name stands in: the other forms of the same name.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Evidence {
+    /// lemma -> (form, weight): every capitalised form of the text that can be read as the
+    /// lemma, weighted by that reading's prior relative to the form's best reading.
+    support: HashMap<String, Vec<(String, f32)>>,
+    /// Surname lemmas read in full names (given name + surname) of the text.
+    pub read_names: HashSet<String>,
+}
+
+impl Evidence {
+    /// Support for `lemma` from forms other than `form`.
+    pub(crate) fn support_from_others(&self, lemma: &str, form: &str) -> f32 {
+        self.support
+            .get(lemma)
+            .map(|v| {
+                v.iter()
+                    .filter(|(f, _)| f != form)
+                    .map(|(_, w)| *w)
+                    .sum::<f32>()
+            })
+            .unwrap_or(0.0)
+            .min(3.0)
+    }
+}
 
 impl Names {
     /// The gazetteer in use (embedded plus a user's files).
@@ -343,14 +431,12 @@ impl Names {
         text::script_lang(input).unwrap_or(Lang::Other)
     }
 
-    /// Candidate lemmas of one word with scores, best first.
-    pub(crate) fn word_candidates(
+    /// Raw candidates of one word in its script's grammar: (lemma, prior, gender).
+    pub(crate) fn raw_candidates(
         &self,
         word: &str,
         lang: Lang,
-        gender: Option<Gender>,
-        attested: Option<&Attested>,
-    ) -> Vec<(String, f32, Option<Gender>)> {
+    ) -> (Lang, Vec<(String, f32, Option<Gender>)>) {
         let w = text::strip_accents(word);
         let lang = match text::script_lang(&w) {
             Some(Lang::Kk) => Lang::Kk,
@@ -358,46 +444,102 @@ impl Names {
             Some(Lang::Ru) => Lang::Ru,
             _ => Lang::Other,
         };
-        let self_form = fold(&w);
+        let v = match lang {
+            Lang::Ru => ru::candidates(self.tables(), &w)
+                .into_iter()
+                .map(|c| (c.lemma, c.prior, c.gender))
+                .collect(),
+            Lang::Kk => kk::candidates(self.tables(), &w)
+                .into_iter()
+                .filter(|c| !c.lemma.is_empty())
+                .map(|c| (c.lemma, c.prior, None))
+                .collect(),
+            Lang::Other => vec![(fold(&w), 1.0, None)],
+        };
+        (lang, v)
+    }
+
+    /// Candidate lemmas of one word with scores, best first.
+    pub(crate) fn word_candidates(
+        &self,
+        word: &str,
+        lang: Lang,
+        hint: Hint,
+        ev: Option<&Evidence>,
+    ) -> Vec<(String, f32, Option<Gender>)> {
+        let self_form = fold(&text::strip_accents(word));
+        let (lang, raw) = self.raw_candidates(word, lang);
         let bonus = |lemma: &str| -> f32 {
             let mut b = 1.0;
             if let Some(k) = self.known(lemma) {
                 if k.given || k.place || k.surname {
-                    b *= 4.0;
+                    b *= 6.0;
                 }
             }
-            if lemma != self_form && attested.is_some_and(|a| a.contains(lemma)) {
-                b *= 2.5;
+            if let Some(e) = ev {
+                b *= 1.0 + e.support_from_others(lemma, &self_form);
+                if e.read_names.contains(lemma) {
+                    b *= 3.0;
+                }
             }
             b
         };
-        let mut out: Vec<(String, f32, Option<Gender>)> = match lang {
-            Lang::Ru => {
-                let ctx = ru::Context { gender };
-                ru::candidates(self.tables(), &w)
-                    .into_iter()
-                    .map(|c| {
-                        let s = ru::score(&c, bonus(&c.lemma), ctx);
-                        (c.lemma, s, c.gender)
-                    })
-                    .collect()
-            }
-            Lang::Kk => {
-                let mut v: Vec<(String, f32, Option<Gender>)> = kk::candidates(self.tables(), &w)
-                    .into_iter()
-                    .map(|c| {
-                        let s = c.prior * bonus(&c.lemma);
-                        (c.lemma, s, None)
-                    })
-                    .collect();
-                // Russian declension of Russian-looking names also happens in Kazakh text
-                // (`Путиннің` no, but `Сәтбаева` is a nominative): only the feminine reading.
-                let _ = gender;
-                v.retain(|c| !c.0.is_empty());
-                v
-            }
-            Lang::Other => vec![(self_form.clone(), 1.0, None)],
-        };
+        let mut out: Vec<(String, f32, Option<Gender>)> = raw
+            .into_iter()
+            .map(|(lemma, prior, g)| {
+                let mut s = match lang {
+                    Lang::Ru => ru::score(
+                        &ru::Candidate {
+                            lemma: lemma.clone(),
+                            gender: g,
+                            prior,
+                        },
+                        bonus(&lemma),
+                        ru::Context {
+                            gender: hint.gender,
+                        },
+                    ),
+                    _ => prior * bonus(&lemma),
+                };
+                // A known nominative reached by a rare reading (Чечне -> Чечня) still beats an
+                // unknown one reached by a common reading.
+                if self
+                    .known(&lemma)
+                    .is_some_and(|k| k.given || k.place || k.surname)
+                {
+                    s = s.max(prior + 0.5);
+                }
+                let identity = lemma == self_form;
+                // Only Russian given names agree in case with the surname; in Kazakh only the
+                // last word of a name takes the case suffix.
+                match hint.nominative.filter(|_| lang == Lang::Ru) {
+                    Some(true) if identity => s *= 2.5,
+                    Some(false) if identity => s *= 0.5,
+                    _ => {}
+                }
+                // A man's surname in -а is more often a genitive (Буша, Колчака) than the
+                // nominatives in -ка/-ша that place names favour.
+                if hint.person
+                    && lang == Lang::Ru
+                    && hint.gender != Some(Gender::F)
+                    && !identity
+                    && self_form.ends_with('а')
+                    && lemma.chars().last().is_some_and(|c| !text::is_vowel(c))
+                {
+                    s *= 1.15;
+                }
+                if hint.person && lang == Lang::Ru && self_form.ends_with('е') {
+                    // Persons rarely stand in the prepositional case; foreign names in -е
+                    // (Моне, Блашке) are common.
+                    if identity {
+                        s *= 1.6;
+                    } else if lemma.chars().last().is_some_and(|c| !text::is_vowel(c)) {
+                        s *= 0.45;
+                    }
+                }
+                (lemma, s, g)
+            })
+            .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1));
         out
     }
@@ -407,10 +549,10 @@ impl Names {
         &self,
         word: &str,
         lang: Lang,
-        gender: Option<Gender>,
-        attested: Option<&Attested>,
+        hint: Hint,
+        ev: Option<&Evidence>,
     ) -> String {
-        self.word_candidates(word, lang, gender, attested)
+        self.word_candidates(word, lang, hint, ev)
             .into_iter()
             .next()
             .map(|c| c.0)
@@ -434,12 +576,115 @@ impl Names {
         w.ends_with('.') && letters <= 3 || letters == 1 && text::is_capitalized(w)
     }
 
+    /// Builds the evidence of a text: the support each lemma gets from the text's capitalised
+    /// forms, and the surnames read in full names (a known given name followed by a word).
+    pub(crate) fn evidence(&self, text: &str, lang: Lang) -> Evidence {
+        let tokens = text::tokenize(text);
+        let mut ev = Evidence::default();
+        let mut seen: HashSet<String> = HashSet::new();
+        for t in &tokens {
+            let w = text::strip_accents(t.text);
+            if !text::is_capitalized(&w) || text::is_all_caps(&w) {
+                continue;
+            }
+            let f = fold(&w);
+            if !seen.insert(f.clone()) {
+                continue;
+            }
+            let (_, raw) = self.raw_candidates(&w, lang);
+            let max = raw.iter().map(|c| c.1).fold(0.0f32, f32::max);
+            if max <= 0.0 {
+                continue;
+            }
+            for (l, p, _) in raw {
+                ev.support.entry(l).or_default().push((f.clone(), p / max));
+            }
+        }
+        // Full names: a known given name, then a capitalised word after a space.
+        let mut reads = HashSet::new();
+        for pair in tokens.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            if !text::is_capitalized(a.text)
+                || !text::is_capitalized(b.text)
+                || text::is_all_caps(b.text)
+            {
+                continue;
+            }
+            if text.get(a.span.end..b.span.start) != Some(" ") {
+                continue;
+            }
+            let given = self
+                .word_candidates(a.text, lang, Hint::default(), None)
+                .iter()
+                .take(2)
+                .any(|c| self.is_given(&c.0));
+            if !given {
+                continue;
+            }
+            let r = self.read_name(&[a.text, b.text], lang, Some(&ev), true);
+            if let Some(sw) = r.surname.and_then(|i| r.words.get(i)) {
+                if sw.part == Part::Surname && r.surname == Some(1) {
+                    reads.insert(fold(&sw.lemma));
+                }
+            }
+        }
+        ev.read_names = reads;
+        ev
+    }
+
+    fn is_listed_given(&self, lemma: &str) -> bool {
+        self.known(lemma).is_some_and(|k| k.listed_given)
+    }
+
+    fn is_given(&self, lemma: &str) -> bool {
+        self.known(lemma).is_some_and(|k| k.given)
+    }
+
+    fn is_surname_first(&self, w: &str) -> bool {
+        let mut forms = vec![fold(w)];
+        forms.extend(
+            self.word_candidates(w, Self::detect(w), Hint::default(), None)
+                .into_iter()
+                .take(2)
+                .map(|c| c.0),
+        );
+        forms.iter().any(|f| {
+            [Lang::Ru, Lang::Kk]
+                .iter()
+                .any(|l| self.tables().word_is(f, *l, "surname_first"))
+        })
+    }
+
+    /// Whether the words after an East Asian surname look like an East Asian given name: two or
+    /// more words (Ким Чен Ын), or one short word or one spelled with the letters of the
+    /// Palladius / Kontsevich transcriptions (Цзиньпин, Дэмин), not a Western name (Ли Ньюман).
+    fn east_asian_given(rest: &[&str]) -> bool {
+        if rest.len() >= 2 {
+            return true;
+        }
+        rest.first().is_some_and(|w| {
+            let f = fold(w);
+            f.chars().count() <= 3 || ["цз", "чж", "э", "ы"].iter().any(|m| f.contains(m))
+        })
+    }
+
+    fn has_surname_ending(&self, lemma: &str, lang: Lang) -> bool {
+        lemma.chars().count() >= 5
+            && self.tables().surname_endings.iter().any(|e| {
+                e.class == "surname"
+                    && e.lang.map_or(true, |x| x == lang)
+                    && e.ending.chars().count() >= 2
+                    && lemma.ends_with(e.ending.as_str())
+            })
+    }
+
     /// Reads a whole name (words in text order).
     pub(crate) fn read_name(
         &self,
         words: &[&str],
         lang: Lang,
-        attested: Option<&Attested>,
+        ev: Option<&Evidence>,
+        person: bool,
     ) -> NameReading {
         let lang = match lang {
             Lang::Other => Self::detect(&words.join(" ")),
@@ -448,21 +693,63 @@ impl Names {
         let n = words.len();
         let mut parts = vec![Part::Surname; n];
         let mut gender: Option<Gender> = None;
-        // First pass: initials, given names and patronymics (they fix the gender).
+        let mut nominative: Option<bool> = None;
+        // Endings an agreeing surname may have, from an inflected given name.
+        let mut oblique_ends: Option<Vec<String>> = None;
+        // First pass: initials, given names and patronymics (they fix gender and case).
         for (i, w) in words.iter().enumerate() {
             if Self::is_initial(w) {
                 parts[i] = Part::Initial;
                 continue;
             }
-            let cands = self.word_candidates(w, lang, None, attested);
-            if n > 1 {
-                if let Some((l, _, _)) = cands.iter().take(3).find(|c| {
-                    self.known(&c.0).is_some_and(|k| k.given)
-                        && self.tables().given.keys().any(|(g, _)| g == &c.0)
-                }) {
+            let cands = self.word_candidates(w, lang, Hint::default(), None);
+            if n > 1 && !(i == 0 && self.is_surname_first(w)) {
+                let mut pick = cands.iter().take(3).find(|c| self.is_listed_given(&c.0));
+                // «Ивана Живкович»: an oblique masculine reading of the given name needs an
+                // inflected surname; with a consonant-final last word the given name is the
+                // nominative of a feminine one.
+                let form = fold(&text::strip_accents(w));
+                let last_word = fold(&text::strip_accents(words[n - 1]));
+                if lang == Lang::Ru && i + 1 < n {
+                    if let Some(p) = pick {
+                        let masc_oblique = p.0 != form
+                            && self.known(&p.0).and_then(|k| k.gender) == Some(Gender::M);
+                        let bare_surname = last_word
+                            .chars()
+                            .last()
+                            .is_some_and(|c| !text::is_vowel(c) && c != 'й' && c != 'м');
+                        if masc_oblique && bare_surname && self.is_listed_given(&form) {
+                            pick = cands.iter().find(|c| c.0 == form);
+                        }
+                    }
+                }
+                if let Some((l, _, _)) = pick {
                     parts[i] = Part::Given;
                     if gender.is_none() {
                         gender = self.known(l).and_then(|k| k.gender);
+                    }
+                    // Hyphenated given names (Жан-Поль) often stay undeclined: no evidence.
+                    if nominative.is_none() && !w.contains('-') {
+                        let form = fold(&text::strip_accents(w));
+                        let last = form.chars().last().unwrap_or(' ');
+                        if *l == form {
+                            let fem_nom = gender == Some(Gender::F) && matches!(last, 'а' | 'я');
+                            if !text::is_vowel(last) || fem_nom {
+                                nominative = Some(true);
+                            }
+                        } else {
+                            nominative = Some(false);
+                            let g = self.known(l).and_then(|k| k.gender);
+                            oblique_ends = self
+                                .tables()
+                                .agreement
+                                .iter()
+                                .filter(|(e, eg, _)| {
+                                    form.ends_with(e.as_str()) && (eg.is_none() || *eg == g)
+                                })
+                                .max_by_key(|(e, _, _)| e.len())
+                                .map(|(_, _, v)| v.clone());
+                        }
                     }
                     continue;
                 }
@@ -474,9 +761,55 @@ impl Names {
                 }
             }
         }
-        // The surname: the last word that is not a given name, patronymic or initial; with
-        // only given names, the last word (surnames can be given names too).
-        let mut surname = (0..n).rev().find(|&i| parts[i] == Part::Surname);
+        // The surname: East Asian surnames stand first; otherwise the last word that is not a
+        // given name, patronymic or initial; with only given names, the last word.
+        let mut surname = None;
+        if n > 1 && self.is_surname_first(words[0]) && Self::east_asian_given(&words[1..]) {
+            parts[0] = Part::Surname;
+            surname = Some(0);
+            for p in parts.iter_mut().skip(1) {
+                if *p == Part::Surname {
+                    *p = Part::Given;
+                }
+            }
+        }
+        // Two unknown words: given name first, as running text writes it (Телониуса Монка).
+        if surname.is_none()
+            && n == 2
+            && parts == [Part::Surname, Part::Surname]
+            && lang == Lang::Ru
+        {
+            let w = words[0];
+            if !w.contains('-') {
+                let form = fold(&text::strip_accents(w));
+                let l0 = self.word_lemma(w, lang, Hint::default(), ev);
+                if !self.has_surname_ending(&l0, lang) {
+                    parts[0] = Part::Given;
+                    if l0 != form {
+                        nominative = Some(false);
+                    }
+                }
+            }
+        }
+        if surname.is_none() {
+            let cands: Vec<usize> = (0..n).filter(|&i| parts[i] == Part::Surname).collect();
+            surname = cands.last().copied();
+            // «Йоахим Лёв»: a given name last after a word without a surname ending is the surname.
+            if n == 2 && parts[1] == Part::Given && parts[0] == Part::Surname {
+                let l0 = self.word_lemma(words[0], lang, Hint::default(), ev);
+                if !self.has_surname_ending(&l0, lang) {
+                    parts[0] = Part::Given;
+                    parts[1] = Part::Surname;
+                    surname = Some(1);
+                }
+            }
+        }
+        // «Яков Милатович», «Ивана Живкович»: a given name and a word in -вич alone is a
+        // Balkan surname (a Russian name and patronymic is resolved through the gazetteer).
+        if surname.is_none() && n == 2 && parts[0] == Part::Given && parts[1] == Part::Patronymic {
+            parts[1] = Part::Surname;
+            surname = Some(1);
+        }
         if surname.is_none() {
             surname = (0..n).rev().find(|&i| parts[i] != Part::Initial);
             if let Some(s) = surname {
@@ -485,32 +818,67 @@ impl Names {
                 }
             }
         }
+        let hint = Hint {
+            gender,
+            nominative,
+            person: person || n > 1,
+        };
         let mut reading = NameReading {
             words: Vec::with_capacity(n),
             surname,
             person: None,
-            gender,
             lang,
         };
         for (i, w) in words.iter().enumerate() {
             let lemma = match parts[i] {
                 Part::Initial => w.to_string(),
                 Part::Given => {
-                    let c = self.word_candidates(w, lang, gender, attested);
+                    let c = self.word_candidates(
+                        w,
+                        lang,
+                        Hint {
+                            nominative: None,
+                            ..hint
+                        },
+                        ev,
+                    );
                     c.iter()
-                        .find(|c| self.known(&c.0).is_some_and(|k| k.given))
+                        .find(|c| self.is_given(&c.0))
                         .or(c.first())
                         .map(|c| text::recase(w, &c.0))
                         .unwrap_or_else(|| w.to_string())
                 }
-                _ => text::recase(w, &self.word_lemma(w, lang, gender, attested)),
+                Part::Patronymic => text::recase(
+                    w,
+                    &self.word_lemma(
+                        w,
+                        lang,
+                        Hint {
+                            nominative: None,
+                            ..hint
+                        },
+                        ev,
+                    ),
+                ),
+                Part::Surname => {
+                    // An oblique given name with a surname that cannot carry that case's
+                    // ending: the surname is indeclinable (Клода Моне, Иваны Живкович).
+                    let mut h = hint;
+                    if let (Some(false), Some(ends)) = (hint.nominative, &oblique_ends) {
+                        let f = fold(&text::strip_accents(w));
+                        if !ends.iter().any(|e| f.ends_with(e.as_str())) {
+                            h.nominative = Some(true);
+                        }
+                    }
+                    text::recase(w, &self.word_lemma(w, lang, h, ev))
+                }
             };
             reading.words.push(WordReading {
                 lemma,
                 part: parts[i],
             });
         }
-        reading.person = self.resolve(words, &reading, lang, attested);
+        reading.person = self.resolve(words, &reading, lang, hint, ev);
         if let (Some(p), Some(s)) = (reading.person, surname) {
             // The gazetteer's surname form wins when it is one of the candidates.
             let person = &self.inner.gaz.persons()[p];
@@ -519,7 +887,7 @@ impl Names {
                 Lang::Ru => person.ru.iter().collect(),
                 Lang::Other => person.latin.iter().collect(),
             };
-            let cands = self.word_candidates(words[s], lang, gender, attested);
+            let cands = self.word_candidates(words[s], lang, hint, ev);
             for (c, _, _) in &cands {
                 if let Some(f) = forms
                     .iter()
@@ -540,10 +908,41 @@ impl Names {
         words: &[&str],
         r: &NameReading,
         lang: Lang,
-        attested: Option<&Attested>,
+        hint: Hint,
+        ev: Option<&Evidence>,
     ) -> Option<usize> {
+        // Given name and patronymic without a surname (Владимир Владимирович): a gazetteer
+        // form that starts with both.
+        if r.words.len() == 2
+            && r.words[0].part == Part::Given
+            && self
+                .patronymic_gender(&fold(&r.words[1].lemma), lang)
+                .is_some()
+        {
+            let want: Vec<String> = r.words.iter().map(|w| fold(&w.lemma)).collect();
+            let hits: Vec<usize> = self
+                .inner
+                .gaz
+                .persons()
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| {
+                    p.ru.iter().chain(p.kk.iter()).any(|f| {
+                        let t: Vec<String> = f.split_whitespace().map(fold).collect();
+                        t.len() == 3 && t[..2] == want[..]
+                    })
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if hits.len() == 1 {
+                return Some(hits[0]);
+            }
+        }
         let s = r.surname?;
-        let cands = self.word_candidates(words[s], lang, r.gender, attested);
+        if r.words.get(s).is_some_and(|w| w.part == Part::Patronymic) {
+            return None;
+        }
+        let cands = self.word_candidates(words[s], lang, hint, ev);
         let givens: Vec<String> = r
             .words
             .iter()
@@ -563,11 +962,9 @@ impl Names {
                 .filter(|&p| {
                     givens.is_empty()
                         || givens.iter().any(|g| {
-                            self.inner.given_of[p].iter().any(|k| {
-                                k == g
-                                    || (g.len() <= 2 && k.starts_with(g.trim_end_matches('.')))
-                                    || k.chars().next() == g.chars().next()
-                            })
+                            self.inner.given_of[p]
+                                .iter()
+                                .any(|k| k == g || k.chars().next() == g.chars().next())
                         })
                 })
                 .collect();
@@ -620,20 +1017,21 @@ impl Names {
             .and_then(|i| r.words.get(i))
             .map(|w| w.lemma.as_str())
             .unwrap_or("");
-        skeleton(s).replace(['-', ' '], "")
+        skeleton(&masculine_surname(&fold(s))).replace(['-', ' '], "")
     }
 
     /// Normalizes one name (one word or a full name); `lang` `Other` means detect the
     /// language from its letters (Kazakh-only letters -> kk, other Cyrillic -> ru, else Latin).
     pub fn normalize(&self, input: &str, lang: Lang) -> Normalized {
-        self.normalize_in(input, lang, None)
+        self.normalize_in(input, lang, None, false)
     }
 
     pub(crate) fn normalize_in(
         &self,
         input: &str,
         lang: Lang,
-        attested: Option<&Attested>,
+        ev: Option<&Evidence>,
+        person: bool,
     ) -> Normalized {
         let clean = text::strip_accents(input);
         let lang = match lang {
@@ -652,7 +1050,7 @@ impl Names {
                 canonical: None,
             };
         }
-        let r = self.read_name(&words, lang, attested);
+        let r = self.read_name(&words, lang, ev, person);
         let (lemma, latin, entity_id, canonical) = self.finish(&r);
         let key = Self::key_of(&r, entity_id.as_ref());
         Normalized {
@@ -756,7 +1154,7 @@ impl Names {
                     Lang::Other => Self::detect(input),
                     l => l,
                 };
-                self.word_lemma(input.trim(), l, None, None)
+                self.word_lemma(input.trim(), l, Hint::default(), None)
             }
             "same" => {
                 let (a, b) = input.split_once(" = ")?;
@@ -777,6 +1175,31 @@ impl Names {
             _ => return None,
         })
     }
+}
+
+/// The masculine form of a feminine surname (`Иванова` -> `Иванов`, `Ковалевская` ->
+/// `Ковалевский`), so that a key does not depend on the bearer's gender or on the
+/// `Иванова` (feminine nominative / masculine genitive) ambiguity. Other words are unchanged.
+pub(crate) fn masculine_surname(lemma: &str) -> String {
+    for (f, m) in [
+        ("ская", "ский"),
+        ("цкая", "цкий"),
+        ("ова", "ов"),
+        ("ева", "ев"),
+        ("ёва", "ёв"),
+        ("ина", "ин"),
+        ("ына", "ын"),
+        ("ova", "ov"),
+        ("eva", "ev"),
+        ("ina", "in"),
+    ] {
+        if let Some(stem) = lemma.strip_suffix(f) {
+            if stem.chars().count() >= 3 {
+                return format!("{stem}{m}");
+            }
+        }
+    }
+    lemma.to_string()
 }
 
 fn join(it: impl Iterator<Item = String>) -> String {

@@ -1,7 +1,7 @@
 //! Finding person, place and role mentions in running text.
 
 use crate::text::{self, fold, is_all_caps, is_capitalized, Token};
-use crate::{Attested, Names, Part};
+use crate::{Evidence, Hint, Names, Part};
 use chrono::NaiveDate;
 use kzalign_core::{Lang, Mention, MentionKind, Span};
 use std::collections::HashSet;
@@ -69,10 +69,23 @@ fn stem_of(w: &str) -> &str {
     }
 }
 
+/// The Snowball (Porter) Russian stemmer: good for common nouns and adjectives (stop words,
+/// titles, role phrases), which is where it is used; names go through the ending rules.
+pub(crate) fn snowball() -> &'static rust_stemmers::Stemmer {
+    static S: std::sync::OnceLock<rust_stemmers::Stemmer> = std::sync::OnceLock::new();
+    S.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian))
+}
+
 /// Whether `tok` (folded) is an inflected form of the common word `word` (folded).
 fn inflects(tok: &str, word: &str, lang: Lang) -> bool {
     if tok == word {
         return true;
+    }
+    if lang == Lang::Ru && word.chars().count() >= 4 {
+        let (a, b) = (snowball().stem(tok), snowball().stem(word));
+        if a == b && a.chars().count() >= 3 {
+            return true;
+        }
     }
     let stem = match lang {
         Lang::Kk => word,
@@ -93,11 +106,12 @@ fn inflects(tok: &str, word: &str, lang: Lang) -> bool {
 
 struct Ctx<'a> {
     names: &'a Names,
+    text: &'a str,
     lang: Lang,
     tokens: Vec<Token<'a>>,
     starts: HashSet<usize>,
     lower: HashSet<String>,
-    attested: Attested,
+    ev: Evidence,
     stops: Vec<String>,
 }
 
@@ -106,15 +120,13 @@ impl<'a> Ctx<'a> {
         let lang = text_lang(text, lang);
         let tokens = text::tokenize(text);
         let mut lower = HashSet::new();
-        let mut attested = HashSet::new();
         for t in &tokens {
             let w = text::strip_accents(t.text);
-            if is_capitalized(&w) {
-                attested.insert(fold(&w));
-            } else {
+            if !is_capitalized(&w) {
                 lower.insert(fold(&w));
             }
         }
+        let ev = names.evidence(text, lang);
         let stops: Vec<String> = names
             .tables()
             .words
@@ -130,13 +142,77 @@ impl<'a> Ctx<'a> {
             .collect();
         Ctx {
             names,
+            text,
             lang,
             tokens,
             starts: sentence_starts(text),
             lower,
-            attested,
+            ev,
             stops,
         }
+    }
+
+    /// Whether the word ends like an abstract or collective noun (-ция, -ство, -лық) and is not a
+    /// known name.
+    fn common_noun_ending(&self, w: &str) -> bool {
+        let f = fold(w);
+        let known = self
+            .names
+            .known(&f)
+            .is_some_and(|k| k.given || k.surname || k.place);
+        if known {
+            return false;
+        }
+        self.names.tables().words.iter().any(|((e, l), c)| {
+            c.contains("nonname_end")
+                && (*l == self.lang || self.lang == Lang::Other)
+                && e.strip_prefix('-')
+                    .is_some_and(|e| f.ends_with(e) && f.chars().count() > e.chars().count() + 2)
+        })
+    }
+
+    /// Whether the word reads as a known given name.
+    fn is_given_word(&self, w: &str) -> bool {
+        self.names
+            .word_candidates(w, self.word_lang(), Hint::default(), None)
+            .iter()
+            .take(2)
+            .any(|c| self.names.is_listed_given(&c.0))
+    }
+
+    /// Whether a Kazakh word carries a case suffix in its best reading.
+    fn inflected_kk(&self, w: &str) -> bool {
+        let f = fold(w);
+        self.names
+            .word_lemma(w, Lang::Kk, Hint::default(), Some(&self.ev))
+            != f
+    }
+
+    /// Whether a Kazakh word's best reading has a locative, `-дағы` or plural suffix.
+    fn non_person_kk(&self, w: &str) -> bool {
+        let best = self
+            .names
+            .word_lemma(w, Lang::Kk, Hint::default(), Some(&self.ev));
+        crate::kk::candidates(self.names.tables(), w)
+            .iter()
+            .find(|c| c.lemma == best)
+            .is_some_and(|c| {
+                c.kinds
+                    .iter()
+                    .any(|k| matches!(k.as_str(), "loc" | "loc-adj" | "plural"))
+            })
+    }
+
+    fn is_particle(&self, w: &str) -> bool {
+        let f = fold(w);
+        let langs: &[Lang] = match self.lang {
+            Lang::Other => &[Lang::Ru, Lang::Kk],
+            Lang::Ru => &[Lang::Ru],
+            Lang::Kk => &[Lang::Kk],
+        };
+        langs
+            .iter()
+            .any(|l| self.names.tables().word_is(&f, *l, "particle"))
     }
 
     fn word_lang(&self) -> Lang {
@@ -156,14 +232,24 @@ impl<'a> Ctx<'a> {
                 return true;
             }
         }
-        self.stops
-            .iter()
-            .any(|s| s.chars().count() >= 5 && inflects(&f, s, self.lang))
+        if self.lang != Lang::Kk {
+            let st = snowball().stem(&f);
+            if st.chars().count() >= 3 && self.names.inner.ru_stop_stems.contains(st.as_ref()) {
+                return true;
+            }
+        }
+        self.lang != Lang::Ru
+            && self
+                .stops
+                .iter()
+                .any(|s| s.chars().count() >= 5 && inflects(&f, s, Lang::Kk))
     }
 
     /// Whether the word names a known place in some case form.
     fn is_place(&self, w: &str) -> bool {
-        let cands = self.names.word_candidates(w, self.word_lang(), None, None);
+        let cands = self
+            .names
+            .word_candidates(w, self.word_lang(), Hint::default(), None);
         cands.iter().take(3).any(|(l, _, _)| {
             self.names
                 .known(l)
@@ -171,28 +257,52 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Whether the token is an initial: one or two capital letters followed by a dot.
+    fn initial_at(&self, t: &Token) -> bool {
+        let letters = t.text.chars().count();
+        letters <= 2
+            && t.text.chars().all(|c| c.is_uppercase())
+            && self
+                .text
+                .get(t.span.end..)
+                .is_some_and(|r| r.starts_with('.'))
+    }
+
     /// A capitalised word that can be part of a name.
     fn name_like(&self, t: &Token) -> bool {
         let w = t.text;
+        if self.initial_at(t) {
+            return true;
+        }
         if !is_capitalized(w) || w.chars().any(|c| c.is_ascii_digit()) {
             return false;
         }
         if is_all_caps(w) && !Names::is_initial(w) {
             return false;
         }
+        // An acronym with a suffix (БҰҰ-ның, ООН-овский) is an organisation.
+        if let Some((head, _)) = w.split_once(['-', '\'', '’']) {
+            if is_all_caps(head) {
+                return false;
+            }
+        }
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         if letters < 2 {
             return false;
         }
-        !self.is_stop(w)
+        // In Russian or Kazakh text, Latin-script words are titles and brands, not persons.
+        if self.lang != Lang::Other && !w.chars().any(text::is_cyrillic) {
+            return false;
+        }
+        !self.is_stop(w) && !self.common_noun_ending(w)
     }
 
     /// Evidence that a word is a person's name: known given name or gazetteer person,
     /// patronymic, or a surname ending.
     fn person_evidence(&self, w: &str) -> u8 {
-        let cands = self
-            .names
-            .word_candidates(w, self.word_lang(), None, Some(&self.attested));
+        let cands =
+            self.names
+                .word_candidates(w, self.word_lang(), Hint::default(), Some(&self.ev));
         let mut best = 0u8;
         for (l, _, _) in cands.iter().take(3) {
             if let Some(k) = self.names.known(l) {
@@ -242,11 +352,19 @@ impl<'a> Ctx<'a> {
                     return true;
                 }
             }
-            if self
-                .stops
-                .iter()
-                .filter(|s| t.word_is(s, self.lang, "title"))
-                .any(|s| s.chars().count() >= 5 && inflects(&f, s, self.lang))
+            if self.lang != Lang::Kk {
+                let st = snowball().stem(&f);
+                if st.chars().count() >= 3 && self.names.inner.ru_title_stems.contains(st.as_ref())
+                {
+                    return true;
+                }
+            }
+            if self.lang != Lang::Ru
+                && self
+                    .stops
+                    .iter()
+                    .filter(|s| t.word_is(s, Lang::Kk, "title"))
+                    .any(|s| s.chars().count() >= 5 && inflects(&f, s, Lang::Kk))
             {
                 return true;
             }
@@ -259,6 +377,49 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Whether a Russian word has an adjectival case ending (a surname in -ский or an adjective).
+fn adjectival(w: &str) -> bool {
+    let f = fold(w);
+    if f.chars().count() < 5 || !f.chars().all(|c| text::is_cyrillic(c) || c == '-') {
+        return false;
+    }
+    [
+        "ской",
+        "ского",
+        "скому",
+        "ским",
+        "ском",
+        "ских",
+        "ские",
+        "ская",
+        "ский",
+        "скую",
+        "цкой",
+        "цкого",
+        "цкий",
+        "цкая",
+        "ной",
+        "ная",
+        "ный",
+        "ных",
+        "ным",
+        "ного",
+        "ному",
+        "ные",
+        "ное",
+        "ную",
+        "ей",
+        "его",
+        "ему",
+        "ими",
+        "ыми",
+        "ого",
+        "ому",
+    ]
+    .iter()
+    .any(|e| f.ends_with(e))
+}
+
 /// A group of adjacent name-like tokens.
 struct Group {
     first: usize,
@@ -268,7 +429,17 @@ struct Group {
 pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let cx = Ctx::new(names, text, lang);
     let n = cx.tokens.len();
-    let like: Vec<bool> = cx.tokens.iter().map(|t| cx.name_like(t)).collect();
+    // Words inside multi-word place names (Сауд Арабиясы, Южная Корея) are no persons.
+    let place_spans: Vec<Span> = places(names, text, cx.lang)
+        .into_iter()
+        .filter(|m| m.text.contains(' '))
+        .map(|m| m.span)
+        .collect();
+    let like: Vec<bool> = cx
+        .tokens
+        .iter()
+        .map(|t| cx.name_like(t) && !place_spans.iter().any(|p| p.overlaps(&t.span)))
+        .collect();
     // Groups of adjacent name-like words separated by plain spaces.
     let mut groups: Vec<Group> = Vec::new();
     let mut i = 0;
@@ -278,44 +449,156 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             continue;
         }
         let mut j = i;
+        loop {
+            // A lower-case particle between two name words (фон, ван, де, аль).
+            if j + 2 < n
+                && !like[j + 1]
+                && like[j + 2]
+                && cx.is_particle(cx.tokens[j + 1].text)
+                && plain_gap(text, cx.tokens[j].span.end, cx.tokens[j + 1].span.start)
+                && plain_gap(text, cx.tokens[j + 1].span.end, cx.tokens[j + 2].span.start)
+            {
+                j += 2;
+                continue;
+            }
+            break;
+        }
         while j + 1 < n
             && like[j + 1]
             && j + 1 - i < 4
             && (plain_gap(text, cx.tokens[j].span.end, cx.tokens[j + 1].span.start)
-                || Names::is_initial(cx.tokens[j].text)
+                || cx.initial_at(&cx.tokens[j])
                     && text
                         .get(cx.tokens[j].span.end..cx.tokens[j + 1].span.start)
-                        .is_some_and(|g| g.trim_start_matches('.').trim().is_empty()))
+                        .is_some_and(|g| {
+                            g.starts_with('.')
+                                && g.len() <= 3
+                                && g[1..].chars().all(|c| c == ' ' || c == '-')
+                        }))
         {
             j += 1;
         }
         groups.push(Group { first: i, last: j });
         i = j + 1;
     }
+    // Split groups that hold more than one name or a place between names.
+    let mut split: Vec<Group> = Vec::new();
+    for g in groups {
+        let mut start = g.first;
+        for k in g.first..=g.last {
+            let t = cx.tokens[k].text;
+            let place = cx.is_place(t) && cx.person_evidence(t) < 3;
+            if place {
+                if k > start {
+                    split.push(Group {
+                        first: start,
+                        last: k - 1,
+                    });
+                }
+                start = k + 1;
+                continue;
+            }
+            // «Стивен Феррис Джек Карти»: a given name after a full name (two words, or a
+            // word with a surname ending) starts a new name.
+            if k > start
+                && (k - start >= 2 || cx.person_evidence(cx.tokens[k - 1].text) == 1)
+                && cx.is_given_word(t)
+                && !cx.is_given_word(cx.tokens[k - 1].text)
+                && !cx.initial_at(&cx.tokens[k - 1])
+                && !cx.is_particle(cx.tokens[k - 1].text)
+            {
+                split.push(Group {
+                    first: start,
+                    last: k - 1,
+                });
+                start = k;
+            }
+            // «Лондон Брид Трампты»: a word that alone names a gazetteer person, after a word that
+            // is none of that person's names, starts a new name.
+            if k > start && !cx.is_given_word(t) && !cx.is_given_word(cx.tokens[k - 1].text) {
+                let here = names.normalize_in(t, cx.lang, Some(&cx.ev), true);
+                if let Some(p) = here.entity_id.as_deref().and_then(|id| names.entity(id)) {
+                    let prev = names.word_lemma(
+                        cx.tokens[k - 1].text,
+                        cx.lang,
+                        Hint::default(),
+                        Some(&cx.ev),
+                    );
+                    let own =
+                        p.ru.iter()
+                            .chain(p.kk.iter())
+                            .flat_map(|f| f.split_whitespace())
+                            .any(|w| fold(w) == prev);
+                    if !own
+                        && !cx.is_particle(cx.tokens[k - 1].text)
+                        && !cx.initial_at(&cx.tokens[k - 1])
+                    {
+                        split.push(Group {
+                            first: start,
+                            last: k - 1,
+                        });
+                        start = k;
+                    }
+                }
+            }
+            // In Kazakh only the last word of a name takes a case suffix.
+            if cx.lang == Lang::Kk && k < g.last && cx.inflected_kk(t) {
+                split.push(Group {
+                    first: start,
+                    last: k,
+                });
+                start = k + 1;
+            }
+        }
+        if start <= g.last {
+            split.push(Group {
+                first: start,
+                last: g.last,
+            });
+        }
+    }
     // Decide which groups are persons.
     let mut found: Vec<(Group, u8)> = Vec::new();
-    let mut pending: Vec<Group> = Vec::new();
-    for g in groups {
-        // Drop leading place words (Италии Серджо ...) and trailing places.
+    let mut pending: Vec<(Group, bool)> = Vec::new();
+    for g in split {
         let mut first = g.first;
-        let mut last = g.last;
-        while first <= last
-            && cx.is_place(cx.tokens[first].text)
-            && cx.person_evidence(cx.tokens[first].text) < 3
+        let last = g.last;
+        // Leading adjectives (Трудящихся Луиза Ханун) belong to an organisation's name.
+        while first < last
+            && adjectival(cx.tokens[first].text)
+            && cx.person_evidence(cx.tokens[first].text) < 2
         {
             first += 1;
         }
-        while last > first
-            && cx.is_place(cx.tokens[last].text)
-            && cx.person_evidence(cx.tokens[last].text) < 3
+        // A sentence-initial word joins a name only when it is a name itself (Встреча Енчи).
+        if first < last
+            && cx.starts.contains(&cx.tokens[first].span.start)
+            && !cx.initial_at(&cx.tokens[first])
+            && cx.person_evidence(cx.tokens[first].text) == 0
         {
-            last -= 1;
-        }
-        if first > last {
-            continue;
+            first += 1;
         }
         let g = Group { first, last };
-        let size = g.last - g.first + 1;
+        // Kazakh words in the locative, `-дағы`, or the plural are no persons (Сомалидегі,
+        // Адамдар), unless the gazetteer knows them.
+        let mut g = g;
+        while cx.lang == Lang::Kk
+            && g.last >= g.first
+            && cx.person_evidence(cx.tokens[g.last].text) < 3
+            && cx.non_person_kk(cx.tokens[g.last].text)
+        {
+            if g.last == g.first {
+                break;
+            }
+            g.last -= 1;
+        }
+        if cx.lang == Lang::Kk
+            && g.first == g.last
+            && cx.person_evidence(cx.tokens[g.last].text) < 3
+            && cx.non_person_kk(cx.tokens[g.last].text)
+        {
+            continue;
+        }
         let initial = cx.starts.contains(&cx.tokens[g.first].span.start)
             || text[..cx.tokens[g.first].span.start]
                 .trim_end()
@@ -329,9 +612,22 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if lowered {
             continue;
         }
-        let only_initials = (g.first..=g.last).all(|k| Names::is_initial(cx.tokens[k].text));
+        let only_initials = (g.first..=g.last).all(|k| cx.initial_at(&cx.tokens[k]));
         if only_initials {
             continue;
+        }
+        // Capitalised adjectives belong to names of organisations and places
+        // (Демократической партии, Соединенных Штатов) unless a given name vouches for a person.
+        if ev < 2 && (g.first..=g.last).any(|k| adjectival(cx.tokens[k].text)) {
+            continue;
+        }
+        let size = g.last - g.first + 1;
+        if initial && size == 1 && ev == 2 && !titled {
+            let t = cx.tokens[g.first].text;
+            let best = names.word_lemma(t, cx.lang, Hint::default(), Some(&cx.ev));
+            if best != fold(t) {
+                continue;
+            }
         }
         let score = if ev >= 2 || titled {
             3
@@ -345,15 +641,14 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if score >= 2 {
             found.push((g, score));
         } else {
-            pending.push(g);
+            pending.push((g, initial));
         }
     }
     // Readings of the confident groups; pending single words join when they share a key.
     let mut out: Vec<Mention> = Vec::new();
     let read = |g: &Group| -> Mention {
-        let words: Vec<&str> = (g.first..=g.last).map(|k| cx.tokens[k].text).collect();
-        let norm = names.normalize_in(&words.join(" "), cx.lang, Some(&cx.attested));
         let span = Span::new(cx.tokens[g.first].span.start, cx.tokens[g.last].span.end);
+        let norm = names.normalize_in(span.slice(text), cx.lang, Some(&cx.ev), true);
         Mention {
             kind: MentionKind::Person,
             span,
@@ -369,10 +664,14 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     for (g, _) in &found {
         out.push(read(g));
     }
+    // Pending words join when a confident mention has their key, or when they resolve to a
+    // gazetteer person away from a sentence start.
     let keys: HashSet<String> = out.iter().map(|m| m.key.clone()).collect();
-    for g in &pending {
+    for (g, initial) in &pending {
         let m = read(g);
-        if keys.contains(&m.key) || m.entity_id.is_some() {
+        if keys.contains(&m.key)
+            || m.entity_id.is_some() && !initial && m.lemma.chars().count() >= 4
+        {
             out.push(m);
         }
     }
@@ -397,7 +696,7 @@ fn place_word_matches(names: &Names, tok: &str, form: &str, lang: Lang) -> bool 
     ) {
         return false;
     }
-    let cands = names.word_candidates(tok, lang, None, None);
+    let cands = names.word_candidates(tok, lang, Hint::default(), None);
     if cands.iter().any(|(l, _, _)| l == form) {
         return true;
     }
@@ -414,19 +713,6 @@ pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         .collect();
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; toks.len()];
-    // Longer forms first, so that «Южная Корея» wins over «Корея».
-    let mut forms: Vec<(Vec<String>, usize, Lang)> = Vec::new();
-    for (pi, p) in names.place_entries().iter().enumerate() {
-        for (fs, l) in [(&p.ru, Lang::Ru), (&p.kk, Lang::Kk)] {
-            for f in fs {
-                let words: Vec<String> = f.split_whitespace().map(fold).collect();
-                if !words.is_empty() {
-                    forms.push((words, pi, l));
-                }
-            }
-        }
-    }
-    forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
     for i in 0..toks.len() {
         if used[i] {
             continue;
@@ -435,7 +721,11 @@ pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if !is_capitalized(t.text) {
             continue;
         }
-        for (words, pi, l) in &forms {
+        // Longer forms first, so that «Южная Корея» wins over «Корея».
+        let Some(forms) = names.inner.place_forms.get(&crate::prefix2(&toks[i].0)) else {
+            continue;
+        };
+        for (words, pi, l) in forms {
             if i + words.len() > toks.len() {
                 continue;
             }
@@ -487,15 +777,57 @@ pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     out
 }
 
-/// Whether text token `tok` (folded) is a case form of the role-phrase word `w` (folded).
-fn role_word_matches(tok: &str, w: &str, lang: Lang) -> bool {
+/// Whether a Russian word of a role phrase is an adjective (it agrees with the head noun).
+fn role_adjective(w: &str) -> bool {
+    [
+        "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ей", "его", "ого",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
+        && w.chars().count() > 4
+}
+
+/// Plural endings of a Russian head noun: `ы/и` only after a consonant-final head
+/// (президенты), the others always (главами, президентов).
+fn plural_remainder(head: &str, rest: &str) -> bool {
+    let consonant_head = head.chars().last().is_some_and(|c| !text::is_vowel(c));
+    matches!(rest, "ам" | "ям" | "ами" | "ями" | "ах" | "ях")
+        || consonant_head && matches!(rest, "ы" | "и" | "ов" | "ев" | "ей")
+}
+
+/// Whether text token `tok` (folded) is a form of word `k` of the role phrase `words`.
+/// In Russian only the leading adjectives and the head noun inflect, in the singular; the
+/// words after the head (the genitive complement) stand as written. In Kazakh the phrase's
+/// last word takes case suffixes, not the plural.
+fn role_word_matches(tok: &str, words: &[String], k: usize, lang: Lang) -> bool {
+    let w = &words[k];
     if tok == w {
         return true;
     }
     if is_all_caps(w) || w.chars().count() <= 3 {
         return false;
     }
-    inflects(tok, w, lang)
+    match lang {
+        Lang::Kk => {
+            let Some(rest) = tok.strip_prefix(w.as_str()) else {
+                return false;
+            };
+            k + 1 == words.len()
+                && rest.chars().count() <= 7
+                && !["лар", "лер", "дар", "дер", "тар", "тер"]
+                    .iter()
+                    .any(|p| rest.starts_with(p))
+        }
+        _ => {
+            let head = words.iter().position(|x| !role_adjective(x)).unwrap_or(0);
+            if k > head || !inflects(tok, w, lang) {
+                return false;
+            }
+            let stem = stem_of(w);
+            let rest = tok.strip_prefix(stem).unwrap_or("");
+            !(k == head && plural_remainder(w, rest))
+        }
+    }
 }
 
 pub(crate) fn roles(
@@ -520,9 +852,9 @@ pub(crate) fn roles(
             if i + words.len() > tokens.len() || used[i] {
                 continue;
             }
-            let ok = words.iter().enumerate().all(|(k, w)| {
+            let ok = words.iter().enumerate().all(|(k, _)| {
                 !used[i + k]
-                    && role_word_matches(&folded[i + k], w, *rl)
+                    && role_word_matches(&folded[i + k], words, k, *rl)
                     && (k == 0
                         || plain_gap(text, tokens[i + k - 1].span.end, tokens[i + k].span.start))
             });

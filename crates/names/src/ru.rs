@@ -32,7 +32,7 @@ pub(crate) fn invariant(word: &str) -> bool {
 /// decline in their last part only (`Санкт-Петербурге`, `Касым-Жомарта`).
 pub(crate) fn candidates(tables: &Tables, word: &str) -> Vec<Candidate> {
     let w = fold(word);
-    if invariant(word) {
+    if invariant(word) || w.chars().count() <= 2 {
         return vec![Candidate {
             lemma: w,
             gender: None,
@@ -57,8 +57,12 @@ pub(crate) fn candidates(tables: &Tables, word: &str) -> Vec<Candidate> {
         }
         let identity = r.form_end == r.lemma_end;
         if !identity {
-            // A stem needs a vowel and two letters to be a name.
-            if stem.chars().count() < 2 || !stem.chars().any(is_vowel) {
+            // A nominative needs a vowel and two letters (Льва -> Лев, Уса -> Ус).
+            let lemma_len = stem.chars().count() + r.lemma_end.chars().count();
+            if lemma_len < 2
+                || !stem.chars().chain(r.lemma_end.chars()).any(is_vowel)
+                || stem.is_empty()
+            {
                 continue;
             }
         }
@@ -105,9 +109,7 @@ pub(crate) struct Context {
 pub(crate) fn score(c: &Candidate, known: f32, ctx: Context) -> f32 {
     let mut s = c.prior * known;
     if let (Some(g), Some(cg)) = (ctx.gender, c.gender) {
-        if g == cg {
-            s *= 1.5;
-        } else {
+        if g != cg {
             s *= 0.2;
         }
     }

@@ -25,11 +25,11 @@ fn find(text: &str, rows: &[(&str, &str, &str)], kind: MentionKind, lang: Lang) 
             let before_ok = text[..start]
                 .chars()
                 .last()
-                .is_none_or(|c| !c.is_alphanumeric());
+                .map_or(true, |c| !c.is_alphanumeric());
             let after_ok = text[end..]
                 .chars()
                 .next()
-                .is_none_or(|c| !c.is_alphanumeric());
+                .map_or(true, |c| !c.is_alphanumeric());
             let span = Span::new(start, end);
             if !before_ok || !after_ok || taken.iter().any(|t| t.overlaps(&span)) {
                 continue;
