@@ -253,6 +253,8 @@ pub(crate) fn extract_article(
     let Some(lr) = rules.get(lang) else {
         return Vec::new();
     };
+    let memo = crate::lookup::Memo::new(look);
+    let look: &dyn Lookup = &memo;
     let text = mask_header(&article.text);
     let ctx = DateCtx {
         reference: article.date,

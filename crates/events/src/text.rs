@@ -1,6 +1,6 @@
 //! Words of a sentence with byte spans, quotation depth and clause boundaries.
 
-use crate::lexicon::{fold, LangRules};
+use crate::lexicon::{fold, is_alnum, LangRules};
 
 /// A word or punctuation token.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,14 +23,14 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             let mut j = i + 1;
             while j < chars.len() {
                 let cj = chars[j].1;
-                if cj.is_alphanumeric() {
+                if is_alnum(cj) {
                     j += 1;
                 } else if matches!(cj, '-' | '\'' | '’' | 'ʼ')
-                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+                    && chars.get(j + 1).is_some_and(|&(_, n)| is_alnum(n))
                 {
                     j += 2;
                 } else {
