@@ -41,7 +41,7 @@ pub(crate) struct CueHit<'r> {
 
 /// Finds the cues of a sentence: at each word the most specific pattern, without overlaps.
 pub(crate) fn find_cues<'r>(tokens: &[Token], rules: &'r LangRules) -> Vec<CueHit<'r>> {
-    let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
+    let words = tokens;
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -52,7 +52,7 @@ pub(crate) fn find_cues<'r>(tokens: &[Token], rules: &'r LangRules) -> Vec<CueHi
         let best = rules
             .cues
             .iter()
-            .filter(|c| c.pattern.matches_at(&words, i))
+            .filter(|c| c.pattern.matches_at(words, i))
             .max_by_key(|c| (c.pattern.words.len(), c.pattern.weight()));
         match best {
             Some(c) => {
@@ -265,10 +265,8 @@ pub(crate) fn extract_article(
     // The persons of the sentences that can matter: those with a cue, the three before them
     // (subjects carried over) and the two after (names of titles); roles resolved at the
     // sentence's date. Other sentences are not read, which keeps long articles cheap.
-    let has_cue: Vec<bool> = sent_tokens
-        .iter()
-        .map(|t| !find_cues(t, lr).is_empty())
-        .collect();
+    let sent_hits: Vec<Vec<CueHit<'_>>> = sent_tokens.iter().map(|t| find_cues(t, lr)).collect();
+    let has_cue: Vec<bool> = sent_hits.iter().map(|h| !h.is_empty()).collect();
     let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
     let all_items: Vec<Vec<(Item, Mention)>> = sents
         .iter()
@@ -293,7 +291,7 @@ pub(crate) fn extract_article(
     let mut carry = Carry::default();
     for (si, s) in sents.iter().enumerate() {
         let tokens = &sent_tokens[si];
-        let hits = find_cues(tokens, lr);
+        let hits = &sent_hits[si];
         let its = &all_items[si];
         let mut sentence_events: Vec<Event> = Vec::new();
         if !hits.is_empty() {
@@ -318,7 +316,7 @@ pub(crate) fn extract_article(
                     mut companions,
                     objects,
                 } = direct(
-                    hit, &hits, &in_scope, tokens, &words, lang, lr, frame, greeting,
+                    hit, hits, &in_scope, tokens, &words, lang, lr, frame, greeting,
                 );
                 let kind = hit.cue.kind;
                 if hit.cue.form == CueForm::Obj && objects == 0 {
@@ -432,7 +430,7 @@ pub(crate) fn extract_article(
                             || opening
                                 .iter()
                                 .any(|&k| lr.gram_at("participation", &nwords, k).is_some());
-                        if takes_part && find_cues(next, lr).is_empty() {
+                        if takes_part && sent_hits[si + 1].is_empty() {
                             let named: Vec<Participant> = all_items[si + 1]
                                 .iter()
                                 .filter(|(i, _)| {
@@ -465,7 +463,7 @@ pub(crate) fn extract_article(
                 } else if all.len() < 2 {
                     continue;
                 }
-                let mut modality = cue_modality(&hits, hi, &clause, &words, lr);
+                let mut modality = cue_modality(hits, hi, &clause, &words, lr);
                 let (date, source) =
                     event_date(si, Some(hit), &sents, &sent_dates, &sent_tokens, &ctx, lr);
                 if modality == Modality::Actual

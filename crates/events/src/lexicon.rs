@@ -65,14 +65,14 @@ impl Pattern {
     }
 
     /// Whether the pattern matches the words starting at `i`.
-    pub fn matches_at(&self, words: &[String], i: usize) -> bool {
+    pub fn matches_at<W: AsRef<str>>(&self, words: &[W], i: usize) -> bool {
         if i + self.words.len() > words.len() {
             return false;
         }
         self.words
             .iter()
             .zip(&words[i..])
-            .all(|(p, w)| p.matches(w))
+            .all(|(p, w)| p.matches(w.as_ref()))
     }
 
     /// A rough specificity: longer and exact patterns win over shorter and prefix ones.

@@ -16,6 +16,13 @@ pub(crate) struct Token {
     pub upper: bool,
 }
 
+impl AsRef<str> for Token {
+    /// The folded text.
+    fn as_ref(&self) -> &str {
+        &self.norm
+    }
+}
+
 /// Splits a sentence into words (letters, digits, inner hyphens and apostrophes) and punctuation.
 pub(crate) fn tokenize(s: &str) -> Vec<Token> {
     let mut out = Vec::new();
