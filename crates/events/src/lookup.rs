@@ -268,3 +268,71 @@ fn join_first_names(names: &Names, text: &str, ms: Vec<Mention>, lang: Lang) -> 
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kzalign_core::Span;
+    use std::cell::Cell;
+
+    /// Counts place reads; one place per text.
+    struct Counting {
+        reads: Cell<usize>,
+    }
+
+    impl Lookup for Counting {
+        fn persons(&self, text: &str, lang: Lang) -> Vec<Mention> {
+            let places = self.places(text, lang);
+            self.persons_with_places(text, lang, &places)
+        }
+        fn persons_with_places(&self, text: &str, lang: Lang, places: &[Mention]) -> Vec<Mention> {
+            // A person for every place, so the answer shows which places it was given.
+            places
+                .iter()
+                .map(|p| Mention {
+                    kind: MentionKind::Person,
+                    text: format!("{}:{}", text.len(), p.text),
+                    lang,
+                    ..p.clone()
+                })
+                .collect()
+        }
+        fn places(&self, text: &str, lang: Lang) -> Vec<Mention> {
+            self.reads.set(self.reads.get() + 1);
+            vec![Mention {
+                kind: MentionKind::Place,
+                span: Span::new(0, text.len().min(3)),
+                text: text.chars().take(3).collect(),
+                lang,
+                lemma: String::new(),
+                key: String::new(),
+                latin: String::new(),
+                entity_id: None,
+                canonical: None,
+            }]
+        }
+        fn roles(&self, _: &str, _: Lang, _: Option<NaiveDate>) -> Vec<Mention> {
+            Vec::new()
+        }
+    }
+
+    #[test]
+    fn memo_answers_as_the_lookup_and_reads_places_once_per_text() {
+        let plain = Counting {
+            reads: Cell::new(0),
+        };
+        let inner = Counting {
+            reads: Cell::new(0),
+        };
+        let memo = Memo::new(&inner);
+        for text in ["Астана", "Алматы", "Астана"] {
+            assert_eq!(memo.persons(text, Lang::Ru), plain.persons(text, Lang::Ru));
+            assert_eq!(memo.places(text, Lang::Ru), plain.places(text, Lang::Ru));
+        }
+        assert_eq!(plain.reads.get(), 6);
+        assert_eq!(inner.reads.get(), 2, "once per distinct text");
+        // The language is part of the key.
+        memo.places("Астана", Lang::Kk);
+        assert_eq!(inner.reads.get(), 3);
+    }
+}
