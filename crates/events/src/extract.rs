@@ -8,7 +8,7 @@ use crate::participants::{
     dedup, direct, ending, identity, items, last_word, title_anaphor, token_range,
     unnamed_companion, ArticlePeople, Direct, Item, Rel,
 };
-use crate::text::{clauses, quote_depth, tokenize, Token};
+use crate::text::{clauses, quote_depth, tokenize, tokenize_first, Token};
 use chrono::{Datelike, Duration, NaiveDate};
 use kzalign_core::{
     sentences, Article, DateSource, Event, EventType, Lang, Mention, Modality, Participant, Span,
@@ -132,8 +132,7 @@ fn dateline(
         if seen > 4 {
             break;
         }
-        let tokens = tokenize(body);
-        let head: Vec<Token> = tokens.iter().take(12).cloned().collect();
+        let head: Vec<Token> = tokenize_first(body, 12);
         let dates = find_dates(body, &head, rules, lang, reference);
         let Some(d) = dates
             .iter()
@@ -299,12 +298,11 @@ pub(crate) fn extract_article(
             let clause = clauses(tokens, lr);
             let locs = locations(s.text, tokens, lang, lr, look);
             let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
+            let greeting = (0..tokens.len()).any(|k| lr.gram_at("greeting", &words, k).is_some());
             for (hi, hit) in hits.iter().enumerate() {
                 let c = clause[hit.first];
                 let d = depth[hit.first];
                 let frame = is_frame(hit, tokens, lr, lang);
-                let greeting =
-                    (0..tokens.len()).any(|k| lr.gram_at("greeting", &words, k).is_some());
                 let in_scope: Vec<&Item> = its
                     .iter()
                     .map(|(i, _)| i)
