@@ -7,7 +7,9 @@
 //! cargo bench --bench pipeline -- pipeline_corpus     # only the 1-thread / 2-thread comparison
 //! ```
 //! Targets (issue 7): end to end >= 20 MB/s on one thread; two threads >= 1.8x one thread. After the
-//! criterion groups the bench prints both throughputs and their ratio, measured in the same run.
+//! criterion groups the bench prints, for every stage (detect, mentions, normalize, extract) and
+//! the whole pipeline, the throughput on one thread (first round and best) and on two threads
+//! (best) and their ratio, all measured in the same run.
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use kzalign_core::{Article, Lang};
 use kzalign_corpus::{articles_from_jsonl, name_forms};
@@ -192,55 +194,106 @@ fn stages(c: &mut Criterion) {
     g.finish();
 }
 
+/// One stage over the whole corpus: the work for article `i`, returning a count so nothing is
+/// optimized away.
+type Stage<'a> = (&'static str, Box<dyn Fn(usize) -> usize + Sync + 'a>);
+
 fn corpus(c: &mut Criterion) {
     let p = Pipeline::new();
     let all = articles();
+    let n = all.len();
     let bytes: usize = all.iter().map(|a| a.text.len()).sum();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(2)
         .build()
         .expect("rayon pool of 2");
-    let one = |p: &Pipeline| all.iter().map(|a| p.run(a)).sum::<usize>();
-    let two = |p: &Pipeline| pool.install(|| all.par_iter().map(|a| p.run(a)).sum::<usize>());
+    let one = |f: &(dyn Fn(usize) -> usize + Sync)| (0..n).map(f).sum::<usize>();
+    let two = |f: &(dyn Fn(usize) -> usize + Sync)| {
+        pool.install(|| (0..n).into_par_iter().map(f).sum::<usize>())
+    };
+    let lang_of = |a: &Article| a.lang.unwrap_or(Lang::Other);
+    let names = p.extractor.names();
+    // The mention texts of each article, for the normalize stage.
+    let found: Vec<Vec<String>> = all
+        .iter()
+        .map(|a| {
+            names
+                .mentions(&a.text, lang_of(a))
+                .into_iter()
+                .map(|m| m.text)
+                .collect()
+        })
+        .collect();
+    let run = |i: usize| p.run(&all[i]);
 
     let mut g = c.benchmark_group("pipeline_corpus");
     g.warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(5))
-        .sample_size(20);
+        .sample_size(10);
     g.throughput(Throughput::Bytes(bytes as u64));
-    g.bench_function(format!("{}_articles_1_thread", all.len()), |b| {
-        b.iter(|| one(&p))
-    });
-    g.bench_function(format!("{}_articles_2_threads", all.len()), |b| {
-        b.iter(|| two(&p))
-    });
+    g.bench_function(format!("{n}_articles_1_thread"), |b| b.iter(|| one(&run)));
+    g.bench_function(format!("{n}_articles_2_threads"), |b| b.iter(|| two(&run)));
     g.finish();
 
-    // The same comparison as plain numbers: best of several rounds of each, interleaved.
-    let best = |f: &dyn Fn() -> usize| {
-        let mut best = f64::MAX;
-        let deadline = Instant::now() + Duration::from_secs(3);
-        let mut rounds = 0;
-        while rounds < 5 || (Instant::now() < deadline && rounds < 200) {
-            let t = Instant::now();
-            black_box(f());
-            best = best.min(t.elapsed().as_secs_f64());
-            rounds += 1;
-        }
-        best
+    // Every stage and the whole pipeline as plain numbers, one and two threads in the same run:
+    // the first (cold) round and the best of several, interleaved so load changes hit both alike.
+    let stages: Vec<Stage<'_>> = vec![
+        (
+            "detect",
+            Box::new(|i: usize| p.detector.detect_article(&all[i].text).sentences.len()),
+        ),
+        (
+            "mentions",
+            Box::new(|i: usize| names.mentions(&all[i].text, lang_of(&all[i])).len()),
+        ),
+        (
+            "normalize",
+            Box::new(|i: usize| {
+                found[i]
+                    .iter()
+                    .map(|m| names.normalize(m, lang_of(&all[i])).key.len())
+                    .sum()
+            }),
+        ),
+        (
+            "extract",
+            Box::new(|i: usize| {
+                let lang = lang_of(&all[i]);
+                p.extractor.extract(&all[i], lang, lang.code()).len()
+            }),
+        ),
+        ("end_to_end", Box::new(run)),
+    ];
+    let secs = |f: &dyn Fn() -> usize| {
+        let t = Instant::now();
+        black_box(f());
+        t.elapsed().as_secs_f64()
     };
-    let t1 = best(&|| one(&p));
-    let t2 = best(&|| two(&p));
     let mb = bytes as f64 / 1e6;
     eprintln!(
-        "pipeline_corpus summary: {} articles, {:.2} MB: 1 thread {:.1} MB/s, 2 threads {:.1} MB/s, speed-up {:.2}x \
-         (targets: >= 20 MB/s, >= 1.8x)",
-        all.len(),
-        mb,
-        mb / t1,
-        mb / t2,
-        t1 / t2
+        "pipeline_corpus stages: {n} articles, {mb:.2} MB of text; MB/s of article text \
+         (normalize: the article's mentions only); cold = first round"
     );
+    eprintln!("stage\t1t_cold\t1t_best\t2t_best\tspeed-up");
+    for (name, f) in &stages {
+        let cold = secs(&|| one(f.as_ref()));
+        let (mut t1, mut t2) = (f64::MAX, f64::MAX);
+        let deadline = Instant::now() + Duration::from_secs(3);
+        let mut rounds = 0;
+        while rounds < 3 || (Instant::now() < deadline && rounds < 50) {
+            t1 = t1.min(secs(&|| one(f.as_ref())));
+            t2 = t2.min(secs(&|| two(f.as_ref())));
+            rounds += 1;
+        }
+        eprintln!(
+            "{name}\t{:.2}\t{:.2}\t{:.2}\t{:.2}x",
+            mb / cold,
+            mb / t1,
+            mb / t2,
+            t1 / t2
+        );
+    }
+    eprintln!("targets: end_to_end >= 20 MB/s on 1 thread, 2 threads >= 1.8x");
 }
 
 criterion_group!(benches, stages, corpus);

@@ -183,13 +183,11 @@ pub(crate) fn find_dates(
         if t.word {
             for dw in &rules.dates {
                 let hit = match dw.kind {
-                    DateKind::Relative => {
-                        let parts: Vec<&str> = dw.word.split(' ').collect();
-                        parts
-                            .iter()
-                            .enumerate()
-                            .all(|(k, p)| tokens.get(i + k).is_some_and(|x| x.norm == *p))
-                    }
+                    DateKind::Relative => dw
+                        .word
+                        .split(' ')
+                        .enumerate()
+                        .all(|(k, p)| tokens.get(i + k).is_some_and(|x| x.norm == p)),
                     DateKind::Weekday => {
                         if lang == Lang::Kk {
                             t.norm.starts_with(dw.word.as_str())

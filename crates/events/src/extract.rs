@@ -8,7 +8,7 @@ use crate::participants::{
     dedup, direct, ending, identity, items, last_word, title_anaphor, token_range,
     unnamed_companion, ArticlePeople, Direct, Item, Rel,
 };
-use crate::text::{clauses, quote_depth, tokenize, Token};
+use crate::text::{clauses, quote_depth, tokenize, tokenize_first, Token};
 use chrono::{Datelike, Duration, NaiveDate};
 use kzalign_core::{
     sentences, Article, DateSource, Event, EventType, Lang, Mention, Modality, Participant, Span,
@@ -41,7 +41,7 @@ pub(crate) struct CueHit<'r> {
 
 /// Finds the cues of a sentence: at each word the most specific pattern, without overlaps.
 pub(crate) fn find_cues<'r>(tokens: &[Token], rules: &'r LangRules) -> Vec<CueHit<'r>> {
-    let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
+    let words = tokens;
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -52,7 +52,7 @@ pub(crate) fn find_cues<'r>(tokens: &[Token], rules: &'r LangRules) -> Vec<CueHi
         let best = rules
             .cues
             .iter()
-            .filter(|c| c.pattern.matches_at(&words, i))
+            .filter(|c| c.pattern.matches_at(words, i))
             .max_by_key(|c| (c.pattern.words.len(), c.pattern.weight()));
         match best {
             Some(c) => {
@@ -132,8 +132,7 @@ fn dateline(
         if seen > 4 {
             break;
         }
-        let tokens = tokenize(body);
-        let head: Vec<Token> = tokens.iter().take(12).cloned().collect();
+        let head: Vec<Token> = tokenize_first(body, 12);
         let dates = find_dates(body, &head, rules, lang, reference);
         let Some(d) = dates
             .iter()
@@ -253,6 +252,8 @@ pub(crate) fn extract_article(
     let Some(lr) = rules.get(lang) else {
         return Vec::new();
     };
+    let memo = crate::lookup::Memo::new(look);
+    let look: &dyn Lookup = &memo;
     let text = mask_header(&article.text);
     let ctx = DateCtx {
         reference: article.date,
@@ -263,10 +264,8 @@ pub(crate) fn extract_article(
     // The persons of the sentences that can matter: those with a cue, the three before them
     // (subjects carried over) and the two after (names of titles); roles resolved at the
     // sentence's date. Other sentences are not read, which keeps long articles cheap.
-    let has_cue: Vec<bool> = sent_tokens
-        .iter()
-        .map(|t| !find_cues(t, lr).is_empty())
-        .collect();
+    let sent_hits: Vec<Vec<CueHit<'_>>> = sent_tokens.iter().map(|t| find_cues(t, lr)).collect();
+    let has_cue: Vec<bool> = sent_hits.iter().map(|h| !h.is_empty()).collect();
     let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
     let all_items: Vec<Vec<(Item, Mention)>> = sents
         .iter()
@@ -291,7 +290,7 @@ pub(crate) fn extract_article(
     let mut carry = Carry::default();
     for (si, s) in sents.iter().enumerate() {
         let tokens = &sent_tokens[si];
-        let hits = find_cues(tokens, lr);
+        let hits = &sent_hits[si];
         let its = &all_items[si];
         let mut sentence_events: Vec<Event> = Vec::new();
         if !hits.is_empty() {
@@ -299,12 +298,11 @@ pub(crate) fn extract_article(
             let clause = clauses(tokens, lr);
             let locs = locations(s.text, tokens, lang, lr, look);
             let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
+            let greeting = (0..tokens.len()).any(|k| lr.gram_at("greeting", &words, k).is_some());
             for (hi, hit) in hits.iter().enumerate() {
                 let c = clause[hit.first];
                 let d = depth[hit.first];
                 let frame = is_frame(hit, tokens, lr, lang);
-                let greeting =
-                    (0..tokens.len()).any(|k| lr.gram_at("greeting", &words, k).is_some());
                 let in_scope: Vec<&Item> = its
                     .iter()
                     .map(|(i, _)| i)
@@ -316,7 +314,7 @@ pub(crate) fn extract_article(
                     mut companions,
                     objects,
                 } = direct(
-                    hit, &hits, &in_scope, tokens, &words, lang, lr, frame, greeting,
+                    hit, hits, &in_scope, tokens, &words, lang, lr, frame, greeting,
                 );
                 let kind = hit.cue.kind;
                 if hit.cue.form == CueForm::Obj && objects == 0 {
@@ -430,7 +428,7 @@ pub(crate) fn extract_article(
                             || opening
                                 .iter()
                                 .any(|&k| lr.gram_at("participation", &nwords, k).is_some());
-                        if takes_part && find_cues(next, lr).is_empty() {
+                        if takes_part && sent_hits[si + 1].is_empty() {
                             let named: Vec<Participant> = all_items[si + 1]
                                 .iter()
                                 .filter(|(i, _)| {
@@ -463,7 +461,7 @@ pub(crate) fn extract_article(
                 } else if all.len() < 2 {
                     continue;
                 }
-                let mut modality = cue_modality(&hits, hi, &clause, &words, lr);
+                let mut modality = cue_modality(hits, hi, &clause, &words, lr);
                 let (date, source) =
                     event_date(si, Some(hit), &sents, &sent_dates, &sent_tokens, &ctx, lr);
                 if modality == Modality::Actual

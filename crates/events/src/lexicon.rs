@@ -65,14 +65,14 @@ impl Pattern {
     }
 
     /// Whether the pattern matches the words starting at `i`.
-    pub fn matches_at(&self, words: &[String], i: usize) -> bool {
+    pub fn matches_at<W: AsRef<str>>(&self, words: &[W], i: usize) -> bool {
         if i + self.words.len() > words.len() {
             return false;
         }
         self.words
             .iter()
             .zip(&words[i..])
-            .all(|(p, w)| p.matches(w))
+            .all(|(p, w)| p.matches(w.as_ref()))
     }
 
     /// A rough specificity: longer and exact patterns win over shorter and prefix ones.
@@ -86,10 +86,41 @@ impl Pattern {
 
 /// Lower-cases and reads ё as е.
 pub(crate) fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ё' { 'е' } else { c })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    let mut push = |c: char| out.push(if c == 'ё' { 'е' } else { c });
+    for c in s.chars() {
+        match lower_fast(c) {
+            Some(l) => push(l),
+            None => c.to_lowercase().for_each(&mut push),
+        }
+    }
+    out
+}
+
+/// The lower case of an ASCII, Russian or Kazakh letter without the Unicode tables (the same as
+/// [`char::to_lowercase`] there, tested); `None` for other chars.
+pub(crate) fn lower_fast(c: char) -> Option<char> {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A => u + 0x20,
+        0..=0x7F => u,
+        0x0400..=0x040F => u + 0x50,
+        0x0410..=0x042F => u + 0x20,
+        0x0430..=0x045F => u,
+        // Paired letters, upper case at the even code point (Ғ Қ Ң Ү Ұ Һ Ә Ө ...).
+        0x048A..=0x04BF | 0x04D0..=0x04FF => u | 1,
+        _ => return None,
+    };
+    char::from_u32(l)
+}
+
+/// [`char::is_alphanumeric`] with a fast path for ASCII and Cyrillic.
+pub(crate) fn is_alnum(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0x0400..=0x0481 | 0x048A..=0x04FF => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// How an event word relates to its participants.
@@ -420,6 +451,27 @@ pub(crate) fn embedded() -> Result<(LangRules, LangRules), Error> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn fast_letter_paths_agree_with_std() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            assert_eq!(super::is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            if let Some(l) = super::lower_fast(c) {
+                let std: Vec<char> = c.to_lowercase().collect();
+                assert_eq!(vec![l], std, "{c:?} U+{u:04X}");
+            }
+        }
+        let s = "ТОҚАЕВ Ёлка İstanbul Straße ӨҢІРІ";
+        let slow: String = s
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == 'ё' { 'е' } else { c })
+            .collect();
+        assert_eq!(super::fold(s), slow);
+    }
+
     use super::*;
 
     #[test]

@@ -3,6 +3,8 @@
 use chrono::NaiveDate;
 use kzalign_core::{Lang, Mention, MentionKind};
 use kzalign_names::Names;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// What the extractor needs from a name finder. [`Names`] implements it; tests may use a table.
 pub trait Lookup {
@@ -10,6 +12,12 @@ pub trait Lookup {
     fn persons(&self, text: &str, lang: Lang) -> Vec<Mention>;
     /// Place mentions in `text`, with canonical English names where known.
     fn places(&self, text: &str, lang: Lang) -> Vec<Mention>;
+    /// The same as [`Lookup::persons`] when `places` are this lookup's own places of `text`
+    /// (a caller that has them saves reading them again).
+    fn persons_with_places(&self, text: &str, lang: Lang, places: &[Mention]) -> Vec<Mention> {
+        let _ = places;
+        self.persons(text, lang)
+    }
     /// Role phrases («Глава государства») resolved to their holder at `date`.
     fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention>;
     /// Reads `word` (a capitalized word the mention finder passed over) as a person's name, if it
@@ -20,9 +28,57 @@ pub trait Lookup {
     }
 }
 
+/// A lookup that remembers the places it read for one article: the extractor needs the places of
+/// a sentence both to find its persons and its locations.
+pub(crate) struct Memo<'a> {
+    look: &'a dyn Lookup,
+    places: RefCell<HashMap<(String, Lang), Vec<Mention>>>,
+}
+
+impl<'a> Memo<'a> {
+    pub(crate) fn new(look: &'a dyn Lookup) -> Memo<'a> {
+        Memo {
+            look,
+            places: RefCell::new(HashMap::new()),
+        }
+    }
+}
+
+impl Lookup for Memo<'_> {
+    fn persons(&self, text: &str, lang: Lang) -> Vec<Mention> {
+        let places = self.places(text, lang);
+        self.look.persons_with_places(text, lang, &places)
+    }
+
+    fn persons_with_places(&self, text: &str, lang: Lang, places: &[Mention]) -> Vec<Mention> {
+        self.look.persons_with_places(text, lang, places)
+    }
+
+    fn places(&self, text: &str, lang: Lang) -> Vec<Mention> {
+        let key = (text.to_string(), lang);
+        if let Some(v) = self.places.borrow().get(&key) {
+            return v.clone();
+        }
+        let v = self.look.places(text, lang);
+        self.places.borrow_mut().insert(key, v.clone());
+        v
+    }
+
+    fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention> {
+        self.look.roles(text, lang, date)
+    }
+
+    fn name_of(&self, word: &str, lang: Lang) -> Option<Mention> {
+        self.look.name_of(word, lang)
+    }
+}
+
 impl Lookup for Names {
     fn persons(&self, text: &str, lang: Lang) -> Vec<Mention> {
-        let all_places = Names::places(self, text, lang);
+        self.persons_with_places(text, lang, &Names::places(self, text, lang))
+    }
+
+    fn persons_with_places(&self, text: &str, lang: Lang, all_places: &[Mention]) -> Vec<Mention> {
         let located_places: Vec<Mention> = all_places
             .iter()
             .filter(|p| located(text, p, lang))
@@ -211,4 +267,72 @@ fn join_first_names(names: &Names, text: &str, ms: Vec<Mention>, lang: Lang) -> 
         out.push(m);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kzalign_core::Span;
+    use std::cell::Cell;
+
+    /// Counts place reads; one place per text.
+    struct Counting {
+        reads: Cell<usize>,
+    }
+
+    impl Lookup for Counting {
+        fn persons(&self, text: &str, lang: Lang) -> Vec<Mention> {
+            let places = self.places(text, lang);
+            self.persons_with_places(text, lang, &places)
+        }
+        fn persons_with_places(&self, text: &str, lang: Lang, places: &[Mention]) -> Vec<Mention> {
+            // A person for every place, so the answer shows which places it was given.
+            places
+                .iter()
+                .map(|p| Mention {
+                    kind: MentionKind::Person,
+                    text: format!("{}:{}", text.len(), p.text),
+                    lang,
+                    ..p.clone()
+                })
+                .collect()
+        }
+        fn places(&self, text: &str, lang: Lang) -> Vec<Mention> {
+            self.reads.set(self.reads.get() + 1);
+            vec![Mention {
+                kind: MentionKind::Place,
+                span: Span::new(0, text.len().min(3)),
+                text: text.chars().take(3).collect(),
+                lang,
+                lemma: String::new(),
+                key: String::new(),
+                latin: String::new(),
+                entity_id: None,
+                canonical: None,
+            }]
+        }
+        fn roles(&self, _: &str, _: Lang, _: Option<NaiveDate>) -> Vec<Mention> {
+            Vec::new()
+        }
+    }
+
+    #[test]
+    fn memo_answers_as_the_lookup_and_reads_places_once_per_text() {
+        let plain = Counting {
+            reads: Cell::new(0),
+        };
+        let inner = Counting {
+            reads: Cell::new(0),
+        };
+        let memo = Memo::new(&inner);
+        for text in ["Астана", "Алматы", "Астана"] {
+            assert_eq!(memo.persons(text, Lang::Ru), plain.persons(text, Lang::Ru));
+            assert_eq!(memo.places(text, Lang::Ru), plain.places(text, Lang::Ru));
+        }
+        assert_eq!(plain.reads.get(), 6);
+        assert_eq!(inner.reads.get(), 2, "once per distinct text");
+        // The language is part of the key.
+        memo.places("Астана", Lang::Kk);
+        assert_eq!(inner.reads.get(), 3);
+    }
 }

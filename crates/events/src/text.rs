@@ -1,6 +1,6 @@
 //! Words of a sentence with byte spans, quotation depth and clause boundaries.
 
-use crate::lexicon::{fold, LangRules};
+use crate::lexicon::{fold, is_alnum, LangRules};
 
 /// A word or punctuation token.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,21 +16,33 @@ pub(crate) struct Token {
     pub upper: bool,
 }
 
+impl AsRef<str> for Token {
+    /// The folded text.
+    fn as_ref(&self) -> &str {
+        &self.norm
+    }
+}
+
 /// Splits a sentence into words (letters, digits, inner hyphens and apostrophes) and punctuation.
 pub(crate) fn tokenize(s: &str) -> Vec<Token> {
+    tokenize_first(s, usize::MAX)
+}
+
+/// The first `limit` tokens of [`tokenize`], reading no further into the text.
+pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
+    while i < chars.len() && out.len() < limit {
         let (pos, c) = chars[i];
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             let mut j = i + 1;
             while j < chars.len() {
                 let cj = chars[j].1;
-                if cj.is_alphanumeric() {
+                if is_alnum(cj) {
                     j += 1;
                 } else if matches!(cj, '-' | '\'' | '’' | 'ʼ')
-                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+                    && chars.get(j + 1).is_some_and(|&(_, n)| is_alnum(n))
                 {
                     j += 2;
                 } else {
@@ -147,6 +159,25 @@ pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_tokens_are_a_prefix_of_all() {
+        for s in [
+            "Нью-Йорк. 23 сентября. Касым-Жомарт Токаев встретился с Антониу Гутерришем, «вчера».",
+            "АСТАНА, 23 қыркүйек – Қасым-Жомарт Тоқаев БҰҰ-ның Бас хатшысымен кездесті",
+            "",
+            "a",
+        ] {
+            let all = tokenize(s);
+            for n in 0..all.len() + 2 {
+                assert_eq!(
+                    tokenize_first(s, n),
+                    all[..n.min(all.len())].to_vec(),
+                    "{s} {n}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn tokens_keep_spans_and_hyphens() {
