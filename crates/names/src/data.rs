@@ -412,13 +412,6 @@ impl Tables {
     }
 
     /// Whether `word` (any case) is listed with `class` in `lang`.
-    /// Whether the word (folded) is listed in `lang` with any of `classes`: one lookup.
-    pub(crate) fn word_is_any(&self, folded: String, lang: Lang, classes: &[&str]) -> bool {
-        self.words
-            .get(&(folded, lang))
-            .is_some_and(|s| classes.iter().any(|c| s.contains(*c)))
-    }
-
     pub(crate) fn word_is(&self, word: &str, lang: Lang, class: &str) -> bool {
         self.words
             .get(&(crate::text::fold(word), lang))

@@ -68,7 +68,6 @@ use chrono::NaiveDate;
 use data::{Gender, Tables};
 use kzalign_core::{Error, ErrorKind, Lang, Mention};
 use kzalign_gazetteer::{Gazetteer, GazetteerBuilder};
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
@@ -207,36 +206,10 @@ struct Inner {
     /// Place forms by the first two letters of their first word: (folded words, place, lang),
     /// longest first.
     place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>>,
-    /// This normalizer's number (see [`NEXT_ID`]).
-    pub(crate) id: u64,
-    /// Stop, title, month and weekday words of Russian, Kazakh and both (by [`lang_slot`]).
-    stops: [Vec<String>; 3],
-    /// Kazakh title words (folded).
-    kk_titles: HashSet<String>,
-    /// `nonname_end` endings (without the hyphen) of Russian, Kazakh and both.
-    nonname_ends: [Vec<String>; 3],
     /// Snowball stems of the Russian stop, title and calendar words (words of 4+ letters).
     ru_stop_stems: HashSet<String>,
     /// Snowball stems of the Russian title words.
     ru_title_stems: HashSet<String>,
-}
-
-/// A word's raw readings: its script's language and (lemma, prior, gender) candidates.
-type RawReading = (Lang, Vec<(String, f32, Option<Gender>)>);
-
-/// A thread's remembered readings: the normalizer's number, then (word, lang) -> readings.
-type RawMemo = (u64, HashMap<(String, Lang), RawReading>);
-
-/// A number for each normalizer built, so per-thread caches never mix two rule sets.
-static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-
-/// Index of a language in per-language tables: Russian, Kazakh, then both (`Other`).
-pub(crate) fn lang_slot(l: Lang) -> usize {
-    match l {
-        Lang::Ru => 0,
-        Lang::Kk => 1,
-        Lang::Other => 2,
-    }
 }
 
 /// The first two letters of a folded word (the place-form index key).
@@ -372,36 +345,7 @@ impl Inner {
                 ru_title_stems.insert(st);
             }
         }
-        let mut stops: [Vec<String>; 3] = Default::default();
-        let mut nonname_ends: [Vec<String>; 3] = Default::default();
-        let mut kk_titles = HashSet::new();
-        for ((w, l), c) in &tables.words {
-            let slots = [lang_slot(*l), lang_slot(Lang::Other)];
-            if c.contains("stop")
-                || c.contains("title")
-                || c.contains("month")
-                || c.contains("weekday")
-            {
-                for s in slots {
-                    stops[s].push(w.clone());
-                }
-            }
-            if *l == Lang::Kk && c.contains("title") {
-                kk_titles.insert(fold(w));
-            }
-            if c.contains("nonname_end") {
-                if let Some(e) = w.strip_prefix('-') {
-                    for s in slots {
-                        nonname_ends[s].push(e.to_string());
-                    }
-                }
-            }
-        }
         Inner {
-            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            stops,
-            nonname_ends,
-            kk_titles,
             ru_stop_stems,
             ru_title_stems,
             place_forms,
@@ -520,27 +464,6 @@ impl Names {
         word: &str,
         lang: Lang,
     ) -> (Lang, Vec<(String, f32, Option<Gender>)>) {
-        // The same words are read again and again (every finder and every sentence of an
-        // article): the readings are kept per thread, for this normalizer only.
-        thread_local! {
-            static MEMO: RefCell<RawMemo> = RefCell::new((0, HashMap::new()));
-        }
-        MEMO.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.0 != self.inner.id || m.1.len() > 100_000 {
-                m.0 = self.inner.id;
-                m.1.clear();
-            }
-            if let Some(r) = m.1.get(&(word.to_string(), lang)) {
-                return r.clone();
-            }
-            let r = self.raw_candidates_uncached(word, lang);
-            m.1.insert((word.to_string(), lang), r.clone());
-            r
-        })
-    }
-
-    fn raw_candidates_uncached(&self, word: &str, lang: Lang) -> RawReading {
         let w = text::strip_accents(word);
         let lang = match text::script_lang(&w) {
             Some(Lang::Kk) => Lang::Kk,

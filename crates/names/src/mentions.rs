@@ -4,8 +4,7 @@ use crate::text::{self, fold, is_all_caps, is_capitalized, Token};
 use crate::{Evidence, Hint, Names, Part};
 use chrono::NaiveDate;
 use kzalign_core::{Lang, Mention, MentionKind, Span};
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The language of a text from its letters, when the caller does not know it.
 fn text_lang(text: &str, lang: Lang) -> Lang {
@@ -113,7 +112,7 @@ struct Ctx<'a> {
     starts: HashSet<usize>,
     lower: HashSet<String>,
     ev: Evidence,
-    stops: &'a [String],
+    stops: Vec<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -128,7 +127,19 @@ impl<'a> Ctx<'a> {
             }
         }
         let ev = names.evidence(text, lang);
-        let stops = &names.inner.stops[crate::lang_slot(lang)];
+        let stops: Vec<String> = names
+            .tables()
+            .words
+            .iter()
+            .filter(|((_, l), c)| {
+                (*l == lang || lang == Lang::Other)
+                    && (c.contains("stop")
+                        || c.contains("title")
+                        || c.contains("month")
+                        || c.contains("weekday"))
+            })
+            .map(|((w, _), _)| w.clone())
+            .collect();
         Ctx {
             names,
             text,
@@ -152,9 +163,12 @@ impl<'a> Ctx<'a> {
         if known {
             return false;
         }
-        self.names.inner.nonname_ends[crate::lang_slot(self.lang)]
-            .iter()
-            .any(|e| f.ends_with(e.as_str()) && f.chars().count() > e.chars().count() + 2)
+        self.names.tables().words.iter().any(|((e, l), c)| {
+            c.contains("nonname_end")
+                && (*l == self.lang || self.lang == Lang::Other)
+                && e.strip_prefix('-')
+                    .is_some_and(|e| f.ends_with(e) && f.chars().count() > e.chars().count() + 2)
+        })
     }
 
     /// Whether the word reads as a known given name.
@@ -209,7 +223,12 @@ impl<'a> Ctx<'a> {
         let f = fold(w);
         let t = self.names.tables();
         for l in [Lang::Ru, Lang::Kk] {
-            if t.word_is_any(f.clone(), l, &["stop", "month", "weekday", "title", "org"]) {
+            if t.word_is(&f, l, "stop")
+                || t.word_is(&f, l, "month")
+                || t.word_is(&f, l, "weekday")
+                || t.word_is(&f, l, "title")
+                || t.word_is(&f, l, "org")
+            {
                 return true;
             }
         }
@@ -415,7 +434,7 @@ impl<'a> Ctx<'a> {
                 && self
                     .stops
                     .iter()
-                    .filter(|s| self.names.inner.kk_titles.contains(s.as_str()))
+                    .filter(|s| t.word_is(s, Lang::Kk, "title"))
                     .any(|s| s.chars().count() >= 5 && inflects(&f, s, Lang::Kk))
             {
                 return true;
@@ -492,58 +511,7 @@ struct Group {
     last: usize,
 }
 
-/// The last few answers of one finder on this thread: (normalizer id, text, lang, mentions).
-type Recent = RefCell<Vec<(u64, String, Lang, Vec<Mention>)>>;
-
-/// `find` on (`text`, `lang`), or its remembered answer: the extractor reads the same sentence
-/// with several finders, and each used to read it again (persons inside roles, places inside
-/// persons).
-fn recent(
-    memo: &'static std::thread::LocalKey<Recent>,
-    names: &Names,
-    text: &str,
-    lang: Lang,
-    find: impl FnOnce() -> Vec<Mention>,
-) -> Vec<Mention> {
-    let id = names.inner.id;
-    let hit = memo.with(|m| {
-        m.borrow()
-            .iter()
-            .find(|(i, t, l, _)| *i == id && *l == lang && t == text)
-            .map(|x| x.3.clone())
-    });
-    if let Some(v) = hit {
-        return v;
-    }
-    let v = find();
-    memo.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= 4 {
-            m.remove(0);
-        }
-        m.push((id, text.to_string(), lang, v.clone()));
-    });
-    v
-}
-
-thread_local! {
-    static RECENT_PERSONS: Recent = const { RefCell::new(Vec::new()) };
-    static RECENT_PLACES: Recent = const { RefCell::new(Vec::new()) };
-}
-
 pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
-    recent(&RECENT_PERSONS, names, text, lang, || {
-        persons_uncached(names, text, lang)
-    })
-}
-
-pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
-    recent(&RECENT_PLACES, names, text, lang, || {
-        places_uncached(names, text, lang)
-    })
-}
-
-fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let cx = Ctx::new(names, text, lang);
     let n = cx.tokens.len();
     // Words inside multi-word place names (Сауд Арабиясы, Южная Корея) are no persons.
@@ -828,14 +796,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
 }
 
 /// Whether text token `tok` is a case form of the place-name word `form` (both folded).
-/// `memo` keeps each token's candidate lemmas: many place forms share a token's first letters.
-fn place_word_matches(
-    names: &Names,
-    tok: &str,
-    form: &str,
-    lang: Lang,
-    memo: &mut HashMap<(String, Lang), Vec<String>>,
-) -> bool {
+fn place_word_matches(names: &Names, tok: &str, form: &str, lang: Lang) -> bool {
     if tok == form {
         return true;
     }
@@ -848,31 +809,23 @@ fn place_word_matches(
     ) {
         return false;
     }
-    let lemmas = memo.entry((tok.to_string(), lang)).or_insert_with(|| {
-        names
-            .word_candidates(tok, lang, Hint::default(), None)
-            .into_iter()
-            .map(|c| c.0)
-            .collect()
-    });
-    if lemmas.iter().any(|l| l == form) {
+    let cands = names.word_candidates(tok, lang, Hint::default(), None);
+    if cands.iter().any(|(l, _, _)| l == form) {
         return true;
     }
     // Adjectives of multi-word names (Южной Кореи, Саудовской Аравии).
     inflects(tok, form, lang) && form.chars().count() >= 5
 }
 
-fn places_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
-    // Only the words and the language are needed here, not the whole mention context.
-    let lang = text_lang(text, lang);
-    let tokens = text::tokenize(text);
-    let toks: Vec<(String, &Token)> = tokens
+pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
+    let cx = Ctx::new(names, text, lang);
+    let toks: Vec<(String, &Token)> = cx
+        .tokens
         .iter()
         .map(|t| (fold(&text::strip_accents(t.text)), t))
         .collect();
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; toks.len()];
-    let mut memo = HashMap::new();
     for i in 0..toks.len() {
         if used[i] {
             continue;
@@ -891,12 +844,13 @@ fn places_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             }
             let wl = match text::script_lang(t.text) {
                 Some(Lang::Kk) => Lang::Kk,
-                _ if lang == Lang::Kk => Lang::Kk,
+                _ if cx.lang == Lang::Kk => Lang::Kk,
                 _ => *l,
             };
-            let ok = words.iter().enumerate().all(|(k, w)| {
-                !used[i + k] && place_word_matches(names, &toks[i + k].0, w, wl, &mut memo)
-            });
+            let ok = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| !used[i + k] && place_word_matches(names, &toks[i + k].0, w, wl));
             if !ok {
                 continue;
             }
@@ -919,7 +873,7 @@ fn places_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 kind: MentionKind::Place,
                 span,
                 text: span.slice(text).to_string(),
-                lang,
+                lang: cx.lang,
                 latin: names.latin_of(&lemma, wl),
                 lemma,
                 key: p.id.clone(),
@@ -998,28 +952,14 @@ pub(crate) fn roles(
     let lang = text_lang(text, lang);
     let tokens = text::tokenize(text);
     let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
-    // The names are read only when a role phrase is found (they decide who it is).
-    let persons = std::cell::OnceCell::new();
-    let persons = || persons.get_or_init(|| self::persons(names, text, lang));
+    let persons = persons(names, text, lang);
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; tokens.len()];
     let mut roles: Vec<&(Vec<String>, Lang, String)> = names.inner.roles.iter().collect();
     roles.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
-    // A token can only start a role phrase whose first word it equals or shares the first three
-    // letters with (every inflected reading keeps them: see `role_word_matches`).
-    let heads: Vec<&str> = roles
-        .iter()
-        .map(|(words, _, _)| {
-            let w = words.first().map_or("", |w| w.as_str());
-            w.char_indices().nth(3).map_or(w, |(b, _)| &w[..b])
-        })
-        .collect();
     for i in 0..tokens.len() {
-        for (ri, (words, rl, phrase)) in roles.iter().enumerate() {
+        for (words, rl, phrase) in &roles {
             if *rl != lang && lang != Lang::Other {
-                continue;
-            }
-            if !folded[i].starts_with(heads[ri]) {
                 continue;
             }
             if i + words.len() > tokens.len() || used[i] {
@@ -1037,7 +977,7 @@ pub(crate) fn roles(
             let last = i + words.len() - 1;
             let span = Span::new(tokens[i].span.start, tokens[last].span.end);
             // A name right after the role phrase decides who it is.
-            let apposed = persons().iter().find(|m| {
+            let apposed = persons.iter().find(|m| {
                 m.span.start >= span.end
                     && text
                         .get(span.end..m.span.start)

@@ -20,27 +20,7 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 
 /// Lower-cases one char (first char of its lower-case mapping).
 pub(crate) fn lower(c: char) -> char {
-    let u = c as u32;
-    let l = match u {
-        0x41..=0x5A => u + 0x20,
-        0..=0x7F => u,
-        0x0400..=0x040F => u + 0x50,
-        0x0410..=0x042F => u + 0x20,
-        0x0430..=0x045F => u,
-        // Paired letters, upper case at the even code point (Ғ Қ Ң Ү Ұ Һ Ә Ө ...).
-        0x048A..=0x04BF | 0x04D0..=0x04FF => u | 1,
-        _ => return c.to_lowercase().next().unwrap_or(c),
-    };
-    char::from_u32(l).unwrap_or(c)
-}
-
-/// [`char::is_alphabetic`] with a fast path for ASCII and Cyrillic.
-pub(crate) fn is_alpha(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphabetic(),
-        0x0400..=0x0481 | 0x048A..=0x04FF => true,
-        _ => c.is_alphabetic(),
-    }
+    c.to_lowercase().next().unwrap_or(c)
 }
 
 /// Lower-cases and folds ё to е.
@@ -67,14 +47,8 @@ pub(crate) fn is_capitalized(w: &str) -> bool {
 
 /// Whether every letter of the word is upper-case and it has at least two letters.
 pub(crate) fn is_all_caps(w: &str) -> bool {
-    let mut letters = 0usize;
-    for c in w.chars().filter(|c| is_alpha(*c)) {
-        if !c.is_uppercase() {
-            return false;
-        }
-        letters += 1;
-    }
-    letters >= 2
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// Re-applies the capitalisation of `model` to a lower-case `lemma` made from it: title case
@@ -113,11 +87,7 @@ pub(crate) struct Token<'a> {
 }
 
 fn is_word_char(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric(),
-        0x0400..=0x0481 | 0x048A..=0x04FF => true,
-        _ => c.is_alphanumeric() || matches!(c, '\u{0300}' | '\u{0301}'),
-    }
+    c.is_alphanumeric() || matches!(c, '\u{0300}' | '\u{0301}')
 }
 
 fn is_joiner(c: char) -> bool {
@@ -194,22 +164,6 @@ mod tests {
                 tok.span.slice("Касым-Жомарт Токаев, БҰҰ-ның д'Артаньян."),
                 tok.text
             );
-        }
-    }
-
-    #[test]
-    fn fast_letter_paths_agree_with_std() {
-        for u in 0..0x3000u32 {
-            let Some(c) = char::from_u32(u) else {
-                continue;
-            };
-            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
-            assert_eq!(
-                is_word_char(c),
-                c.is_alphanumeric() || matches!(c, '\u{0300}' | '\u{0301}'),
-                "{c:?}"
-            );
-            assert_eq!(lower(c), c.to_lowercase().next().unwrap_or(c), "{c:?}");
         }
     }
 
