@@ -5,7 +5,7 @@
 //! [`Error`] naming the file and its 1-based line.
 
 use kzalign_core::{Error, ErrorKind, Lang};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 /// Embedded tables: (file name, contents).
@@ -211,12 +211,15 @@ pub(crate) struct Tables {
     pub role_aliases: Vec<(String, Lang, String)>,
     /// (ending of an inflected given name, its gender, endings an agreeing surname may have).
     pub agreement: Vec<(String, Option<Gender>, Vec<String>)>,
+    /// Kazakh words of class `protect` (stem endings no suffix cut may split), built on first use.
+    kk_protected: std::sync::OnceLock<Vec<String>>,
 }
 
 impl Tables {
     /// Parses one named table and adds its rows. Duplicates within the embedded tables are
     /// errors (checked by tests); a user's file may repeat an entry to override it.
     pub(crate) fn add(&mut self, name: &str, text: &str) -> Result<(), Error> {
+        self.kk_protected = std::sync::OnceLock::new();
         let base = Path::new(name)
             .file_name()
             .and_then(|s| s.to_str())
@@ -412,6 +415,17 @@ impl Tables {
     }
 
     /// Whether `word` (any case) is listed with `class` in `lang`.
+    /// Kazakh words of class `protect`.
+    pub(crate) fn kk_protected(&self) -> &[String] {
+        self.kk_protected.get_or_init(|| {
+            self.words
+                .iter()
+                .filter(|((_, l), c)| *l == Lang::Kk && c.contains("protect"))
+                .map(|((p, _), _)| p.clone())
+                .collect()
+        })
+    }
+
     pub(crate) fn word_is(&self, word: &str, lang: Lang, class: &str) -> bool {
         self.words
             .get(&(crate::text::fold(word), lang))
@@ -429,7 +443,7 @@ mod tests {
             let mut t = Tables::default();
             t.add(name, text).unwrap_or_else(|e| panic!("{e}"));
             // No duplicate data rows.
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for l in text
                 .lines()
                 .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

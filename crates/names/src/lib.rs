@@ -68,7 +68,7 @@ use chrono::NaiveDate;
 use data::{Gender, Tables};
 use kzalign_core::{Error, ErrorKind, Lang, Mention};
 use kzalign_gazetteer::{Gazetteer, GazetteerBuilder};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use text::fold;
@@ -219,7 +219,7 @@ pub(crate) fn prefix2(w: &str) -> String {
 
 impl Inner {
     fn new(tables: Tables, gaz: Gazetteer) -> Inner {
-        let mut known: HashMap<String, Known> = HashMap::new();
+        let mut known: HashMap<String, Known> = HashMap::default();
         // Sorted, so that a name listed in both languages with two genders reads the same way
         // on every run (Russian first).
         let mut given: Vec<(&(String, Lang), &Option<Gender>)> = tables.given.iter().collect();
@@ -268,11 +268,11 @@ impl Inner {
                 }
             }
         }
-        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_full: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_full: HashMap<String, Vec<usize>> = HashMap::default();
         let mut given_of = Vec::new();
         for (i, p) in gaz.persons().iter().enumerate() {
-            let mut given = HashSet::new();
+            let mut given = HashSet::default();
             for f in p.ru.iter().chain(p.kk.iter()).chain(p.latin.iter()) {
                 let toks: Vec<&str> = f.split_whitespace().collect();
                 if toks.len() >= 2 {
@@ -308,7 +308,7 @@ impl Inner {
             let toks: Vec<String> = alias.split_whitespace().map(fold).collect();
             roles.push((toks, *lang, phrase.clone()));
         }
-        let mut place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>> = HashMap::new();
+        let mut place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>> = HashMap::default();
         for (pi, p) in places.iter().enumerate() {
             for (fs, l) in [(&p.ru, Lang::Ru), (&p.kk, Lang::Kk)] {
                 for f in fs {
@@ -325,8 +325,8 @@ impl Inner {
         for v in place_forms.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
         }
-        let mut ru_stop_stems = HashSet::new();
-        let mut ru_title_stems = HashSet::new();
+        let mut ru_stop_stems = HashSet::default();
+        let mut ru_title_stems = HashSet::default();
         for ((w, l), classes) in &tables.words {
             if *l != Lang::Ru || w.chars().count() < 4 {
                 continue;
@@ -599,7 +599,7 @@ impl Names {
     }
 
     fn is_initial(w: &str) -> bool {
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = w.chars().filter(|c| text::is_alpha(*c)).count();
         w.ends_with('.') && letters <= 3 || letters == 1 && text::is_capitalized(w)
     }
 
@@ -608,7 +608,7 @@ impl Names {
     pub(crate) fn evidence(&self, text: &str, lang: Lang) -> Evidence {
         let tokens = text::tokenize(text);
         let mut ev = Evidence::default();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::default();
         for t in &tokens {
             let w = text::strip_accents(t.text);
             if !text::is_capitalized(&w) || text::is_all_caps(&w) {
@@ -628,7 +628,7 @@ impl Names {
             }
         }
         // Full names: a known given name, then a capitalised word after a space.
-        let mut reads = HashSet::new();
+        let mut reads = HashSet::default();
         for pair in tokens.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             if !text::is_capitalized(a.text)

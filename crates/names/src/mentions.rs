@@ -4,7 +4,7 @@ use crate::text::{self, fold, is_all_caps, is_capitalized, Token};
 use crate::{Evidence, Hint, Names, Part};
 use chrono::NaiveDate;
 use kzalign_core::{Lang, Mention, MentionKind, Span};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// The language of a text from its letters, when the caller does not know it.
 fn text_lang(text: &str, lang: Lang) -> Lang {
@@ -98,7 +98,7 @@ fn inflects(tok: &str, word: &str, lang: Lang) -> bool {
         Some(rest) => {
             let n = rest.chars().count();
             let max = if lang == Lang::Kk { 7 } else { 3 };
-            n <= max && rest.chars().all(|c| c.is_alphabetic())
+            n <= max && rest.chars().all(text::is_alpha)
         }
         None => false,
     }
@@ -119,7 +119,7 @@ impl<'a> Ctx<'a> {
     fn new(names: &'a Names, text: &'a str, lang: Lang) -> Ctx<'a> {
         let lang = text_lang(text, lang);
         let tokens = text::tokenize(text);
-        let mut lower = HashSet::new();
+        let mut lower = HashSet::default();
         for t in &tokens {
             let w = text::strip_accents(t.text);
             if !is_capitalized(&w) {
@@ -261,7 +261,7 @@ impl<'a> Ctx<'a> {
     fn initial_at(&self, t: &Token) -> bool {
         let letters = t.text.chars().count();
         letters <= 2
-            && t.text.chars().all(|c| c.is_uppercase())
+            && t.text.chars().all(text::is_upper)
             && self
                 .text
                 .get(t.span.end..)
@@ -286,7 +286,7 @@ impl<'a> Ctx<'a> {
                 return false;
             }
         }
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = w.chars().filter(|c| text::is_alpha(*c)).count();
         if letters < 2 {
             return false;
         }
