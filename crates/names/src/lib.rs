@@ -210,6 +210,23 @@ struct Inner {
     ru_stop_stems: HashSet<String>,
     /// Snowball stems of the Russian title words.
     ru_title_stems: HashSet<String>,
+    /// Stop, title, month and weekday words of `words.tsv` for Ru, Kk and both languages.
+    stop_words: [Vec<String>; 3],
+    /// Endings (without the leading `-`) of class `nonname_end` with their language.
+    nonname_ends: Vec<(String, Lang)>,
+    /// Words of class `geo_after` with their language.
+    geo_after: Vec<(String, Lang)>,
+    /// Words of class `geo_before` with their language.
+    geo_before: Vec<(String, Lang)>,
+}
+
+/// Index of a language in per-language tables: Ru, Kk, then Other (both).
+pub(crate) fn lang_index(l: Lang) -> usize {
+    match l {
+        Lang::Ru => 0,
+        Lang::Kk => 1,
+        Lang::Other => 2,
+    }
 }
 
 /// The first two letters of a folded word (the place-form index key).
@@ -345,7 +362,36 @@ impl Inner {
                 ru_title_stems.insert(st);
             }
         }
+        let mut stop_words: [Vec<String>; 3] = Default::default();
+        let mut nonname_ends = Vec::new();
+        let mut geo_after = Vec::new();
+        let mut geo_before = Vec::new();
+        for ((w, l), c) in &tables.words {
+            if c.contains("stop")
+                || c.contains("title")
+                || c.contains("month")
+                || c.contains("weekday")
+            {
+                stop_words[lang_index(*l)].push(w.clone());
+                stop_words[2].push(w.clone());
+            }
+            if c.contains("nonname_end") {
+                if let Some(e) = w.strip_prefix('-') {
+                    nonname_ends.push((e.to_string(), *l));
+                }
+            }
+            if c.contains("geo_after") {
+                geo_after.push((w.clone(), *l));
+            }
+            if c.contains("geo_before") {
+                geo_before.push((w.clone(), *l));
+            }
+        }
         Inner {
+            stop_words,
+            nonname_ends,
+            geo_after,
+            geo_before,
             ru_stop_stems,
             ru_title_stems,
             place_forms,

@@ -112,7 +112,7 @@ struct Ctx<'a> {
     starts: HashSet<usize>,
     lower: HashSet<String>,
     ev: Evidence,
-    stops: Vec<String>,
+    stops: &'a [String],
 }
 
 impl<'a> Ctx<'a> {
@@ -127,19 +127,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let ev = names.evidence(text, lang);
-        let stops: Vec<String> = names
-            .tables()
-            .words
-            .iter()
-            .filter(|((_, l), c)| {
-                (*l == lang || lang == Lang::Other)
-                    && (c.contains("stop")
-                        || c.contains("title")
-                        || c.contains("month")
-                        || c.contains("weekday"))
-            })
-            .map(|((w, _), _)| w.clone())
-            .collect();
+        let stops: &'a [String] = &names.inner.stop_words[crate::lang_index(lang)];
         Ctx {
             names,
             text,
@@ -163,11 +151,10 @@ impl<'a> Ctx<'a> {
         if known {
             return false;
         }
-        self.names.tables().words.iter().any(|((e, l), c)| {
-            c.contains("nonname_end")
-                && (*l == self.lang || self.lang == Lang::Other)
-                && e.strip_prefix('-')
-                    .is_some_and(|e| f.ends_with(e) && f.chars().count() > e.chars().count() + 2)
+        self.names.inner.nonname_ends.iter().any(|(e, l)| {
+            (*l == self.lang || self.lang == Lang::Other)
+                && f.ends_with(e.as_str())
+                && f.chars().count() > e.chars().count() + 2
         })
     }
 
@@ -370,10 +357,12 @@ impl<'a> Ctx<'a> {
 
     fn is_geo_noun(&self, w: &str, class: &str) -> bool {
         let f = fold(w);
-        let t = self.names.tables();
-        t.words.iter().any(|((w, l), c)| {
-            c.contains(class)
-                && (*l == self.lang || self.lang == Lang::Other)
+        let list = match class {
+            "geo_after" => &self.names.inner.geo_after,
+            _ => &self.names.inner.geo_before,
+        };
+        list.iter().any(|(w, l)| {
+            (*l == self.lang || self.lang == Lang::Other)
                 && (f == *w
                     || match l {
                         Lang::Kk => f.starts_with(w.as_str()) && w.chars().count() >= 2,
@@ -515,7 +504,7 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let cx = Ctx::new(names, text, lang);
     let n = cx.tokens.len();
     // Words inside multi-word place names (Сауд Арабиясы, Южная Корея) are no persons.
-    let place_spans: Vec<Span> = places(names, text, cx.lang)
+    let place_spans: Vec<Span> = places_in(&cx)
         .into_iter()
         .filter(|m| m.text.contains(' '))
         .map(|m| m.span)
@@ -818,7 +807,12 @@ fn place_word_matches(names: &Names, tok: &str, form: &str, lang: Lang) -> bool 
 }
 
 pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
-    let cx = Ctx::new(names, text, lang);
+    places_in(&Ctx::new(names, text, lang))
+}
+
+/// Place mentions of the text of a context already built.
+fn places_in(cx: &Ctx) -> Vec<Mention> {
+    let (names, text) = (cx.names, cx.text);
     let toks: Vec<(String, &Token)> = cx
         .tokens
         .iter()
