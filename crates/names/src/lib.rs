@@ -202,7 +202,14 @@ struct Inner {
     /// person index -> skeletons of its given-name tokens.
     given_of: Vec<HashSet<String>>,
     /// Role phrases (gazetteer phrases and aliases): (folded tokens, lang, gazetteer phrase).
+    /// Sorted longest first.
     roles: Vec<(Vec<String>, Lang, String)>,
+    /// Role indexes (ascending) by the first two letters of their first word (two letters or
+    /// more); a form of a word (same word, a suffix added, the same Snowball stem of three or
+    /// more letters, or a stem of four or more letters and an ending) shares them.
+    role_index: HashMap<String, Vec<usize>>,
+    /// Role indexes (ascending) whose first word has fewer than two letters.
+    role_short: Vec<usize>,
     /// Place forms by the first two letters of their first word: (folded words, place, lang),
     /// longest first.
     place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>>,
@@ -325,6 +332,18 @@ impl Inner {
             let toks: Vec<String> = alias.split_whitespace().map(fold).collect();
             roles.push((toks, *lang, phrase.clone()));
         }
+        // Longest phrases first (stable), the order in which the role finder tries them.
+        roles.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+        let mut role_index: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut role_short = Vec::new();
+        for (ri, (words, _, _)) in roles.iter().enumerate() {
+            match words.first() {
+                Some(w) if w.chars().count() >= 2 => {
+                    role_index.entry(prefix2(w)).or_default().push(ri)
+                }
+                _ => role_short.push(ri),
+            }
+        }
         let mut place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>> = HashMap::default();
         for (pi, p) in places.iter().enumerate() {
             for (fs, l) in [(&p.ru, Lang::Ru), (&p.kk, Lang::Kk)] {
@@ -403,6 +422,8 @@ impl Inner {
             by_full,
             given_of,
             roles,
+            role_index,
+            role_short,
         }
     }
 }
@@ -1196,7 +1217,7 @@ impl Names {
     /// immediately followed by a name is dropped: the name stands for it), in text order.
     pub fn person_mentions(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention> {
         let mut out = self.mentions(text, lang);
-        let roles = self.role_mentions(text, lang, date);
+        let roles = mentions::roles_with(self, text, lang, date, &out);
         for r in roles {
             let apposed = out.iter().any(|m| {
                 m.span.start >= r.span.end

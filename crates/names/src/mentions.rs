@@ -944,15 +944,36 @@ pub(crate) fn roles(
     date: Option<NaiveDate>,
 ) -> Vec<Mention> {
     let lang = text_lang(text, lang);
+    let persons = persons(names, text, lang);
+    roles_with(names, text, lang, date, &persons)
+}
+
+/// Role mentions given the text's person mentions (as [`persons`] finds them).
+pub(crate) fn roles_with(
+    names: &Names,
+    text: &str,
+    lang: Lang,
+    date: Option<NaiveDate>,
+    persons: &[Mention],
+) -> Vec<Mention> {
+    let lang = text_lang(text, lang);
     let tokens = text::tokenize(text);
     let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
-    let persons = persons(names, text, lang);
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; tokens.len()];
-    let mut roles: Vec<&(Vec<String>, Lang, String)> = names.inner.roles.iter().collect();
-    roles.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+    let roles = &names.inner.roles;
+    let mut cands: Vec<usize> = Vec::new();
     for i in 0..tokens.len() {
-        for (words, rl, phrase) in &roles {
+        // Only phrases whose first word shares the token's first two letters can match.
+        cands.clear();
+        if let Some(v) = names.inner.role_index.get(&crate::prefix2(&folded[i])) {
+            cands.extend_from_slice(v);
+        }
+        if !names.inner.role_short.is_empty() {
+            cands.extend_from_slice(&names.inner.role_short);
+            cands.sort_unstable();
+        }
+        for (words, rl, phrase) in cands.iter().map(|&ri| &roles[ri]) {
             if *rl != lang && lang != Lang::Other {
                 continue;
             }
@@ -1061,6 +1082,34 @@ mod tests {
             vec!["new-york", "astana"]
         );
         assert_eq!(ids("Жители Астаны", Lang::Ru), vec!["astana"]);
+    }
+
+    #[test]
+    fn role_index_keeps_every_matching_phrase() {
+        // The role finder tries only phrases whose first word shares the token's first two
+        // letters; every token of the seed articles that matches a phrase's first word must.
+        let n = NamesBuilder::new().build().unwrap();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/seeds");
+        let mut text =
+            String::from("Главой государства Мемлекет басшысының Генеральному секретарю");
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+        }
+        let mut checked = 0;
+        for t in crate::text::tokenize(&text) {
+            let tok = crate::text::fold(t.text);
+            for (words, rl, _) in &n.inner.roles {
+                if super::role_word_matches(&tok, words, 0, *rl) {
+                    checked += 1;
+                    assert!(
+                        words[0].chars().count() < 2
+                            || crate::prefix2(&tok) == crate::prefix2(&words[0]),
+                        "{tok} {words:?}"
+                    );
+                }
+            }
+        }
+        assert!(checked > 0);
     }
 
     #[test]
