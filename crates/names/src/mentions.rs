@@ -5,6 +5,7 @@ use crate::{Evidence, Hint, Names, Part};
 use chrono::NaiveDate;
 use kzalign_core::{Lang, Mention, MentionKind, Span};
 use rustc_hash::FxHashSet as HashSet;
+use std::rc::Rc;
 
 /// The language of a text from its letters, when the caller does not know it.
 fn text_lang(text: &str, lang: Lang) -> Lang {
@@ -113,7 +114,12 @@ struct Ctx<'a> {
     lower: HashSet<String>,
     ev: Evidence,
     stops: &'a [String],
+    /// Word candidates already computed in this text: (word, lang, with evidence) -> readings.
+    cands: std::cell::RefCell<rustc_hash::FxHashMap<(String, Lang, bool), Rc<Cands>>>,
 }
+
+/// Readings of one word: (lemma, score, gender), best first.
+type Cands = Vec<(String, f32, Option<crate::data::Gender>)>;
 
 impl<'a> Ctx<'a> {
     fn new(names: &'a Names, text: &'a str, lang: Lang) -> Ctx<'a> {
@@ -137,7 +143,29 @@ impl<'a> Ctx<'a> {
             lower,
             ev,
             stops,
+            cands: Default::default(),
         }
+    }
+
+    /// `Names::word_candidates` with the default hint, with or without this text's evidence,
+    /// computed once per word.
+    fn cands(&self, w: &str, lang: Lang, with_ev: bool) -> Rc<Cands> {
+        let key = (w.to_string(), lang, with_ev);
+        if let Some(c) = self.cands.borrow().get(&key) {
+            return c.clone();
+        }
+        let ev = if with_ev { Some(&self.ev) } else { None };
+        let c = Rc::new(self.names.word_candidates(w, lang, Hint::default(), ev));
+        self.cands.borrow_mut().insert(key, c.clone());
+        c
+    }
+
+    /// `Names::word_lemma` with the default hint and this text's evidence.
+    fn lemma(&self, w: &str, lang: Lang) -> String {
+        self.cands(w, lang, true)
+            .first()
+            .map(|c| c.0.clone())
+            .unwrap_or_else(|| fold(w))
     }
 
     /// Whether the word ends like an abstract or collective noun (-ция, -ство, -лық) and is not a
@@ -160,8 +188,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether the word reads as a known given name.
     fn is_given_word(&self, w: &str) -> bool {
-        self.names
-            .word_candidates(w, self.word_lang(), Hint::default(), None)
+        self.cands(w, self.word_lang(), false)
             .iter()
             .take(2)
             .any(|c| self.names.is_listed_given(&c.0))
@@ -170,16 +197,12 @@ impl<'a> Ctx<'a> {
     /// Whether a Kazakh word carries a case suffix in its best reading.
     fn inflected_kk(&self, w: &str) -> bool {
         let f = fold(w);
-        self.names
-            .word_lemma(w, Lang::Kk, Hint::default(), Some(&self.ev))
-            != f
+        self.lemma(w, Lang::Kk) != f
     }
 
     /// Whether a Kazakh word's best reading has a locative, `-дағы` or plural suffix.
     fn non_person_kk(&self, w: &str) -> bool {
-        let best = self
-            .names
-            .word_lemma(w, Lang::Kk, Hint::default(), Some(&self.ev));
+        let best = self.lemma(w, Lang::Kk);
         crate::kk::candidates(self.names.tables(), w)
             .iter()
             .find(|c| c.lemma == best)
@@ -234,9 +257,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether the word names a known place in some case form.
     fn is_place(&self, w: &str) -> bool {
-        let cands = self
-            .names
-            .word_candidates(w, self.word_lang(), Hint::default(), None);
+        let cands = self.cands(w, self.word_lang(), false);
         cands.iter().take(3).any(|(l, _, _)| {
             self.names
                 .known(l)
@@ -287,9 +308,7 @@ impl<'a> Ctx<'a> {
     /// Evidence that a word is a person's name: known given name or gazetteer person,
     /// patronymic, or a surname ending.
     fn person_evidence(&self, w: &str) -> u8 {
-        let cands =
-            self.names
-                .word_candidates(w, self.word_lang(), Hint::default(), Some(&self.ev));
+        let cands = self.cands(w, self.word_lang(), true);
         let mut best = 0u8;
         for (l, _, _) in cands.iter().take(3) {
             if let Some(k) = self.names.known(l) {
@@ -374,9 +393,7 @@ impl<'a> Ctx<'a> {
     /// Whether the word's reading ends in a surname formant of three or more letters (-енко,
     /// -ский, -швили), strong enough to count at a sentence start.
     fn strong_surname_ending(&self, w: &str) -> bool {
-        let l = self
-            .names
-            .word_lemma(w, self.word_lang(), Hint::default(), Some(&self.ev));
+        let l = self.lemma(w, self.word_lang());
         l.chars().count() >= 6
             && self.names.tables().surname_endings.iter().any(|e| {
                 e.class == "surname"
@@ -592,12 +609,7 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             if k > start && !cx.is_given_word(t) && !cx.is_given_word(cx.tokens[k - 1].text) {
                 let here = names.normalize_in(t, cx.lang, Some(&cx.ev), true);
                 if let Some(p) = here.entity_id.as_deref().and_then(|id| names.entity(id)) {
-                    let prev = names.word_lemma(
-                        cx.tokens[k - 1].text,
-                        cx.lang,
-                        Hint::default(),
-                        Some(&cx.ev),
-                    );
+                    let prev = cx.lemma(cx.tokens[k - 1].text, cx.lang);
                     let own =
                         p.ru.iter()
                             .chain(p.kk.iter())
@@ -723,7 +735,7 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         }
         if initial && size == 1 && ev == 2 && !titled {
             let t = cx.tokens[g.first].text;
-            let best = names.word_lemma(t, cx.lang, Hint::default(), Some(&cx.ev));
+            let best = cx.lemma(t, cx.lang);
             if best != fold(t) {
                 continue;
             }
@@ -785,7 +797,7 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
 }
 
 /// Whether text token `tok` is a case form of the place-name word `form` (both folded).
-fn place_word_matches(names: &Names, tok: &str, form: &str, lang: Lang) -> bool {
+fn place_word_matches(cx: &Ctx, tok: &str, form: &str, lang: Lang) -> bool {
     if tok == form {
         return true;
     }
@@ -798,7 +810,7 @@ fn place_word_matches(names: &Names, tok: &str, form: &str, lang: Lang) -> bool 
     ) {
         return false;
     }
-    let cands = names.word_candidates(tok, lang, Hint::default(), None);
+    let cands = cx.cands(tok, lang, false);
     if cands.iter().any(|(l, _, _)| l == form) {
         return true;
     }
@@ -844,7 +856,7 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
             let ok = words
                 .iter()
                 .enumerate()
-                .all(|(k, w)| !used[i + k] && place_word_matches(names, &toks[i + k].0, w, wl));
+                .all(|(k, w)| !used[i + k] && place_word_matches(cx, &toks[i + k].0, w, wl));
             if !ok {
                 continue;
             }
