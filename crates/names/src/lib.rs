@@ -210,6 +210,8 @@ struct Inner {
     role_index: HashMap<String, Vec<usize>>,
     /// Role indexes (ascending) whose first word has fewer than two letters.
     role_short: Vec<usize>,
+    /// Process-unique id of this instance (the key of the per-thread reading cache).
+    id: u64,
     /// Place forms by the first two letters of their first word: (folded words, place, lang),
     /// longest first.
     place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>>,
@@ -234,6 +236,18 @@ pub(crate) fn lang_index(l: Lang) -> usize {
         Lang::Kk => 1,
         Lang::Other => 2,
     }
+}
+
+/// Raw readings of one word: (script language, (lemma, prior, gender)).
+type RawReadings = (Lang, Vec<(String, f32, Option<Gender>)>);
+
+/// Entries the per-thread reading cache holds before it starts over.
+const RAW_CACHE_MAX: usize = 50_000;
+
+thread_local! {
+    /// Per-thread cache of `Names::raw_candidates`: (instance id, word, lang) -> readings.
+    static RAW_CACHE: std::cell::RefCell<HashMap<(u64, String, Lang), RawReadings>> =
+        std::cell::RefCell::new(HashMap::default());
 }
 
 /// The first two letters of a folded word (the place-form index key).
@@ -424,6 +438,10 @@ impl Inner {
             roles,
             role_index,
             role_short,
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         }
     }
 }
@@ -526,11 +544,24 @@ impl Names {
     }
 
     /// Raw candidates of one word in its script's grammar: (lemma, prior, gender).
-    pub(crate) fn raw_candidates(
-        &self,
-        word: &str,
-        lang: Lang,
-    ) -> (Lang, Vec<(String, f32, Option<Gender>)>) {
+    pub(crate) fn raw_candidates(&self, word: &str, lang: Lang) -> RawReadings {
+        // The readings depend only on the word and the language: computed once per thread.
+        let key = (self.inner.id, word.to_string(), lang);
+        if let Some(r) = RAW_CACHE.with(|c| c.borrow().get(&key).cloned()) {
+            return r;
+        }
+        let r = self.raw_candidates_uncached(word, lang);
+        RAW_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= RAW_CACHE_MAX {
+                c.clear();
+            }
+            c.insert(key, r.clone());
+        });
+        r
+    }
+
+    fn raw_candidates_uncached(&self, word: &str, lang: Lang) -> RawReadings {
         let w = text::strip_accents(word);
         let lang = match text::script_lang(&w) {
             Some(Lang::Kk) => Lang::Kk,
