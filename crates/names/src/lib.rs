@@ -242,7 +242,7 @@ pub(crate) fn lang_index(l: Lang) -> usize {
 type RawReadings = (Lang, Vec<(String, f32, Option<Gender>)>);
 
 /// Entries the per-thread reading cache holds before it starts over.
-const RAW_CACHE_MAX: usize = 50_000;
+pub(crate) const RAW_CACHE_MAX: usize = 50_000;
 
 thread_local! {
     /// Per-thread cache of `Names::raw_candidates`: (instance id, word, lang) -> readings.

@@ -302,7 +302,29 @@ impl<'a> Ctx<'a> {
         if self.lang != Lang::Other && !w.chars().any(text::is_cyrillic) {
             return false;
         }
-        !self.is_stop(w) && !self.common_noun_ending(w)
+        !self.common_word(w)
+    }
+
+    /// Whether the word is a stop, title or calendar word or ends like a common noun; depends
+    /// only on the word and the language, so computed once per thread.
+    fn common_word(&self, w: &str) -> bool {
+        thread_local! {
+            static COMMON: std::cell::RefCell<rustc_hash::FxHashMap<(u64, Lang, String), bool>> =
+                std::cell::RefCell::new(Default::default());
+        }
+        let key = (self.names.inner.id, self.lang, w.to_string());
+        if let Some(b) = COMMON.with(|c| c.borrow().get(&key).copied()) {
+            return b;
+        }
+        let b = self.is_stop(w) || self.common_noun_ending(w);
+        COMMON.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= crate::RAW_CACHE_MAX {
+                c.clear();
+            }
+            c.insert(key, b);
+        });
+        b
     }
 
     /// Evidence that a word is a person's name: known given name or gazetteer person,
