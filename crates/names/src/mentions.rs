@@ -539,7 +539,53 @@ struct Group {
     last: usize,
 }
 
+/// Recent results of one finder on this thread: (instance id, lang, text, mentions).
+type Recent = std::cell::RefCell<Vec<(u64, Lang, String, Vec<Mention>)>>;
+
+/// How many recent texts each finder remembers (callers often ask twice about one text).
+const RECENT: usize = 8;
+
+/// `find(text)`, remembered for the last few texts of this thread.
+fn memo(
+    cache: &'static std::thread::LocalKey<Recent>,
+    names: &Names,
+    text: &str,
+    lang: Lang,
+    find: impl FnOnce() -> Vec<Mention>,
+) -> Vec<Mention> {
+    let id = names.inner.id;
+    let hit = cache.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(i, l, t, _)| *i == id && *l == lang && t == text)
+            .map(|e| e.3.clone())
+    });
+    if let Some(m) = hit {
+        return m;
+    }
+    let m = find();
+    cache.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= RECENT {
+            c.remove(0);
+        }
+        c.push((id, lang, text.to_string(), m.clone()));
+    });
+    m
+}
+
+thread_local! {
+    static RECENT_PERSONS: Recent = const { std::cell::RefCell::new(Vec::new()) };
+    static RECENT_PLACES: Recent = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
+    memo(&RECENT_PERSONS, names, text, lang, || {
+        persons_uncached(names, text, lang)
+    })
+}
+
+fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let cx = Ctx::new(names, text, lang);
     let n = cx.tokens.len();
     // Words inside multi-word place names (Сауд Арабиясы, Южная Корея) are no persons.
@@ -841,7 +887,9 @@ fn place_word_matches(cx: &Ctx, tok: &str, form: &str, lang: Lang) -> bool {
 }
 
 pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
-    places_in(&Ctx::new(names, text, lang))
+    memo(&RECENT_PLACES, names, text, lang, || {
+        places_in(&Ctx::new(names, text, lang))
+    })
 }
 
 /// Place mentions of the text of a context already built.
