@@ -77,14 +77,38 @@ pub(crate) fn snowball() -> &'static rust_stemmers::Stemmer {
     S.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian))
 }
 
+/// Whether `a` and `b` have the same Snowball stem of three or more letters; stems are
+/// remembered per thread.
+fn same_stem(a: &str, b: &str) -> bool {
+    thread_local! {
+        static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+            std::cell::RefCell::new(Default::default());
+    }
+    STEMS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= crate::RAW_CACHE_MAX {
+            c.clear();
+        }
+        for w in [a, b] {
+            if !c.contains_key(w) {
+                let st = snowball().stem(w).into_owned();
+                c.insert(w.to_string(), st);
+            }
+        }
+        match (c.get(a), c.get(b)) {
+            (Some(x), Some(y)) => x == y && x.chars().count() >= 3,
+            _ => false,
+        }
+    })
+}
+
 /// Whether `tok` (folded) is an inflected form of the common word `word` (folded).
 fn inflects(tok: &str, word: &str, lang: Lang) -> bool {
     if tok == word {
         return true;
     }
     if lang == Lang::Ru && word.chars().count() >= 4 {
-        let (a, b) = (snowball().stem(tok), snowball().stem(word));
-        if a == b && a.chars().count() >= 3 {
+        if same_stem(tok, word) {
             return true;
         }
     }
