@@ -107,10 +107,8 @@ fn inflects(tok: &str, word: &str, lang: Lang) -> bool {
     if tok == word {
         return true;
     }
-    if lang == Lang::Ru && word.chars().count() >= 4 {
-        if same_stem(tok, word) {
-            return true;
-        }
+    if lang == Lang::Ru && word.chars().count() >= 4 && same_stem(tok, word) {
+        return true;
     }
     let stem = match lang {
         Lang::Kk => word,
