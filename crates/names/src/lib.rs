@@ -592,6 +592,38 @@ impl Names {
         hint: Hint,
         ev: Option<&Evidence>,
     ) -> Vec<(String, f32, Option<Gender>)> {
+        thread_local! {
+            /// Readings without evidence and with the default hint: (id, word, lang) -> readings.
+            static PLAIN: std::cell::RefCell<HashMap<(u64, String, Lang), Vec<(String, f32, Option<Gender>)>>> =
+                std::cell::RefCell::new(HashMap::default());
+        }
+        let plain =
+            ev.is_none() && hint.gender.is_none() && hint.nominative.is_none() && !hint.person;
+        if !plain {
+            return self.word_candidates_uncached(word, lang, hint, ev);
+        }
+        let key = (self.inner.id, word.to_string(), lang);
+        if let Some(r) = PLAIN.with(|c| c.borrow().get(&key).cloned()) {
+            return r;
+        }
+        let r = self.word_candidates_uncached(word, lang, hint, ev);
+        PLAIN.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= RAW_CACHE_MAX {
+                c.clear();
+            }
+            c.insert(key, r.clone());
+        });
+        r
+    }
+
+    fn word_candidates_uncached(
+        &self,
+        word: &str,
+        lang: Lang,
+        hint: Hint,
+        ev: Option<&Evidence>,
+    ) -> Vec<(String, f32, Option<Gender>)> {
         let self_form = fold(&text::strip_accents(word));
         let (lang, raw) = self.raw_candidates(word, lang);
         let bonus = |lemma: &str| -> f32 {
