@@ -238,8 +238,11 @@ pub(crate) fn lang_index(l: Lang) -> usize {
     }
 }
 
+/// Readings of one word: (lemma, score, gender).
+type Readings = Vec<(String, f32, Option<Gender>)>;
+
 /// Raw readings of one word: (script language, (lemma, prior, gender)).
-type RawReadings = (Lang, Vec<(String, f32, Option<Gender>)>);
+type RawReadings = (Lang, Readings);
 
 /// Entries the per-thread reading cache holds before it starts over.
 pub(crate) const RAW_CACHE_MAX: usize = 50_000;
@@ -594,7 +597,7 @@ impl Names {
     ) -> Vec<(String, f32, Option<Gender>)> {
         thread_local! {
             /// Readings without evidence and with the default hint: (id, word, lang) -> readings.
-            static PLAIN: std::cell::RefCell<HashMap<(u64, String, Lang), Vec<(String, f32, Option<Gender>)>>> =
+            static PLAIN: std::cell::RefCell<HashMap<(u64, String, Lang), Readings>> =
                 std::cell::RefCell::new(HashMap::default());
         }
         let plain =
