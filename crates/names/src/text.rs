@@ -93,10 +93,15 @@ pub(crate) fn fold(s: &str) -> String {
 }
 
 /// Removes combining stress marks and other combining acute/grave accents (`И́горь` -> `Игорь`).
-pub(crate) fn strip_accents(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(*c, '\u{0300}' | '\u{0301}'))
-        .collect()
+pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['\u{0300}', '\u{0301}']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .filter(|c| !matches!(*c, '\u{0300}' | '\u{0301}'))
+            .collect(),
+    )
 }
 
 /// Whether the word starts with an upper-case letter.
