@@ -427,9 +427,23 @@ impl Tables {
     }
 
     pub(crate) fn word_is(&self, word: &str, lang: Lang, class: &str) -> bool {
-        self.words
-            .get(&(crate::text::fold(word), lang))
-            .is_some_and(|s| s.contains(class))
+        thread_local! {
+            /// A reused lookup key, so that a lookup allocates nothing.
+            static KEY: std::cell::RefCell<(String, Lang)> =
+                const { std::cell::RefCell::new((String::new(), Lang::Other)) };
+        }
+        KEY.with(|k| {
+            let mut k = k.borrow_mut();
+            k.0.clear();
+            for c in word.chars() {
+                k.0.push(match crate::text::lower(c) {
+                    'ё' => 'е',
+                    x => x,
+                });
+            }
+            k.1 = lang;
+            self.words.get(&*k).is_some_and(|s| s.contains(class))
+        })
     }
 }
 
