@@ -5,7 +5,7 @@
 //! [`Error`] naming the file and its 1-based line.
 
 use kzalign_core::{Error, ErrorKind, Lang};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 /// Embedded tables: (file name, contents).
@@ -211,12 +211,15 @@ pub(crate) struct Tables {
     pub role_aliases: Vec<(String, Lang, String)>,
     /// (ending of an inflected given name, its gender, endings an agreeing surname may have).
     pub agreement: Vec<(String, Option<Gender>, Vec<String>)>,
+    /// Kazakh words of class `protect` (stem endings no suffix cut may split), built on first use.
+    kk_protected: std::sync::OnceLock<Vec<String>>,
 }
 
 impl Tables {
     /// Parses one named table and adds its rows. Duplicates within the embedded tables are
     /// errors (checked by tests); a user's file may repeat an entry to override it.
     pub(crate) fn add(&mut self, name: &str, text: &str) -> Result<(), Error> {
+        self.kk_protected = std::sync::OnceLock::new();
         let base = Path::new(name)
             .file_name()
             .and_then(|s| s.to_str())
@@ -412,10 +415,35 @@ impl Tables {
     }
 
     /// Whether `word` (any case) is listed with `class` in `lang`.
+    /// Kazakh words of class `protect`.
+    pub(crate) fn kk_protected(&self) -> &[String] {
+        self.kk_protected.get_or_init(|| {
+            self.words
+                .iter()
+                .filter(|((_, l), c)| *l == Lang::Kk && c.contains("protect"))
+                .map(|((p, _), _)| p.clone())
+                .collect()
+        })
+    }
+
     pub(crate) fn word_is(&self, word: &str, lang: Lang, class: &str) -> bool {
-        self.words
-            .get(&(crate::text::fold(word), lang))
-            .is_some_and(|s| s.contains(class))
+        thread_local! {
+            /// A reused lookup key, so that a lookup allocates nothing.
+            static KEY: std::cell::RefCell<(String, Lang)> =
+                const { std::cell::RefCell::new((String::new(), Lang::Other)) };
+        }
+        KEY.with(|k| {
+            let mut k = k.borrow_mut();
+            k.0.clear();
+            for c in word.chars() {
+                k.0.push(match crate::text::lower(c) {
+                    'ё' => 'е',
+                    x => x,
+                });
+            }
+            k.1 = lang;
+            self.words.get(&*k).is_some_and(|s| s.contains(class))
+        })
     }
 }
 
@@ -429,7 +457,7 @@ mod tests {
             let mut t = Tables::default();
             t.add(name, text).unwrap_or_else(|e| panic!("{e}"));
             // No duplicate data rows.
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for l in text
                 .lines()
                 .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

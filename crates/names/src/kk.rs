@@ -36,7 +36,7 @@ fn class_of(stem: &str) -> Option<char> {
         // у is a consonant-like glide in Kazakh spelling (Мәскеуге, Ангелудың).
         'л' | 'р' | 'й' | 'ж' | 'з' | 'и' | 'у' => 'Z',
         c if is_vowel(c) => 'V',
-        c if c.is_alphabetic() => 'T',
+        c if crate::text::is_alpha(c) => 'T',
         _ => return None,
     })
 }
@@ -76,14 +76,10 @@ fn harmony_factor(stem: &str, s: &KkSuffix) -> f32 {
 
 /// Whether cutting `word` after `cut` bytes splits a protected stem ending (`стан`, `берді`).
 fn splits_protected(tables: &Tables, word: &str, cut: usize) -> bool {
-    tables
-        .words
-        .iter()
-        .filter(|((_, l), c)| *l == kzalign_core::Lang::Kk && c.contains("protect"))
-        .any(|((p, _), _)| {
-            word.match_indices(p.as_str())
-                .any(|(i, _)| i < cut && cut < i + p.len())
-        })
+    tables.kk_protected().iter().any(|p| {
+        word.match_indices(p.as_str())
+            .any(|(i, _)| i < cut && cut < i + p.len())
+    })
 }
 
 /// Candidate stems of one word, best prior first; the word itself is always one of them.

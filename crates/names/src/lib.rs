@@ -68,7 +68,7 @@ use chrono::NaiveDate;
 use data::{Gender, Tables};
 use kzalign_core::{Error, ErrorKind, Lang, Mention};
 use kzalign_gazetteer::{Gazetteer, GazetteerBuilder};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use text::fold;
@@ -202,7 +202,16 @@ struct Inner {
     /// person index -> skeletons of its given-name tokens.
     given_of: Vec<HashSet<String>>,
     /// Role phrases (gazetteer phrases and aliases): (folded tokens, lang, gazetteer phrase).
+    /// Sorted longest first.
     roles: Vec<(Vec<String>, Lang, String)>,
+    /// Role indexes (ascending) by the first two letters of their first word (two letters or
+    /// more); a form of a word (same word, a suffix added, the same Snowball stem of three or
+    /// more letters, or a stem of four or more letters and an ending) shares them.
+    role_index: HashMap<String, Vec<usize>>,
+    /// Role indexes (ascending) whose first word has fewer than two letters.
+    role_short: Vec<usize>,
+    /// Process-unique id of this instance (the key of the per-thread reading cache).
+    id: u64,
     /// Place forms by the first two letters of their first word: (folded words, place, lang),
     /// longest first.
     place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>>,
@@ -210,6 +219,38 @@ struct Inner {
     ru_stop_stems: HashSet<String>,
     /// Snowball stems of the Russian title words.
     ru_title_stems: HashSet<String>,
+    /// Stop, title, month and weekday words of `words.tsv` for Ru, Kk and both languages.
+    stop_words: [Vec<String>; 3],
+    /// Endings (without the leading `-`) of class `nonname_end` with their language.
+    nonname_ends: Vec<(String, Lang)>,
+    /// Words of class `geo_after` with their language.
+    geo_after: Vec<(String, Lang)>,
+    /// Words of class `geo_before` with their language.
+    geo_before: Vec<(String, Lang)>,
+}
+
+/// Index of a language in per-language tables: Ru, Kk, then Other (both).
+pub(crate) fn lang_index(l: Lang) -> usize {
+    match l {
+        Lang::Ru => 0,
+        Lang::Kk => 1,
+        Lang::Other => 2,
+    }
+}
+
+/// Readings of one word: (lemma, score, gender).
+type Readings = Vec<(String, f32, Option<Gender>)>;
+
+/// Raw readings of one word: (script language, (lemma, prior, gender)).
+type RawReadings = (Lang, Readings);
+
+/// Entries the per-thread reading cache holds before it starts over.
+pub(crate) const RAW_CACHE_MAX: usize = 50_000;
+
+thread_local! {
+    /// Per-thread cache of `Names::raw_candidates`: (instance id, word, lang) -> readings.
+    static RAW_CACHE: std::cell::RefCell<HashMap<(u64, String, Lang), RawReadings>> =
+        std::cell::RefCell::new(HashMap::default());
 }
 
 /// The first two letters of a folded word (the place-form index key).
@@ -219,7 +260,7 @@ pub(crate) fn prefix2(w: &str) -> String {
 
 impl Inner {
     fn new(tables: Tables, gaz: Gazetteer) -> Inner {
-        let mut known: HashMap<String, Known> = HashMap::new();
+        let mut known: HashMap<String, Known> = HashMap::default();
         // Sorted, so that a name listed in both languages with two genders reads the same way
         // on every run (Russian first).
         let mut given: Vec<(&(String, Lang), &Option<Gender>)> = tables.given.iter().collect();
@@ -268,11 +309,11 @@ impl Inner {
                 }
             }
         }
-        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_full: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_full: HashMap<String, Vec<usize>> = HashMap::default();
         let mut given_of = Vec::new();
         for (i, p) in gaz.persons().iter().enumerate() {
-            let mut given = HashSet::new();
+            let mut given = HashSet::default();
             for f in p.ru.iter().chain(p.kk.iter()).chain(p.latin.iter()) {
                 let toks: Vec<&str> = f.split_whitespace().collect();
                 if toks.len() >= 2 {
@@ -308,7 +349,19 @@ impl Inner {
             let toks: Vec<String> = alias.split_whitespace().map(fold).collect();
             roles.push((toks, *lang, phrase.clone()));
         }
-        let mut place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>> = HashMap::new();
+        // Longest phrases first (stable), the order in which the role finder tries them.
+        roles.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+        let mut role_index: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut role_short = Vec::new();
+        for (ri, (words, _, _)) in roles.iter().enumerate() {
+            match words.first() {
+                Some(w) if w.chars().count() >= 2 => {
+                    role_index.entry(prefix2(w)).or_default().push(ri)
+                }
+                _ => role_short.push(ri),
+            }
+        }
+        let mut place_forms: HashMap<String, Vec<(Vec<String>, usize, Lang)>> = HashMap::default();
         for (pi, p) in places.iter().enumerate() {
             for (fs, l) in [(&p.ru, Lang::Ru), (&p.kk, Lang::Kk)] {
                 for f in fs {
@@ -325,8 +378,8 @@ impl Inner {
         for v in place_forms.values_mut() {
             v.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
         }
-        let mut ru_stop_stems = HashSet::new();
-        let mut ru_title_stems = HashSet::new();
+        let mut ru_stop_stems = HashSet::default();
+        let mut ru_title_stems = HashSet::default();
         for ((w, l), classes) in &tables.words {
             if *l != Lang::Ru || w.chars().count() < 4 {
                 continue;
@@ -345,7 +398,36 @@ impl Inner {
                 ru_title_stems.insert(st);
             }
         }
+        let mut stop_words: [Vec<String>; 3] = Default::default();
+        let mut nonname_ends = Vec::new();
+        let mut geo_after = Vec::new();
+        let mut geo_before = Vec::new();
+        for ((w, l), c) in &tables.words {
+            if c.contains("stop")
+                || c.contains("title")
+                || c.contains("month")
+                || c.contains("weekday")
+            {
+                stop_words[lang_index(*l)].push(w.clone());
+                stop_words[2].push(w.clone());
+            }
+            if c.contains("nonname_end") {
+                if let Some(e) = w.strip_prefix('-') {
+                    nonname_ends.push((e.to_string(), *l));
+                }
+            }
+            if c.contains("geo_after") {
+                geo_after.push((w.clone(), *l));
+            }
+            if c.contains("geo_before") {
+                geo_before.push((w.clone(), *l));
+            }
+        }
         Inner {
+            stop_words,
+            nonname_ends,
+            geo_after,
+            geo_before,
             ru_stop_stems,
             ru_title_stems,
             place_forms,
@@ -357,6 +439,12 @@ impl Inner {
             by_full,
             given_of,
             roles,
+            role_index,
+            role_short,
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         }
     }
 }
@@ -459,11 +547,24 @@ impl Names {
     }
 
     /// Raw candidates of one word in its script's grammar: (lemma, prior, gender).
-    pub(crate) fn raw_candidates(
-        &self,
-        word: &str,
-        lang: Lang,
-    ) -> (Lang, Vec<(String, f32, Option<Gender>)>) {
+    pub(crate) fn raw_candidates(&self, word: &str, lang: Lang) -> RawReadings {
+        // The readings depend only on the word and the language: computed once per thread.
+        let key = (self.inner.id, word.to_string(), lang);
+        if let Some(r) = RAW_CACHE.with(|c| c.borrow().get(&key).cloned()) {
+            return r;
+        }
+        let r = self.raw_candidates_uncached(word, lang);
+        RAW_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= RAW_CACHE_MAX {
+                c.clear();
+            }
+            c.insert(key, r.clone());
+        });
+        r
+    }
+
+    fn raw_candidates_uncached(&self, word: &str, lang: Lang) -> RawReadings {
         let w = text::strip_accents(word);
         let lang = match text::script_lang(&w) {
             Some(Lang::Kk) => Lang::Kk,
@@ -488,6 +589,38 @@ impl Names {
 
     /// Candidate lemmas of one word with scores, best first.
     pub(crate) fn word_candidates(
+        &self,
+        word: &str,
+        lang: Lang,
+        hint: Hint,
+        ev: Option<&Evidence>,
+    ) -> Vec<(String, f32, Option<Gender>)> {
+        thread_local! {
+            /// Readings without evidence and with the default hint: (id, word, lang) -> readings.
+            static PLAIN: std::cell::RefCell<HashMap<(u64, String, Lang), Readings>> =
+                std::cell::RefCell::new(HashMap::default());
+        }
+        let plain =
+            ev.is_none() && hint.gender.is_none() && hint.nominative.is_none() && !hint.person;
+        if !plain {
+            return self.word_candidates_uncached(word, lang, hint, ev);
+        }
+        let key = (self.inner.id, word.to_string(), lang);
+        if let Some(r) = PLAIN.with(|c| c.borrow().get(&key).cloned()) {
+            return r;
+        }
+        let r = self.word_candidates_uncached(word, lang, hint, ev);
+        PLAIN.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= RAW_CACHE_MAX {
+                c.clear();
+            }
+            c.insert(key, r.clone());
+        });
+        r
+    }
+
+    fn word_candidates_uncached(
         &self,
         word: &str,
         lang: Lang,
@@ -599,7 +732,7 @@ impl Names {
     }
 
     fn is_initial(w: &str) -> bool {
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = w.chars().filter(|c| text::is_alpha(*c)).count();
         w.ends_with('.') && letters <= 3 || letters == 1 && text::is_capitalized(w)
     }
 
@@ -608,7 +741,7 @@ impl Names {
     pub(crate) fn evidence(&self, text: &str, lang: Lang) -> Evidence {
         let tokens = text::tokenize(text);
         let mut ev = Evidence::default();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::default();
         for t in &tokens {
             let w = text::strip_accents(t.text);
             if !text::is_capitalized(&w) || text::is_all_caps(&w) {
@@ -628,7 +761,7 @@ impl Names {
             }
         }
         // Full names: a known given name, then a capitalised word after a space.
-        let mut reads = HashSet::new();
+        let mut reads = HashSet::default();
         for pair in tokens.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             if !text::is_capitalized(a.text)
@@ -1150,7 +1283,7 @@ impl Names {
     /// immediately followed by a name is dropped: the name stands for it), in text order.
     pub fn person_mentions(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention> {
         let mut out = self.mentions(text, lang);
-        let roles = self.role_mentions(text, lang, date);
+        let roles = mentions::roles_with(self, text, lang, date, &out);
         for r in roles {
             let apposed = out.iter().any(|m| {
                 m.span.start >= r.span.end

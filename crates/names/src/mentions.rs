@@ -4,7 +4,8 @@ use crate::text::{self, fold, is_all_caps, is_capitalized, Token};
 use crate::{Evidence, Hint, Names, Part};
 use chrono::NaiveDate;
 use kzalign_core::{Lang, Mention, MentionKind, Span};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
+use std::rc::Rc;
 
 /// The language of a text from its letters, when the caller does not know it.
 fn text_lang(text: &str, lang: Lang) -> Lang {
@@ -76,16 +77,38 @@ pub(crate) fn snowball() -> &'static rust_stemmers::Stemmer {
     S.get_or_init(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian))
 }
 
+/// Whether `a` and `b` have the same Snowball stem of three or more letters; stems are
+/// remembered per thread.
+fn same_stem(a: &str, b: &str) -> bool {
+    thread_local! {
+        static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+            std::cell::RefCell::new(Default::default());
+    }
+    STEMS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= crate::RAW_CACHE_MAX {
+            c.clear();
+        }
+        for w in [a, b] {
+            if !c.contains_key(w) {
+                let st = snowball().stem(w).into_owned();
+                c.insert(w.to_string(), st);
+            }
+        }
+        match (c.get(a), c.get(b)) {
+            (Some(x), Some(y)) => x == y && x.chars().count() >= 3,
+            _ => false,
+        }
+    })
+}
+
 /// Whether `tok` (folded) is an inflected form of the common word `word` (folded).
 fn inflects(tok: &str, word: &str, lang: Lang) -> bool {
     if tok == word {
         return true;
     }
-    if lang == Lang::Ru && word.chars().count() >= 4 {
-        let (a, b) = (snowball().stem(tok), snowball().stem(word));
-        if a == b && a.chars().count() >= 3 {
-            return true;
-        }
+    if lang == Lang::Ru && word.chars().count() >= 4 && same_stem(tok, word) {
+        return true;
     }
     let stem = match lang {
         Lang::Kk => word,
@@ -98,7 +121,7 @@ fn inflects(tok: &str, word: &str, lang: Lang) -> bool {
         Some(rest) => {
             let n = rest.chars().count();
             let max = if lang == Lang::Kk { 7 } else { 3 };
-            n <= max && rest.chars().all(|c| c.is_alphabetic())
+            n <= max && rest.chars().all(text::is_alpha)
         }
         None => false,
     }
@@ -112,14 +135,19 @@ struct Ctx<'a> {
     starts: HashSet<usize>,
     lower: HashSet<String>,
     ev: Evidence,
-    stops: Vec<String>,
+    stops: &'a [String],
+    /// Word candidates already computed in this text: (word, lang, with evidence) -> readings.
+    cands: std::cell::RefCell<rustc_hash::FxHashMap<(String, Lang, bool), Rc<Cands>>>,
 }
+
+/// Readings of one word: (lemma, score, gender), best first.
+type Cands = Vec<(String, f32, Option<crate::data::Gender>)>;
 
 impl<'a> Ctx<'a> {
     fn new(names: &'a Names, text: &'a str, lang: Lang) -> Ctx<'a> {
         let lang = text_lang(text, lang);
         let tokens = text::tokenize(text);
-        let mut lower = HashSet::new();
+        let mut lower = HashSet::default();
         for t in &tokens {
             let w = text::strip_accents(t.text);
             if !is_capitalized(&w) {
@@ -127,19 +155,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let ev = names.evidence(text, lang);
-        let stops: Vec<String> = names
-            .tables()
-            .words
-            .iter()
-            .filter(|((_, l), c)| {
-                (*l == lang || lang == Lang::Other)
-                    && (c.contains("stop")
-                        || c.contains("title")
-                        || c.contains("month")
-                        || c.contains("weekday"))
-            })
-            .map(|((w, _), _)| w.clone())
-            .collect();
+        let stops: &'a [String] = &names.inner.stop_words[crate::lang_index(lang)];
         Ctx {
             names,
             text,
@@ -149,7 +165,29 @@ impl<'a> Ctx<'a> {
             lower,
             ev,
             stops,
+            cands: Default::default(),
         }
+    }
+
+    /// `Names::word_candidates` with the default hint, with or without this text's evidence,
+    /// computed once per word.
+    fn cands(&self, w: &str, lang: Lang, with_ev: bool) -> Rc<Cands> {
+        let key = (w.to_string(), lang, with_ev);
+        if let Some(c) = self.cands.borrow().get(&key) {
+            return c.clone();
+        }
+        let ev = if with_ev { Some(&self.ev) } else { None };
+        let c = Rc::new(self.names.word_candidates(w, lang, Hint::default(), ev));
+        self.cands.borrow_mut().insert(key, c.clone());
+        c
+    }
+
+    /// `Names::word_lemma` with the default hint and this text's evidence.
+    fn lemma(&self, w: &str, lang: Lang) -> String {
+        self.cands(w, lang, true)
+            .first()
+            .map(|c| c.0.clone())
+            .unwrap_or_else(|| fold(w))
     }
 
     /// Whether the word ends like an abstract or collective noun (-ция, -ство, -лық) and is not a
@@ -163,18 +201,16 @@ impl<'a> Ctx<'a> {
         if known {
             return false;
         }
-        self.names.tables().words.iter().any(|((e, l), c)| {
-            c.contains("nonname_end")
-                && (*l == self.lang || self.lang == Lang::Other)
-                && e.strip_prefix('-')
-                    .is_some_and(|e| f.ends_with(e) && f.chars().count() > e.chars().count() + 2)
+        self.names.inner.nonname_ends.iter().any(|(e, l)| {
+            (*l == self.lang || self.lang == Lang::Other)
+                && f.ends_with(e.as_str())
+                && f.chars().count() > e.chars().count() + 2
         })
     }
 
     /// Whether the word reads as a known given name.
     fn is_given_word(&self, w: &str) -> bool {
-        self.names
-            .word_candidates(w, self.word_lang(), Hint::default(), None)
+        self.cands(w, self.word_lang(), false)
             .iter()
             .take(2)
             .any(|c| self.names.is_listed_given(&c.0))
@@ -183,16 +219,12 @@ impl<'a> Ctx<'a> {
     /// Whether a Kazakh word carries a case suffix in its best reading.
     fn inflected_kk(&self, w: &str) -> bool {
         let f = fold(w);
-        self.names
-            .word_lemma(w, Lang::Kk, Hint::default(), Some(&self.ev))
-            != f
+        self.lemma(w, Lang::Kk) != f
     }
 
     /// Whether a Kazakh word's best reading has a locative, `-дағы` or plural suffix.
     fn non_person_kk(&self, w: &str) -> bool {
-        let best = self
-            .names
-            .word_lemma(w, Lang::Kk, Hint::default(), Some(&self.ev));
+        let best = self.lemma(w, Lang::Kk);
         crate::kk::candidates(self.names.tables(), w)
             .iter()
             .find(|c| c.lemma == best)
@@ -247,9 +279,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether the word names a known place in some case form.
     fn is_place(&self, w: &str) -> bool {
-        let cands = self
-            .names
-            .word_candidates(w, self.word_lang(), Hint::default(), None);
+        let cands = self.cands(w, self.word_lang(), false);
         cands.iter().take(3).any(|(l, _, _)| {
             self.names
                 .known(l)
@@ -261,7 +291,7 @@ impl<'a> Ctx<'a> {
     fn initial_at(&self, t: &Token) -> bool {
         let letters = t.text.chars().count();
         letters <= 2
-            && t.text.chars().all(|c| c.is_uppercase())
+            && t.text.chars().all(text::is_upper)
             && self
                 .text
                 .get(t.span.end..)
@@ -286,7 +316,7 @@ impl<'a> Ctx<'a> {
                 return false;
             }
         }
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = w.chars().filter(|c| text::is_alpha(*c)).count();
         if letters < 2 {
             return false;
         }
@@ -294,15 +324,35 @@ impl<'a> Ctx<'a> {
         if self.lang != Lang::Other && !w.chars().any(text::is_cyrillic) {
             return false;
         }
-        !self.is_stop(w) && !self.common_noun_ending(w)
+        !self.common_word(w)
+    }
+
+    /// Whether the word is a stop, title or calendar word or ends like a common noun; depends
+    /// only on the word and the language, so computed once per thread.
+    fn common_word(&self, w: &str) -> bool {
+        thread_local! {
+            static COMMON: std::cell::RefCell<rustc_hash::FxHashMap<(u64, Lang, String), bool>> =
+                std::cell::RefCell::new(Default::default());
+        }
+        let key = (self.names.inner.id, self.lang, w.to_string());
+        if let Some(b) = COMMON.with(|c| c.borrow().get(&key).copied()) {
+            return b;
+        }
+        let b = self.is_stop(w) || self.common_noun_ending(w);
+        COMMON.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= crate::RAW_CACHE_MAX {
+                c.clear();
+            }
+            c.insert(key, b);
+        });
+        b
     }
 
     /// Evidence that a word is a person's name: known given name or gazetteer person,
     /// patronymic, or a surname ending.
     fn person_evidence(&self, w: &str) -> u8 {
-        let cands =
-            self.names
-                .word_candidates(w, self.word_lang(), Hint::default(), Some(&self.ev));
+        let cands = self.cands(w, self.word_lang(), true);
         let mut best = 0u8;
         for (l, _, _) in cands.iter().take(3) {
             if let Some(k) = self.names.known(l) {
@@ -370,10 +420,12 @@ impl<'a> Ctx<'a> {
 
     fn is_geo_noun(&self, w: &str, class: &str) -> bool {
         let f = fold(w);
-        let t = self.names.tables();
-        t.words.iter().any(|((w, l), c)| {
-            c.contains(class)
-                && (*l == self.lang || self.lang == Lang::Other)
+        let list = match class {
+            "geo_after" => &self.names.inner.geo_after,
+            _ => &self.names.inner.geo_before,
+        };
+        list.iter().any(|(w, l)| {
+            (*l == self.lang || self.lang == Lang::Other)
                 && (f == *w
                     || match l {
                         Lang::Kk => f.starts_with(w.as_str()) && w.chars().count() >= 2,
@@ -385,9 +437,7 @@ impl<'a> Ctx<'a> {
     /// Whether the word's reading ends in a surname formant of three or more letters (-енко,
     /// -ский, -швили), strong enough to count at a sentence start.
     fn strong_surname_ending(&self, w: &str) -> bool {
-        let l = self
-            .names
-            .word_lemma(w, self.word_lang(), Hint::default(), Some(&self.ev));
+        let l = self.lemma(w, self.word_lang());
         l.chars().count() >= 6
             && self.names.tables().surname_endings.iter().any(|e| {
                 e.class == "surname"
@@ -511,11 +561,57 @@ struct Group {
     last: usize,
 }
 
+/// Recent results of one finder on this thread: (instance id, lang, text, mentions).
+type Recent = std::cell::RefCell<Vec<(u64, Lang, String, Vec<Mention>)>>;
+
+/// How many recent texts each finder remembers (callers often ask twice about one text).
+const RECENT: usize = 8;
+
+/// `find(text)`, remembered for the last few texts of this thread.
+fn memo(
+    cache: &'static std::thread::LocalKey<Recent>,
+    names: &Names,
+    text: &str,
+    lang: Lang,
+    find: impl FnOnce() -> Vec<Mention>,
+) -> Vec<Mention> {
+    let id = names.inner.id;
+    let hit = cache.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(i, l, t, _)| *i == id && *l == lang && t == text)
+            .map(|e| e.3.clone())
+    });
+    if let Some(m) = hit {
+        return m;
+    }
+    let m = find();
+    cache.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= RECENT {
+            c.remove(0);
+        }
+        c.push((id, lang, text.to_string(), m.clone()));
+    });
+    m
+}
+
+thread_local! {
+    static RECENT_PERSONS: Recent = const { std::cell::RefCell::new(Vec::new()) };
+    static RECENT_PLACES: Recent = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
+    memo(&RECENT_PERSONS, names, text, lang, || {
+        persons_uncached(names, text, lang)
+    })
+}
+
+fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let cx = Ctx::new(names, text, lang);
     let n = cx.tokens.len();
     // Words inside multi-word place names (Сауд Арабиясы, Южная Корея) are no persons.
-    let place_spans: Vec<Span> = places(names, text, cx.lang)
+    let place_spans: Vec<Span> = places_in(&cx)
         .into_iter()
         .filter(|m| m.text.contains(' '))
         .map(|m| m.span)
@@ -603,12 +699,7 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             if k > start && !cx.is_given_word(t) && !cx.is_given_word(cx.tokens[k - 1].text) {
                 let here = names.normalize_in(t, cx.lang, Some(&cx.ev), true);
                 if let Some(p) = here.entity_id.as_deref().and_then(|id| names.entity(id)) {
-                    let prev = names.word_lemma(
-                        cx.tokens[k - 1].text,
-                        cx.lang,
-                        Hint::default(),
-                        Some(&cx.ev),
-                    );
+                    let prev = cx.lemma(cx.tokens[k - 1].text, cx.lang);
                     let own =
                         p.ru.iter()
                             .chain(p.kk.iter())
@@ -734,7 +825,7 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         }
         if initial && size == 1 && ev == 2 && !titled {
             let t = cx.tokens[g.first].text;
-            let best = names.word_lemma(t, cx.lang, Hint::default(), Some(&cx.ev));
+            let best = cx.lemma(t, cx.lang);
             if best != fold(t) {
                 continue;
             }
@@ -796,7 +887,7 @@ pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
 }
 
 /// Whether text token `tok` is a case form of the place-name word `form` (both folded).
-fn place_word_matches(names: &Names, tok: &str, form: &str, lang: Lang) -> bool {
+fn place_word_matches(cx: &Ctx, tok: &str, form: &str, lang: Lang) -> bool {
     if tok == form {
         return true;
     }
@@ -809,7 +900,7 @@ fn place_word_matches(names: &Names, tok: &str, form: &str, lang: Lang) -> bool 
     ) {
         return false;
     }
-    let cands = names.word_candidates(tok, lang, Hint::default(), None);
+    let cands = cx.cands(tok, lang, false);
     if cands.iter().any(|(l, _, _)| l == form) {
         return true;
     }
@@ -818,7 +909,14 @@ fn place_word_matches(names: &Names, tok: &str, form: &str, lang: Lang) -> bool 
 }
 
 pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
-    let cx = Ctx::new(names, text, lang);
+    memo(&RECENT_PLACES, names, text, lang, || {
+        places_in(&Ctx::new(names, text, lang))
+    })
+}
+
+/// Place mentions of the text of a context already built.
+fn places_in(cx: &Ctx) -> Vec<Mention> {
+    let (names, text) = (cx.names, cx.text);
     let toks: Vec<(String, &Token)> = cx
         .tokens
         .iter()
@@ -850,7 +948,7 @@ pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             let ok = words
                 .iter()
                 .enumerate()
-                .all(|(k, w)| !used[i + k] && place_word_matches(names, &toks[i + k].0, w, wl));
+                .all(|(k, w)| !used[i + k] && place_word_matches(cx, &toks[i + k].0, w, wl));
             if !ok {
                 continue;
             }
@@ -950,15 +1048,36 @@ pub(crate) fn roles(
     date: Option<NaiveDate>,
 ) -> Vec<Mention> {
     let lang = text_lang(text, lang);
+    let persons = persons(names, text, lang);
+    roles_with(names, text, lang, date, &persons)
+}
+
+/// Role mentions given the text's person mentions (as [`persons`] finds them).
+pub(crate) fn roles_with(
+    names: &Names,
+    text: &str,
+    lang: Lang,
+    date: Option<NaiveDate>,
+    persons: &[Mention],
+) -> Vec<Mention> {
+    let lang = text_lang(text, lang);
     let tokens = text::tokenize(text);
     let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
-    let persons = persons(names, text, lang);
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; tokens.len()];
-    let mut roles: Vec<&(Vec<String>, Lang, String)> = names.inner.roles.iter().collect();
-    roles.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+    let roles = &names.inner.roles;
+    let mut cands: Vec<usize> = Vec::new();
     for i in 0..tokens.len() {
-        for (words, rl, phrase) in &roles {
+        // Only phrases whose first word shares the token's first two letters can match.
+        cands.clear();
+        if let Some(v) = names.inner.role_index.get(&crate::prefix2(&folded[i])) {
+            cands.extend_from_slice(v);
+        }
+        if !names.inner.role_short.is_empty() {
+            cands.extend_from_slice(&names.inner.role_short);
+            cands.sort_unstable();
+        }
+        for (words, rl, phrase) in cands.iter().map(|&ri| &roles[ri]) {
             if *rl != lang && lang != Lang::Other {
                 continue;
             }
@@ -1067,6 +1186,34 @@ mod tests {
             vec!["new-york", "astana"]
         );
         assert_eq!(ids("Жители Астаны", Lang::Ru), vec!["astana"]);
+    }
+
+    #[test]
+    fn role_index_keeps_every_matching_phrase() {
+        // The role finder tries only phrases whose first word shares the token's first two
+        // letters; every token of the seed articles that matches a phrase's first word must.
+        let n = NamesBuilder::new().build().unwrap();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/seeds");
+        let mut text =
+            String::from("Главой государства Мемлекет басшысының Генеральному секретарю");
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+        }
+        let mut checked = 0;
+        for t in crate::text::tokenize(&text) {
+            let tok = crate::text::fold(t.text);
+            for (words, rl, _) in &n.inner.roles {
+                if super::role_word_matches(&tok, words, 0, *rl) {
+                    checked += 1;
+                    assert!(
+                        words[0].chars().count() < 2
+                            || crate::prefix2(&tok) == crate::prefix2(&words[0]),
+                        "{tok} {words:?}"
+                    );
+                }
+            }
+        }
+        assert!(checked > 0);
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub(crate) struct Candidate {
 
 /// Whether the word is handled as-is (not Cyrillic, an acronym, has digits).
 pub(crate) fn invariant(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = word.chars().filter(|c| crate::text::is_alpha(*c)).collect();
     letters.is_empty()
         || !letters.iter().all(|c| is_cyrillic(*c))
         || is_all_caps(word) && letters.len() <= 6

@@ -18,37 +18,107 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
 }
 
+/// Whether `c` is alphabetic: `char::is_alphabetic` with fast paths for ASCII and Cyrillic.
+pub(crate) fn is_alpha(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        c.is_ascii_alphabetic()
+    } else if (0x400..=0x4FF).contains(&u) {
+        // U+0482..U+0489: the thousands sign and combining marks.
+        !(0x482..=0x489).contains(&u)
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// Whether `c` is alphanumeric: `char::is_alphanumeric` with fast paths for ASCII and Cyrillic.
+pub(crate) fn is_alnum(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        c.is_ascii_alphanumeric()
+    } else if (0x400..=0x4FF).contains(&u) {
+        is_alpha(c)
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Whether `c` is upper-case: `char::is_uppercase` with fast paths for ASCII and Cyrillic.
+pub(crate) fn is_upper(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_uppercase();
+    }
+    match u {
+        0x400..=0x42F | 0x4C0 => true,
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF => u % 2 == 0,
+        0x4C1..=0x4CE => u % 2 == 1,
+        0x430..=0x45F | 0x482..=0x489 | 0x4CF => false,
+        _ => c.is_uppercase(),
+    }
+}
+
 /// Lower-cases one char (first char of its lower-case mapping).
 pub(crate) fn lower(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+    let u = c as u32;
+    if u < 0x80 {
+        return c.to_ascii_lowercase();
+    }
+    let l = match u {
+        0x400..=0x40F => u + 0x50,
+        0x410..=0x42F => u + 0x20,
+        0x4C0 => 0x4CF,
+        0x430..=0x4BF | 0x4C1..=0x4FF => {
+            if is_upper(c) {
+                u + 1
+            } else {
+                u
+            }
+        }
+        _ => return c.to_lowercase().next().unwrap_or(c),
+    };
+    char::from_u32(l).unwrap_or(c)
 }
 
 /// Lower-cases and folds ё to е.
 pub(crate) fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| match lower(c) {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        out.push(match lower(c) {
             'ё' => 'е',
             x => x,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// Removes combining stress marks and other combining acute/grave accents (`И́горь` -> `Игорь`).
-pub(crate) fn strip_accents(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(*c, '\u{0300}' | '\u{0301}'))
-        .collect()
+pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['\u{0300}', '\u{0301}']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .filter(|c| !matches!(*c, '\u{0300}' | '\u{0301}'))
+            .collect(),
+    )
 }
 
 /// Whether the word starts with an upper-case letter.
 pub(crate) fn is_capitalized(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
+    w.chars().next().is_some_and(is_upper)
 }
 
 /// Whether every letter of the word is upper-case and it has at least two letters.
 pub(crate) fn is_all_caps(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut n = 0usize;
+    for c in w.chars().filter(|c| is_alpha(*c)) {
+        if !is_upper(c) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 /// Re-applies the capitalisation of `model` to a lower-case `lemma` made from it: title case
@@ -61,7 +131,7 @@ pub(crate) fn recase(model: &str, lemma: &str) -> String {
     let mut out = String::with_capacity(lemma.len());
     let mut start = true;
     for c in lemma.chars() {
-        if start && c.is_alphabetic() {
+        if start && is_alpha(c) {
             out.extend(c.to_uppercase());
             start = false;
         } else {
@@ -87,7 +157,7 @@ pub(crate) struct Token<'a> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{0300}' | '\u{0301}')
+    is_alnum(c) || matches!(c, '\u{0300}' | '\u{0301}')
 }
 
 fn is_joiner(c: char) -> bool {
@@ -164,6 +234,39 @@ mod tests {
                 tok.span.slice("Касым-Жомарт Токаев, БҰҰ-ның д'Артаньян."),
                 tok.text
             );
+        }
+    }
+
+    #[test]
+    fn fast_letter_tests_agree_with_std() {
+        for u in 0..=0x4FFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "alpha U+{u:04X}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "alnum U+{u:04X}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "upper U+{u:04X}");
+            assert_eq!(
+                lower(c),
+                c.to_lowercase().next().unwrap_or(c),
+                "lower U+{u:04X}"
+            );
+        }
+        let all_caps = |w: &str| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        };
+        for w in [
+            "БҰҰ",
+            "ООН-ның",
+            "Б",
+            "АҚШ",
+            "Абай",
+            "НАТО.",
+            "X1Y",
+            "ӘЛЕМ",
+            "ǅA",
+            "ΣΑ",
+        ] {
+            assert_eq!(is_all_caps(w), all_caps(w), "{w}");
         }
     }
 
