@@ -10,6 +10,7 @@
 //! every other crate can depend on it without pulling anything heavy.
 #![deny(missing_docs)]
 
+pub mod chars;
 mod error;
 mod text;
 

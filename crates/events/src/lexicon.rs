@@ -97,31 +97,7 @@ pub(crate) fn fold(s: &str) -> String {
     out
 }
 
-/// The lower case of an ASCII, Russian or Kazakh letter without the Unicode tables (the same as
-/// [`char::to_lowercase`] there, tested); `None` for other chars.
-pub(crate) fn lower_fast(c: char) -> Option<char> {
-    let u = c as u32;
-    let l = match u {
-        0x41..=0x5A => u + 0x20,
-        0..=0x7F => u,
-        0x0400..=0x040F => u + 0x50,
-        0x0410..=0x042F => u + 0x20,
-        0x0430..=0x045F => u,
-        // Paired letters, upper case at the even code point (Ғ Қ Ң Ү Ұ Һ Ә Ө ...).
-        0x048A..=0x04BF | 0x04D0..=0x04FF => u | 1,
-        _ => return None,
-    };
-    char::from_u32(l)
-}
-
-/// [`char::is_alphanumeric`] with a fast path for ASCII and Cyrillic.
-pub(crate) fn is_alnum(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric(),
-        0x0400..=0x0481 | 0x048A..=0x04FF => true,
-        _ => c.is_alphanumeric(),
-    }
-}
+pub(crate) use kzalign_core::chars::{is_alnum, lower_fast};
 
 /// How an event word relates to its participants.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -18,67 +18,7 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
 }
 
-/// Whether `c` is alphabetic: `char::is_alphabetic` with fast paths for ASCII and Cyrillic.
-pub(crate) fn is_alpha(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        c.is_ascii_alphabetic()
-    } else if (0x400..=0x4FF).contains(&u) {
-        // U+0482..U+0489: the thousands sign and combining marks.
-        !(0x482..=0x489).contains(&u)
-    } else {
-        c.is_alphabetic()
-    }
-}
-
-/// Whether `c` is alphanumeric: `char::is_alphanumeric` with fast paths for ASCII and Cyrillic.
-pub(crate) fn is_alnum(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        c.is_ascii_alphanumeric()
-    } else if (0x400..=0x4FF).contains(&u) {
-        is_alpha(c)
-    } else {
-        c.is_alphanumeric()
-    }
-}
-
-/// Whether `c` is upper-case: `char::is_uppercase` with fast paths for ASCII and Cyrillic.
-pub(crate) fn is_upper(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        return c.is_ascii_uppercase();
-    }
-    match u {
-        0x400..=0x42F | 0x4C0 => true,
-        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF => u % 2 == 0,
-        0x4C1..=0x4CE => u % 2 == 1,
-        0x430..=0x45F | 0x482..=0x489 | 0x4CF => false,
-        _ => c.is_uppercase(),
-    }
-}
-
-/// Lower-cases one char (first char of its lower-case mapping).
-pub(crate) fn lower(c: char) -> char {
-    let u = c as u32;
-    if u < 0x80 {
-        return c.to_ascii_lowercase();
-    }
-    let l = match u {
-        0x400..=0x40F => u + 0x50,
-        0x410..=0x42F => u + 0x20,
-        0x4C0 => 0x4CF,
-        0x430..=0x4BF | 0x4C1..=0x4FF => {
-            if is_upper(c) {
-                u + 1
-            } else {
-                u
-            }
-        }
-        _ => return c.to_lowercase().next().unwrap_or(c),
-    };
-    char::from_u32(l).unwrap_or(c)
-}
+pub(crate) use kzalign_core::chars::{is_alnum, is_alpha, is_upper, lower};
 
 /// Lower-cases and folds ё to е.
 pub(crate) fn fold(s: &str) -> String {
