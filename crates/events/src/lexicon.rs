@@ -428,17 +428,8 @@ pub(crate) fn embedded() -> Result<(LangRules, LangRules), Error> {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn fast_letter_paths_agree_with_std() {
-        for u in 0..0x3000u32 {
-            let Some(c) = char::from_u32(u) else {
-                continue;
-            };
-            assert_eq!(super::is_alnum(c), c.is_alphanumeric(), "{c:?}");
-            if let Some(l) = super::lower_fast(c) {
-                let std: Vec<char> = c.to_lowercase().collect();
-                assert_eq!(vec![l], std, "{c:?} U+{u:04X}");
-            }
-        }
+    fn fold_agrees_with_std() {
+        // The letter tests themselves are checked against std in `kzalign_core::chars`.
         let s = "ТОҚАЕВ Ёлка İstanbul Straße ӨҢІРІ";
         let slow: String = s
             .chars()
