@@ -141,20 +141,17 @@ pub(crate) fn kk_case(m: &Mention, rules: &LangRules) -> Rel {
     Rel::Subject
 }
 
+/// The folded words of a mention as written and of its lemma.
+fn folded_words(m: &Mention) -> (Vec<String>, Vec<String>) {
+    let fold_all = |s: &str| s.split_whitespace().map(crate::lexicon::fold).collect();
+    (fold_all(&m.text), fold_all(&m.lemma))
+}
+
 /// Whether every word of a Russian full name (two words or more) carries a genitive or accusative
 /// ending its dictionary form lacks («Бориса Николаевича», not «Мария Алехина»).
 fn ru_oblique(m: &Mention, rules: &LangRules) -> bool {
     let endings: Vec<&str> = rules.suffixes("genitive");
-    let sw: Vec<String> = m
-        .text
-        .split_whitespace()
-        .map(crate::lexicon::fold)
-        .collect();
-    let lw: Vec<String> = m
-        .lemma
-        .split_whitespace()
-        .map(crate::lexicon::fold)
-        .collect();
+    let (sw, lw) = folded_words(m);
     sw.len() >= 2
         && sw.len() == lw.len()
         && sw.iter().zip(&lw).all(|(s, l)| {
@@ -166,16 +163,7 @@ fn ru_oblique(m: &Mention, rules: &LangRules) -> bool {
 /// Whether a Russian mention is in the dative, from the endings its words add to the lemma.
 pub(crate) fn ru_dative(m: &Mention, rules: &LangRules) -> bool {
     let dat: Vec<&str> = rules.suffixes("dative");
-    let sw: Vec<String> = m
-        .text
-        .split_whitespace()
-        .map(crate::lexicon::fold)
-        .collect();
-    let lw: Vec<String> = m
-        .lemma
-        .split_whitespace()
-        .map(crate::lexicon::fold)
-        .collect();
+    let (sw, lw) = folded_words(m);
     // The surname carries the case; a first name in -у may be an accusative («Нарендру Моди»).
     if sw.len() == lw.len() {
         if let (Some(s), Some(l)) = (sw.last(), lw.last()) {
