@@ -578,39 +578,56 @@ enum Lonely {
     UndatedAmbiguous,
 }
 
-/// The signals of a candidate pair (ru cluster, kk cluster).
+/// The signals of a candidate pair (ru cluster, kk cluster): the score is computed for every
+/// candidate, the `why` text only for the pairs kept.
 struct Signals {
     score: f64,
     why: String,
 }
 
-fn signals(ru: &Cluster, kk: &Cluster, window: i64) -> Signals {
+/// Shared identities of two clusters and the size of their union.
+fn overlap(ru: &Cluster, kk: &Cluster) -> (usize, usize) {
     let s = shared(ru.set, kk.set);
-    let union = ru.set.len() + kk.set.len() - s;
+    (s, ru.set.len() + kk.set.len() - s)
+}
+
+fn score(ru: &Cluster, kk: &Cluster, window: i64) -> f64 {
+    let (s, union) = overlap(ru, kk);
     let p = if union == 0 {
         0.0
     } else {
         s as f64 / union as f64
     };
     let t = if ru.kind == kk.kind { 1.0 } else { 0.6 };
-    let (d, date_why) = match (ru.day, kk.day) {
-        (UNDATED, UNDATED) => (0.5, "undated(both)".to_string()),
-        (UNDATED, _) => (0.5, "undated(ru)".to_string()),
-        (_, UNDATED) => (0.5, "undated(kk)".to_string()),
-        (r, k) if r == k => (1.0, "same".to_string()),
-        (r, k) => (
-            1.0 - (k - r).abs() as f64 / (window + 1) as f64,
-            format!("{:+}d", k - r),
-        ),
+    let d = match (ru.day, kk.day) {
+        (UNDATED, _) | (_, UNDATED) => 0.5,
+        (r, k) if r == k => 1.0,
+        (r, k) => 1.0 - (k - r).abs() as f64 / (window + 1) as f64,
     };
-    let (pl, place_why) = match (&ru.place, &kk.place) {
-        (Some(a), Some(b)) if same_place(a, b) => (1.0, format!("{a}={b}")),
-        (Some(a), Some(b)) => (0.0, format!("{a}!={b}")),
-        (None, Some(_)) => (0.5, "unknown(ru)".to_string()),
-        (Some(_), None) => (0.5, "unknown(kk)".to_string()),
-        (None, None) => (0.5, "unknown".to_string()),
+    let pl = match (&ru.place, &kk.place) {
+        (Some(a), Some(b)) if same_place(a, b) => 1.0,
+        (Some(_), Some(_)) => 0.0,
+        _ => 0.5,
     };
-    let score = 0.4 * p + 0.2 * t + 0.3 * d + 0.1 * pl;
+    0.4 * p + 0.2 * t + 0.3 * d + 0.1 * pl
+}
+
+fn signals(ru: &Cluster, kk: &Cluster, score: f64) -> Signals {
+    let (s, union) = overlap(ru, kk);
+    let date_why = match (ru.day, kk.day) {
+        (UNDATED, UNDATED) => "undated(both)".to_string(),
+        (UNDATED, _) => "undated(ru)".to_string(),
+        (_, UNDATED) => "undated(kk)".to_string(),
+        (r, k) if r == k => "same".to_string(),
+        (r, k) => format!("{:+}d", k - r),
+    };
+    let place_why = match (&ru.place, &kk.place) {
+        (Some(a), Some(b)) if same_place(a, b) => format!("{a}={b}"),
+        (Some(a), Some(b)) => format!("{a}!={b}"),
+        (None, Some(_)) => "unknown(ru)".to_string(),
+        (Some(_), None) => "unknown(kk)".to_string(),
+        (None, None) => "unknown".to_string(),
+    };
     let why = format!(
         "participants={s}/{union};type={}~{};date={date_why};place={place_why}",
         ru.kind.code(),
@@ -713,7 +730,7 @@ fn assign(clusters: &[Cluster], window: i64) -> (Vec<(usize, usize, Signals)>, V
     }
     let unique = |c: usize| clusters[c].day != UNDATED || (candidates_of[c] == 1 && !overflow[c]);
     let mut eligible = vec![false; clusters.len()];
-    let mut scored: Vec<(usize, usize, Signals)> = dated_pairs
+    let mut scored: Vec<(usize, usize, f64)> = dated_pairs
         .into_iter()
         .chain(
             undated_pairs
@@ -723,21 +740,17 @@ fn assign(clusters: &[Cluster], window: i64) -> (Vec<(usize, usize, Signals)>, V
         .map(|(r, k)| {
             eligible[r] = true;
             eligible[k] = true;
-            (r, k, signals(&clusters[r], &clusters[k], window))
+            (r, k, score(&clusters[r], &clusters[k], window))
         })
         .collect();
-    scored.sort_by(|a, b| {
-        b.2.score
-            .total_cmp(&a.2.score)
-            .then((a.0, a.1).cmp(&(b.0, b.1)))
-    });
+    scored.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
     let mut used = vec![false; clusters.len()];
     let mut pairs = Vec::new();
     for (r, k, s) in scored {
         if !used[r] && !used[k] {
             used[r] = true;
             used[k] = true;
-            pairs.push((r, k, s));
+            pairs.push((r, k, signals(&clusters[r], &clusters[k], s)));
         }
     }
     let reasons = (0..clusters.len())
