@@ -267,6 +267,15 @@ pub(crate) fn extract_article(
     let sent_hits: Vec<Vec<CueHit<'_>>> = sent_tokens.iter().map(|t| find_cues(t, lr)).collect();
     let has_cue: Vec<bool> = sent_hits.iter().map(|h| !h.is_empty()).collect();
     let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
+    // The persons of the whole article, read only when a companion word or, in a sentence with a
+    // cue, a surname alone was passed over.
+    let article_people = std::cell::OnceCell::new();
+    let article_people = ArticlePeople {
+        text: &text,
+        lang,
+        look,
+        cell: article_people,
+    };
     let all_items: Vec<Vec<(Item, Mention)>> = sents
         .iter()
         .enumerate()
@@ -275,17 +284,10 @@ pub(crate) fn extract_article(
                 return Vec::new();
             }
             let (sdate, _) = event_date(si, None, &sents, &sent_dates, &sent_tokens, &ctx, lr);
-            items(s.text, &sent_tokens[si], lang, lr, look, sdate)
+            let people = has_cue[si].then_some(&article_people);
+            items(s.text, &sent_tokens[si], lang, lr, look, sdate, people)
         })
         .collect();
-    // The persons of the whole article, read only when a companion word was passed over.
-    let article_people = std::cell::OnceCell::new();
-    let article_people = ArticlePeople {
-        text: &text,
-        lang,
-        look,
-        cell: article_people,
-    };
     let mut raws: Vec<Raw> = Vec::new();
     let mut carry = Carry::default();
     for (si, s) in sents.iter().enumerate() {
@@ -347,6 +349,18 @@ pub(crate) fn extract_article(
                         companions += 1;
                     }
                 }
+                // «обсудил с X», «контакт с X»: no event without a companion or two subjects
+                // before it («X и Y обсудили»).
+                if hit.cue.form == CueForm::With
+                    && companions == 0
+                    && in_scope
+                        .iter()
+                        .filter(|i| i.rel == Rel::Subject && i.last <= hit.first)
+                        .count()
+                        < 2
+                {
+                    continue;
+                }
                 let mut subjects = dedup(subjects);
                 // «X и Y, которые встречаются»: the subjects of the clause before.
                 let relative = (0..tokens.len())
@@ -386,7 +400,10 @@ pub(crate) fn extract_article(
                     let title = lead
                         .iter()
                         .any(|&k| lr.gram_at("title", &words, k).is_some());
-                    let bare = lead.len() <= 2 || pronoun || title;
+                    // «Позже Клинтон обсудила»: a capitalized word after the first is a name
+                    // that was not read, not a missing subject.
+                    let unread = lead.iter().skip(1).any(|&k| tokens[k].upper);
+                    let bare = (lead.len() <= 2 && !unread) || pronoun || title;
                     let from_text = if bare { carry.topic.clone() } else { None };
                     if let Some(t) = earlier.or(from_text) {
                         subjects.push(t);

@@ -257,6 +257,7 @@ impl Extractor {
                             lexicon::CueForm::Verb => "verb",
                             lexicon::CueForm::Noun => "noun",
                             lexicon::CueForm::Obj => "obj",
+                            lexicon::CueForm::With => "with",
                         }
                     ),
                     None => "none".to_string(),

@@ -241,6 +241,7 @@ pub(crate) fn items(
     rules: &LangRules,
     look: &dyn Lookup,
     date: Option<NaiveDate>,
+    people: Option<&ArticlePeople<'_>>,
 ) -> Vec<(Item, Mention)> {
     let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
     let mut out: Vec<(Item, Mention)> = Vec::new();
@@ -258,6 +259,9 @@ pub(crate) fn items(
                 m,
             ));
         }
+    }
+    if let Some(people) = people {
+        out.extend(surnames_alone(sentence, tokens, lang, look, people, &out));
     }
     // Roles resolve to the holder at the event's date; an undated article (common for scraped
     // Kazakh pages) gets the current holder, the likeliest reading of «Мемлекет басшысы» today.
@@ -430,6 +434,53 @@ pub(crate) fn ru_relation(
     bare(&out[k].1)
 }
 
+/// «Клинтон обсуждала ...» after «Хиллари Клинтон» earlier in the article: a capitalized word no
+/// mention covers, read as a name, is that person when the article names someone with its key in
+/// two words or more (a surname alone is how news refers back to a person named in full).
+fn surnames_alone(
+    sentence: &str,
+    tokens: &[Token],
+    lang: Lang,
+    look: &dyn Lookup,
+    people: &ArticlePeople<'_>,
+    found: &[(Item, Mention)],
+) -> Vec<(Item, Mention)> {
+    let mut out = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if !t.word || !t.upper || found.iter().any(|(i, _)| i.first <= k && k < i.last) {
+            continue;
+        }
+        let Some(word) = sentence.get(t.start..t.end) else {
+            continue;
+        };
+        let Some(mut m) = look.name_of(word, lang) else {
+            continue;
+        };
+        if m.key.is_empty() {
+            continue;
+        }
+        let full = people.get().iter().find(|p| {
+            p.name.split_whitespace().count() >= 2
+                && (p.key == m.key || (m.entity_id.is_some() && p.entity_id == m.entity_id))
+        });
+        if let Some(p) = full {
+            m.span = Span::new(t.start, t.end);
+            m.text = word.to_string();
+            out.push((
+                Item {
+                    first: k,
+                    last: k + 1,
+                    part: p.clone(),
+                    rel: Rel::Subject,
+                    oblique_case: false,
+                },
+                m,
+            ));
+        }
+    }
+    out
+}
+
 /// For a cue followed in its clause by «с <title> <Organisation>» and no name, the person that one of
 /// the next two sentences names right after the same organisation words.
 pub(crate) fn title_anaphor(
@@ -492,7 +543,7 @@ pub(crate) struct ArticlePeople<'a> {
 }
 
 impl ArticlePeople<'_> {
-    fn get(&self) -> &[Participant] {
+    pub(crate) fn get(&self) -> &[Participant] {
         self.cell.get_or_init(|| {
             self.look
                 .persons(self.text, self.lang)
@@ -649,10 +700,18 @@ pub(crate) fn direct(
         && hit.cue.form == CueForm::Noun
         && lang == Lang::Ru
         && !tokens[hit.last - 1].norm.ends_with("ом");
+    // «приехал к X», «прорвался к X»: a verb whose cue ends with its preposition takes the person
+    // right after it (an apposition «к психиатру, профессору X» may stand between) as its object.
+    let toward = hit.cue.form == CueForm::Obj
+        && lang == Lang::Ru
+        && rules.gram_ending_at("oblique", words, hit.last).is_some();
     for i in in_scope {
         // «на торжества, посвященные юбилею Бориса Николаевича, прибыл Медведев»: a name in the
         // genitive is no subject of a verb.
-        if hit.cue.form == CueForm::Verb && i.rel == Rel::Subject && i.oblique_case {
+        if matches!(hit.cue.form, CueForm::Verb | CueForm::With)
+            && i.rel == Rel::Subject
+            && i.oblique_case
+        {
             continue;
         }
         if visit_noun && i.rel == Rel::Subject && (i.first < hit.first || i.first > hit.last + 8) {
@@ -672,7 +731,7 @@ pub(crate) fn direct(
                 (frame && !greeting)
                     || (hit.cue.form == CueForm::Obj && lang == Lang::Ru && i.first > hit.first)
             }
-            Rel::Oblique => false,
+            Rel::Oblique => toward && i.first >= hit.last && i.first <= hit.last + 3,
         };
         if !take {
             continue;
@@ -704,6 +763,10 @@ pub(crate) fn direct(
                 {
                     continue;
                 }
+                objects += 1;
+                others.push(i.part.clone());
+            }
+            Rel::Oblique => {
                 objects += 1;
                 others.push(i.part.clone());
             }
