@@ -450,9 +450,19 @@ fn surnames_alone(
         if !t.word || !t.upper || found.iter().any(|(i, _)| i.first <= k && k < i.last) {
             continue;
         }
+        // Alone: not part of a run of capitalized words («Республикасының Президенті»); the
+        // sentence's first word is capitalized anyway («Позже Клинтон»).
+        let upper_word = |j: usize| tokens.get(j).is_some_and(|n| n.word && n.upper);
+        if (k > 1 && upper_word(k - 1)) || upper_word(k + 1) {
+            continue;
+        }
         let Some(word) = sentence.get(t.start..t.end) else {
             continue;
         };
+        // A cheap test first: the article writes the word's stem after another capitalized word.
+        if !people.written_in_full(word) {
+            continue;
+        }
         let Some(mut m) = look.name_of(word, lang) else {
             continue;
         };
@@ -543,6 +553,28 @@ pub(crate) struct ArticlePeople<'a> {
 }
 
 impl ArticlePeople<'_> {
+    /// Whether the text writes the stem of `word` (its first letters, without up to three letters
+    /// of ending) right after another capitalized word («Хиллари Клинтон», «Н. Н. Вертинской»).
+    fn written_in_full(&self, word: &str) -> bool {
+        let n = word.chars().count();
+        if n < 4 {
+            return false;
+        }
+        let keep = n.saturating_sub(3).max(4);
+        let stem: String = word.chars().take(keep).collect();
+        self.text.match_indices(stem.as_str()).any(|(at, _)| {
+            let before = &self.text[..at];
+            let Some(gap) = before.strip_suffix(' ') else {
+                return false;
+            };
+            let prev = gap.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            // A capitalized word of the same sentence (letters and hyphens), or an initial «Н.».
+            let initial = prev.chars().count() == 2 && prev.ends_with('.');
+            prev.chars().next().is_some_and(char::is_uppercase)
+                && (initial || prev.chars().all(|c| c.is_alphabetic() || c == '-'))
+        })
+    }
+
     pub(crate) fn get(&self) -> &[Participant] {
         self.cell.get_or_init(|| {
             self.look
