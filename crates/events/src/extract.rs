@@ -404,7 +404,16 @@ pub(crate) fn extract_article(
                     // that was not read, not a missing subject.
                     let unread = lead.iter().skip(1).any(|&k| tokens[k].upper);
                     let bare = (lead.len() <= 2 && !unread) || pronoun || title;
-                    let from_text = if bare { carry.topic.clone() } else { None };
+                    // «пригласили X»: a plural verb has no single person carried as its subject.
+                    let cue_word = &tokens[hit.first].norm;
+                    let plural_verb = lang == Lang::Ru
+                        && hit.cue.form != CueForm::Noun
+                        && (cue_word.ends_with("ли") || cue_word.ends_with("лись"));
+                    let from_text = if bare && !plural_verb {
+                        carry.topic.clone()
+                    } else {
+                        None
+                    };
                     if let Some(t) = earlier.or(from_text) {
                         subjects.push(t);
                     }

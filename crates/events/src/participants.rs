@@ -725,6 +725,8 @@ pub(crate) fn direct(
     let mut others: Vec<Participant> = Vec::new();
     let mut companions = 0usize;
     let mut objects = 0usize;
+    // Where the last object ends: a list goes on past the usual reach («принял A, B и C»).
+    let mut object_end: Option<usize> = None;
     // A visit noun («визит X в Y», «посещение ... министром X») has its visitor after it;
     // a person before it is the subject of another verb.
     // («с государственным визитом» is the manner of the subject's verb: not this rule).
@@ -773,10 +775,12 @@ pub(crate) fn direct(
                 if hit.cue.form == CueForm::Obj && lang != Lang::Kk && i.first > hit.first {
                     // «принял его на работу», «принял участие»: not a reception of a person.
                     let not_person = rules.gram_at("not_object", words, hit.last).is_some();
-                    if not_person || i.first > hit.last + 6 {
+                    let listed = object_end.is_some_and(|e| i.first <= e + 2);
+                    if not_person || (i.first > hit.last + 6 && !listed) {
                         continue;
                     }
                     objects += 1;
+                    object_end = Some(i.last);
                     others.push(i.part.clone());
                 } else {
                     subjects.push(i.part.clone());
