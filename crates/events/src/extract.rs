@@ -319,7 +319,19 @@ pub(crate) fn extract_article(
                     hit, hits, &in_scope, tokens, &words, lang, lr, frame, greeting,
                 );
                 let kind = hit.cue.kind;
-                if hit.cue.form == CueForm::Obj && objects == 0 {
+                // «В Кремле его встретил Путин», «Әуежайда оны Путин қарсы алды»: an object pronoun
+                // before the cue (in Russian right before it: «его коллега» is a possessive) is the
+                // person last named as a subject.
+                let from = match lang {
+                    Lang::Kk => 0,
+                    _ => hit.first.saturating_sub(1),
+                };
+                let pronoun_object = (from..hit.first)
+                    .any(|k| clause[k] == c && lr.gram_at("object_pronoun", &words, k).is_some());
+                if hit.cue.form == CueForm::Obj
+                    && objects == 0
+                    && !(pronoun_object && carry.topic.is_some())
+                {
                     continue;
                 }
                 // «с президентом Европейского совета» with no name: the person the next sentences
@@ -403,7 +415,11 @@ pub(crate) fn extract_article(
                     // «Позже Клинтон обсудила»: a capitalized word after the first is a name
                     // that was not read, not a missing subject.
                     let unread = lead.iter().skip(1).any(|&k| tokens[k].upper);
-                    let bare = (lead.len() <= 2 && !unread) || pronoun || title;
+                    // «Его коллега встретился с X»: a possessive before a noun is not the subject.
+                    let possessive = lead
+                        .windows(2)
+                        .any(|w| lr.gram_at("possessive", &words, w[0]).is_some());
+                    let bare = (lead.len() <= 2 && !unread && !possessive) || pronoun || title;
                     // «пригласили X»: a plural verb has no single person carried as its subject.
                     let cue_word = &tokens[hit.first].norm;
                     let plural_verb = lang == Lang::Ru
@@ -419,6 +435,11 @@ pub(crate) fn extract_article(
                     }
                 }
                 let mut all = dedup(subjects.iter().chain(others.iter()).cloned().collect());
+                if all.len() == 1 && pronoun_object {
+                    if let Some(t) = carry.topic.clone() {
+                        all = dedup(all.into_iter().chain([t]).collect());
+                    }
+                }
                 // «Главы государств провели встречу»: the persons of the previous sentence.
                 let plural = (0..tokens.len())
                     .filter(|k| clause[*k] == c)

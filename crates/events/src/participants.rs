@@ -811,7 +811,13 @@ pub(crate) fn direct(
     }
     // «X Y қабылдады» where Y's accusative ending was not split off: the last
     // nominative before the verb is its object.
-    if hit.cue.form == CueForm::Obj && objects == 0 && lang == Lang::Kk && subjects.len() >= 2 {
+    // (Only for receptions: «X ... Y қарсы алды» also greets a date or an age.)
+    if hit.cue.form == CueForm::Obj
+        && hit.cue.kind == EventType::Reception
+        && objects == 0
+        && lang == Lang::Kk
+        && subjects.len() >= 2
+    {
         if let Some(o) = subjects.pop() {
             others.push(o);
             objects += 1;
