@@ -305,10 +305,27 @@ pub(crate) fn extract_article(
                 let c = clause[hit.first];
                 let d = depth[hit.first];
                 let frame = is_frame(hit, tokens, lr, lang);
+                // «встретился с X, а также с Y»: a clause opened by «а также» without a cue of
+                // its own goes on with the cue's companions.
+                let ellipsis = |k: usize| {
+                    let start = (0..tokens.len()).find(|&t| clause[t] == k && tokens[t].word);
+                    start.is_some_and(|t| lr.gram_at("ellipsis", &words, t).is_some())
+                        && !hits.iter().any(|h| clause[h.first] == k)
+                };
+                let mut further = c + 1;
+                while clause.last().is_some_and(|&l| further <= l) && ellipsis(further) {
+                    further += 1;
+                }
                 let in_scope: Vec<&Item> = its
                     .iter()
                     .map(|(i, _)| i)
-                    .filter(|i| clause[i.first] == c && depth[i.first] == d)
+                    .filter(|i| {
+                        depth[i.first] == d
+                            && (clause[i.first] == c
+                                || (clause[i.first] > c
+                                    && clause[i.first] < further
+                                    && matches!(i.rel, Rel::Companion | Rel::Between)))
+                    })
                     .collect();
                 let Direct {
                     subjects,

@@ -383,6 +383,10 @@ pub(crate) fn ru_relation(
         }
     };
     while j > 0 {
+        // «Кроме того, Токаев ...»: a linking phrase governs no name after it.
+        if rules.gram_ending_at("discourse", words, j).is_some() {
+            break;
+        }
         if rules.gram_ending_at("host", words, j).is_some() && skipped <= 1 {
             return Rel::Host;
         }
