@@ -281,7 +281,12 @@ pub(crate) fn items(
             (first.saturating_sub(2)..first).any(|k| rules.gram_at("deputy", &words, k).is_some());
         let after = (last..(last + 2).min(tokens.len()))
             .any(|k| rules.gram_at("deputy", &words, k).is_some());
-        if (lang == Lang::Ru && before) || (lang == Lang::Kk && after) {
+        // «лауреаты премии президента», «Президент сыйлығы»: the role owns a thing, it is not present.
+        let owned = match lang {
+            Lang::Kk => rules.gram_at("owned", &words, last).is_some(),
+            _ => first > 0 && rules.gram_at("owned", &words, first - 1).is_some(),
+        };
+        if (lang == Lang::Ru && before) || (lang == Lang::Kk && after) || owned {
             continue;
         }
         // Apposition: the role stands right before a name.
@@ -369,7 +374,10 @@ pub(crate) fn ru_relation(
     let it = &out[k].0;
     let own = clause.get(it.first).copied();
     // «Помощник Хиллари Клинтон», «пресс-секретарь Путина»: the name only owns the title.
-    if it.first > 0 && rules.gram_ending_at("deputy", words, it.first).is_some() {
+    if it.first > 0
+        && (rules.gram_ending_at("deputy", words, it.first).is_some()
+            || rules.gram_ending_at("owned", words, it.first).is_some())
+    {
         return Rel::Oblique;
     }
     let mut j = it.first;
