@@ -390,21 +390,37 @@ pub(crate) fn ru_relation(
             Rel::Subject
         }
     };
+    // «Кроме того, Токаев ...»: a preposition opening a linking phrase governs no name after it.
+    let linking = |start: usize| rules.gram_at("discourse", words, start).is_some();
     while j > 0 {
-        // «Кроме того, Токаев ...»: a linking phrase governs no name after it.
-        if rules.gram_ending_at("discourse", words, j).is_some() {
-            break;
+        if let Some(n) = rules.gram_ending_at("host", words, j) {
+            if linking(j - n) {
+                break;
+            }
+            if skipped <= 1 {
+                return Rel::Host;
+            }
         }
-        if rules.gram_ending_at("host", words, j).is_some() && skipped <= 1 {
-            return Rel::Host;
+        if let Some(n) = rules.gram_ending_at("companion", words, j) {
+            if linking(j - n) {
+                break;
+            }
+            if skipped <= 8 {
+                return Rel::Companion;
+            }
         }
-        if rules.gram_ending_at("companion", words, j).is_some() && skipped <= 8 {
-            return Rel::Companion;
-        }
-        if rules.gram_ending_at("between", words, j).is_some() && skipped <= 8 {
-            return Rel::Between;
+        if let Some(n) = rules.gram_ending_at("between", words, j) {
+            if linking(j - n) {
+                break;
+            }
+            if skipped <= 8 {
+                return Rel::Between;
+            }
         }
         if let Some(n) = rules.gram_ending_at("oblique", words, j) {
+            if linking(j - n) {
+                break;
+            }
             let w = &words[j - n];
             let limit = if matches!(w.as_str(), "в" | "во" | "на") {
                 0
