@@ -387,7 +387,7 @@ pub(crate) fn extract_article(
                         companions += 1;
                     }
                 }
-                // «обсудил с X», «контакт с X»: no event without a companion or two subjects
+                // «обсудил с X», «обменялся мнениями с X»: no event without a companion or two subjects
                 // before it («X и Y обсудили»).
                 if hit.cue.form == CueForm::With
                     && companions == 0

@@ -109,7 +109,7 @@ pub(crate) enum CueForm {
     /// A verb whose direct object is the other participant.
     Obj,
     /// A verb or noun that tells an event only with a «с X» / X-пен companion («обсудил с X»,
-    /// «контакт с X»): without one it is no event.
+    /// «обменялся мнениями с X»): without one it is no event.
     With,
 }
 

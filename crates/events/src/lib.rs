@@ -15,7 +15,7 @@
 //! `planned`) and its form: `verb` (subject plus «с X» / X-пен companions), `noun` (an event noun,
 //! whose genitive owners also take part), `obj` (принял X: the object is the other participant; a
 //! pattern ending with its preposition, «приехал к X», takes the person after it) or `with`
-//! (обсудил с X, контакт с X, X-пен талқылады: an event only with a companion or two subjects).
+//! (обсудил с X, обменялся мнениями с X, X-пен талқылады: an event only with a companion or two subjects).
 //!
 //! # How a sentence becomes an event
 //!

@@ -390,6 +390,18 @@ pub(crate) fn ru_relation(
             Rel::Subject
         }
     };
+    // «с министрами вопросы, поднятые Путиным»: a passive participle opening a phrase after a
+    // comma, between the preposition and the name, makes the name its agent («иностранных дел»
+    // has the ending but no comma).
+    let participles = rules.suffixes("participle");
+    let agent = |from: usize| {
+        (from.max(1)..it.first).any(|k| {
+            let w = &words[k];
+            words[k - 1] == ","
+                && w.chars().count() > 5
+                && participles.iter().any(|p| w.ends_with(p))
+        })
+    };
     // «Кроме того, Токаев ...»: a preposition opening a linking phrase governs no name after it.
     let linking = |start: usize| rules.gram_at("discourse", words, start).is_some();
     while j > 0 {
@@ -405,7 +417,7 @@ pub(crate) fn ru_relation(
             if linking(j - n) {
                 break;
             }
-            if skipped <= 8 {
+            if skipped <= 8 && !agent(j) {
                 return Rel::Companion;
             }
         }
