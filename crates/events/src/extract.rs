@@ -267,6 +267,15 @@ pub(crate) fn extract_article(
     let sent_hits: Vec<Vec<CueHit<'_>>> = sent_tokens.iter().map(|t| find_cues(t, lr)).collect();
     let has_cue: Vec<bool> = sent_hits.iter().map(|h| !h.is_empty()).collect();
     let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
+    // The persons of the whole article, read only when a companion word or, in a sentence with a
+    // cue, a surname alone was passed over.
+    let article_people = std::cell::OnceCell::new();
+    let article_people = ArticlePeople {
+        text: &text,
+        lang,
+        look,
+        cell: article_people,
+    };
     let all_items: Vec<Vec<(Item, Mention)>> = sents
         .iter()
         .enumerate()
@@ -275,17 +284,10 @@ pub(crate) fn extract_article(
                 return Vec::new();
             }
             let (sdate, _) = event_date(si, None, &sents, &sent_dates, &sent_tokens, &ctx, lr);
-            items(s.text, &sent_tokens[si], lang, lr, look, sdate)
+            let people = has_cue[si].then_some(&article_people);
+            items(s.text, &sent_tokens[si], lang, lr, look, sdate, people)
         })
         .collect();
-    // The persons of the whole article, read only when a companion word was passed over.
-    let article_people = std::cell::OnceCell::new();
-    let article_people = ArticlePeople {
-        text: &text,
-        lang,
-        look,
-        cell: article_people,
-    };
     let mut raws: Vec<Raw> = Vec::new();
     let mut carry = Carry::default();
     for (si, s) in sents.iter().enumerate() {
@@ -303,10 +305,27 @@ pub(crate) fn extract_article(
                 let c = clause[hit.first];
                 let d = depth[hit.first];
                 let frame = is_frame(hit, tokens, lr, lang);
+                // «встретился с X, а также с Y»: a clause opened by «а также» without a cue of
+                // its own goes on with the cue's companions.
+                let ellipsis = |k: usize| {
+                    let start = (0..tokens.len()).find(|&t| clause[t] == k && tokens[t].word);
+                    start.is_some_and(|t| lr.gram_at("ellipsis", &words, t).is_some())
+                        && !hits.iter().any(|h| clause[h.first] == k)
+                };
+                let mut further = c + 1;
+                while clause.last().is_some_and(|&l| further <= l) && ellipsis(further) {
+                    further += 1;
+                }
                 let in_scope: Vec<&Item> = its
                     .iter()
                     .map(|(i, _)| i)
-                    .filter(|i| clause[i.first] == c && depth[i.first] == d)
+                    .filter(|i| {
+                        depth[i.first] == d
+                            && (clause[i.first] == c
+                                || (clause[i.first] > c
+                                    && clause[i.first] < further
+                                    && matches!(i.rel, Rel::Companion | Rel::Between)))
+                    })
                     .collect();
                 let Direct {
                     subjects,
@@ -317,7 +336,28 @@ pub(crate) fn extract_article(
                     hit, hits, &in_scope, tokens, &words, lang, lr, frame, greeting,
                 );
                 let kind = hit.cue.kind;
-                if hit.cue.form == CueForm::Obj && objects == 0 {
+                // «В Кремле его встретил Путин», «Әуежайда оны Путин қарсы алды»: an object pronoun
+                // before the cue (in Russian right before it: «его коллега» is a possessive) is the
+                // person last named as a subject.
+                let from = match lang {
+                    Lang::Kk => 0,
+                    _ => hit.first.saturating_sub(1),
+                };
+                let pronoun_object = (from..hit.first)
+                    .any(|k| clause[k] == c && lr.gram_at("object_pronoun", &words, k).is_some());
+                // «прибыл к месту крушения в Актау»: without a person after «к», a verb that is a
+                // cue by itself («прибыл») still tells its own event.
+                let verb_alone = lr.cues.iter().any(|x| {
+                    x.form == CueForm::Verb
+                        && x.kind == kind
+                        && x.pattern.words.len() == 1
+                        && x.pattern.matches_at(&words, hit.first)
+                });
+                if hit.cue.form == CueForm::Obj
+                    && objects == 0
+                    && !(pronoun_object && carry.topic.is_some())
+                    && !(verb_alone && hit.last > hit.first + 1)
+                {
                     continue;
                 }
                 // «с президентом Европейского совета» with no name: the person the next sentences
@@ -346,6 +386,18 @@ pub(crate) fn extract_article(
                         others.push(p);
                         companions += 1;
                     }
+                }
+                // «обсудил с X», «обменялся мнениями с X»: no event without a companion or two subjects
+                // before it («X и Y обсудили»).
+                if hit.cue.form == CueForm::With
+                    && companions == 0
+                    && in_scope
+                        .iter()
+                        .filter(|i| i.rel == Rel::Subject && i.last <= hit.first)
+                        .count()
+                        < 2
+                {
+                    continue;
                 }
                 let mut subjects = dedup(subjects);
                 // «X и Y, которые встречаются»: the subjects of the clause before.
@@ -386,13 +438,34 @@ pub(crate) fn extract_article(
                     let title = lead
                         .iter()
                         .any(|&k| lr.gram_at("title", &words, k).is_some());
-                    let bare = lead.len() <= 2 || pronoun || title;
-                    let from_text = if bare { carry.topic.clone() } else { None };
+                    // «Позже Клинтон обсудила»: a capitalized word after the first is a name
+                    // that was not read, not a missing subject.
+                    let unread = lead.iter().skip(1).any(|&k| tokens[k].upper);
+                    // «Его коллега встретился с X»: a possessive before a noun is not the subject.
+                    let possessive = lead
+                        .windows(2)
+                        .any(|w| lr.gram_at("possessive", &words, w[0]).is_some());
+                    let bare = (lead.len() <= 2 && !unread && !possessive) || pronoun || title;
+                    // «пригласили X»: a plural verb has no single person carried as its subject.
+                    let cue_word = &tokens[hit.first].norm;
+                    let plural_verb = lang == Lang::Ru
+                        && hit.cue.form != CueForm::Noun
+                        && (cue_word.ends_with("ли") || cue_word.ends_with("лись"));
+                    let from_text = if bare && !plural_verb {
+                        carry.topic.clone()
+                    } else {
+                        None
+                    };
                     if let Some(t) = earlier.or(from_text) {
                         subjects.push(t);
                     }
                 }
                 let mut all = dedup(subjects.iter().chain(others.iter()).cloned().collect());
+                if all.len() == 1 && pronoun_object {
+                    if let Some(t) = carry.topic.clone() {
+                        all = dedup(all.into_iter().chain([t]).collect());
+                    }
+                }
                 // «Главы государств провели встречу»: the persons of the previous sentence.
                 let plural = (0..tokens.len())
                     .filter(|k| clause[*k] == c)

@@ -108,6 +108,9 @@ pub(crate) enum CueForm {
     Noun,
     /// A verb whose direct object is the other participant.
     Obj,
+    /// A verb or noun that tells an event only with a «с X» / X-пен companion («обсудил с X»,
+    /// «обменялся мнениями с X»): without one it is no event.
+    With,
 }
 
 /// One cue row.
@@ -286,11 +289,12 @@ pub(crate) fn parse_into(
                     "verb" => CueForm::Verb,
                     "noun" => CueForm::Noun,
                     "obj" => CueForm::Obj,
+                    "with" => CueForm::With,
                     other => {
                         return Err(malformed(
                             path,
                             line,
-                            format!("unknown form `{other}` (verb, noun, obj)"),
+                            format!("unknown form `{other}` (verb, noun, obj, with)"),
                         ))
                     }
                 };

@@ -13,7 +13,9 @@
 //! The cues are data (`data/cues-{ru,kk}.tsv`): a pattern (a `*` ends a stem, so one row matches
 //! встреча, встречи, встрече ...), the type, the modality the form carries (future forms are
 //! `planned`) and its form: `verb` (subject plus «с X» / X-пен companions), `noun` (an event noun,
-//! whose genitive owners also take part) or `obj` (принял X: the object is the other participant).
+//! whose genitive owners also take part), `obj` (принял X: the object is the other participant; a
+//! pattern ending with its preposition, «приехал к X», takes the person after it) or `with`
+//! (обсудил с X, обменялся мнениями с X, X-пен талқылады: an event only with a companion or two subjects).
 //!
 //! # How a sentence becomes an event
 //!
@@ -31,7 +33,9 @@
 //!    A dative addressee counts when the cue is the sentence's frame («В ходе встречи X рассказал Y»)
 //!    unless greetings are being passed on («передал слова приветствия Y»: Y is absent).
 //! 4. Missing participants are found around the sentence: a clause opened by «который» takes the
-//!    subjects of the clause before; a sentence without a subject takes the last subject of the
+//!    subjects of the clause before; a surname written alone («Клинтон обсуждала ...») is the
+//!    person the article names in full with its key; an object pronoun before the cue («его
+//!    встретил X», «оны X қарсы алды») is the last subject; a sentence without a subject takes the last subject of the
 //!    text when its own subject is a pronoun or a bare title («Он встретился с X», «новый
 //!    украинский лидер может встретиться с X»); a plural subject («Главы государств провели
 //!    встречу», «Тараптар») takes the participants of the previous sentence; «с президентом
@@ -257,6 +261,7 @@ impl Extractor {
                             lexicon::CueForm::Verb => "verb",
                             lexicon::CueForm::Noun => "noun",
                             lexicon::CueForm::Obj => "obj",
+                            lexicon::CueForm::With => "with",
                         }
                     ),
                     None => "none".to_string(),

@@ -241,6 +241,7 @@ pub(crate) fn items(
     rules: &LangRules,
     look: &dyn Lookup,
     date: Option<NaiveDate>,
+    people: Option<&ArticlePeople<'_>>,
 ) -> Vec<(Item, Mention)> {
     let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
     let mut out: Vec<(Item, Mention)> = Vec::new();
@@ -258,6 +259,9 @@ pub(crate) fn items(
                 m,
             ));
         }
+    }
+    if let Some(people) = people {
+        out.extend(surnames_alone(sentence, tokens, lang, look, people, &out));
     }
     // Roles resolve to the holder at the event's date; an undated article (common for scraped
     // Kazakh pages) gets the current holder, the likeliest reading of «Мемлекет басшысы» today.
@@ -277,7 +281,12 @@ pub(crate) fn items(
             (first.saturating_sub(2)..first).any(|k| rules.gram_at("deputy", &words, k).is_some());
         let after = (last..(last + 2).min(tokens.len()))
             .any(|k| rules.gram_at("deputy", &words, k).is_some());
-        if (lang == Lang::Ru && before) || (lang == Lang::Kk && after) {
+        // «лауреаты премии президента», «Президент сыйлығы»: the role owns a thing, it is not present.
+        let owned = match lang {
+            Lang::Kk => rules.gram_at("owned", &words, last).is_some(),
+            _ => first > 0 && rules.gram_at("owned", &words, first - 1).is_some(),
+        };
+        if (lang == Lang::Ru && before) || (lang == Lang::Kk && after) || owned {
             continue;
         }
         // Apposition: the role stands right before a name.
@@ -365,7 +374,10 @@ pub(crate) fn ru_relation(
     let it = &out[k].0;
     let own = clause.get(it.first).copied();
     // «Помощник Хиллари Клинтон», «пресс-секретарь Путина»: the name only owns the title.
-    if it.first > 0 && rules.gram_ending_at("deputy", words, it.first).is_some() {
+    if it.first > 0
+        && (rules.gram_ending_at("deputy", words, it.first).is_some()
+            || rules.gram_ending_at("owned", words, it.first).is_some())
+    {
         return Rel::Oblique;
     }
     let mut j = it.first;
@@ -378,17 +390,49 @@ pub(crate) fn ru_relation(
             Rel::Subject
         }
     };
+    // «с министрами вопросы, поднятые Путиным»: a passive participle opening a phrase after a
+    // comma, between the preposition and the name, makes the name its agent («иностранных дел»
+    // has the ending but no comma).
+    let participles = rules.suffixes("participle");
+    let agent = |from: usize| {
+        (from.max(1)..it.first).any(|k| {
+            let w = &words[k];
+            words[k - 1] == ","
+                && w.chars().count() > 5
+                && participles.iter().any(|p| w.ends_with(p))
+        })
+    };
+    // «Кроме того, Токаев ...»: a preposition opening a linking phrase governs no name after it.
+    let linking = |start: usize| rules.gram_at("discourse", words, start).is_some();
     while j > 0 {
-        if rules.gram_ending_at("host", words, j).is_some() && skipped <= 1 {
-            return Rel::Host;
+        if let Some(n) = rules.gram_ending_at("host", words, j) {
+            if linking(j - n) {
+                break;
+            }
+            if skipped <= 1 {
+                return Rel::Host;
+            }
         }
-        if rules.gram_ending_at("companion", words, j).is_some() && skipped <= 8 {
-            return Rel::Companion;
+        if let Some(n) = rules.gram_ending_at("companion", words, j) {
+            if linking(j - n) {
+                break;
+            }
+            if skipped <= 8 && !agent(j) {
+                return Rel::Companion;
+            }
         }
-        if rules.gram_ending_at("between", words, j).is_some() && skipped <= 8 {
-            return Rel::Between;
+        if let Some(n) = rules.gram_ending_at("between", words, j) {
+            if linking(j - n) {
+                break;
+            }
+            if skipped <= 8 {
+                return Rel::Between;
+            }
         }
         if let Some(n) = rules.gram_ending_at("oblique", words, j) {
+            if linking(j - n) {
+                break;
+            }
             let w = &words[j - n];
             let limit = if matches!(w.as_str(), "в" | "во" | "на") {
                 0
@@ -428,6 +472,63 @@ pub(crate) fn ru_relation(
         j -= 1;
     }
     bare(&out[k].1)
+}
+
+/// «Клинтон обсуждала ...» after «Хиллари Клинтон» earlier in the article: a capitalized word no
+/// mention covers, read as a name, is that person when the article names someone with its key in
+/// two words or more (a surname alone is how news refers back to a person named in full).
+fn surnames_alone(
+    sentence: &str,
+    tokens: &[Token],
+    lang: Lang,
+    look: &dyn Lookup,
+    people: &ArticlePeople<'_>,
+    found: &[(Item, Mention)],
+) -> Vec<(Item, Mention)> {
+    let mut out = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if !t.word || !t.upper || found.iter().any(|(i, _)| i.first <= k && k < i.last) {
+            continue;
+        }
+        // Alone: not part of a run of capitalized words («Республикасының Президенті»); the
+        // sentence's first word is capitalized anyway («Позже Клинтон»).
+        let upper_word = |j: usize| tokens.get(j).is_some_and(|n| n.word && n.upper);
+        if (k > 1 && upper_word(k - 1)) || upper_word(k + 1) {
+            continue;
+        }
+        let Some(word) = sentence.get(t.start..t.end) else {
+            continue;
+        };
+        // A cheap test first: the article writes the word's stem after another capitalized word.
+        if !people.written_in_full(word) {
+            continue;
+        }
+        let Some(mut m) = look.name_of(word, lang) else {
+            continue;
+        };
+        if m.key.is_empty() {
+            continue;
+        }
+        let full = people.get().iter().find(|p| {
+            p.name.split_whitespace().count() >= 2
+                && (p.key == m.key || (m.entity_id.is_some() && p.entity_id == m.entity_id))
+        });
+        if let Some(p) = full {
+            m.span = Span::new(t.start, t.end);
+            m.text = word.to_string();
+            out.push((
+                Item {
+                    first: k,
+                    last: k + 1,
+                    part: p.clone(),
+                    rel: Rel::Subject,
+                    oblique_case: false,
+                },
+                m,
+            ));
+        }
+    }
+    out
 }
 
 /// For a cue followed in its clause by «с <title> <Organisation>» and no name, the person that one of
@@ -492,7 +593,29 @@ pub(crate) struct ArticlePeople<'a> {
 }
 
 impl ArticlePeople<'_> {
-    fn get(&self) -> &[Participant] {
+    /// Whether the text writes the stem of `word` (its first letters, without up to three letters
+    /// of ending) right after another capitalized word («Хиллари Клинтон», «Н. Н. Вертинской»).
+    fn written_in_full(&self, word: &str) -> bool {
+        let n = word.chars().count();
+        if n < 4 {
+            return false;
+        }
+        let keep = n.saturating_sub(3).max(4);
+        let stem: String = word.chars().take(keep).collect();
+        self.text.match_indices(stem.as_str()).any(|(at, _)| {
+            let before = &self.text[..at];
+            let Some(gap) = before.strip_suffix(' ') else {
+                return false;
+            };
+            let prev = gap.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            // A capitalized word of the same sentence (letters and hyphens), or an initial «Н.».
+            let initial = prev.chars().count() == 2 && prev.ends_with('.');
+            prev.chars().next().is_some_and(char::is_uppercase)
+                && (initial || prev.chars().all(|c| c.is_alphabetic() || c == '-'))
+        })
+    }
+
+    pub(crate) fn get(&self) -> &[Participant] {
         self.cell.get_or_init(|| {
             self.look
                 .persons(self.text, self.lang)
@@ -642,6 +765,8 @@ pub(crate) fn direct(
     let mut others: Vec<Participant> = Vec::new();
     let mut companions = 0usize;
     let mut objects = 0usize;
+    // Where the last object ends: a list goes on past the usual reach («принял A, B и C»).
+    let mut object_end: Option<usize> = None;
     // A visit noun («визит X в Y», «посещение ... министром X») has its visitor after it;
     // a person before it is the subject of another verb.
     // («с государственным визитом» is the manner of the subject's verb: not this rule).
@@ -649,10 +774,18 @@ pub(crate) fn direct(
         && hit.cue.form == CueForm::Noun
         && lang == Lang::Ru
         && !tokens[hit.last - 1].norm.ends_with("ом");
+    // «приехал к X», «прорвался к X»: a verb whose cue ends with its preposition takes the person
+    // right after it (an apposition «к психиатру, профессору X» may stand between) as its object.
+    let toward = hit.cue.form == CueForm::Obj
+        && lang == Lang::Ru
+        && rules.gram_ending_at("oblique", words, hit.last).is_some();
     for i in in_scope {
         // «на торжества, посвященные юбилею Бориса Николаевича, прибыл Медведев»: a name in the
         // genitive is no subject of a verb.
-        if hit.cue.form == CueForm::Verb && i.rel == Rel::Subject && i.oblique_case {
+        if matches!(hit.cue.form, CueForm::Verb | CueForm::With)
+            && i.rel == Rel::Subject
+            && i.oblique_case
+        {
             continue;
         }
         if visit_noun && i.rel == Rel::Subject && (i.first < hit.first || i.first > hit.last + 8) {
@@ -672,7 +805,7 @@ pub(crate) fn direct(
                 (frame && !greeting)
                     || (hit.cue.form == CueForm::Obj && lang == Lang::Ru && i.first > hit.first)
             }
-            Rel::Oblique => false,
+            Rel::Oblique => toward && i.first >= hit.last && i.first <= hit.last + 3,
         };
         if !take {
             continue;
@@ -682,10 +815,12 @@ pub(crate) fn direct(
                 if hit.cue.form == CueForm::Obj && lang != Lang::Kk && i.first > hit.first {
                     // «принял его на работу», «принял участие»: not a reception of a person.
                     let not_person = rules.gram_at("not_object", words, hit.last).is_some();
-                    if not_person || i.first > hit.last + 6 {
+                    let listed = object_end.is_some_and(|e| i.first <= e + 2);
+                    if not_person || (i.first > hit.last + 6 && !listed) {
                         continue;
                     }
                     objects += 1;
+                    object_end = Some(i.last);
                     others.push(i.part.clone());
                 } else {
                     subjects.push(i.part.clone());
@@ -707,12 +842,22 @@ pub(crate) fn direct(
                 objects += 1;
                 others.push(i.part.clone());
             }
+            Rel::Oblique => {
+                objects += 1;
+                others.push(i.part.clone());
+            }
             _ => others.push(i.part.clone()),
         }
     }
     // «X Y қабылдады» where Y's accusative ending was not split off: the last
     // nominative before the verb is its object.
-    if hit.cue.form == CueForm::Obj && objects == 0 && lang == Lang::Kk && subjects.len() >= 2 {
+    // (Only for receptions: «X ... Y қарсы алды» also greets a date or an age.)
+    if hit.cue.form == CueForm::Obj
+        && hit.cue.kind == EventType::Reception
+        && objects == 0
+        && lang == Lang::Kk
+        && subjects.len() >= 2
+    {
         if let Some(o) = subjects.pop() {
             others.push(o);
             objects += 1;
