@@ -143,6 +143,8 @@ pub(crate) enum After {
     Velar,
     Plain,
     Literal(Vec<String>),
+    /// The stem starts with one of these prefixes, and at least three letters follow it.
+    Prefix(Vec<String>),
 }
 
 impl After {
@@ -161,6 +163,13 @@ impl After {
             After::Literal(list) => {
                 let s = crate::text::fold(stem);
                 list.iter().any(|e| s.ends_with(e.as_str()))
+            }
+            After::Prefix(list) => {
+                let s = crate::text::fold(stem);
+                list.iter().any(|p| {
+                    s.strip_prefix(p.as_str())
+                        .is_some_and(|rest| rest.chars().count() >= 3)
+                })
             }
         }
     }
@@ -240,6 +249,9 @@ impl Tables {
                         "N" => After::Plain,
                         s if s.starts_with('=') => {
                             After::Literal(s[1..].split('|').map(|x| x.to_string()).collect())
+                        }
+                        s if s.starts_with('^') => {
+                            After::Prefix(s[1..].split('|').map(|x| x.to_string()).collect())
                         }
                         s => return Err(bad(name, r.line, format!("unknown `after` class `{s}`"))),
                     };
@@ -477,6 +489,15 @@ mod tests {
         assert!(t.kk_suffixes.len() > 40);
         assert!(t.given.len() > 400);
         assert!(t.places.len() > 100);
+    }
+
+    #[test]
+    fn prefix_condition_needs_three_letters_after_it() {
+        let a = After::Prefix(vec!["по".into(), "при".into()]);
+        assert!(a.holds("поволж"));
+        assert!(a.holds("Примор"));
+        assert!(!a.holds("пол"));
+        assert!(!a.holds("волж"));
     }
 
     #[test]
