@@ -9,6 +9,45 @@
 use crate::data::{KkSuffix, Tables};
 use crate::text::{fold, is_vowel, lower};
 
+/// Kazakh common-word stems (`data/kk_common.bloom`, built by `data/kk_common.sh` from the
+/// stems the Kazakh hunspell dictionary lists in lower case only).
+pub(crate) const KK_COMMON_BLOOM: &[u8] = include_bytes!("../data/kk_common.bloom");
+
+fn common_stems() -> &'static kzalign_langid::wordlist::Bloom {
+    static B: std::sync::OnceLock<kzalign_langid::wordlist::Bloom> = std::sync::OnceLock::new();
+    B.get_or_init(|| {
+        kzalign_langid::wordlist::Bloom::parse(KK_COMMON_BLOOM, "kk_common.bloom")
+            .unwrap_or_else(|_| kzalign_langid::wordlist::Bloom::empty())
+    })
+}
+
+/// Whether a Kazakh word reads as a common noun, adjective or verb form: the word itself or one
+/// of its three likeliest stems (three letters or more) is a common-word stem (Медицина,
+/// Соттың, Банктер, Қарулы). Names that are also common words (Қанат, Бақыт) are not in the list.
+pub(crate) fn is_common_word(tables: &Tables, word: &str) -> bool {
+    let b = common_stems();
+    let has = |s: &str| {
+        let chars: Vec<char> = s.chars().map(lower).collect();
+        chars.len() >= 3 && b.contains(&chars)
+    };
+    has(&fold(word))
+        || candidates(tables, word)
+            .iter()
+            .take(3)
+            .any(|c| has(&c.lemma))
+}
+
+/// Whether a Kazakh word is a common word ([`is_common_word`]) and none of its three likeliest
+/// readings is a listed given name, gazetteer person or surname.
+pub(crate) fn common_not_name(names: &crate::Names, word: &str) -> bool {
+    let t = names.tables();
+    is_common_word(t, word)
+        && !candidates(t, word)
+            .iter()
+            .take(3)
+            .any(|c| names.known(&c.lemma).is_some_and(|k| k.given || k.surname))
+}
+
 /// Prior of reading a word as its own nominative, against which suffix chains compete.
 pub(crate) const IDENTITY_PRIOR: f32 = 0.4;
 
@@ -243,6 +282,20 @@ mod tests {
         assert_eq!(best(&t, "Грузиямен"), "грузия");
         assert_eq!(best(&t, "Қазақстандағы"), "қазақстан");
         assert_eq!(best(&t, "Йорктің"), "йорк");
+    }
+
+    #[test]
+    fn common_words_are_known_but_names_are_not() {
+        let t = Tables::embedded().unwrap();
+        assert!(kzalign_langid::wordlist::Bloom::parse(KK_COMMON_BLOOM, "kk_common.bloom").is_ok());
+        for w in ["Медицина", "Соттың", "Банктер", "Қарулы", "Адам"]
+        {
+            assert!(is_common_word(&t, w), "{w}");
+        }
+        for w in ["Тоқаев", "Трамптың", "Назарбаевқа", "Қанат", "Гутерриш"]
+        {
+            assert!(!is_common_word(&t, w), "{w}");
+        }
     }
 
     #[test]

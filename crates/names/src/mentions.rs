@@ -785,6 +785,14 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             ev = ev.max(cx.person_evidence(cx.tokens[k].text));
         }
         let titled = cx.after_title(g.first);
+        // Kazakh common words capitalised at a sentence start or in an organisation's name.
+        if cx.lang == Lang::Kk
+            && !titled
+            && g.first == g.last
+            && crate::kk::common_not_name(names, cx.tokens[g.first].text)
+        {
+            continue;
+        }
         let lowered = (g.first..=g.last).all(|k| cx.lower.contains(&fold(cx.tokens[k].text)));
         if lowered {
             continue;
