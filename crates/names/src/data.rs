@@ -21,6 +21,7 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("role_aliases.tsv", include_str!("../data/role_aliases.tsv")),
     ("ru_agreement.tsv", include_str!("../data/ru_agreement.tsv")),
+    ("latin_names.tsv", include_str!("../data/latin_names.tsv")),
 ];
 
 /// One parsed row with its line number.
@@ -220,6 +221,8 @@ pub(crate) struct Tables {
     pub role_aliases: Vec<(String, Lang, String)>,
     /// (ending of an inflected given name, its gender, endings an agreeing surname may have).
     pub agreement: Vec<(String, Option<Gender>, Vec<String>)>,
+    /// Lower-case English words that end a run of Latin-script name words (The, Inc, Hotel).
+    pub latin_org: HashSet<String>,
     /// Kazakh words of class `protect` (stem endings no suffix cut may split), built on first use.
     kk_protected: std::sync::OnceLock<Vec<String>>,
 }
@@ -322,6 +325,26 @@ impl Tables {
                     self.given.insert((crate::text::fold(&c[0]), l), g);
                 }
             }
+            "latin_names.tsv" => {
+                for r in parse_table(name, text, &["name", "class", "gender"])? {
+                    let c = &r.cells;
+                    if c[0].is_empty() || !c[0].chars().all(|ch| ch.is_ascii_alphabetic()) {
+                        return Err(bad(name, r.line, "a name is ASCII letters"));
+                    }
+                    let g = parse_gender(name, r.line, &c[2])?;
+                    match c[1].as_str() {
+                        // Latin-script given names are keyed with `Lang::Other`.
+                        "given" => {
+                            self.given
+                                .insert((crate::text::fold(&c[0]), Lang::Other), g);
+                        }
+                        "org" => {
+                            self.latin_org.insert(c[0].to_ascii_lowercase());
+                        }
+                        x => return Err(bad(name, r.line, format!("unknown class `{x}`"))),
+                    }
+                }
+            }
             "place_names.tsv" => {
                 for r in parse_table(name, text, &["id", "kind", "en", "ru", "kk"])? {
                     let c = &r.cells;
@@ -347,6 +370,7 @@ impl Tables {
                         "month"
                             | "weekday"
                             | "title"
+                            | "post_title"
                             | "stop"
                             | "org"
                             | "nonname_end"
@@ -489,6 +513,8 @@ mod tests {
         assert!(t.kk_suffixes.len() > 40);
         assert!(t.given.len() > 400);
         assert!(t.places.len() > 100);
+        assert!(t.given.contains_key(&("deepak".to_string(), Lang::Other)));
+        assert!(t.latin_org.contains("inc"));
     }
 
     #[test]

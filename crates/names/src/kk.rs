@@ -8,6 +8,7 @@
 
 use crate::data::{KkSuffix, Tables};
 use crate::text::{fold, is_vowel, lower};
+use kzalign_core::Lang;
 
 /// Kazakh common-word stems (`data/kk_common.bloom`, built by `data/kk_common.sh` from the
 /// stems the Kazakh hunspell dictionary lists in lower case only).
@@ -46,6 +47,32 @@ pub(crate) fn common_not_name(names: &crate::Names, word: &str) -> bool {
             .iter()
             .take(3)
             .any(|c| names.known(&c.lemma).is_some_and(|k| k.given || k.surname))
+}
+
+/// Whether a Kazakh courtesy title that follows a name (`post_title` in `words.tsv`: Суор
+/// мырза, Сканлон мырзаға, Мэй ханым) stands right after byte `end` of `text`, in any case form,
+/// with only spaces between.
+pub(crate) fn post_title_follows(tables: &Tables, text: &str, end: usize, lang: Lang) -> bool {
+    if lang != Lang::Kk {
+        return false;
+    }
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let after = rest.trim_start_matches([' ', '\u{a0}']);
+    if after.len() == rest.len() || rest.len() - after.len() > 2 {
+        return false;
+    }
+    let word: String = after
+        .chars()
+        .take_while(|c| crate::text::is_alpha(*c))
+        .collect();
+    if word.is_empty() || !word.chars().next().is_some_and(|c| c.is_lowercase()) {
+        return false;
+    }
+    candidates(tables, &word)
+        .iter()
+        .any(|c| tables.word_is(&c.lemma, Lang::Kk, "post_title"))
 }
 
 /// Prior of reading a word as its own nominative, against which suffix chains compete.
@@ -296,6 +323,18 @@ mod tests {
         {
             assert!(!is_common_word(&t, w), "{w}");
         }
+    }
+
+    #[test]
+    fn courtesy_titles_follow_names() {
+        let t = Tables::embedded().unwrap();
+        let s = "Сканлон мырзаға хат жазды, Мэй ханым келді";
+        let end = |w: &str| s.find(w).unwrap() + w.len();
+        assert!(post_title_follows(&t, s, end("Сканлон"), Lang::Kk));
+        assert!(post_title_follows(&t, s, end("Мэй"), Lang::Kk));
+        assert!(!post_title_follows(&t, s, end("мырзаға"), Lang::Kk));
+        assert!(!post_title_follows(&t, s, end("Сканлон"), Lang::Ru));
+        assert!(!post_title_follows(&t, "Сканлон, мырза", 14, Lang::Kk));
     }
 
     #[test]

@@ -58,6 +58,7 @@ mod data;
 pub mod eval;
 mod key;
 mod kk;
+mod latin;
 mod mentions;
 mod ru;
 mod text;

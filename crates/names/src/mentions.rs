@@ -621,6 +621,10 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         .iter()
         .map(|t| cx.name_like(t) && !place_spans.iter().any(|p| p.overlaps(&t.span)))
         .collect();
+    let mut like = like;
+    for k in crate::latin::name_tokens(names, &cx.tokens, text, cx.lang) {
+        like[k] = true;
+    }
     // Groups of adjacent name-like words separated by plain spaces.
     let mut groups: Vec<Group> = Vec::new();
     let mut i = 0;
@@ -784,7 +788,13 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         for k in g.first..=g.last {
             ev = ev.max(cx.person_evidence(cx.tokens[k].text));
         }
-        let titled = cx.after_title(g.first);
+        let titled = cx.after_title(g.first)
+            || crate::kk::post_title_follows(
+                names.tables(),
+                text,
+                cx.tokens[g.last].span.end,
+                cx.lang,
+            );
         // Kazakh common words capitalised at a sentence start or in an organisation's name.
         if cx.lang == Lang::Kk
             && !titled
