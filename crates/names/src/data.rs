@@ -371,6 +371,7 @@ impl Tables {
                             | "weekday"
                             | "title"
                             | "post_title"
+                            | "speech_verb"
                             | "stop"
                             | "org"
                             | "nonname_end"

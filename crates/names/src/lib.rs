@@ -54,6 +54,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod cues;
 mod data;
 pub mod eval;
 mod key;

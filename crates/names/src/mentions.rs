@@ -789,9 +789,10 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             ev = ev.max(cx.person_evidence(cx.tokens[k].text));
         }
         let titled = cx.after_title(g.first)
-            || crate::kk::post_title_follows(
+            || crate::cues::person_cue_nearby(
                 names.tables(),
                 text,
+                cx.tokens[g.first].span.start,
                 cx.tokens[g.last].span.end,
                 cx.lang,
             );
