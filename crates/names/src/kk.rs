@@ -75,6 +75,17 @@ pub(crate) fn post_title_follows(tables: &Tables, text: &str, end: usize, lang: 
         .any(|c| tables.word_is(&c.lemma, Lang::Kk, "post_title"))
 }
 
+/// Whether a name particle (де, да, ла: Мэтт де Груд) may join the words around it. In Kazakh
+/// да/де is also the clitic `too` (Асан да Үсен де келді), so there it joins only foreign names:
+/// neither word spelled with a letter only Kazakh has.
+pub(crate) fn particle_joins(lang: Lang, before: &str, after: &str) -> bool {
+    let kazakh = |w: &str| {
+        w.chars()
+            .any(|c| crate::text::KAZAKH_ONLY.contains(&lower(c)))
+    };
+    lang != Lang::Kk || !kazakh(before) && !kazakh(after)
+}
+
 /// Prior of reading a word as its own nominative, against which suffix chains compete.
 pub(crate) const IDENTITY_PRIOR: f32 = 0.4;
 
@@ -323,6 +334,13 @@ mod tests {
         {
             assert!(!is_common_word(&t, w), "{w}");
         }
+    }
+
+    #[test]
+    fn particles_join_foreign_names_only_in_kazakh() {
+        assert!(particle_joins(Lang::Kk, "Мэтт", "Грудты"));
+        assert!(!particle_joins(Lang::Kk, "Асан", "Үсен"));
+        assert!(particle_joins(Lang::Ru, "Асан", "Үсен"));
     }
 
     #[test]

@@ -640,6 +640,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 && !like[j + 1]
                 && like[j + 2]
                 && cx.is_particle(cx.tokens[j + 1].text)
+                && crate::kk::particle_joins(cx.lang, cx.tokens[j].text, cx.tokens[j + 2].text)
                 && plain_gap(text, cx.tokens[j].span.end, cx.tokens[j + 1].span.start)
                 && plain_gap(text, cx.tokens[j + 1].span.end, cx.tokens[j + 2].span.start)
             {
