@@ -77,13 +77,14 @@ pub(crate) fn post_title_follows(tables: &Tables, text: &str, end: usize, lang: 
 
 /// Whether a name particle (де, да, ла: Мэтт де Груд) may join the words around it. In Kazakh
 /// да/де is also the clitic `too` (Асан да Үсен де келді), so there it joins only foreign names:
-/// neither word spelled with a letter only Kazakh has.
-pub(crate) fn particle_joins(lang: Lang, before: &str, after: &str) -> bool {
+/// neither word spelled with a letter only Kazakh has; other particles (бин, фон) always join.
+pub(crate) fn particle_joins(lang: Lang, before: &str, particle: &str, after: &str) -> bool {
     let kazakh = |w: &str| {
         w.chars()
             .any(|c| crate::text::KAZAKH_ONLY.contains(&lower(c)))
     };
-    lang != Lang::Kk || !kazakh(before) && !kazakh(after)
+    let clitic = matches!(fold(particle).as_str(), "да" | "де");
+    lang != Lang::Kk || !clitic || !kazakh(before) && !kazakh(after)
 }
 
 /// Prior of reading a word as its own nominative, against which suffix chains compete.
@@ -338,9 +339,10 @@ mod tests {
 
     #[test]
     fn particles_join_foreign_names_only_in_kazakh() {
-        assert!(particle_joins(Lang::Kk, "Мэтт", "Грудты"));
-        assert!(!particle_joins(Lang::Kk, "Асан", "Үсен"));
-        assert!(particle_joins(Lang::Ru, "Асан", "Үсен"));
+        assert!(particle_joins(Lang::Kk, "Мэтт", "де", "Грудты"));
+        assert!(!particle_joins(Lang::Kk, "Асан", "да", "Үсен"));
+        assert!(particle_joins(Lang::Kk, "Мұхаммед", "бин", "Салман"));
+        assert!(particle_joins(Lang::Ru, "Асан", "да", "Үсен"));
     }
 
     #[test]

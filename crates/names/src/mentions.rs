@@ -640,7 +640,12 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 && !like[j + 1]
                 && like[j + 2]
                 && cx.is_particle(cx.tokens[j + 1].text)
-                && crate::kk::particle_joins(cx.lang, cx.tokens[j].text, cx.tokens[j + 2].text)
+                && crate::kk::particle_joins(
+                    cx.lang,
+                    cx.tokens[j].text,
+                    cx.tokens[j + 1].text,
+                    cx.tokens[j + 2].text,
+                )
                 && plain_gap(text, cx.tokens[j].span.end, cx.tokens[j + 1].span.start)
                 && plain_gap(text, cx.tokens[j + 1].span.end, cx.tokens[j + 2].span.start)
             {
@@ -743,7 +748,14 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let mut pending: Vec<(Group, bool)> = Vec::new();
     for g in split {
         let mut first = g.first;
-        let last = g.last;
+        let mut last = g.last;
+        // A split may leave a name particle at an edge (Мария да | Пьедеде де Хесус).
+        while first < last && cx.is_particle(cx.tokens[first].text) {
+            first += 1;
+        }
+        while last > first && cx.is_particle(cx.tokens[last].text) {
+            last -= 1;
+        }
         // Leading adjectives (Трудящихся Луиза Ханун) belong to an organisation's name.
         while first < last
             && adjectival(cx.tokens[first].text)
@@ -772,6 +784,9 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 break;
             }
             g.last -= 1;
+            while g.last > g.first && cx.is_particle(cx.tokens[g.last].text) {
+                g.last -= 1;
+            }
         }
         if cx.lang == Lang::Kk
             && g.first == g.last
