@@ -131,9 +131,39 @@ pub(crate) fn person_cue_nearby(
     })
 }
 
+/// Adds to a list of place forms the variant with spaces for each hyphenated two- or
+/// three-part form whose parts are capitalised (Абу-Даби -> Абу Даби, Кабо-Верде -> Кабо Верде),
+/// unless listed already. Forms such as Санкт-Петербург keep only their hyphen when a part is
+/// lower-case (Ростов-на-Дону).
+pub(crate) fn add_space_variants(forms: &mut Vec<String>) {
+    let extra: Vec<String> = forms
+        .iter()
+        .filter(|f| {
+            let parts: Vec<&str> = f.split('-').collect();
+            (2..=3).contains(&parts.len())
+                && parts
+                    .iter()
+                    .all(|p| p.chars().count() >= 2 && crate::text::is_capitalized(p))
+        })
+        .map(|f| f.replace('-', " "))
+        .collect();
+    for e in extra {
+        if !forms.contains(&e) {
+            forms.push(e);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hyphenated_places_get_a_spaced_variant() {
+        let mut f = vec!["Абу-Даби".to_string(), "Ростов-на-Дону".to_string()];
+        add_space_variants(&mut f);
+        assert_eq!(f, ["Абу-Даби", "Ростов-на-Дону", "Абу Даби"]);
+    }
 
     #[test]
     fn reporting_verbs_and_titles_mark_persons() {

@@ -311,6 +311,12 @@ impl Inner {
                 }
             }
         }
+        // A hyphenated place name is also written with a space (Абу-Даби, Абу Даби);
+        // its parts are not place words by themselves (Ұлан of Ұлан-Батор).
+        for p in places.iter_mut() {
+            crate::cues::add_space_variants(&mut p.ru);
+            crate::cues::add_space_variants(&mut p.kk);
+        }
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
         let mut by_full: HashMap<String, Vec<usize>> = HashMap::default();
         let mut given_of = Vec::new();
