@@ -131,6 +131,29 @@ pub(crate) fn person_cue_nearby(
     })
 }
 
+/// Arabic articles written lower-case before a capitalised name part (аль-Хатиб, ал-Ассад,
+/// эль-Сиси, әл-Фараби).
+const ARTICLES: &[&str] = &["аль-", "ал-", "эль-", "әл-", "ас-", "ад-", "ар-", "ат-"];
+
+/// Indices of tokens that are a name with a lower-case Arabic article (`аль-Хадж`), which count
+/// as capitalised name words.
+pub(crate) fn article_name_tokens(tokens: &[crate::text::Token]) -> Vec<usize> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            ARTICLES.iter().any(|a| {
+                t.text.strip_prefix(a).is_some_and(|rest| {
+                    rest.chars().count() >= 3
+                        && crate::text::is_capitalized(rest)
+                        && !crate::text::is_all_caps(rest)
+                })
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Adds to a list of place forms the variant with spaces for each hyphenated two- or
 /// three-part form whose parts are capitalised (Абу-Даби -> Абу Даби, Кабо-Верде -> Кабо Верде),
 /// unless listed already. Forms such as Санкт-Петербург keep only their hyphen when a part is
@@ -157,6 +180,14 @@ pub(crate) fn add_space_variants(forms: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_names_count_as_capitalised() {
+        let toks = crate::text::tokenize("чемпион Хилал аль-Хадж и аль-ус мечтал");
+        let idx = article_name_tokens(&toks);
+        assert_eq!(idx.len(), 1);
+        assert_eq!(toks[idx[0]].text, "аль-Хадж");
+    }
 
     #[test]
     fn hyphenated_places_get_a_spaced_variant() {

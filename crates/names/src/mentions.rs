@@ -150,7 +150,9 @@ impl<'a> Ctx<'a> {
         let mut lower = HashSet::default();
         for t in &tokens {
             let w = text::strip_accents(t.text);
-            if !is_capitalized(&w) {
+            if !is_capitalized(&w)
+                && crate::cues::article_name_tokens(std::slice::from_ref(t)).is_empty()
+            {
                 lower.insert(fold(&w));
             }
         }
@@ -622,7 +624,10 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         .map(|t| cx.name_like(t) && !place_spans.iter().any(|p| p.overlaps(&t.span)))
         .collect();
     let mut like = like;
-    for k in crate::latin::name_tokens(names, &cx.tokens, text, cx.lang) {
+    for k in crate::latin::name_tokens(names, &cx.tokens, text, cx.lang)
+        .into_iter()
+        .chain(crate::cues::article_name_tokens(&cx.tokens))
+    {
         like[k] = true;
     }
     // Groups of adjacent name-like words separated by plain spaces.
