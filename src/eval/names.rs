@@ -51,5 +51,12 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<()> {
     for s in skipped {
         println!("skipped {s}");
     }
+    if std::env::var_os("KZALIGN_EVAL_DETAILS").is_some() {
+        for f in &figs {
+            for x in &f.failures {
+                eprintln!("{}\t{x}", f.name);
+            }
+        }
+    }
     Ok(())
 }

@@ -21,6 +21,7 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("role_aliases.tsv", include_str!("../data/role_aliases.tsv")),
     ("ru_agreement.tsv", include_str!("../data/ru_agreement.tsv")),
+    ("latin_names.tsv", include_str!("../data/latin_names.tsv")),
 ];
 
 /// One parsed row with its line number.
@@ -143,6 +144,8 @@ pub(crate) enum After {
     Velar,
     Plain,
     Literal(Vec<String>),
+    /// The stem starts with one of these prefixes, and at least three letters follow it.
+    Prefix(Vec<String>),
 }
 
 impl After {
@@ -161,6 +164,13 @@ impl After {
             After::Literal(list) => {
                 let s = crate::text::fold(stem);
                 list.iter().any(|e| s.ends_with(e.as_str()))
+            }
+            After::Prefix(list) => {
+                let s = crate::text::fold(stem);
+                list.iter().any(|p| {
+                    s.strip_prefix(p.as_str())
+                        .is_some_and(|rest| rest.chars().count() >= 3)
+                })
             }
         }
     }
@@ -211,6 +221,8 @@ pub(crate) struct Tables {
     pub role_aliases: Vec<(String, Lang, String)>,
     /// (ending of an inflected given name, its gender, endings an agreeing surname may have).
     pub agreement: Vec<(String, Option<Gender>, Vec<String>)>,
+    /// Lower-case English words that end a run of Latin-script name words (The, Inc, Hotel).
+    pub latin_org: HashSet<String>,
     /// Kazakh words of class `protect` (stem endings no suffix cut may split), built on first use.
     kk_protected: std::sync::OnceLock<Vec<String>>,
 }
@@ -240,6 +252,9 @@ impl Tables {
                         "N" => After::Plain,
                         s if s.starts_with('=') => {
                             After::Literal(s[1..].split('|').map(|x| x.to_string()).collect())
+                        }
+                        s if s.starts_with('^') => {
+                            After::Prefix(s[1..].split('|').map(|x| x.to_string()).collect())
                         }
                         s => return Err(bad(name, r.line, format!("unknown `after` class `{s}`"))),
                     };
@@ -310,6 +325,26 @@ impl Tables {
                     self.given.insert((crate::text::fold(&c[0]), l), g);
                 }
             }
+            "latin_names.tsv" => {
+                for r in parse_table(name, text, &["name", "class", "gender"])? {
+                    let c = &r.cells;
+                    if c[0].is_empty() || !c[0].chars().all(|ch| ch.is_ascii_alphabetic()) {
+                        return Err(bad(name, r.line, "a name is ASCII letters"));
+                    }
+                    let g = parse_gender(name, r.line, &c[2])?;
+                    match c[1].as_str() {
+                        // Latin-script given names are keyed with `Lang::Other`.
+                        "given" => {
+                            self.given
+                                .insert((crate::text::fold(&c[0]), Lang::Other), g);
+                        }
+                        "org" => {
+                            self.latin_org.insert(c[0].to_ascii_lowercase());
+                        }
+                        x => return Err(bad(name, r.line, format!("unknown class `{x}`"))),
+                    }
+                }
+            }
             "place_names.tsv" => {
                 for r in parse_table(name, text, &["id", "kind", "en", "ru", "kk"])? {
                     let c = &r.cells;
@@ -335,6 +370,8 @@ impl Tables {
                         "month"
                             | "weekday"
                             | "title"
+                            | "post_title"
+                            | "speech_verb"
                             | "stop"
                             | "org"
                             | "nonname_end"
@@ -477,6 +514,17 @@ mod tests {
         assert!(t.kk_suffixes.len() > 40);
         assert!(t.given.len() > 400);
         assert!(t.places.len() > 100);
+        assert!(t.given.contains_key(&("deepak".to_string(), Lang::Other)));
+        assert!(t.latin_org.contains("inc"));
+    }
+
+    #[test]
+    fn prefix_condition_needs_three_letters_after_it() {
+        let a = After::Prefix(vec!["по".into(), "при".into()]);
+        assert!(a.holds("поволж"));
+        assert!(a.holds("Примор"));
+        assert!(!a.holds("пол"));
+        assert!(!a.holds("волж"));
     }
 
     #[test]

@@ -417,9 +417,9 @@ pub fn xwmt_all(names: &Names, dir: &Path) -> Result<(Figure, Figure, Figure), E
         }
         let ok = a.iter().all(|x| b.iter().any(|y| keys_match(x, y)))
             && b.iter().all(|y| a.iter().any(|x| keys_match(x, y)));
-        fig.count(ok, || format!("ru {a:?} | kk {b:?} | {r}"));
+        fig.count(ok, || format!("ru {a:?} | kk {b:?} | {r} || {k}"));
         if !a.is_empty() && !b.is_empty() {
-            both.count(ok, || format!("ru {a:?} | kk {b:?} | {r}"));
+            both.count(ok, || format!("ru {a:?} | kk {b:?} | {r} || {k}"));
             for x in &a {
                 persons.count(b.iter().any(|y| keys_match(x, y)), || {
                     format!("ru {x} | kk {b:?}")

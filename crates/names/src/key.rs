@@ -180,7 +180,7 @@ pub fn keys_match(a: &str, b: &str) -> bool {
         (false, false) => (a, b),
     };
     let (sa, sb) = (skeleton(a), skeleton(b));
-    if sa == sb {
+    if sa == sb || case_suffix_variant(&sa, &sb) || article_variant(&sa, &sb) {
         return true;
     }
     let (la, lb) = (sa.chars().count() as f64, sb.chars().count() as f64);
@@ -207,6 +207,44 @@ pub fn keys_match(a: &str, b: &str) -> bool {
         return true;
     }
     strsim::jaro_winkler(&sa, &sb) >= MATCH_THRESHOLD
+}
+
+/// Skeletons of the Kazakh case suffixes a name keeps when its Kazakh reading failed
+/// (Sharfini, Пирзаданы, Анжелоудан): accusative, dative, locative, ablative, genitive,
+/// instrumental allomorphs (Қазақ грамматикасы, 2002, § септік жалғаулары).
+const KK_CASE_SKELETONS: &[&str] = &[
+    "ni", "di", "ti", "ini", "ga", "ge", "ka", "ke", "da", "de", "ta", "te", "dan", "den", "tan",
+    "ten", "nan", "nen", "nin", "din", "tin", "men", "ben", "pen",
+];
+
+/// Whether one skeleton is the other (four letters or more) plus a Kazakh case suffix.
+fn case_suffix_variant(a: &str, b: &str) -> bool {
+    let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    s.len() >= 4
+        && !s.contains(' ')
+        && l.strip_prefix(s)
+            .is_some_and(|rest| KK_CASE_SKELETONS.contains(&rest))
+}
+
+/// Whether two skeletons are one name with and without the Arabic article (аль-Ассаф /
+/// Ассаф, эль-Сиси / Сиси): equal once a leading `al`/`el` is dropped from one or both, with
+/// four letters or more left.
+fn article_variant(a: &str, b: &str) -> bool {
+    let strip = |s: &str| -> Option<String> {
+        let t = s.replace(['-', ' '], "");
+        ["al", "el"].iter().find_map(|p| {
+            t.strip_prefix(p)
+                .filter(|r| r.len() >= 4)
+                .map(|r| r.to_string())
+        })
+    };
+    let (ta, tb) = (a.replace(['-', ' '], ""), b.replace(['-', ' '], ""));
+    match (strip(a), strip(b)) {
+        (Some(x), Some(y)) => x == y,
+        (Some(x), None) => x == tb,
+        (None, Some(y)) => y == ta,
+        (None, None) => false,
+    }
 }
 
 /// Whether a key is a gazetteer id: ids have a hyphen between words (`kassym-jomart-tokayev`),
@@ -271,5 +309,12 @@ mod tests {
         assert!(!keys_match("kassym-jomart-tokayev", "petrov"));
         assert!(!keys_match("Мамин", "Марин"));
         assert!(!keys_match("Чивеше", "Кошту"));
+        // A Kazakh case suffix left on one side (Sharfini, Иттега).
+        assert!(keys_match("Шарф", "Sharfini"));
+        assert!(keys_match("Пирзада", "Пирзаданы"));
+        assert!(keys_match("alasaf", "Ассаф"));
+        assert!(keys_match("эль-Сиси", "Сиси"));
+        assert!(!keys_match("alasaf", "Асад"));
+        assert!(!keys_match("Бала", "Балабан"));
     }
 }

@@ -8,6 +8,84 @@
 
 use crate::data::{KkSuffix, Tables};
 use crate::text::{fold, is_vowel, lower};
+use kzalign_core::Lang;
+
+/// Kazakh common-word stems (`data/kk_common.bloom`, built by `data/kk_common.sh` from the
+/// stems the Kazakh hunspell dictionary lists in lower case only).
+pub(crate) const KK_COMMON_BLOOM: &[u8] = include_bytes!("../data/kk_common.bloom");
+
+fn common_stems() -> &'static kzalign_langid::wordlist::Bloom {
+    static B: std::sync::OnceLock<kzalign_langid::wordlist::Bloom> = std::sync::OnceLock::new();
+    B.get_or_init(|| {
+        kzalign_langid::wordlist::Bloom::parse(KK_COMMON_BLOOM, "kk_common.bloom")
+            .unwrap_or_else(|_| kzalign_langid::wordlist::Bloom::empty())
+    })
+}
+
+/// Whether a Kazakh word reads as a common noun, adjective or verb form: the word itself or one
+/// of its three likeliest stems (three letters or more) is a common-word stem (Медицина,
+/// Соттың, Банктер, Қарулы). Names that are also common words (Қанат, Бақыт) are not in the list.
+pub(crate) fn is_common_word(tables: &Tables, word: &str) -> bool {
+    let b = common_stems();
+    let has = |s: &str| {
+        let chars: Vec<char> = s.chars().map(lower).collect();
+        chars.len() >= 3 && b.contains(&chars)
+    };
+    has(&fold(word))
+        || candidates(tables, word)
+            .iter()
+            .take(3)
+            .any(|c| has(&c.lemma))
+}
+
+/// Whether a Kazakh word is a common word ([`is_common_word`]) and none of its three likeliest
+/// readings is a listed given name, gazetteer person or surname.
+pub(crate) fn common_not_name(names: &crate::Names, word: &str) -> bool {
+    let t = names.tables();
+    is_common_word(t, word)
+        && !candidates(t, word)
+            .iter()
+            .take(3)
+            .any(|c| names.known(&c.lemma).is_some_and(|k| k.given || k.surname))
+}
+
+/// Whether a Kazakh courtesy title that follows a name (`post_title` in `words.tsv`: Суор
+/// мырза, Сканлон мырзаға, Мэй ханым) stands right after byte `end` of `text`, in any case form,
+/// with only spaces between.
+pub(crate) fn post_title_follows(tables: &Tables, text: &str, end: usize, lang: Lang) -> bool {
+    if lang != Lang::Kk {
+        return false;
+    }
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let after = rest.trim_start_matches([' ', '\u{a0}']);
+    if after.len() == rest.len() || rest.len() - after.len() > 2 {
+        return false;
+    }
+    let word: String = after
+        .chars()
+        .take_while(|c| crate::text::is_alpha(*c))
+        .collect();
+    if word.is_empty() || !word.chars().next().is_some_and(|c| c.is_lowercase()) {
+        return false;
+    }
+    candidates(tables, &word)
+        .iter()
+        .any(|c| tables.word_is(&c.lemma, Lang::Kk, "post_title"))
+}
+
+/// Whether a name particle (де, да, ла: Мэтт де Груд) may join the words around it. In Kazakh
+/// да/де is also the clitic `too` (Асан да Үсен де келді), so there it joins only foreign names:
+/// neither word spelled with a letter only Kazakh has; other particles (бин, фон) always join.
+pub(crate) fn particle_joins(lang: Lang, before: &str, particle: &str, after: &str) -> bool {
+    let kazakh = |w: &str| {
+        w.chars()
+            .any(|c| crate::text::KAZAKH_ONLY.contains(&lower(c)))
+    };
+    let clitic = matches!(fold(particle).as_str(), "да" | "де");
+    lang != Lang::Kk || !clitic || !kazakh(before) && !kazakh(after)
+}
 
 /// Prior of reading a word as its own nominative, against which suffix chains compete.
 pub(crate) const IDENTITY_PRIOR: f32 = 0.4;
@@ -243,6 +321,40 @@ mod tests {
         assert_eq!(best(&t, "Грузиямен"), "грузия");
         assert_eq!(best(&t, "Қазақстандағы"), "қазақстан");
         assert_eq!(best(&t, "Йорктің"), "йорк");
+    }
+
+    #[test]
+    fn common_words_are_known_but_names_are_not() {
+        let t = Tables::embedded().unwrap();
+        assert!(kzalign_langid::wordlist::Bloom::parse(KK_COMMON_BLOOM, "kk_common.bloom").is_ok());
+        for w in ["Медицина", "Соттың", "Банктер", "Қарулы", "Адам"]
+        {
+            assert!(is_common_word(&t, w), "{w}");
+        }
+        for w in ["Тоқаев", "Трамптың", "Назарбаевқа", "Қанат", "Гутерриш"]
+        {
+            assert!(!is_common_word(&t, w), "{w}");
+        }
+    }
+
+    #[test]
+    fn particles_join_foreign_names_only_in_kazakh() {
+        assert!(particle_joins(Lang::Kk, "Мэтт", "де", "Грудты"));
+        assert!(!particle_joins(Lang::Kk, "Асан", "да", "Үсен"));
+        assert!(particle_joins(Lang::Kk, "Мұхаммед", "бин", "Салман"));
+        assert!(particle_joins(Lang::Ru, "Асан", "да", "Үсен"));
+    }
+
+    #[test]
+    fn courtesy_titles_follow_names() {
+        let t = Tables::embedded().unwrap();
+        let s = "Сканлон мырзаға хат жазды, Мэй ханым келді";
+        let end = |w: &str| s.find(w).unwrap() + w.len();
+        assert!(post_title_follows(&t, s, end("Сканлон"), Lang::Kk));
+        assert!(post_title_follows(&t, s, end("Мэй"), Lang::Kk));
+        assert!(!post_title_follows(&t, s, end("мырзаға"), Lang::Kk));
+        assert!(!post_title_follows(&t, s, end("Сканлон"), Lang::Ru));
+        assert!(!post_title_follows(&t, "Сканлон, мырза", 14, Lang::Kk));
     }
 
     #[test]

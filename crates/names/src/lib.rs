@@ -28,12 +28,17 @@
 //!   capitalised common words (sentence-initial words need evidence of being a name) and
 //!   words with Kazakh locative or plural suffixes; a group is a person when it has a known
 //!   given name, patronymic, gazetteer surname or title before it, or two name-shaped words;
-//!   single unknown words join when they share a key with a confident mention.
+//!   single unknown words join when they share a key with a confident mention. A reporting
+//!   verb or a Kazakh courtesy title next to a word counts as a title (`cues` module:
+//!   `Мусевени заявил`, `Суор мырза`) unless the word is a common one (hunspell stems in
+//!   `data/{kk,ru}_common.bloom`); Latin-script words are names only with a Latin given name or a
+//!   gazetteer surname (`latin` module, `data/latin_names.tsv`: `Deepak Talwar`).
 //! * **Keys** ([`skeleton`], [`keys_match`]): a resolved person's key is the gazetteer id; an
 //!   unresolved person's key is the ASCII skeleton of the surname's dictionary form (made
 //!   masculine: `Иванова` -> `ivanov`), so `Иван Петров` and `Петров` share it and
-//!   `Токаев`/`Тоқаев`/`Tokayev`/`Toqaev` give one. [`keys_match`] tolerates spelling variants
-//!   and matches an id with the bare surname of an unresolved mention.
+//!   `Токаев`/`Тоқаев`/`Tokayev`/`Toqaev` give one. [`keys_match`] tolerates spelling variants,
+//!   a Kazakh case suffix or an Arabic article left on one side (`Sharfini`/`Шарф`,
+//!   `аль-Ассаф`/`Ассаф`), and matches an id with the bare surname of an unresolved mention.
 //! * **Roles** ([`Names::role_mentions`]): role phrases in any case form resolve through the
 //!   gazetteer's dated roles. When a role phrase is immediately followed by a person name
 //!   (`Генеральным секретарем ООН Антониу Гутерришем`), [`Names::mentions`] gives the name and
@@ -54,10 +59,12 @@
 //! ```
 #![deny(missing_docs)]
 
+mod cues;
 mod data;
 pub mod eval;
 mod key;
 mod kk;
+mod latin;
 mod mentions;
 mod ru;
 mod text;
@@ -308,6 +315,12 @@ impl Inner {
                     known.entry(fold(w)).or_default().place = true;
                 }
             }
+        }
+        // A hyphenated place name is also written with a space (Абу-Даби, Абу Даби);
+        // its parts are not place words by themselves (Ұлан of Ұлан-Батор).
+        for p in places.iter_mut() {
+            crate::cues::add_space_variants(&mut p.ru);
+            crate::cues::add_space_variants(&mut p.kk);
         }
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
         let mut by_full: HashMap<String, Vec<usize>> = HashMap::default();

@@ -150,7 +150,9 @@ impl<'a> Ctx<'a> {
         let mut lower = HashSet::default();
         for t in &tokens {
             let w = text::strip_accents(t.text);
-            if !is_capitalized(&w) {
+            if !is_capitalized(&w)
+                && crate::cues::article_name_tokens(std::slice::from_ref(t)).is_empty()
+            {
                 lower.insert(fold(&w));
             }
         }
@@ -621,6 +623,13 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         .iter()
         .map(|t| cx.name_like(t) && !place_spans.iter().any(|p| p.overlaps(&t.span)))
         .collect();
+    let mut like = like;
+    for k in crate::latin::name_tokens(names, &cx.tokens, text, cx.lang)
+        .into_iter()
+        .chain(crate::cues::article_name_tokens(&cx.tokens))
+    {
+        like[k] = true;
+    }
     // Groups of adjacent name-like words separated by plain spaces.
     let mut groups: Vec<Group> = Vec::new();
     let mut i = 0;
@@ -636,6 +645,12 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 && !like[j + 1]
                 && like[j + 2]
                 && cx.is_particle(cx.tokens[j + 1].text)
+                && crate::kk::particle_joins(
+                    cx.lang,
+                    cx.tokens[j].text,
+                    cx.tokens[j + 1].text,
+                    cx.tokens[j + 2].text,
+                )
                 && plain_gap(text, cx.tokens[j].span.end, cx.tokens[j + 1].span.start)
                 && plain_gap(text, cx.tokens[j + 1].span.end, cx.tokens[j + 2].span.start)
             {
@@ -738,7 +753,14 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let mut pending: Vec<(Group, bool)> = Vec::new();
     for g in split {
         let mut first = g.first;
-        let last = g.last;
+        let mut last = g.last;
+        // A split may leave a name particle at an edge (Мария да | Пьедеде де Хесус).
+        while first < last && cx.is_particle(cx.tokens[first].text) {
+            first += 1;
+        }
+        while last > first && cx.is_particle(cx.tokens[last].text) {
+            last -= 1;
+        }
         // Leading adjectives (Трудящихся Луиза Ханун) belong to an organisation's name.
         while first < last
             && adjectival(cx.tokens[first].text)
@@ -767,6 +789,9 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 break;
             }
             g.last -= 1;
+            while g.last > g.first && cx.is_particle(cx.tokens[g.last].text) {
+                g.last -= 1;
+            }
         }
         if cx.lang == Lang::Kk
             && g.first == g.last
@@ -784,7 +809,22 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         for k in g.first..=g.last {
             ev = ev.max(cx.person_evidence(cx.tokens[k].text));
         }
-        let titled = cx.after_title(g.first);
+        let titled = cx.after_title(g.first)
+            || crate::cues::person_cue_nearby(
+                names.tables(),
+                text,
+                cx.tokens[g.first].span.start,
+                cx.tokens[g.last].span.end,
+                cx.lang,
+            );
+        // Kazakh common words capitalised at a sentence start or in an organisation's name.
+        if cx.lang == Lang::Kk
+            && !titled
+            && g.first == g.last
+            && crate::kk::common_not_name(names, cx.tokens[g.first].text)
+        {
+            continue;
+        }
         let lowered = (g.first..=g.last).all(|k| cx.lower.contains(&fold(cx.tokens[k].text)));
         if lowered {
             continue;

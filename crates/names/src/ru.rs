@@ -68,7 +68,10 @@ pub(crate) fn candidates(tables: &Tables, word: &str) -> Vec<Candidate> {
         }
         let lemma = format!("{prefix}{stem}{}", r.lemma_end);
         let sp = r.form_end.chars().count() * 10
-            + usize::from(matches!(r.after, crate::data::After::Literal(_))) * 5;
+            + usize::from(matches!(
+                r.after,
+                crate::data::After::Literal(_) | crate::data::After::Prefix(_)
+            )) * 5;
         if let Some(i) = out.iter().position(|c| c.lemma == lemma) {
             if sp > spec[i] || sp == spec[i] && r.prior > out[i].prior {
                 out[i].prior = r.prior;
@@ -141,6 +144,30 @@ mod tests {
         assert_eq!(best(&t, "Санкт-Петербурге"), "санкт-петербург");
         assert_eq!(best(&t, "Касым-Жомарта"), "касым-жомарт");
         assert_eq!(best(&t, "ООН"), "оон");
+    }
+
+    #[test]
+    fn ending_shapes_decide_unknown_words() {
+        let t = Tables::embedded().unwrap();
+        // -ле: -ль after о/е, -л after и or a consonant.
+        assert_eq!(best(&t, "Севастополе"), "севастополь");
+        assert_eq!(best(&t, "Михаиле"), "михаил");
+        assert_eq!(best(&t, "Сиэтле"), "сиэтл");
+        // Fleeting vowel of -ец, but not after р/н (Шварц, Линц).
+        assert_eq!(best(&t, "Дубовце"), "дубовец");
+        assert_eq!(best(&t, "Шварце"), "шварц");
+        // Indeclinable formants and impossible stem-final clusters.
+        assert_eq!(best(&t, "Мамедзаде"), "мамедзаде");
+        assert_eq!(best(&t, "Оразалы"), "оразалы");
+        assert_eq!(best(&t, "Амра"), "амра");
+        assert_eq!(best(&t, "Александра"), "александр");
+        assert_eq!(best(&t, "Дюпюи"), "дюпюи");
+        assert_eq!(best(&t, "Генуи"), "генуя");
+        // Prefix-suffix place names in -ье.
+        assert_eq!(best(&t, "Приморья"), "приморье");
+        assert_eq!(best(&t, "Семиречья"), "семиречье");
+        assert_eq!(best(&t, "Закавказью"), "закавказье");
+        assert_eq!(best(&t, "Фатимидах"), "фатимид");
     }
 
     #[test]

@@ -82,6 +82,23 @@ pub(crate) fn recase(model: &str, lemma: &str) -> String {
         }
     }
     if !is_capitalized(model) {
+        // A lower-case article before a capitalised part keeps both (аль-Хадж).
+        let (mp, lp): (Vec<&str>, Vec<&str>) =
+            (model.split('-').collect(), lemma.split('-').collect());
+        if mp.len() > 1 && mp.len() == lp.len() {
+            let parts: Vec<String> = lp
+                .iter()
+                .zip(&mp)
+                .map(|(l, m)| {
+                    if is_capitalized(m) {
+                        recase(m, l)
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect();
+            return parts.join("-");
+        }
         return lemma.to_string();
     }
     out
@@ -205,5 +222,6 @@ mod tests {
         assert_eq!(recase("ТОКАЕВА", "токаев"), "ТОКАЕВ");
         assert_eq!(recase("Касым-Жомарта", "касым-жомарт"), "Касым-Жомарт");
         assert_eq!(strip_accents("И\u{301}горь"), "Игорь");
+        assert_eq!(recase("аль-Хадж", "аль-хадж"), "аль-Хадж");
     }
 }

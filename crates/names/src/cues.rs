@@ -1,0 +1,239 @@
+//! Words next to a capitalised word that mark it as a person: a Kazakh courtesy title after it
+//! (`Суор мырза`) or a reporting verb right before or after it (`Мусевени заявил`,
+//! `заявил Крамер`, `деді Мусави`), from the `post_title` and `speech_verb` classes of
+//! `data/words.tsv`.
+
+use crate::data::Tables;
+use crate::text::{fold, is_alpha};
+use kzalign_core::Lang;
+
+/// The lower-case word after byte `end` with only one or two spaces between.
+fn word_after(text: &str, end: usize) -> Option<&str> {
+    let rest = text.get(end..)?;
+    let after = rest.trim_start_matches([' ', '\u{a0}']);
+    let gap = rest.len() - after.len();
+    if gap == 0 || gap > 2 {
+        return None;
+    }
+    let n: usize = after
+        .chars()
+        .take_while(|c| is_alpha(*c) || *c == '-')
+        .map(char::len_utf8)
+        .sum();
+    let w = after.get(..n)?;
+    w.chars().next().filter(|c| c.is_lowercase()).map(|_| w)
+}
+
+/// The lower-case word before byte `start` with only one or two spaces between.
+fn word_before(text: &str, start: usize) -> Option<&str> {
+    let head = text.get(..start)?;
+    let before = head.trim_end_matches([' ', '\u{a0}']);
+    let gap = head.len() - before.len();
+    if gap == 0 || gap > 2 {
+        return None;
+    }
+    let n: usize = before
+        .chars()
+        .rev()
+        .take_while(|c| is_alpha(*c) || *c == '-')
+        .map(char::len_utf8)
+        .sum();
+    let w = before.get(before.len() - n..)?;
+    w.chars().next().filter(|c| c.is_lowercase()).map(|_| w)
+}
+
+/// Russian common-word stems (`data/ru_common.bloom`, built by `data/kk_common.sh` from the
+/// stems the Russian hunspell dictionary lists in lower case only).
+const RU_COMMON_BLOOM: &[u8] = include_bytes!("../data/ru_common.bloom");
+
+fn ru_common_stems() -> &'static kzalign_langid::wordlist::Bloom {
+    static B: std::sync::OnceLock<kzalign_langid::wordlist::Bloom> = std::sync::OnceLock::new();
+    B.get_or_init(|| {
+        kzalign_langid::wordlist::Bloom::parse(RU_COMMON_BLOOM, "ru_common.bloom")
+            .unwrap_or_else(|_| kzalign_langid::wordlist::Bloom::empty())
+    })
+}
+
+/// Whether a Russian word reads as a common word: itself or one of its three likeliest
+/// nominatives is a common-word stem (Чиновник, Запада).
+pub(crate) fn ru_common_word(tables: &Tables, word: &str) -> bool {
+    let b = ru_common_stems();
+    let has = |s: &str| {
+        let chars: Vec<char> = s.chars().collect();
+        chars.len() >= 3 && b.contains(&chars)
+    };
+    has(&fold(word))
+        || crate::ru::candidates(tables, word)
+            .iter()
+            .take(3)
+            .any(|c| has(&c.lemma))
+}
+
+/// Whether the name at bytes `start..end` of `text` (language `lang`) stands next to a word
+/// that marks a person: a Kazakh courtesy title after it, or a reporting verb before or after it.
+pub(crate) fn person_cue_nearby(
+    tables: &Tables,
+    text: &str,
+    start: usize,
+    end: usize,
+    lang: Lang,
+) -> bool {
+    if lang == Lang::Other {
+        return false;
+    }
+    if crate::kk::post_title_follows(tables, text, end, lang) {
+        return true;
+    }
+    let is_verb =
+        |w: Option<&str>| w.is_some_and(|w| tables.word_is(&fold(w), lang, "speech_verb"));
+    let before = word_before(text, start);
+    // A feminine verb agrees with a feminine name in -а/-я (написала Шакира).
+    let feminine_verb = lang == Lang::Ru && before.is_some_and(|v| v.ends_with("ла"));
+    // After the verb the speaker stands in the nominative (заявил Крамер, not рассказал
+    // Викиновостям): the last word must read as itself.
+    let nominative = || {
+        text.get(start..end)
+            .and_then(|n| n.rsplit([' ', '\u{a0}']).next())
+            .is_some_and(|w| {
+                let f = fold(w);
+                // Soft-stem plural obliques (Викиновостям) are never a speaker.
+                if lang == Lang::Ru && ["ям", "ями", "ях"].iter().any(|e| f.ends_with(e)) {
+                    return false;
+                }
+                if feminine_verb && (f.ends_with('а') || f.ends_with('я')) {
+                    return true;
+                }
+                match lang {
+                    Lang::Kk => {
+                        crate::kk::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f)
+                    }
+                    _ => crate::ru::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f),
+                }
+            })
+    };
+    let verb = is_verb(word_after(text, end)) || is_verb(before) && nominative();
+    // Common nouns report too (Чиновник заявил): a name needs a word that is none.
+    verb && text.get(start..end).is_some_and(|name| {
+        name.split([' ', '\u{a0}', '-'])
+            .filter(|w| !w.is_empty())
+            .any(|w| match lang {
+                // Plurals speak for a group (Шенеуніктердің айтуынша).
+                Lang::Kk => {
+                    let cands = crate::kk::candidates(tables, w);
+                    !crate::kk::is_common_word(tables, w)
+                        && !cands.iter().any(|c| {
+                            crate::kk::is_common_word(tables, &c.lemma)
+                                || c.kinds.iter().any(|k| k == "plural")
+                        })
+                }
+                _ => !ru_common_word(tables, w),
+            })
+    })
+}
+
+/// Arabic articles written lower-case before a capitalised name part (аль-Хатиб, ал-Ассад,
+/// эль-Сиси, әл-Фараби).
+const ARTICLES: &[&str] = &["аль-", "ал-", "эль-", "әл-", "ас-", "ад-", "ар-", "ат-"];
+
+/// Indices of tokens that are a name with a lower-case Arabic article (`аль-Хадж`), which count
+/// as capitalised name words.
+pub(crate) fn article_name_tokens(tokens: &[crate::text::Token]) -> Vec<usize> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            ARTICLES.iter().any(|a| {
+                t.text.strip_prefix(a).is_some_and(|rest| {
+                    rest.chars().count() >= 3
+                        && crate::text::is_capitalized(rest)
+                        && !crate::text::is_all_caps(rest)
+                })
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Adds to a list of place forms the variant with spaces for each hyphenated two- or
+/// three-part form whose parts are capitalised (Абу-Даби -> Абу Даби, Кабо-Верде -> Кабо Верде),
+/// unless listed already. Forms such as Санкт-Петербург keep only their hyphen when a part is
+/// lower-case (Ростов-на-Дону).
+pub(crate) fn add_space_variants(forms: &mut Vec<String>) {
+    let extra: Vec<String> = forms
+        .iter()
+        .filter(|f| {
+            let parts: Vec<&str> = f.split('-').collect();
+            (2..=3).contains(&parts.len())
+                && parts
+                    .iter()
+                    .all(|p| p.chars().count() >= 2 && crate::text::is_capitalized(p))
+        })
+        .map(|f| f.replace('-', " "))
+        .collect();
+    for e in extra {
+        if !forms.contains(&e) {
+            forms.push(e);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_names_count_as_capitalised() {
+        let toks = crate::text::tokenize("чемпион Хилал аль-Хадж и аль-ус мечтал");
+        let idx = article_name_tokens(&toks);
+        assert_eq!(idx.len(), 1);
+        assert_eq!(toks[idx[0]].text, "аль-Хадж");
+    }
+
+    #[test]
+    fn hyphenated_places_get_a_spaced_variant() {
+        let mut f = vec!["Абу-Даби".to_string(), "Ростов-на-Дону".to_string()];
+        add_space_variants(&mut f);
+        assert_eq!(f, ["Абу-Даби", "Ростов-на-Дону", "Абу Даби"]);
+    }
+
+    #[test]
+    fn reporting_verbs_and_titles_mark_persons() {
+        let t = Tables::embedded().unwrap();
+        let at = |s: &str, w: &str| {
+            let i = s.find(w).unwrap();
+            (i, i + w.len())
+        };
+        let s = "Выступая в Кампале, Мусевени заявил, что это так.";
+        let (a, b) = at(s, "Мусевени");
+        assert!(person_cue_nearby(&t, s, a, b, Lang::Ru));
+        let s = "Рост продолжится, сказал Крамер.";
+        let (a, b) = at(s, "Крамер");
+        assert!(person_cue_nearby(&t, s, a, b, Lang::Ru));
+        let s = "« Шешеміз » , - деді Мусави мырза .";
+        let (a, b) = at(s, "Мусави");
+        assert!(person_cue_nearby(&t, s, a, b, Lang::Kk));
+        // A verb beyond punctuation or another word does not count.
+        let s = "В Кампале, заявил он, всё спокойно.";
+        let (a, b) = at(s, "Кампале");
+        assert!(!person_cue_nearby(&t, s, a, b, Lang::Ru));
+        let s = "Мусевени заявил";
+        assert!(!person_cue_nearby(&t, s, 0, 16, Lang::Kk));
+        let s = "Чиновник заявил , что всё хорошо .";
+        let (a, b) = at(s, "Чиновник");
+        assert!(!person_cue_nearby(&t, s, a, b, Lang::Ru));
+        assert!(ru_common_word(&t, "Запада"));
+        let s = "« Жду » , - написала Шакира .";
+        let (a, b) = at(s, "Шакира");
+        assert!(person_cue_nearby(&t, s, a, b, Lang::Ru));
+        let s = "Шенеуніктердің айтуынша , қор жеткілікті .";
+        let (a, b) = at(s, "Шенеуніктердің");
+        assert!(!person_cue_nearby(&t, s, a, b, Lang::Kk));
+        let s = "Хатибтің айтуынша , ереже жеңілдейді .";
+        let (a, b) = at(s, "Хатибтің");
+        assert!(person_cue_nearby(&t, s, a, b, Lang::Kk));
+        let s = "об этом сообщил Викиновостям его помощник";
+        let (a, b) = at(s, "Викиновостям");
+        assert!(!person_cue_nearby(&t, s, a, b, Lang::Ru));
+        assert!(!ru_common_word(&t, "Мусевени"));
+    }
+}
