@@ -253,6 +253,27 @@ thread_local! {
         std::cell::RefCell::new(HashMap::default());
 }
 
+/// [`skeleton`], remembered per thread (it is pure, and the name reader asks for the same
+/// lemmas' skeletons again and again).
+pub(crate) fn skeleton_memo(name: &str) -> String {
+    thread_local! {
+        static SKELETONS: std::cell::RefCell<HashMap<String, String>> =
+            std::cell::RefCell::new(HashMap::default());
+    }
+    SKELETONS.with(|c| {
+        if let Some(k) = c.borrow().get(name) {
+            return k.clone();
+        }
+        let k = skeleton(name);
+        let mut c = c.borrow_mut();
+        if c.len() >= RAW_CACHE_MAX {
+            c.clear();
+        }
+        c.insert(name.to_string(), k.clone());
+        k
+    })
+}
+
 /// The first two letters of a folded word (the place-form index key).
 pub(crate) fn prefix2(w: &str) -> String {
     w.chars().take(2).collect()
@@ -1113,7 +1134,7 @@ impl Names {
         }
         // A whole-name match (the lemmas of every word) settles it when it names one person.
         if r.words.len() >= 2 {
-            let full: Vec<String> = r.words.iter().map(|w| skeleton(&w.lemma)).collect();
+            let full: Vec<String> = r.words.iter().map(|w| skeleton_memo(&w.lemma)).collect();
             if let Some([p]) = self.inner.by_full.get(&full.join(" ")).map(Vec::as_slice) {
                 return Some(*p);
             }
@@ -1127,7 +1148,7 @@ impl Names {
             .words
             .iter()
             .filter(|w| w.part == Part::Given || w.part == Part::Initial)
-            .map(|w| skeleton(&w.lemma))
+            .map(|w| skeleton_memo(&w.lemma))
             .collect();
         for (lemma, score, _) in cands.iter().take(4) {
             if *score <= 0.0 {
@@ -1137,7 +1158,7 @@ impl Names {
             if givens.is_empty() && lemma.chars().count() <= 3 {
                 continue;
             }
-            let Some(ps) = self.inner.by_surname.get(&skeleton(lemma)) else {
+            let Some(ps) = self.inner.by_surname.get(&skeleton_memo(lemma)) else {
                 continue;
             };
             let fits: Vec<usize> = ps

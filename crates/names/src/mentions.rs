@@ -132,9 +132,11 @@ struct Ctx<'a> {
     text: &'a str,
     lang: Lang,
     tokens: Vec<Token<'a>>,
-    starts: HashSet<usize>,
-    lower: HashSet<String>,
-    ev: Evidence,
+    /// Sentence and line starts, the lower-case words and the evidence of the text: built on
+    /// first use (the place finder needs none of them).
+    starts: std::cell::OnceCell<HashSet<usize>>,
+    lower: std::cell::OnceCell<HashSet<String>>,
+    ev: std::cell::OnceCell<Evidence>,
     stops: &'a [String],
     /// Word candidates already computed in this text: (word, lang, with evidence) -> readings.
     cands: std::cell::RefCell<rustc_hash::FxHashMap<(String, Lang, bool), Rc<Cands>>>,
@@ -147,26 +149,43 @@ impl<'a> Ctx<'a> {
     fn new(names: &'a Names, text: &'a str, lang: Lang) -> Ctx<'a> {
         let lang = text_lang(text, lang);
         let tokens = text::tokenize(text);
-        let mut lower = HashSet::default();
-        for t in &tokens {
-            let w = text::strip_accents(t.text);
-            if !is_capitalized(&w) {
-                lower.insert(fold(&w));
-            }
-        }
-        let ev = names.evidence(text, lang);
         let stops: &'a [String] = &names.inner.stop_words[crate::lang_index(lang)];
         Ctx {
             names,
             text,
             lang,
             tokens,
-            starts: sentence_starts(text),
-            lower,
-            ev,
+            starts: Default::default(),
+            lower: Default::default(),
+            ev: Default::default(),
             stops,
             cands: Default::default(),
         }
+    }
+
+    /// Byte offsets where the text's sentences and lines start.
+    fn starts(&self) -> &HashSet<usize> {
+        self.starts.get_or_init(|| sentence_starts(self.text))
+    }
+
+    /// The folded words of the text written in lower case.
+    fn lower(&self) -> &HashSet<String> {
+        self.lower.get_or_init(|| {
+            let mut lower = HashSet::default();
+            for t in &self.tokens {
+                let w = text::strip_accents(t.text);
+                if !is_capitalized(&w) {
+                    lower.insert(fold(&w));
+                }
+            }
+            lower
+        })
+    }
+
+    /// The evidence of the text ([`Names::evidence`]).
+    fn ev(&self) -> &Evidence {
+        self.ev
+            .get_or_init(|| self.names.evidence(self.text, self.lang))
     }
 
     /// `Names::word_candidates` with the default hint, with or without this text's evidence,
@@ -176,7 +195,7 @@ impl<'a> Ctx<'a> {
         if let Some(c) = self.cands.borrow().get(&key) {
             return c.clone();
         }
-        let ev = if with_ev { Some(&self.ev) } else { None };
+        let ev = if with_ev { Some(self.ev()) } else { None };
         let c = Rc::new(self.names.word_candidates(w, lang, Hint::default(), ev));
         self.cands.borrow_mut().insert(key, c.clone());
         c
@@ -611,7 +630,9 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let cx = Ctx::new(names, text, lang);
     let n = cx.tokens.len();
     // Words inside multi-word place names (Сауд Арабиясы, Южная Корея) are no persons.
-    let place_spans: Vec<Span> = places_in(&cx)
+    // The same as `places(names, text, lang)`: remembered, since callers often read the places
+    // of a text before its persons.
+    let place_spans: Vec<Span> = memo(&RECENT_PLACES, names, text, lang, || places_in(&cx))
         .into_iter()
         .filter(|m| m.text.contains(' '))
         .map(|m| m.span)
@@ -697,7 +718,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             // «Лондон Брид Трампты»: a word that alone names a gazetteer person, after a word that
             // is none of that person's names, starts a new name.
             if k > start && !cx.is_given_word(t) && !cx.is_given_word(cx.tokens[k - 1].text) {
-                let here = names.normalize_in(t, cx.lang, Some(&cx.ev), true);
+                let here = names.normalize_in(t, cx.lang, Some(cx.ev()), true);
                 if let Some(p) = here.entity_id.as_deref().and_then(|id| names.entity(id)) {
                     let prev = cx.lemma(cx.tokens[k - 1].text, cx.lang);
                     let own =
@@ -748,7 +769,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         }
         // A sentence-initial word joins a name only when it is a name itself (Встреча Енчи).
         if first < last
-            && cx.starts.contains(&cx.tokens[first].span.start)
+            && cx.starts().contains(&cx.tokens[first].span.start)
             && !cx.initial_at(&cx.tokens[first])
             && cx.person_evidence(cx.tokens[first].text) == 0
         {
@@ -775,7 +796,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         {
             continue;
         }
-        let initial = cx.starts.contains(&cx.tokens[g.first].span.start)
+        let initial = cx.starts().contains(&cx.tokens[g.first].span.start)
             || opens_sentence(text, cx.tokens[g.first].span.start)
             || text[..cx.tokens[g.first].span.start]
                 .trim_end()
@@ -785,7 +806,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             ev = ev.max(cx.person_evidence(cx.tokens[k].text));
         }
         let titled = cx.after_title(g.first);
-        let lowered = (g.first..=g.last).all(|k| cx.lower.contains(&fold(cx.tokens[k].text)));
+        let lowered = (g.first..=g.last).all(|k| cx.lower().contains(&fold(cx.tokens[k].text)));
         if lowered {
             continue;
         }
@@ -852,7 +873,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let read = |g: &Group| -> Mention {
         let span = Span::new(cx.tokens[g.first].span.start, cx.tokens[g.last].span.end);
-        let norm = names.normalize_in(span.slice(text), cx.lang, Some(&cx.ev), true);
+        let norm = names.normalize_in(span.slice(text), cx.lang, Some(cx.ev()), true);
         Mention {
             kind: MentionKind::Person,
             span,
