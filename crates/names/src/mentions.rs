@@ -350,22 +350,11 @@ impl<'a> Ctx<'a> {
     /// only on the word and the language, so computed once per thread.
     fn common_word(&self, w: &str) -> bool {
         thread_local! {
-            static COMMON: std::cell::RefCell<rustc_hash::FxHashMap<(u64, Lang, String), bool>> =
-                std::cell::RefCell::new(Default::default());
+            static COMMON: WordMemo = WordMemo::default();
         }
-        let key = (self.names.inner.id, self.lang, w.to_string());
-        if let Some(b) = COMMON.with(|c| c.borrow().get(&key).copied()) {
-            return b;
-        }
-        let b = self.is_stop(w) || self.common_noun_ending(w);
-        COMMON.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.len() >= crate::RAW_CACHE_MAX {
-                c.clear();
-            }
-            c.insert(key, b);
-        });
-        b
+        word_memo(&COMMON, self.names, self.lang, w, || {
+            self.is_stop(w) || self.common_noun_ending(w)
+        })
     }
 
     /// Evidence that a word is a person's name: known given name or gazetteer person,
@@ -465,13 +454,42 @@ impl<'a> Ctx<'a> {
             })
     }
 
+    /// Whether the word is a form of a person title; depends only on the word and the
+    /// language, so computed once per thread.
+    fn title_word(&self, w: &str) -> bool {
+        thread_local! {
+            static TITLE: WordMemo = WordMemo::default();
+        }
+        word_memo(&TITLE, self.names, self.lang, w, || {
+            let t = self.names.tables();
+            let f = fold(w);
+            for l in [Lang::Ru, Lang::Kk] {
+                if t.word_is(&f, l, "title") {
+                    return true;
+                }
+            }
+            if self.lang != Lang::Kk {
+                let st = snowball().stem(&f);
+                if st.chars().count() >= 3 && self.names.inner.ru_title_stems.contains(st.as_ref())
+                {
+                    return true;
+                }
+            }
+            self.lang != Lang::Ru
+                && self
+                    .stops
+                    .iter()
+                    .filter(|s| t.word_is(s, Lang::Kk, "title"))
+                    .any(|s| s.chars().count() >= 5 && inflects(&f, s, Lang::Kk))
+        })
+    }
+
     /// Whether the word right before token `i` is a person title (президент, министр, мырза).
     fn after_title(&self, i: usize) -> bool {
         if i == 0 {
             return false;
         }
         // Look back over up to four words of a title phrase (Генеральным секретарем ООН).
-        let t = self.names.tables();
         let mut j = i;
         let mut steps = 0;
         while j > 0 && steps < 4 {
@@ -486,26 +504,7 @@ impl<'a> Ctx<'a> {
             j -= 1;
             steps += 1;
             let prev = &self.tokens[j];
-            let f = fold(prev.text);
-            for l in [Lang::Ru, Lang::Kk] {
-                if t.word_is(&f, l, "title") {
-                    return true;
-                }
-            }
-            if self.lang != Lang::Kk {
-                let st = snowball().stem(&f);
-                if st.chars().count() >= 3 && self.names.inner.ru_title_stems.contains(st.as_ref())
-                {
-                    return true;
-                }
-            }
-            if self.lang != Lang::Ru
-                && self
-                    .stops
-                    .iter()
-                    .filter(|s| t.word_is(s, Lang::Kk, "title"))
-                    .any(|s| s.chars().count() >= 5 && inflects(&f, s, Lang::Kk))
-            {
+            if self.title_word(prev.text) {
                 return true;
             }
             // Only organisation names and capitalised words may stand between.
@@ -515,6 +514,43 @@ impl<'a> Ctx<'a> {
         }
         false
     }
+}
+
+/// Per-thread answers of a test that depends only on a word, the language and the normalizer:
+/// (normalizer id, language) -> word -> answer.
+struct WordMemo<V = bool>(
+    std::cell::RefCell<rustc_hash::FxHashMap<(u64, Lang), rustc_hash::FxHashMap<String, V>>>,
+);
+
+impl<V> Default for WordMemo<V> {
+    fn default() -> Self {
+        WordMemo(Default::default())
+    }
+}
+
+/// `test()`, the answer for `w`, remembered in `cache` (looked up without allocating).
+fn word_memo<V: Clone>(
+    cache: &'static std::thread::LocalKey<WordMemo<V>>,
+    names: &Names,
+    lang: Lang,
+    w: &str,
+    test: impl FnOnce() -> V,
+) -> V {
+    let key = (names.inner.id, lang);
+    let hit = cache.with(|c| c.0.borrow().get(&key).and_then(|m| m.get(w).cloned()));
+    if let Some(b) = hit {
+        return b;
+    }
+    let b = test();
+    cache.with(|c| {
+        let mut c = c.0.borrow_mut();
+        let m = c.entry(key).or_default();
+        if m.len() >= crate::RAW_CACHE_MAX {
+            m.clear();
+        }
+        m.insert(w.to_string(), b.clone());
+    });
+    b
 }
 
 /// Whether the word at byte `start` opens a sentence or a quotation: only spaces, quotes,
@@ -929,6 +965,38 @@ fn place_word_matches(cx: &Ctx, tok: &str, form: &str, lang: Lang) -> bool {
     inflects(tok, form, lang) && form.chars().count() >= 5
 }
 
+/// Place forms (indexes into `forms`, ascending) whose first word the token `written` (folded
+/// `tok`) is a case form of; depends only on the token and the text's language, so remembered
+/// per thread.
+fn first_place_words(
+    cx: &Ctx,
+    written: &str,
+    tok: &str,
+    script: Option<Lang>,
+    forms: &[(Vec<String>, usize, Lang)],
+) -> Rc<[usize]> {
+    thread_local! {
+        static FIRST: WordMemo<Rc<[usize]>> = WordMemo::default();
+    }
+    word_memo(&FIRST, cx.names, cx.lang, written, || {
+        forms
+            .iter()
+            .enumerate()
+            .filter(|(_, (words, _, l))| {
+                let wl = match script {
+                    Some(Lang::Kk) => Lang::Kk,
+                    _ if cx.lang == Lang::Kk => Lang::Kk,
+                    _ => *l,
+                };
+                words
+                    .first()
+                    .map_or(true, |w| place_word_matches(cx, tok, w, wl))
+            })
+            .map(|(k, _)| k)
+            .collect()
+    })
+}
+
 pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     memo(&RECENT_PLACES, names, text, lang, || {
         places_in(&Ctx::new(names, text, lang))
@@ -957,11 +1025,15 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
         let Some(forms) = names.inner.place_forms.get(&crate::prefix2(&toks[i].0)) else {
             continue;
         };
-        for (words, pi, l) in forms {
+        let script = text::script_lang(t.text);
+        // The forms whose first word this token can be (a pure test of the token, remembered).
+        let firsts = first_place_words(cx, t.text, &toks[i].0, script, forms);
+        for &fi in firsts.iter() {
+            let (words, pi, l) = &forms[fi];
             if i + words.len() > toks.len() {
                 continue;
             }
-            let wl = match text::script_lang(t.text) {
+            let wl = match script {
                 Some(Lang::Kk) => Lang::Kk,
                 _ if cx.lang == Lang::Kk => Lang::Kk,
                 _ => *l,
@@ -1062,6 +1134,32 @@ fn role_word_matches(tok: &str, words: &[String], k: usize, lang: Lang) -> bool 
     }
 }
 
+/// Role phrases (indexes into the role list, ascending) whose first word the folded token `tok`
+/// is a form of; depends only on the token, so remembered per thread.
+fn first_role_words(names: &Names, tok: &str) -> Rc<[usize]> {
+    thread_local! {
+        static FIRST: WordMemo<Rc<[usize]>> = WordMemo::default();
+    }
+    word_memo(&FIRST, names, Lang::Other, tok, || {
+        // Only phrases whose first word shares the token's first two letters can match.
+        let mut cands: Vec<usize> = Vec::new();
+        if let Some(v) = names.inner.role_index.get(&crate::prefix2(tok)) {
+            cands.extend_from_slice(v);
+        }
+        if !names.inner.role_short.is_empty() {
+            cands.extend_from_slice(&names.inner.role_short);
+            cands.sort_unstable();
+        }
+        cands
+            .into_iter()
+            .filter(|&ri| {
+                let (words, rl, _) = &names.inner.roles[ri];
+                words.is_empty() || role_word_matches(tok, words, 0, *rl)
+            })
+            .collect()
+    })
+}
+
 pub(crate) fn roles(
     names: &Names,
     text: &str,
@@ -1087,17 +1185,8 @@ pub(crate) fn roles_with(
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; tokens.len()];
     let roles = &names.inner.roles;
-    let mut cands: Vec<usize> = Vec::new();
     for i in 0..tokens.len() {
-        // Only phrases whose first word shares the token's first two letters can match.
-        cands.clear();
-        if let Some(v) = names.inner.role_index.get(&crate::prefix2(&folded[i])) {
-            cands.extend_from_slice(v);
-        }
-        if !names.inner.role_short.is_empty() {
-            cands.extend_from_slice(&names.inner.role_short);
-            cands.sort_unstable();
-        }
+        let cands = first_role_words(names, &folded[i]);
         for (words, rl, phrase) in cands.iter().map(|&ri| &roles[ri]) {
             if *rl != lang && lang != Lang::Other {
                 continue;
