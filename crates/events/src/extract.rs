@@ -43,15 +43,18 @@ pub(crate) struct CueHit<'r> {
 pub(crate) fn find_cues<'r>(tokens: &[Token], rules: &'r LangRules) -> Vec<CueHit<'r>> {
     let words = tokens;
     let mut out = Vec::new();
+    let mut opening = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !tokens[i].word {
             i += 1;
             continue;
         }
-        let best = rules
-            .cues
+        // Only cues whose first word matches this one, in file order (the last of equal weight wins).
+        rules.cues_opening(&tokens[i].norm, &mut opening);
+        let best = opening
             .iter()
+            .map(|&k| &rules.cues[k])
             .filter(|c| c.pattern.matches_at(words, i))
             .max_by_key(|c| (c.pattern.words.len(), c.pattern.weight()));
         match best {

@@ -150,16 +150,128 @@ pub(crate) struct LangRules {
     /// (kind, pattern) rows of the grammar file.
     pub grammar: Vec<(String, Pattern)>,
     pub dates: Vec<DateWord>,
+    /// Lookup tables over the rows above, built on first use (reset by [`parse_into`]).
+    index: std::sync::OnceLock<RuleIndex>,
+}
+
+/// Row indexes of [`LangRules`] by what a lookup starts from, each list in file order.
+#[derive(Clone, Debug, Default)]
+struct RuleIndex {
+    /// Grammar rows by kind.
+    grammar: std::collections::HashMap<String, Vec<usize>>,
+    /// Cues by their exact first word.
+    cue_exact: std::collections::HashMap<String, Vec<usize>>,
+    /// Cues whose first word is a prefix, by the prefix's byte length, then the prefix.
+    cue_prefix: Vec<(usize, std::collections::HashMap<String, Vec<usize>>)>,
+    /// Month words with their month, in file order.
+    months: Vec<(String, u32)>,
+    /// Month word -> month of its first row.
+    month_exact: std::collections::HashMap<String, u32>,
+    /// First words of the relative date words, and the weekday words.
+    date_firsts: HashSet<String>,
+    /// Weekday words (Kazakh ones match as prefixes).
+    weekdays: Vec<String>,
+}
+
+impl RuleIndex {
+    fn new(r: &LangRules) -> RuleIndex {
+        let mut ix = RuleIndex::default();
+        for (i, (k, _)) in r.grammar.iter().enumerate() {
+            ix.grammar.entry(k.clone()).or_default().push(i);
+        }
+        for (i, c) in r.cues.iter().enumerate() {
+            let Some(w) = c.pattern.words.first() else {
+                continue;
+            };
+            if w.prefix {
+                let n = w.text.len();
+                let slot = match ix.cue_prefix.iter().position(|(len, _)| *len == n) {
+                    Some(k) => k,
+                    None => {
+                        ix.cue_prefix.push((n, Default::default()));
+                        ix.cue_prefix.len() - 1
+                    }
+                };
+                ix.cue_prefix[slot]
+                    .1
+                    .entry(w.text.clone())
+                    .or_default()
+                    .push(i);
+            } else {
+                ix.cue_exact.entry(w.text.clone()).or_default().push(i);
+            }
+        }
+        for d in &r.dates {
+            match d.kind {
+                DateKind::Month => {
+                    ix.months.push((d.word.clone(), d.value as u32));
+                    ix.month_exact
+                        .entry(d.word.clone())
+                        .or_insert(d.value as u32);
+                }
+                DateKind::Relative => {
+                    let first = d.word.split(' ').next().unwrap_or("");
+                    ix.date_firsts.insert(first.to_string());
+                }
+                DateKind::Weekday => {
+                    ix.date_firsts.insert(d.word.clone());
+                    ix.weekdays.push(d.word.clone());
+                }
+            }
+        }
+        ix
+    }
 }
 
 impl LangRules {
+    fn index(&self) -> &RuleIndex {
+        self.index.get_or_init(|| RuleIndex::new(self))
+    }
+
     /// The grammar patterns of one kind.
     pub fn gram(&self, kind: &str) -> impl Iterator<Item = &Pattern> {
-        let kind = kind.to_string();
-        self.grammar
+        self.index()
+            .grammar
+            .get(kind)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter(move |(k, _)| *k == kind)
-            .map(|(_, p)| p)
+            .map(|&i| &self.grammar[i].1)
+    }
+
+    /// The month of a month word: written exactly in Russian, as a prefix of `w` in Kazakh (the
+    /// first such row of the file).
+    pub fn month_of(&self, lang: Lang, w: &str) -> Option<u32> {
+        let ix = self.index();
+        if lang == Lang::Kk {
+            ix.months
+                .iter()
+                .find(|(m, _)| w.starts_with(m.as_str()))
+                .map(|(_, v)| *v)
+        } else {
+            ix.month_exact.get(w).copied()
+        }
+    }
+
+    /// Whether a relative date word or a weekday can start at the word `w` (false means none
+    /// can; true means one may).
+    pub fn may_open_date_word(&self, w: &str) -> bool {
+        let ix = self.index();
+        ix.date_firsts.contains(w) || ix.weekdays.iter().any(|d| w.starts_with(d.as_str()))
+    }
+
+    /// Indexes (ascending) of the cues whose first pattern word matches `word`, into `out`.
+    pub fn cues_opening(&self, word: &str, out: &mut Vec<usize>) {
+        out.clear();
+        let ix = self.index();
+        if let Some(v) = ix.cue_exact.get(word) {
+            out.extend_from_slice(v);
+        }
+        for (n, by) in &ix.cue_prefix {
+            if let Some(v) = word.get(..*n).and_then(|p| by.get(p)) {
+                out.extend_from_slice(v);
+            }
+        }
+        out.sort_unstable();
     }
 
     /// Whether a grammar pattern of `kind` matches at word `i`; returns its length.
@@ -267,6 +379,8 @@ pub(crate) fn parse_into(
     text: &str,
     path: &Path,
 ) -> Result<(), Error> {
+    // The rows change: lookups index them again.
+    rules.index = std::sync::OnceLock::new();
     let mut seen: HashSet<String> = HashSet::new();
     for (line, f) in rows(text) {
         let key = f.join("\t");
@@ -440,6 +554,73 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn lookup_tables_agree_with_scanning_the_rows() {
+        let (ru, kk) = embedded().expect("embedded rules parse");
+        for (r, lang) in [(&ru, Lang::Ru), (&kk, Lang::Kk)] {
+            // Every cue and date word, some inflections of them, and words of no rule.
+            let mut words: Vec<String> = vec!["и".into(), "встреча".into(), "zz".into()];
+            for c in &r.cues {
+                let w = &c.pattern.words[0].text;
+                words.push(w.clone());
+                words.push(format!("{w}ами"));
+                words.push(w.chars().take(2).collect());
+            }
+            for d in &r.dates {
+                words.push(d.word.clone());
+                words.push(format!("{}да", d.word));
+            }
+            let mut got = Vec::new();
+            for w in &words {
+                r.cues_opening(w, &mut got);
+                let want: Vec<usize> = (0..r.cues.len())
+                    .filter(|&k| r.cues[k].pattern.words[0].matches(w))
+                    .collect();
+                assert_eq!(got, want, "{w}");
+                let month = r
+                    .dates
+                    .iter()
+                    .filter(|d| d.kind == DateKind::Month)
+                    .find(|d| match lang {
+                        Lang::Kk => w.starts_with(d.word.as_str()),
+                        _ => *w == d.word,
+                    })
+                    .map(|d| d.value as u32);
+                assert_eq!(r.month_of(lang, w), month, "{w}");
+                let opens = r.dates.iter().any(|d| match d.kind {
+                    DateKind::Relative => d.word.split(' ').next() == Some(w.as_str()),
+                    DateKind::Weekday => w.starts_with(d.word.as_str()),
+                    DateKind::Month => false,
+                });
+                if opens {
+                    assert!(r.may_open_date_word(w), "{w}");
+                }
+            }
+            for kind in ["frame", "deputy", "coord", "greeting", "nothing"] {
+                let want: Vec<&Pattern> = r
+                    .grammar
+                    .iter()
+                    .filter(|(k, _)| k == kind)
+                    .map(|(_, p)| p)
+                    .collect();
+                assert_eq!(r.gram(kind).collect::<Vec<_>>(), want, "{kind}");
+            }
+        }
+        // Rows added later are indexed again.
+        let mut r = ru.clone();
+        r.cues_opening("zzcue", &mut Vec::new());
+        parse_into(
+            &mut r,
+            FileKind::Cues,
+            "# source: test\nzzcue\tmeeting\tactual\tverb\n",
+            Path::new("t.tsv"),
+        )
+        .expect("row parses");
+        let mut got = Vec::new();
+        r.cues_opening("zzcue", &mut got);
+        assert_eq!(got.len(), 1);
+    }
 
     #[test]
     fn embedded_files_parse_and_cite_sources() {
