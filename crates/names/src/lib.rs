@@ -814,11 +814,16 @@ impl Names {
     }
 
     fn is_particle_word(&self, w: &str) -> bool {
-        let f = fold(w);
-        !text::is_all_caps(w)
-            && [Lang::Ru, Lang::Kk]
-                .iter()
-                .any(|l| self.tables().word_is(&f, *l, "particle"))
+        thread_local! {
+            static PARTICLE: mentions::WordMemo = mentions::WordMemo::default();
+        }
+        mentions::word_memo(&PARTICLE, self, Lang::Other, w, || {
+            let f = fold(w);
+            !text::is_all_caps(w)
+                && [Lang::Ru, Lang::Kk]
+                    .iter()
+                    .any(|l| self.tables().word_is(&f, *l, "particle"))
+        })
     }
 
     fn is_listed_given(&self, lemma: &str) -> bool {
@@ -830,17 +835,22 @@ impl Names {
     }
 
     fn is_surname_first(&self, w: &str) -> bool {
-        let mut forms = vec![fold(w)];
-        forms.extend(
-            self.word_candidates(w, Self::detect(w), Hint::default(), None)
-                .into_iter()
-                .take(2)
-                .map(|c| c.0),
-        );
-        forms.iter().any(|f| {
-            [Lang::Ru, Lang::Kk]
-                .iter()
-                .any(|l| self.tables().word_is(f, *l, "surname_first"))
+        thread_local! {
+            static FIRST: mentions::WordMemo = mentions::WordMemo::default();
+        }
+        mentions::word_memo(&FIRST, self, Lang::Other, w, || {
+            let mut forms = vec![fold(w)];
+            forms.extend(
+                self.word_candidates(w, Self::detect(w), Hint::default(), None)
+                    .into_iter()
+                    .take(2)
+                    .map(|c| c.0),
+            );
+            forms.iter().any(|f| {
+                [Lang::Ru, Lang::Kk]
+                    .iter()
+                    .any(|l| self.tables().word_is(f, *l, "surname_first"))
+            })
         })
     }
 
@@ -1184,12 +1194,17 @@ impl Names {
     }
 
     fn latin_of(&self, lemma: &str, lang: Lang) -> String {
+        thread_local! {
+            static LATIN: mentions::WordMemo<String> = mentions::WordMemo::default();
+        }
         let scheme = match lang {
             Lang::Kk => "kk-latin-2021",
             Lang::Ru => "ru-bgn",
             Lang::Other => return lemma.to_string(),
         };
-        kzalign_translit::transliterate(lemma, scheme).unwrap_or_else(|_| lemma.to_string())
+        mentions::word_memo(&LATIN, self, lang, lemma, || {
+            kzalign_translit::transliterate(lemma, scheme).unwrap_or_else(|_| lemma.to_string())
+        })
     }
 
     /// Key, entity and canonical of a reading.
@@ -1222,7 +1237,7 @@ impl Names {
             .and_then(|i| r.words.get(i))
             .map(|w| w.lemma.as_str())
             .unwrap_or("");
-        skeleton(&masculine_surname(&fold(s))).replace(['-', ' '], "")
+        skeleton_memo(&masculine_surname(&fold(s))).replace(['-', ' '], "")
     }
 
     /// Normalizes one name (one word or a full name); `lang` `Other` means detect the

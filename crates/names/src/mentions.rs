@@ -518,7 +518,7 @@ impl<'a> Ctx<'a> {
 
 /// Per-thread answers of a test that depends only on a word, the language and the normalizer:
 /// (normalizer id, language) -> word -> answer.
-struct WordMemo<V = bool>(
+pub(crate) struct WordMemo<V = bool>(
     std::cell::RefCell<rustc_hash::FxHashMap<(u64, Lang), rustc_hash::FxHashMap<String, V>>>,
 );
 
@@ -529,7 +529,7 @@ impl<V> Default for WordMemo<V> {
 }
 
 /// `test()`, the answer for `w`, remembered in `cache` (looked up without allocating).
-fn word_memo<V: Clone>(
+pub(crate) fn word_memo<V: Clone>(
     cache: &'static std::thread::LocalKey<WordMemo<V>>,
     names: &Names,
     lang: Lang,
