@@ -89,6 +89,16 @@ pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut push = |c: char| out.push(if c == 'ё' { 'е' } else { c });
     for c in s.chars() {
+        // The ASCII and basic Russian letters inline (the hot path), the rest through the tables.
+        let u = c as u32;
+        if u < 0x80 {
+            push(c.to_ascii_lowercase());
+            continue;
+        }
+        if (0x430..=0x44F).contains(&u) {
+            push(c);
+            continue;
+        }
         match lower_fast(c) {
             Some(l) => push(l),
             None => c.to_lowercase().for_each(&mut push),
@@ -543,6 +553,14 @@ pub(crate) fn embedded() -> Result<(LangRules, LangRules), Error> {
 mod tests {
     #[test]
     fn fold_agrees_with_std() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let slow: String = c
+                .to_lowercase()
+                .map(|c| if c == 'ё' { 'е' } else { c })
+                .collect();
+            assert_eq!(super::fold(&c.to_string()), slow, "U+{u:04X}");
+        }
         // The letter tests themselves are checked against std in `kzalign_core::chars`.
         let s = "ТОҚАЕВ Ёлка İstanbul Straße ӨҢІРІ";
         let slow: String = s

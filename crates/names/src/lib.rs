@@ -760,10 +760,14 @@ impl Names {
     /// Builds the evidence of a text: the support each lemma gets from the text's capitalised
     /// forms, and the surnames read in full names (a known given name followed by a word).
     pub(crate) fn evidence(&self, text: &str, lang: Lang) -> Evidence {
-        let tokens = text::tokenize(text);
+        self.evidence_of(text, &text::tokenize(text), lang)
+    }
+
+    /// [`Names::evidence`] of a text already split into `tokens` (`text::tokenize(text)`).
+    pub(crate) fn evidence_of(&self, text: &str, tokens: &[text::Token], lang: Lang) -> Evidence {
         let mut ev = Evidence::default();
         let mut seen: HashSet<String> = HashSet::default();
-        for t in &tokens {
+        for t in tokens {
             let w = text::strip_accents(t.text);
             if !text::is_capitalized(&w) || text::is_all_caps(&w) {
                 continue;

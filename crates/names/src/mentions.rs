@@ -185,7 +185,7 @@ impl<'a> Ctx<'a> {
     /// The evidence of the text ([`Names::evidence`]).
     fn ev(&self) -> &Evidence {
         self.ev
-            .get_or_init(|| self.names.evidence(self.text, self.lang))
+            .get_or_init(|| self.names.evidence_of(self.text, &self.tokens, self.lang))
     }
 
     /// `Names::word_candidates` with the default hint, with or without this text's evidence,

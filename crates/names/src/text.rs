@@ -24,7 +24,18 @@ pub(crate) use kzalign_core::chars::{is_alnum, is_alpha, is_upper, lower};
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        out.push(match lower(c) {
+        // The ASCII and basic Russian letters inline (the hot path), the rest through `lower`.
+        let u = c as u32;
+        let l = if u < 0x80 {
+            c.to_ascii_lowercase()
+        } else if (0x430..=0x44F).contains(&u) {
+            c
+        } else if (0x410..=0x42F).contains(&u) {
+            char::from_u32(u + 0x20).unwrap_or(c)
+        } else {
+            lower(c)
+        };
+        out.push(match l {
             'ё' => 'е',
             x => x,
         });
@@ -107,33 +118,32 @@ fn is_joiner(c: char) -> bool {
 /// Splits text into words: runs of letters/digits joined by inner hyphens or apostrophes.
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| text.get(i..).and_then(|r| r.chars().next());
     let mut i = 0;
-    while i < chars.len() {
-        if !is_word_char(chars[i].1) {
-            i += 1;
+    while let Some(c) = at(i) {
+        if !is_word_char(c) {
+            i += c.len_utf8();
             continue;
         }
-        let start = chars[i].0;
+        let start = i;
         let mut j = i;
         loop {
-            while j < chars.len() && is_word_char(chars[j].1) {
-                j += 1;
+            while let Some(c) = at(j).filter(|c| is_word_char(*c)) {
+                j += c.len_utf8();
             }
-            if j + 1 < chars.len() && is_joiner(chars[j].1) && is_word_char(chars[j + 1].1) {
-                j += 1;
-                continue;
+            // A joiner between two word chars joins them.
+            if let Some(c) = at(j).filter(|c| is_joiner(*c)) {
+                let k = j + c.len_utf8();
+                if at(k).is_some_and(is_word_char) {
+                    j = k;
+                    continue;
+                }
             }
             break;
         }
-        let end = if j < chars.len() {
-            chars[j].0
-        } else {
-            text.len()
-        };
         out.push(Token {
-            text: &text[start..end],
-            span: Span::new(start, end),
+            text: &text[start..j],
+            span: Span::new(start, j),
         });
         i = j;
     }
@@ -174,6 +184,98 @@ mod tests {
                 tok.span.slice("Касым-Жомарт Токаев, БҰҰ-ның д'Артаньян."),
                 tok.text
             );
+        }
+    }
+
+    /// The tokenizer as first written (over a vector of chars), for comparison.
+    fn tokenize_by_chars(text: &str) -> Vec<Token<'_>> {
+        let mut out = Vec::new();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_word_char(chars[i].1) {
+                i += 1;
+                continue;
+            }
+            let start = chars[i].0;
+            let mut j = i;
+            loop {
+                while j < chars.len() && is_word_char(chars[j].1) {
+                    j += 1;
+                }
+                if j + 1 < chars.len() && is_joiner(chars[j].1) && is_word_char(chars[j + 1].1) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let end = if j < chars.len() {
+                chars[j].0
+            } else {
+                text.len()
+            };
+            out.push(Token {
+                text: &text[start..end],
+                span: Span::new(start, end),
+            });
+            i = j;
+        }
+        out
+    }
+
+    #[test]
+    fn tokenizer_agrees_with_char_vector_version() {
+        let parts = [
+            "Касым-Жомарт",
+            " ",
+            "-",
+            "'",
+            "’",
+            "ʼ",
+            "‘",
+            "д'",
+            "Артаньян",
+            "БҰҰ-ның",
+            ".",
+            "«",
+            "»",
+            "И\u{301}горь",
+            "\u{301}",
+            "42",
+            "x",
+            "\n",
+            "—",
+            "Тоқаев",
+            "ü",
+            "日本",
+            "-'",
+            "",
+        ];
+        let mut n = 0u32;
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let t = format!("{a}{b}{c}");
+                    assert_eq!(tokenize(&t), tokenize_by_chars(&t), "{t:?}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 1000);
+        let long = "Касым-Жомарт Токаев, БҰҰ-ның д'Артаньян. Ну-ну - да -нет- 'а' x-'y";
+        assert_eq!(tokenize(long), tokenize_by_chars(long));
+    }
+
+    #[test]
+    fn fold_agrees_with_lower() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let want: String = match lower(c) {
+                'ё' => 'е',
+                x => x,
+            }
+            .to_string();
+            assert_eq!(fold(&c.to_string()), want, "U+{u:04X}");
         }
     }
 
