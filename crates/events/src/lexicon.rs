@@ -168,17 +168,17 @@ pub(crate) struct LangRules {
 #[derive(Clone, Debug, Default)]
 struct RuleIndex {
     /// Grammar rows by kind.
-    grammar: std::collections::HashMap<String, Vec<usize>>,
+    grammar: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Cues by their exact first word.
-    cue_exact: std::collections::HashMap<String, Vec<usize>>,
+    cue_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Cues whose first word is a prefix, by the prefix's byte length, then the prefix.
-    cue_prefix: Vec<(usize, std::collections::HashMap<String, Vec<usize>>)>,
+    cue_prefix: Vec<(usize, rustc_hash::FxHashMap<String, Vec<usize>>)>,
     /// Month words with their month, in file order.
     months: Vec<(String, u32)>,
     /// Month word -> month of its first row.
-    month_exact: std::collections::HashMap<String, u32>,
+    month_exact: rustc_hash::FxHashMap<String, u32>,
     /// First words of the relative date words, and the weekday words.
-    date_firsts: HashSet<String>,
+    date_firsts: rustc_hash::FxHashSet<String>,
     /// Weekday words (Kazakh ones match as prefixes).
     weekdays: Vec<String>,
 }
