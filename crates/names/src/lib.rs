@@ -248,9 +248,8 @@ type RawReadings = (Lang, Readings);
 pub(crate) const RAW_CACHE_MAX: usize = 50_000;
 
 thread_local! {
-    /// Per-thread cache of `Names::raw_candidates`: (instance id, word, lang) -> readings.
-    static RAW_CACHE: std::cell::RefCell<HashMap<(u64, String, Lang), RawReadings>> =
-        std::cell::RefCell::new(HashMap::default());
+    /// Per-thread cache of `Names::raw_candidates`: (instance id, lang) -> word -> readings.
+    static RAW_CACHE: mentions::WordMemo<std::rc::Rc<RawReadings>> = mentions::WordMemo::default();
 }
 
 /// [`skeleton`], remembered per thread (it is pure, and the name reader asks for the same
@@ -568,21 +567,11 @@ impl Names {
     }
 
     /// Raw candidates of one word in its script's grammar: (lemma, prior, gender).
-    pub(crate) fn raw_candidates(&self, word: &str, lang: Lang) -> RawReadings {
+    pub(crate) fn raw_candidates(&self, word: &str, lang: Lang) -> std::rc::Rc<RawReadings> {
         // The readings depend only on the word and the language: computed once per thread.
-        let key = (self.inner.id, word.to_string(), lang);
-        if let Some(r) = RAW_CACHE.with(|c| c.borrow().get(&key).cloned()) {
-            return r;
-        }
-        let r = self.raw_candidates_uncached(word, lang);
-        RAW_CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.len() >= RAW_CACHE_MAX {
-                c.clear();
-            }
-            c.insert(key, r.clone());
-        });
-        r
+        mentions::word_memo(&RAW_CACHE, self, lang, word, || {
+            std::rc::Rc::new(self.raw_candidates_uncached(word, lang))
+        })
     }
 
     fn raw_candidates_uncached(&self, word: &str, lang: Lang) -> RawReadings {
@@ -615,30 +604,19 @@ impl Names {
         lang: Lang,
         hint: Hint,
         ev: Option<&Evidence>,
-    ) -> Vec<(String, f32, Option<Gender>)> {
+    ) -> std::rc::Rc<Readings> {
         thread_local! {
-            /// Readings without evidence and with the default hint: (id, word, lang) -> readings.
-            static PLAIN: std::cell::RefCell<HashMap<(u64, String, Lang), Readings>> =
-                std::cell::RefCell::new(HashMap::default());
+            /// Readings without evidence and with the default hint: (id, lang) -> word -> readings.
+            static PLAIN: mentions::WordMemo<std::rc::Rc<Readings>> = mentions::WordMemo::default();
         }
         let plain =
             ev.is_none() && hint.gender.is_none() && hint.nominative.is_none() && !hint.person;
         if !plain {
-            return self.word_candidates_uncached(word, lang, hint, ev);
+            return std::rc::Rc::new(self.word_candidates_uncached(word, lang, hint, ev));
         }
-        let key = (self.inner.id, word.to_string(), lang);
-        if let Some(r) = PLAIN.with(|c| c.borrow().get(&key).cloned()) {
-            return r;
-        }
-        let r = self.word_candidates_uncached(word, lang, hint, ev);
-        PLAIN.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.len() >= RAW_CACHE_MAX {
-                c.clear();
-            }
-            c.insert(key, r.clone());
-        });
-        r
+        mentions::word_memo(&PLAIN, self, lang, word, || {
+            std::rc::Rc::new(self.word_candidates_uncached(word, lang, hint, ev))
+        })
     }
 
     fn word_candidates_uncached(
@@ -649,7 +627,8 @@ impl Names {
         ev: Option<&Evidence>,
     ) -> Vec<(String, f32, Option<Gender>)> {
         let self_form = fold(&text::strip_accents(word));
-        let (lang, raw) = self.raw_candidates(word, lang);
+        let rr = self.raw_candidates(word, lang);
+        let (lang, raw) = (rr.0, &rr.1);
         let bonus = |lemma: &str| -> f32 {
             let mut b = 1.0;
             if let Some(k) = self.known(lemma) {
@@ -666,8 +645,9 @@ impl Names {
             b
         };
         let mut out: Vec<(String, f32, Option<Gender>)> = raw
-            .into_iter()
+            .iter()
             .map(|(lemma, prior, g)| {
+                let (lemma, prior, g) = (lemma.clone(), *prior, *g);
                 let mut s = match lang {
                     Lang::Ru => ru::score(
                         &ru::Candidate {
@@ -734,9 +714,8 @@ impl Names {
         ev: Option<&Evidence>,
     ) -> String {
         self.word_candidates(word, lang, hint, ev)
-            .into_iter()
-            .next()
-            .map(|c| c.0)
+            .first()
+            .map(|c| c.0.clone())
             .unwrap_or_else(|| fold(word))
     }
 
@@ -776,13 +755,19 @@ impl Names {
             if !seen.insert(f.clone()) {
                 continue;
             }
-            let (_, raw) = self.raw_candidates(&w, lang);
+            let rr = self.raw_candidates(&w, lang);
+            let raw = &rr.1;
             let max = raw.iter().map(|c| c.1).fold(0.0f32, f32::max);
             if max <= 0.0 {
                 continue;
             }
             for (l, p, _) in raw {
-                ev.support.entry(l).or_default().push((f.clone(), p / max));
+                match ev.support.get_mut(l) {
+                    Some(v) => v.push((f.clone(), p / max)),
+                    None => {
+                        ev.support.insert(l.clone(), vec![(f.clone(), p / max)]);
+                    }
+                }
             }
         }
         // Full names: a known given name, then a capitalised word after a space.
@@ -846,9 +831,9 @@ impl Names {
             let mut forms = vec![fold(w)];
             forms.extend(
                 self.word_candidates(w, Self::detect(w), Hint::default(), None)
-                    .into_iter()
+                    .iter()
                     .take(2)
-                    .map(|c| c.0),
+                    .map(|c| c.0.clone()),
             );
             forms.iter().any(|f| {
                 [Lang::Ru, Lang::Kk]
@@ -1096,7 +1081,7 @@ impl Names {
                 Lang::Other => person.latin.iter().collect(),
             };
             let cands = self.word_candidates(words[s], lang, hint, ev);
-            for (c, _, _) in &cands {
+            for (c, _, _) in cands.iter() {
                 if let Some(f) = forms
                     .iter()
                     .filter_map(|f| f.split_whitespace().last())

@@ -135,7 +135,7 @@ struct Ctx<'a> {
     /// Sentence and line starts, the lower-case words and the evidence of the text: built on
     /// first use (the place finder needs none of them).
     starts: std::cell::OnceCell<HashSet<usize>>,
-    lower: std::cell::OnceCell<HashSet<String>>,
+    lower: std::cell::OnceCell<rustc_hash::FxHashMap<u64, Vec<usize>>>,
     ev: std::cell::OnceCell<Evidence>,
     stops: &'a [String],
     /// Word candidates already computed in this text: (word, lang, with evidence) -> readings.
@@ -168,18 +168,32 @@ impl<'a> Ctx<'a> {
         self.starts.get_or_init(|| sentence_starts(self.text))
     }
 
-    /// The folded words of the text written in lower case.
-    fn lower(&self) -> &HashSet<String> {
-        self.lower.get_or_init(|| {
-            let mut lower = HashSet::default();
-            for t in &self.tokens {
+    /// Whether the folded word `f` is written in lower case somewhere in the text.
+    fn written_lower(&self, f: &str) -> bool {
+        use std::hash::BuildHasher;
+        // The lower-case words (their token indexes) by the hash of their folded form; a hash
+        // hit is confirmed on the words.
+        let by_hash = self.lower.get_or_init(|| {
+            let mut buf = String::new();
+            let mut map: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+            for (k, t) in self.tokens.iter().enumerate() {
                 let w = text::strip_accents(t.text);
                 if !is_capitalized(&w) {
-                    lower.insert(fold(&w));
+                    buf.clear();
+                    text::fold_into(&w, &mut buf);
+                    map.entry(rustc_hash::FxBuildHasher.hash_one(buf.as_str()))
+                        .or_default()
+                        .push(k);
                 }
             }
-            lower
-        })
+            map
+        });
+        by_hash
+            .get(&rustc_hash::FxBuildHasher.hash_one(f))
+            .is_some_and(|ks| {
+                ks.iter()
+                    .any(|&k| fold(&text::strip_accents(self.tokens[k].text)) == f)
+            })
     }
 
     /// The evidence of the text ([`Names::evidence`]).
@@ -196,7 +210,7 @@ impl<'a> Ctx<'a> {
             return c.clone();
         }
         let ev = if with_ev { Some(self.ev()) } else { None };
-        let c = Rc::new(self.names.word_candidates(w, lang, Hint::default(), ev));
+        let c = self.names.word_candidates(w, lang, Hint::default(), ev);
         self.cands.borrow_mut().insert(key, c.clone());
         c
     }
@@ -842,7 +856,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             ev = ev.max(cx.person_evidence(cx.tokens[k].text));
         }
         let titled = cx.after_title(g.first);
-        let lowered = (g.first..=g.last).all(|k| cx.lower().contains(&fold(cx.tokens[k].text)));
+        let lowered = (g.first..=g.last).all(|k| cx.written_lower(&fold(cx.tokens[k].text)));
         if lowered {
             continue;
         }
@@ -1006,28 +1020,29 @@ pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
 /// Place mentions of the text of a context already built.
 fn places_in(cx: &Ctx) -> Vec<Mention> {
     let (names, text) = (cx.names, cx.text);
-    let toks: Vec<(String, &Token)> = cx
-        .tokens
-        .iter()
-        .map(|t| (fold(&text::strip_accents(t.text)), t))
-        .collect();
+    // Folded tokens, folded when first needed.
+    let folded: Vec<std::cell::OnceCell<String>> = vec![Default::default(); cx.tokens.len()];
+    let fold_at = |k: usize| -> &str {
+        folded[k].get_or_init(|| fold(&text::strip_accents(cx.tokens[k].text)))
+    };
+    let toks: Vec<&Token> = cx.tokens.iter().collect();
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; toks.len()];
     for i in 0..toks.len() {
         if used[i] {
             continue;
         }
-        let t = toks[i].1;
+        let t = toks[i];
         if !is_capitalized(t.text) {
             continue;
         }
         // Longer forms first, so that «Южная Корея» wins over «Корея».
-        let Some(forms) = names.inner.place_forms.get(&crate::prefix2(&toks[i].0)) else {
+        let Some(forms) = names.inner.place_forms.get(&crate::prefix2(fold_at(i))) else {
             continue;
         };
         let script = text::script_lang(t.text);
         // The forms whose first word this token can be (a pure test of the token, remembered).
-        let firsts = first_place_words(cx, t.text, &toks[i].0, script, forms);
+        let firsts = first_place_words(cx, t.text, fold_at(i), script, forms);
         for &fi in firsts.iter() {
             let (words, pi, l) = &forms[fi];
             if i + words.len() > toks.len() {
@@ -1041,12 +1056,12 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
             let ok = words
                 .iter()
                 .enumerate()
-                .all(|(k, w)| !used[i + k] && place_word_matches(cx, &toks[i + k].0, w, wl));
+                .all(|(k, w)| !used[i + k] && place_word_matches(cx, fold_at(i + k), w, wl));
             if !ok {
                 continue;
             }
             let last = i + words.len() - 1;
-            let span = Span::new(t.span.start, toks[last].1.span.end);
+            let span = Span::new(t.span.start, toks[last].span.end);
             let p = &names.place_entries()[*pi];
             let lemma = match wl {
                 Lang::Kk => {

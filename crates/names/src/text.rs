@@ -23,6 +23,12 @@ pub(crate) use kzalign_core::chars::{is_alnum, is_alpha, is_upper, lower};
 /// Lower-cases and folds ё to е.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`.
+pub(crate) fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
         // The ASCII and basic Russian letters inline (the hot path), the rest through `lower`.
         let u = c as u32;
@@ -40,7 +46,6 @@ pub(crate) fn fold(s: &str) -> String {
             x => x,
         });
     }
-    out
 }
 
 /// Removes combining stress marks and other combining acute/grave accents (`И́горь` -> `Игорь`).
