@@ -1113,22 +1113,31 @@ impl Names {
                 .is_some()
         {
             let want: Vec<String> = r.words.iter().map(|w| fold(&w.lemma)).collect();
-            let hits: Vec<usize> = self
-                .inner
-                .gaz
-                .persons()
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| {
-                    p.ru.iter().chain(p.kk.iter()).any(|f| {
-                        let t: Vec<String> = f.split_whitespace().map(fold).collect();
-                        t.len() == 3 && t[..2] == want[..]
+            // Depends only on the two words and the gazetteer: remembered per thread.
+            thread_local! {
+                static GIVEN_PATRONYMIC: mentions::WordMemo<Option<usize>> =
+                    mentions::WordMemo::default();
+            }
+            let key = want.join("\t");
+            let one = mentions::word_memo(&GIVEN_PATRONYMIC, self, Lang::Other, &key, || {
+                let hits: Vec<usize> = self
+                    .inner
+                    .gaz
+                    .persons()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| {
+                        p.ru.iter().chain(p.kk.iter()).any(|f| {
+                            let t: Vec<String> = f.split_whitespace().map(fold).collect();
+                            t.len() == 3 && t[..2] == want[..]
+                        })
                     })
-                })
-                .map(|(i, _)| i)
-                .collect();
-            if hits.len() == 1 {
-                return Some(hits[0]);
+                    .map(|(i, _)| i)
+                    .collect();
+                (hits.len() == 1).then(|| hits[0])
+            });
+            if let Some(p) = one {
+                return Some(p);
             }
         }
         // A whole-name match (the lemmas of every word) settles it when it names one person.

@@ -139,7 +139,11 @@ struct Ctx<'a> {
     ev: std::cell::OnceCell<Evidence>,
     stops: &'a [String],
     /// Word candidates already computed in this text: (word, lang, with evidence) -> readings.
-    cands: std::cell::RefCell<rustc_hash::FxHashMap<(String, Lang, bool), Rc<Cands>>>,
+    /// (lang, with evidence) -> word -> readings.
+    #[allow(clippy::type_complexity)]
+    cands: std::cell::RefCell<
+        rustc_hash::FxHashMap<(Lang, bool), rustc_hash::FxHashMap<String, Rc<Cands>>>,
+    >,
 }
 
 /// Readings of one word: (lemma, score, gender), best first.
@@ -205,13 +209,17 @@ impl<'a> Ctx<'a> {
     /// `Names::word_candidates` with the default hint, with or without this text's evidence,
     /// computed once per word.
     fn cands(&self, w: &str, lang: Lang, with_ev: bool) -> Rc<Cands> {
-        let key = (w.to_string(), lang, with_ev);
-        if let Some(c) = self.cands.borrow().get(&key) {
+        let key = (lang, with_ev);
+        if let Some(c) = self.cands.borrow().get(&key).and_then(|m| m.get(w)) {
             return c.clone();
         }
         let ev = if with_ev { Some(self.ev()) } else { None };
         let c = self.names.word_candidates(w, lang, Hint::default(), ev);
-        self.cands.borrow_mut().insert(key, c.clone());
+        self.cands
+            .borrow_mut()
+            .entry(key)
+            .or_default()
+            .insert(w.to_string(), c.clone());
         c
     }
 
@@ -1149,13 +1157,15 @@ fn role_word_matches(tok: &str, words: &[String], k: usize, lang: Lang) -> bool 
     }
 }
 
-/// Role phrases (indexes into the role list, ascending) whose first word the folded token `tok`
-/// is a form of; depends only on the token, so remembered per thread.
-fn first_role_words(names: &Names, tok: &str) -> Rc<[usize]> {
+/// Role phrases (indexes into the role list, ascending) whose first word the token `written`
+/// (folded) is a form of; depends only on the token, so remembered per thread.
+fn first_role_words(names: &Names, written: &str) -> Rc<[usize]> {
     thread_local! {
         static FIRST: WordMemo<Rc<[usize]>> = WordMemo::default();
     }
-    word_memo(&FIRST, names, Lang::Other, tok, || {
+    word_memo(&FIRST, names, Lang::Other, written, || {
+        let tok = fold(written);
+        let tok = tok.as_str();
         // Only phrases whose first word shares the token's first two letters can match.
         let mut cands: Vec<usize> = Vec::new();
         if let Some(v) = names.inner.role_index.get(&crate::prefix2(tok)) {
@@ -1196,12 +1206,14 @@ pub(crate) fn roles_with(
 ) -> Vec<Mention> {
     let lang = text_lang(text, lang);
     let tokens = text::tokenize(text);
-    let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
+    // Folded tokens, folded when first needed.
+    let folded: Vec<std::cell::OnceCell<String>> = vec![Default::default(); tokens.len()];
+    let fold_at = |k: usize| -> &str { folded[k].get_or_init(|| fold(tokens[k].text)) };
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; tokens.len()];
     let roles = &names.inner.roles;
     for i in 0..tokens.len() {
-        let cands = first_role_words(names, &folded[i]);
+        let cands = first_role_words(names, tokens[i].text);
         for (words, rl, phrase) in cands.iter().map(|&ri| &roles[ri]) {
             if *rl != lang && lang != Lang::Other {
                 continue;
@@ -1211,7 +1223,7 @@ pub(crate) fn roles_with(
             }
             let ok = words.iter().enumerate().all(|(k, _)| {
                 !used[i + k]
-                    && role_word_matches(&folded[i + k], words, k, *rl)
+                    && role_word_matches(fold_at(i + k), words, k, *rl)
                     && (k == 0
                         || plain_gap(text, tokens[i + k - 1].span.end, tokens[i + k].span.start))
             });
