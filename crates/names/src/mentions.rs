@@ -32,7 +32,8 @@ fn text_lang(text: &str, lang: Lang) -> Lang {
     }
 }
 
-/// Byte offsets where sentences (and lines) start.
+/// Byte offsets where sentences (and lines) start (what [`starts_at`] answers, for tests).
+#[cfg(test)]
 fn sentence_starts(text: &str) -> HashSet<usize> {
     let mut s: HashSet<usize> = kzalign_core::sentences(text)
         .iter()
@@ -45,6 +46,45 @@ fn sentence_starts(text: &str) -> HashSet<usize> {
         }
     }
     s
+}
+
+/// Sentence starts of the lines read so far: line start -> sentence starts (text offsets).
+type LineStarts = rustc_hash::FxHashMap<usize, Vec<usize>>;
+
+/// `sentence_starts(text).contains(&p)`, splitting only the line of `p` into sentences, and
+/// only when `p` can open a sentence at all (it follows a line break, or a stop or closing mark
+/// and white space).
+fn starts_at(text: &str, p: usize, lines: &mut LineStarts) -> bool {
+    let Some(before) = text.get(..p) else {
+        return false;
+    };
+    if p == 0 || before.ends_with('\n') {
+        return true;
+    }
+    // A sentence opens after white space that follows a line start or a stop (with its closing
+    // quotes and brackets).
+    for c in before.chars().rev() {
+        if c == '\n' {
+            break;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if !matches!(c, '.' | '!' | '?' | '…' | '»' | '"' | '”' | ')') {
+            return false;
+        }
+        break;
+    }
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let starts = lines.entry(line_start).or_insert_with(|| {
+        let line_end = text[p..].find('\n').map_or(text.len(), |i| p + i);
+        let body = text[line_start..line_end].trim_end_matches(['\n', '\r']);
+        kzalign_core::sentences(body)
+            .iter()
+            .map(|s| line_start + s.span.start)
+            .collect()
+    });
+    starts.contains(&p)
 }
 
 /// Whether only spaces (no punctuation, no line break) lie between two byte offsets.
@@ -134,7 +174,7 @@ struct Ctx<'a> {
     tokens: Vec<Token<'a>>,
     /// Sentence and line starts, the lower-case words and the evidence of the text: built on
     /// first use (the place finder needs none of them).
-    starts: std::cell::OnceCell<HashSet<usize>>,
+    starts: std::cell::OnceCell<std::cell::RefCell<LineStarts>>,
     lower: std::cell::OnceCell<rustc_hash::FxHashMap<u64, Vec<usize>>>,
     ev: std::cell::OnceCell<Evidence>,
     stops: &'a [String],
@@ -167,9 +207,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Byte offsets where the text's sentences and lines start.
-    fn starts(&self) -> &HashSet<usize> {
-        self.starts.get_or_init(|| sentence_starts(self.text))
+    /// Whether a sentence or a line starts at byte `p` (the same as
+    /// `sentence_starts(text).contains(&p)`); lines are split into sentences when first asked.
+    fn starts_at(&self, p: usize) -> bool {
+        let cache = self.starts.get_or_init(Default::default);
+        starts_at(self.text, p, &mut cache.borrow_mut())
     }
 
     /// Whether the folded word `f` is written in lower case somewhere in the text.
@@ -827,7 +869,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         }
         // A sentence-initial word joins a name only when it is a name itself (Встреча Енчи).
         if first < last
-            && cx.starts().contains(&cx.tokens[first].span.start)
+            && cx.starts_at(cx.tokens[first].span.start)
             && !cx.initial_at(&cx.tokens[first])
             && cx.person_evidence(cx.tokens[first].text) == 0
         {
@@ -854,7 +896,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         {
             continue;
         }
-        let initial = cx.starts().contains(&cx.tokens[g.first].span.start)
+        let initial = cx.starts_at(cx.tokens[g.first].span.start)
             || opens_sentence(text, cx.tokens[g.first].span.start)
             || text[..cx.tokens[g.first].span.start]
                 .trim_end()
@@ -1272,6 +1314,32 @@ pub(crate) fn roles_with(
 mod tests {
     use crate::NamesBuilder;
     use kzalign_core::Lang;
+
+    #[test]
+    fn sentence_starts_by_line_agree_with_the_whole_text() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/seeds");
+        let mut texts: Vec<String> = vec![
+            "А. Б. Иванов сказал: «Да». Потом (в 2020 г.) — нет! «Так?» Он ушёл…\r\n\n  Ж. Р. x"
+                .into(),
+            "Встреча. Токаев\n\nи Путин.) Новый абзац\r\n\r\nТ.б. және т.с.с. Сөз».  Иә".into(),
+            String::new(),
+            "\n\n . ! ? …".into(),
+        ];
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            texts.push(std::fs::read_to_string(e.path()).unwrap_or_default());
+        }
+        for t in &texts {
+            let all = super::sentence_starts(t);
+            let mut lines = Default::default();
+            for p in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(
+                    super::starts_at(t, p, &mut lines),
+                    all.contains(&p),
+                    "{p} in {t:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn finds_persons_in_russian_and_kazakh() {
