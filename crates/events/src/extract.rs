@@ -614,9 +614,16 @@ pub(crate) fn cue_modality(
     let hit = &hits[hi];
     let c = clause[hit.first];
     let mut modality = hit.cue.modality;
-    for m in &lr.markers {
-        for k in 0..words.len() {
-            if clause[k] != c || !m.pattern.matches_at(words, k) {
+    // Markers are tried only where their first word matches; `stronger` is a maximum, so the
+    // order in which markers apply does not matter.
+    let mut opening = Vec::new();
+    for k in 0..words.len() {
+        if clause[k] != c {
+            continue;
+        }
+        lr.markers_opening(&words[k], &mut opening);
+        for m in opening.iter().map(|&x| &lr.markers[x]) {
+            if !m.pattern.matches_at(words, k) {
                 continue;
             }
             let nearest = hits

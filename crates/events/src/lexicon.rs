@@ -173,6 +173,9 @@ struct RuleIndex {
     cue_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Cues whose first word is a prefix, by the prefix's byte length, then the prefix.
     cue_prefix: Vec<(usize, rustc_hash::FxHashMap<String, Vec<usize>>)>,
+    /// The same two tables for the modality markers.
+    marker_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
+    marker_prefix: Vec<(usize, rustc_hash::FxHashMap<String, Vec<usize>>)>,
     /// Month words with their month, in file order.
     months: Vec<(String, u32)>,
     /// Month word -> month of its first row.
@@ -183,34 +186,69 @@ struct RuleIndex {
     weekdays: Vec<String>,
 }
 
+/// Pattern indexes by their exact first word, and by their prefix first word (grouped by the
+/// prefix's byte length).
+#[allow(clippy::type_complexity)]
+fn first_word_tables<'a>(
+    patterns: impl Iterator<Item = &'a Pattern>,
+) -> (
+    rustc_hash::FxHashMap<String, Vec<usize>>,
+    Vec<(usize, rustc_hash::FxHashMap<String, Vec<usize>>)>,
+) {
+    let mut exact: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+    let mut prefix: Vec<(usize, rustc_hash::FxHashMap<String, Vec<usize>>)> = Vec::new();
+    for (i, p) in patterns.enumerate() {
+        let Some(w) = p.words.first() else {
+            continue;
+        };
+        if w.prefix {
+            let n = w.text.len();
+            let slot = match prefix.iter().position(|(len, _)| *len == n) {
+                Some(k) => k,
+                None => {
+                    prefix.push((n, Default::default()));
+                    prefix.len() - 1
+                }
+            };
+            prefix[slot].1.entry(w.text.clone()).or_default().push(i);
+        } else {
+            exact.entry(w.text.clone()).or_default().push(i);
+        }
+    }
+    (exact, prefix)
+}
+
+/// Indexes (ascending) of the patterns whose first word matches `word`, from the tables of
+/// [`first_word_tables`], into `out`.
+#[allow(clippy::type_complexity)]
+fn opening(
+    exact: &rustc_hash::FxHashMap<String, Vec<usize>>,
+    prefix: &[(usize, rustc_hash::FxHashMap<String, Vec<usize>>)],
+    word: &str,
+    out: &mut Vec<usize>,
+) {
+    out.clear();
+    if let Some(v) = exact.get(word) {
+        out.extend_from_slice(v);
+    }
+    for (n, by) in prefix {
+        if let Some(v) = word.get(..*n).and_then(|p| by.get(p)) {
+            out.extend_from_slice(v);
+        }
+    }
+    out.sort_unstable();
+}
+
 impl RuleIndex {
     fn new(r: &LangRules) -> RuleIndex {
         let mut ix = RuleIndex::default();
         for (i, (k, _)) in r.grammar.iter().enumerate() {
             ix.grammar.entry(k.clone()).or_default().push(i);
         }
-        for (i, c) in r.cues.iter().enumerate() {
-            let Some(w) = c.pattern.words.first() else {
-                continue;
-            };
-            if w.prefix {
-                let n = w.text.len();
-                let slot = match ix.cue_prefix.iter().position(|(len, _)| *len == n) {
-                    Some(k) => k,
-                    None => {
-                        ix.cue_prefix.push((n, Default::default()));
-                        ix.cue_prefix.len() - 1
-                    }
-                };
-                ix.cue_prefix[slot]
-                    .1
-                    .entry(w.text.clone())
-                    .or_default()
-                    .push(i);
-            } else {
-                ix.cue_exact.entry(w.text.clone()).or_default().push(i);
-            }
-        }
+        let cues = r.cues.iter().map(|c| &c.pattern);
+        (ix.cue_exact, ix.cue_prefix) = first_word_tables(cues);
+        let markers = r.markers.iter().map(|m| &m.pattern);
+        (ix.marker_exact, ix.marker_prefix) = first_word_tables(markers);
         for d in &r.dates {
             match d.kind {
                 DateKind::Month => {
@@ -271,17 +309,15 @@ impl LangRules {
 
     /// Indexes (ascending) of the cues whose first pattern word matches `word`, into `out`.
     pub fn cues_opening(&self, word: &str, out: &mut Vec<usize>) {
-        out.clear();
         let ix = self.index();
-        if let Some(v) = ix.cue_exact.get(word) {
-            out.extend_from_slice(v);
-        }
-        for (n, by) in &ix.cue_prefix {
-            if let Some(v) = word.get(..*n).and_then(|p| by.get(p)) {
-                out.extend_from_slice(v);
-            }
-        }
-        out.sort_unstable();
+        opening(&ix.cue_exact, &ix.cue_prefix, word, out);
+    }
+
+    /// Indexes (ascending) of the modality markers whose first pattern word matches `word`, into
+    /// `out`.
+    pub fn markers_opening(&self, word: &str, out: &mut Vec<usize>) {
+        let ix = self.index();
+        opening(&ix.marker_exact, &ix.marker_prefix, word, out);
     }
 
     /// Whether a grammar pattern of `kind` matches at word `i`; returns its length.
@@ -585,6 +621,11 @@ mod tests {
                 words.push(format!("{w}ами"));
                 words.push(w.chars().take(2).collect());
             }
+            for m in &r.markers {
+                let w = &m.pattern.words[0].text;
+                words.push(w.clone());
+                words.push(format!("{w}ды"));
+            }
             for d in &r.dates {
                 words.push(d.word.clone());
                 words.push(format!("{}да", d.word));
@@ -594,6 +635,11 @@ mod tests {
                 r.cues_opening(w, &mut got);
                 let want: Vec<usize> = (0..r.cues.len())
                     .filter(|&k| r.cues[k].pattern.words[0].matches(w))
+                    .collect();
+                assert_eq!(got, want, "{w}");
+                r.markers_opening(w, &mut got);
+                let want: Vec<usize> = (0..r.markers.len())
+                    .filter(|&k| r.markers[k].pattern.words[0].matches(w))
                     .collect();
                 assert_eq!(got, want, "{w}");
                 let month = r

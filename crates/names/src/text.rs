@@ -121,7 +121,40 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Splits text into words: runs of letters/digits joined by inner hyphens or apostrophes.
+///
+/// The finders read one text several times in a row (places, persons, roles of a sentence):
+/// the word spans of the last text are remembered per thread.
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, Vec<Span>)> =
+            const { std::cell::RefCell::new((String::new(), Vec::new())) };
+    }
+    let hit = LAST.with(|l| {
+        let l = l.borrow();
+        (l.0 == text).then(|| {
+            l.1.iter()
+                .map(|&span| Token {
+                    text: &text[span.start..span.end],
+                    span,
+                })
+                .collect()
+        })
+    });
+    if let Some(v) = hit {
+        return v;
+    }
+    let v = tokenize_uncached(text);
+    LAST.with(|l| {
+        let mut l = l.borrow_mut();
+        l.0.clear();
+        l.0.push_str(text);
+        l.1.clear();
+        l.1.extend(v.iter().map(|t| t.span));
+    });
+    v
+}
+
+fn tokenize_uncached(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let at = |i: usize| text.get(i..).and_then(|r| r.chars().next());
     let mut i = 0;
@@ -261,6 +294,8 @@ mod tests {
             for b in parts {
                 for c in parts {
                     let t = format!("{a}{b}{c}");
+                    assert_eq!(tokenize(&t), tokenize_by_chars(&t), "{t:?}");
+                    // Again, from the remembered spans.
                     assert_eq!(tokenize(&t), tokenize_by_chars(&t), "{t:?}");
                     n += 1;
                 }
