@@ -78,15 +78,16 @@ fn is_frame(hit: &CueHit<'_>, tokens: &[Token], rules: &LangRules, lang: Lang) -
     if hit.cue.form != CueForm::Noun {
         return false;
     }
-    let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
+    // The tokens read as their folded words.
+    let words = tokens;
     match lang {
         Lang::Kk => {
-            rules.gram_at("frame", &words, hit.last).is_some()
+            rules.gram_at("frame", words, hit.last).is_some()
                 || tokens
                     .get(hit.last - 1)
                     .is_some_and(|t| t.norm.ends_with("де") || t.norm.ends_with("да"))
         }
-        _ => rules.gram_ending_at("frame", &words, hit.first).is_some(),
+        _ => rules.gram_ending_at("frame", words, hit.first).is_some(),
     }
 }
 
@@ -412,7 +413,8 @@ pub(crate) fn extract_article(
                 // without two named participants takes those the next sentence says take part.
                 if all.len() < 2 && kind != EventType::Visit {
                     if let Some(next) = sent_tokens.get(si + 1) {
-                        let nwords: Vec<String> = next.iter().map(|t| t.norm.clone()).collect();
+                        // The next sentence's tokens read as their folded words.
+                        let nwords = next;
                         // «провел ряд встреч с главами государств. Среди них — X и Y»: a plural
                         // companion without names is named by the next sentence too.
                         let plural_companion = lang == Lang::Ru
@@ -430,7 +432,7 @@ pub(crate) fn extract_article(
                         let takes_part = plural_companion
                             || opening
                                 .iter()
-                                .any(|&k| lr.gram_at("participation", &nwords, k).is_some());
+                                .any(|&k| lr.gram_at("participation", nwords, k).is_some());
                         if takes_part && sent_hits[si + 1].is_empty() {
                             let named: Vec<Participant> = all_items[si + 1]
                                 .iter()

@@ -321,7 +321,7 @@ impl LangRules {
     }
 
     /// Whether a grammar pattern of `kind` matches at word `i`; returns its length.
-    pub fn gram_at(&self, kind: &str, words: &[String], i: usize) -> Option<usize> {
+    pub fn gram_at<W: AsRef<str>>(&self, kind: &str, words: &[W], i: usize) -> Option<usize> {
         self.gram(kind)
             .filter(|p| p.matches_at(words, i))
             .map(|p| p.words.len())
@@ -329,7 +329,12 @@ impl LangRules {
     }
 
     /// Whether a grammar pattern of `kind` ends exactly at word `end` (exclusive); returns its length.
-    pub fn gram_ending_at(&self, kind: &str, words: &[String], end: usize) -> Option<usize> {
+    pub fn gram_ending_at<W: AsRef<str>>(
+        &self,
+        kind: &str,
+        words: &[W],
+        end: usize,
+    ) -> Option<usize> {
         self.gram(kind)
             .filter(|p| p.words.len() <= end && p.matches_at(words, end - p.words.len()))
             .map(|p| p.words.len())
