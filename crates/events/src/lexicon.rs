@@ -184,6 +184,9 @@ struct RuleIndex {
     date_firsts: rustc_hash::FxHashSet<String>,
     /// Weekday words (Kazakh ones match as prefixes).
     weekdays: Vec<String>,
+    /// First chars of the month, weekday and relative date words; `None` when one of them is
+    /// empty (then any word may start one).
+    date_first_chars: Option<rustc_hash::FxHashSet<char>>,
 }
 
 /// Pattern indexes by their exact first word, and by their prefix first word (grouped by the
@@ -240,6 +243,16 @@ fn opening(
 }
 
 impl RuleIndex {
+    /// False when no date word (month, weekday, relative) can match at `w`: its first char
+    /// starts none of them.
+    fn may_start_date_word(&self, w: &str) -> bool {
+        match (&self.date_first_chars, w.chars().next()) {
+            (Some(set), Some(c)) => set.contains(&c),
+            (Some(_), None) => false,
+            (None, _) => true,
+        }
+    }
+
     fn new(r: &LangRules) -> RuleIndex {
         let mut ix = RuleIndex::default();
         for (i, (k, _)) in r.grammar.iter().enumerate() {
@@ -249,7 +262,15 @@ impl RuleIndex {
         (ix.cue_exact, ix.cue_prefix) = first_word_tables(cues);
         let markers = r.markers.iter().map(|m| &m.pattern);
         (ix.marker_exact, ix.marker_prefix) = first_word_tables(markers);
+        ix.date_first_chars = Some(Default::default());
         for d in &r.dates {
+            let first = d.word.split(' ').next().unwrap_or("").chars().next();
+            match (first, ix.date_first_chars.as_mut()) {
+                (Some(c), Some(set)) => {
+                    set.insert(c);
+                }
+                _ => ix.date_first_chars = None,
+            }
             match d.kind {
                 DateKind::Month => {
                     ix.months.push((d.word.clone(), d.value as u32));
@@ -290,6 +311,9 @@ impl LangRules {
     /// first such row of the file).
     pub fn month_of(&self, lang: Lang, w: &str) -> Option<u32> {
         let ix = self.index();
+        if !ix.may_start_date_word(w) {
+            return None;
+        }
         if lang == Lang::Kk {
             ix.months
                 .iter()
@@ -304,7 +328,8 @@ impl LangRules {
     /// can; true means one may).
     pub fn may_open_date_word(&self, w: &str) -> bool {
         let ix = self.index();
-        ix.date_firsts.contains(w) || ix.weekdays.iter().any(|d| w.starts_with(d.as_str()))
+        ix.may_start_date_word(w)
+            && (ix.date_firsts.contains(w) || ix.weekdays.iter().any(|d| w.starts_with(d.as_str())))
     }
 
     /// Indexes (ascending) of the cues whose first pattern word matches `word`, into `out`.
