@@ -265,6 +265,8 @@ pub(crate) fn extract_article(
     };
     let sents = sentences(&text);
     let (sent_dates, sent_tokens) = all_dates(&sents, lr, lang, &ctx);
+    let sent_clauses = vec![std::cell::OnceCell::new(); sent_tokens.len()];
+    let clause_of = |k: usize| clause_at(&sent_clauses, &sent_tokens, k, lr);
     // The persons of the sentences that can matter: those with a cue, the three before them
     // (subjects carried over) and the two after (names of titles); roles resolved at the
     // sentence's date. Other sentences are not read, which keeps long articles cheap.
@@ -278,7 +280,7 @@ pub(crate) fn extract_article(
             if !needed(si) {
                 return Vec::new();
             }
-            let (sdate, _) = event_date(si, None, &sents, &sent_dates, &sent_tokens, &ctx, lr);
+            let (sdate, _) = event_date(si, None, &sents, &sent_dates, &ctx, &clause_of);
             items(s.text, &sent_tokens[si], lang, lr, look, sdate)
         })
         .collect();
@@ -299,7 +301,7 @@ pub(crate) fn extract_article(
         let mut sentence_events: Vec<Event> = Vec::new();
         if !hits.is_empty() {
             let depth = quote_depth(tokens);
-            let clause = clauses(tokens, lr);
+            let clause = clause_of(si);
             let locs = locations(s.text, tokens, lang, lr, look);
             let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
             let greeting = (0..tokens.len()).any(|k| lr.gram_at("greeting", &words, k).is_some());
@@ -468,7 +470,7 @@ pub(crate) fn extract_article(
                 }
                 let mut modality = cue_modality(hits, hi, &clause, &words, lr);
                 let (date, source) =
-                    event_date(si, Some(hit), &sents, &sent_dates, &sent_tokens, &ctx, lr);
+                    event_date(si, Some(hit), &sents, &sent_dates, &ctx, &clause_of);
                 if modality == Modality::Actual
                     && matches!(
                         source,
@@ -673,21 +675,32 @@ pub(crate) fn sentence_date(
         .position(|t| !find_cues(t, lr).is_empty())
         .unwrap_or(0);
     let hits = find_cues(&toks[si], lr);
-    event_date(si, hits.first(), &sents, &dates, &toks, &ctx, lr)
+    let sent_clauses = vec![std::cell::OnceCell::new(); toks.len()];
+    let clause_of = |k: usize| clause_at(&sent_clauses, &toks, k, lr);
+    event_date(si, hits.first(), &sents, &dates, &ctx, &clause_of)
 }
 
 /// The date of an event told by sentence `si` at cue `hit` (or of the sentence when `hit` is None).
-fn event_date(
+/// The clauses of sentence `k` ([`clauses`]), computed once per sentence.
+fn clause_at<'a>(
+    cache: &'a [std::cell::OnceCell<Vec<usize>>],
+    sent_tokens: &[Vec<Token>],
+    k: usize,
+    rules: &LangRules,
+) -> &'a [usize] {
+    cache[k].get_or_init(|| clauses(&sent_tokens[k], rules))
+}
+
+fn event_date<'c>(
     si: usize,
     hit: Option<&CueHit<'_>>,
     sents: &[kzalign_core::Sentence<'_>],
     sent_dates: &[Vec<FoundDate>],
-    sent_tokens: &[Vec<Token>],
     ctx: &DateCtx,
-    rules: &LangRules,
+    clause_of: &dyn Fn(usize) -> &'c [usize],
 ) -> (Option<NaiveDate>, DateSource) {
     let here = &sent_dates[si];
-    let clause = clauses(&sent_tokens[si], rules);
+    let clause = clause_of(si);
     // An explicit date in the cue's clause (a date of another clause belongs to another event).
     let explicit = here
         .iter()

@@ -140,7 +140,6 @@ pub(crate) fn quote_depth(tokens: &[Token]) -> Vec<u8> {
 /// ends at `;`, `:`, a dash next to a quote or comma, or a
 /// comma followed by a clause word of the grammar file (`что`, `который`, `деп`, ...).
 pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
-    let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
     let mut out = Vec::with_capacity(tokens.len());
     let mut c = 0usize;
     for (i, t) in tokens.iter().enumerate() {
@@ -154,7 +153,7 @@ pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
                 && (i == 0 || quote(i.wrapping_sub(1)) || quote(i + 1));
             let hard = dash || matches!(t.norm.as_str(), ";" | ":");
             let soft = t.norm == ","
-                && (rules.gram_at("clause", &words, i + 1).is_some()
+                && (rules.gram_at("clause", tokens, i + 1).is_some()
                     || tokens
                         .get(i + 1)
                         .is_some_and(|n| n.norm == "—" || n.norm == "–"));
