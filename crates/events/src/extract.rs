@@ -301,7 +301,7 @@ pub(crate) fn extract_article(
         let mut sentence_events: Vec<Event> = Vec::new();
         if !hits.is_empty() {
             let depth = quote_depth(tokens);
-            let clause = clause_of(si);
+            let clause = clause_of(si).to_vec();
             let locs = locations(s.text, tokens, lang, lr, look);
             let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
             let greeting = (0..tokens.len()).any(|k| lr.gram_at("greeting", &words, k).is_some());
