@@ -490,19 +490,27 @@ impl<'a> Ctx<'a> {
         self.is_geo_noun(prev.text, "geo_before")
     }
 
+    /// Whether the word is a form of a `geo_after` or `geo_before` noun; depends only on the
+    /// word, the class and the language, so computed once per thread.
     fn is_geo_noun(&self, w: &str, class: &str) -> bool {
-        let f = fold(w);
-        let list = match class {
-            "geo_after" => &self.names.inner.geo_after,
-            _ => &self.names.inner.geo_before,
+        thread_local! {
+            static AFTER: WordMemo = WordMemo::default();
+            static BEFORE: WordMemo = WordMemo::default();
+        }
+        let (cache, list) = match class {
+            "geo_after" => (&AFTER, &self.names.inner.geo_after),
+            _ => (&BEFORE, &self.names.inner.geo_before),
         };
-        list.iter().any(|(w, l)| {
-            (*l == self.lang || self.lang == Lang::Other)
-                && (f == *w
-                    || match l {
-                        Lang::Kk => f.starts_with(w.as_str()) && w.chars().count() >= 2,
-                        _ => inflects(&f, w, Lang::Ru),
-                    })
+        word_memo(cache, self.names, self.lang, w, || {
+            let f = fold(w);
+            list.iter().any(|(w, l)| {
+                (*l == self.lang || self.lang == Lang::Other)
+                    && (f == *w
+                        || match l {
+                            Lang::Kk => f.starts_with(w.as_str()) && w.chars().count() >= 2,
+                            _ => inflects(&f, w, Lang::Ru),
+                        })
+            })
         })
     }
 
