@@ -178,6 +178,10 @@ struct RuleIndex {
     marker_prefix: Vec<(usize, rustc_hash::FxHashMap<String, Vec<usize>>)>,
     /// Month words with their month, in file order.
     months: Vec<(String, u32)>,
+    /// The same by their first char (each list in file order).
+    months_by_first: rustc_hash::FxHashMap<char, Vec<(String, u32)>>,
+    /// Weekday words by their first char.
+    weekdays_by_first: rustc_hash::FxHashMap<char, Vec<String>>,
     /// Month word -> month of its first row.
     month_exact: rustc_hash::FxHashMap<String, u32>,
     /// First words of the relative date words, and the weekday words.
@@ -274,6 +278,12 @@ impl RuleIndex {
             match d.kind {
                 DateKind::Month => {
                     ix.months.push((d.word.clone(), d.value as u32));
+                    if let Some(c) = first {
+                        ix.months_by_first
+                            .entry(c)
+                            .or_default()
+                            .push((d.word.clone(), d.value as u32));
+                    }
                     ix.month_exact
                         .entry(d.word.clone())
                         .or_insert(d.value as u32);
@@ -285,6 +295,12 @@ impl RuleIndex {
                 DateKind::Weekday => {
                     ix.date_firsts.insert(d.word.clone());
                     ix.weekdays.push(d.word.clone());
+                    if let Some(c) = first {
+                        ix.weekdays_by_first
+                            .entry(c)
+                            .or_default()
+                            .push(d.word.clone());
+                    }
                 }
             }
         }
@@ -315,7 +331,13 @@ impl LangRules {
             return None;
         }
         if lang == Lang::Kk {
-            ix.months
+            // A month word that `w` starts with shares its first char (when none is empty;
+            // else every month is tried).
+            let candidates = match (&ix.date_first_chars, w.chars().next()) {
+                (Some(_), Some(c)) => ix.months_by_first.get(&c).map_or(&[][..], Vec::as_slice),
+                _ => ix.months.as_slice(),
+            };
+            candidates
                 .iter()
                 .find(|(m, _)| w.starts_with(m.as_str()))
                 .map(|(_, v)| *v)
@@ -328,8 +350,14 @@ impl LangRules {
     /// can; true means one may).
     pub fn may_open_date_word(&self, w: &str) -> bool {
         let ix = self.index();
-        ix.may_start_date_word(w)
-            && (ix.date_firsts.contains(w) || ix.weekdays.iter().any(|d| w.starts_with(d.as_str())))
+        if !ix.may_start_date_word(w) {
+            return false;
+        }
+        let weekdays = match (&ix.date_first_chars, w.chars().next()) {
+            (Some(_), Some(c)) => ix.weekdays_by_first.get(&c).map_or(&[][..], Vec::as_slice),
+            _ => ix.weekdays.as_slice(),
+        };
+        ix.date_firsts.contains(w) || weekdays.iter().any(|d| w.starts_with(d.as_str()))
     }
 
     /// Indexes (ascending) of the cues whose first pattern word matches `word`, into `out`.
