@@ -87,16 +87,19 @@ impl Pattern {
 /// Lower-cases and reads ё as е.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut push = |c: char| out.push(if c == 'ё' { 'е' } else { c });
-    for c in s.chars() {
-        // The ASCII and basic Russian letters inline (the hot path), the rest through the tables.
+    // Runs of chars that stay as they are (lower-case ASCII and basic Russian letters, the hot
+    // path) are copied whole; the others are lower-cased one by one.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
         let u = c as u32;
-        if u < 0x80 {
-            push(c.to_ascii_lowercase());
+        if (u < 0x80 && !c.is_ascii_uppercase()) || (0x430..=0x44F).contains(&u) {
             continue;
         }
-        if (0x430..=0x44F).contains(&u) {
-            push(c);
+        out.push_str(&s[run..i]);
+        run = i + c.len_utf8();
+        let mut push = |c: char| out.push(if c == 'ё' { 'е' } else { c });
+        if u < 0x80 {
+            push(c.to_ascii_lowercase());
             continue;
         }
         match lower_fast(c) {
@@ -104,6 +107,7 @@ pub(crate) fn fold(s: &str) -> String {
             None => c.to_lowercase().for_each(&mut push),
         }
     }
+    out.push_str(&s[run..]);
     out
 }
 
@@ -654,6 +658,29 @@ mod tests {
                 .map(|c| if c == 'ё' { 'е' } else { c })
                 .collect();
             assert_eq!(super::fold(&c.to_string()), slow, "U+{u:04X}");
+        }
+        let parts = [
+            "Тоқаев",
+            "ЁЛКА",
+            "ёж",
+            "İstanbul",
+            "x",
+            "Ω",
+            " ",
+            "-",
+            "Straße",
+            "日本",
+        ];
+        for a in parts {
+            for b in parts {
+                let t = format!("{a}{b}");
+                let slow: String = t
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .map(|c| if c == 'ё' { 'е' } else { c })
+                    .collect();
+                assert_eq!(super::fold(&t), slow, "{t:?}");
+            }
         }
         // The letter tests themselves are checked against std in `kzalign_core::chars`.
         let s = "ТОҚАЕВ Ёлка İstanbul Straße ӨҢІРІ";
