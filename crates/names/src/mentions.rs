@@ -307,15 +307,28 @@ impl<'a> Ctx<'a> {
 
     /// Whether a Kazakh word's best reading has a locative, `-дағы` or plural suffix.
     fn non_person_kk(&self, w: &str) -> bool {
+        thread_local! {
+            /// word -> its Kazakh readings (lemma, whether a locative, `-дағы` or plural
+            /// suffix was stripped), in `kk::candidates` order.
+            static READINGS: WordMemo<Rc<[(String, bool)]>> = WordMemo::default();
+        }
         let best = self.lemma(w, Lang::Kk);
-        crate::kk::candidates(self.names.tables(), w)
+        let readings = word_memo(&READINGS, self.names, Lang::Kk, w, || {
+            crate::kk::candidates(self.names.tables(), w)
+                .into_iter()
+                .map(|c| {
+                    let place = c
+                        .kinds
+                        .iter()
+                        .any(|k| matches!(k.as_str(), "loc" | "loc-adj" | "plural"));
+                    (c.lemma, place)
+                })
+                .collect()
+        });
+        readings
             .iter()
-            .find(|c| c.lemma == best)
-            .is_some_and(|c| {
-                c.kinds
-                    .iter()
-                    .any(|k| matches!(k.as_str(), "loc" | "loc-adj" | "plural"))
-            })
+            .find(|(lemma, _)| *lemma == best)
+            .is_some_and(|(_, place)| *place)
     }
 
     fn is_particle(&self, w: &str) -> bool {
