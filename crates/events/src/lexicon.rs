@@ -175,11 +175,11 @@ struct RuleIndex {
     grammar: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Cues by their exact first word.
     cue_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
-    /// Cues whose first word is a prefix, by the prefix's byte length, then the prefix.
-    cue_prefix: Vec<(usize, rustc_hash::FxHashMap<String, Vec<usize>>)>,
+    /// Cues whose first word is a prefix.
+    cue_prefix: PrefixTable,
     /// The same two tables for the modality markers.
     marker_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
-    marker_prefix: Vec<(usize, rustc_hash::FxHashMap<String, Vec<usize>>)>,
+    marker_prefix: PrefixTable,
     /// Month words with their month, in file order.
     months: Vec<(String, u32)>,
     /// The same by their first char (each list in file order).
@@ -197,31 +197,23 @@ struct RuleIndex {
     date_first_chars: Option<rustc_hash::FxHashSet<char>>,
 }
 
-/// Pattern indexes by their exact first word, and by their prefix first word (grouped by the
-/// prefix's byte length).
-#[allow(clippy::type_complexity)]
+/// Patterns whose first word is a prefix, by the prefix's first char (`None` for an empty
+/// prefix, which the parser refuses): (prefix, pattern index), in file order.
+type PrefixTable = rustc_hash::FxHashMap<Option<char>, Vec<(String, usize)>>;
+
+/// Pattern indexes by their exact first word, and the patterns whose first word is a prefix.
 fn first_word_tables<'a>(
     patterns: impl Iterator<Item = &'a Pattern>,
-) -> (
-    rustc_hash::FxHashMap<String, Vec<usize>>,
-    Vec<(usize, rustc_hash::FxHashMap<String, Vec<usize>>)>,
-) {
+) -> (rustc_hash::FxHashMap<String, Vec<usize>>, PrefixTable) {
     let mut exact: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
-    let mut prefix: Vec<(usize, rustc_hash::FxHashMap<String, Vec<usize>>)> = Vec::new();
+    let mut prefix = PrefixTable::default();
     for (i, p) in patterns.enumerate() {
         let Some(w) = p.words.first() else {
             continue;
         };
         if w.prefix {
-            let n = w.text.len();
-            let slot = match prefix.iter().position(|(len, _)| *len == n) {
-                Some(k) => k,
-                None => {
-                    prefix.push((n, Default::default()));
-                    prefix.len() - 1
-                }
-            };
-            prefix[slot].1.entry(w.text.clone()).or_default().push(i);
+            let first = w.text.chars().next();
+            prefix.entry(first).or_default().push((w.text.clone(), i));
         } else {
             exact.entry(w.text.clone()).or_default().push(i);
         }
@@ -231,10 +223,9 @@ fn first_word_tables<'a>(
 
 /// Indexes (ascending) of the patterns whose first word matches `word`, from the tables of
 /// [`first_word_tables`], into `out`.
-#[allow(clippy::type_complexity)]
 fn opening(
     exact: &rustc_hash::FxHashMap<String, Vec<usize>>,
-    prefix: &[(usize, rustc_hash::FxHashMap<String, Vec<usize>>)],
+    prefix: &PrefixTable,
     word: &str,
     out: &mut Vec<usize>,
 ) {
@@ -242,9 +233,16 @@ fn opening(
     if let Some(v) = exact.get(word) {
         out.extend_from_slice(v);
     }
-    for (n, by) in prefix {
-        if let Some(v) = word.get(..*n).and_then(|p| by.get(p)) {
-            out.extend_from_slice(v);
+    for first in [word.chars().next(), None] {
+        if let Some(v) = prefix.get(&first) {
+            out.extend(
+                v.iter()
+                    .filter(|(p, _)| word.starts_with(p.as_str()))
+                    .map(|(_, i)| *i),
+            );
+        }
+        if first.is_none() {
+            break;
         }
     }
     out.sort_unstable();
