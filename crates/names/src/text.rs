@@ -20,6 +20,17 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 
 pub(crate) use kzalign_core::chars::{is_alnum, is_alpha, is_upper, lower};
 
+/// Whether `c` is its own fold: lower-case ASCII, and the lower-case Cyrillic letters of
+/// Russian and Kazakh except ё (odd code points from U+0461 are the lower-case halves of pairs).
+fn stays_in_fold(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return !c.is_ascii_uppercase();
+    }
+    ((0x430..=0x45F).contains(&u) && u != 0x451)
+        || (((0x461..=0x4BF).contains(&u) || (0x4D1..=0x4FF).contains(&u)) && u % 2 == 1)
+}
+
 /// Lower-cases and folds ё to е.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -34,7 +45,7 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
     let mut run = 0;
     for (i, c) in s.char_indices() {
         let u = c as u32;
-        if (u < 0x80 && !c.is_ascii_uppercase()) || (0x430..=0x44F).contains(&u) {
+        if stays_in_fold(c) {
             continue;
         }
         out.push_str(&s[run..i]);
