@@ -42,14 +42,37 @@ pub(crate) fn fold(s: &str) -> String {
 pub(crate) fn fold_into(s: &str, out: &mut String) {
     // Runs of chars that stay as they are (lower-case ASCII and basic Russian letters, the hot
     // path) are copied whole; the others are lower-cased one by one.
+    let b = s.as_bytes();
     let mut run = 0;
-    for (i, c) in s.char_indices() {
+    let mut i = 0;
+    while i < b.len() {
+        // Lower-case ASCII and а-п (D0 B0..BF), р-я (D1 80..8F) without decoding.
+        match b[i] {
+            x if x < 0x80 && !x.is_ascii_uppercase() => {
+                i += 1;
+                continue;
+            }
+            0xD0 if b.get(i + 1).is_some_and(|y| (0xB0..=0xBF).contains(y)) => {
+                i += 2;
+                continue;
+            }
+            0xD1 if b.get(i + 1).is_some_and(|y| (0x80..=0x8F).contains(y)) => {
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         let u = c as u32;
         if stays_in_fold(c) {
+            i += c.len_utf8();
             continue;
         }
         out.push_str(&s[run..i]);
-        run = i + c.len_utf8();
+        i += c.len_utf8();
+        run = i;
         let l = if u < 0x80 {
             c.to_ascii_lowercase()
         } else if (0x430..=0x44F).contains(&u) {
@@ -69,7 +92,8 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
 
 /// Removes combining stress marks and other combining acute/grave accents (`И́горь` -> `Игорь`).
 pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains(['\u{0300}', '\u{0301}']) {
+    // Both marks are encoded CC 80 / CC 81, and CC leads only U+0300..U+033F: no CC byte, no mark.
+    if !s.as_bytes().contains(&0xCC) || !s.contains(['\u{0300}', '\u{0301}']) {
         return std::borrow::Cow::Borrowed(s);
     }
     std::borrow::Cow::Owned(
@@ -328,6 +352,12 @@ mod tests {
     #[test]
     fn fold_of_words_agrees_with_fold_of_chars() {
         let parts = [
+            "привет",
+            "ярмарка",
+            "abcXYZ",
+            "әңгіме",
+            "И\u{301}горь",
+            "ѐђџ",
             "Тоқаев",
             "ЁЛКА",
             "ёж",
@@ -348,6 +378,24 @@ mod tests {
                     assert_eq!(fold(&t), want, "{t:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn strip_accents_removes_only_the_two_marks() {
+        for t in [
+            "И\u{301}горь",
+            "a\u{300}b\u{302}c",
+            "\u{33F}x",
+            "Токаев",
+            "",
+            "é",
+        ] {
+            let want: String = t
+                .chars()
+                .filter(|c| !matches!(*c, '\u{0300}' | '\u{0301}'))
+                .collect();
+            assert_eq!(strip_accents(t), want, "{t:?}");
         }
     }
 
