@@ -251,6 +251,10 @@ impl<'a> Ctx<'a> {
     /// `Names::word_candidates` with the default hint, with or without this text's evidence,
     /// computed once per word.
     fn cands(&self, w: &str, lang: Lang, with_ev: bool) -> Rc<Cands> {
+        if !with_ev {
+            // Remembered per thread by `word_candidates` itself.
+            return self.names.word_candidates(w, lang, Hint::default(), None);
+        }
         let key = (lang, with_ev);
         if let Some(c) = self.cands.borrow().get(&key).and_then(|m| m.get(w)) {
             return c.clone();
