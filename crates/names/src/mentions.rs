@@ -633,11 +633,11 @@ pub(crate) fn word_memo<V: Clone>(
     let b = test();
     cache.with(|c| {
         let mut c = c.0.borrow_mut();
-        let m = c.entry(key).or_default();
-        if m.len() >= crate::RAW_CACHE_MAX {
-            m.clear();
+        // At most RAW_CACHE_MAX answers per cache and thread, over all instances and languages.
+        if c.values().map(|m| m.len()).sum::<usize>() >= crate::RAW_CACHE_MAX {
+            c.clear();
         }
-        m.insert(w.to_string(), b.clone());
+        c.entry(key).or_default().insert(w.to_string(), b.clone());
     });
     b
 }
@@ -1339,6 +1339,23 @@ pub(crate) fn roles_with(
 mod tests {
     use crate::NamesBuilder;
     use kzalign_core::Lang;
+
+    #[test]
+    fn word_memo_answers_as_the_test_and_stays_bounded() {
+        thread_local! {
+            static M: super::WordMemo<usize> = super::WordMemo::default();
+        }
+        let n = NamesBuilder::new().build().unwrap();
+        for i in 0..crate::RAW_CACHE_MAX + 10 {
+            let w = format!("w{i}");
+            let lang = if i % 2 == 0 { Lang::Ru } else { Lang::Kk };
+            assert_eq!(super::word_memo(&M, &n, lang, &w, || w.len()), w.len());
+            // A second ask is answered from memory.
+            assert_eq!(super::word_memo(&M, &n, lang, &w, || usize::MAX), w.len());
+        }
+        let total: usize = M.with(|c| c.0.borrow().values().map(|m| m.len()).sum());
+        assert!(total <= crate::RAW_CACHE_MAX, "{total}");
+    }
 
     #[test]
     fn sentence_starts_by_line_agree_with_the_whole_text() {
