@@ -43,18 +43,7 @@ fn infer_year(month: u32, day: u32, reference: Option<NaiveDate>) -> Option<Naiv
 }
 
 fn month_of(rules: &LangRules, lang: Lang, w: &str) -> Option<u32> {
-    rules
-        .dates
-        .iter()
-        .filter(|d| d.kind == DateKind::Month)
-        .find(|d| {
-            if lang == Lang::Kk {
-                w.starts_with(d.word.as_str())
-            } else {
-                w == d.word
-            }
-        })
-        .map(|d| d.value as u32)
+    rules.month_of(lang, w)
 }
 
 /// Finds the dates in `tokens` (`text` is what they index), resolving year-less and relative ones
@@ -180,7 +169,7 @@ pub(crate) fn find_dates(
             }
         }
         // Relative words and weekdays.
-        if t.word {
+        if t.word && rules.may_open_date_word(&t.norm) {
             for dw in &rules.dates {
                 let hit = match dw.kind {
                     DateKind::Relative => dw

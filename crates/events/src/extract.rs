@@ -43,15 +43,18 @@ pub(crate) struct CueHit<'r> {
 pub(crate) fn find_cues<'r>(tokens: &[Token], rules: &'r LangRules) -> Vec<CueHit<'r>> {
     let words = tokens;
     let mut out = Vec::new();
+    let mut opening = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !tokens[i].word {
             i += 1;
             continue;
         }
-        let best = rules
-            .cues
+        // Only cues whose first word matches this one, in file order (the last of equal weight wins).
+        rules.cues_opening(&tokens[i].norm, &mut opening);
+        let best = opening
             .iter()
+            .map(|&k| &rules.cues[k])
             .filter(|c| c.pattern.matches_at(words, i))
             .max_by_key(|c| (c.pattern.words.len(), c.pattern.weight()));
         match best {
@@ -75,15 +78,16 @@ fn is_frame(hit: &CueHit<'_>, tokens: &[Token], rules: &LangRules, lang: Lang) -
     if hit.cue.form != CueForm::Noun {
         return false;
     }
-    let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
+    // The tokens read as their folded words.
+    let words = tokens;
     match lang {
         Lang::Kk => {
-            rules.gram_at("frame", &words, hit.last).is_some()
+            rules.gram_at("frame", words, hit.last).is_some()
                 || tokens
                     .get(hit.last - 1)
                     .is_some_and(|t| t.norm.ends_with("де") || t.norm.ends_with("да"))
         }
-        _ => rules.gram_ending_at("frame", &words, hit.first).is_some(),
+        _ => rules.gram_ending_at("frame", words, hit.first).is_some(),
     }
 }
 
@@ -261,6 +265,8 @@ pub(crate) fn extract_article(
     };
     let sents = sentences(&text);
     let (sent_dates, sent_tokens) = all_dates(&sents, lr, lang, &ctx);
+    let sent_clauses = vec![std::cell::OnceCell::new(); sent_tokens.len()];
+    let clause_of = |k: usize| clause_at(&sent_clauses, &sent_tokens, k, lr);
     // The persons of the sentences that can matter: those with a cue, the three before them
     // (subjects carried over) and the two after (names of titles); roles resolved at the
     // sentence's date. Other sentences are not read, which keeps long articles cheap.
@@ -283,7 +289,7 @@ pub(crate) fn extract_article(
             if !needed(si) {
                 return Vec::new();
             }
-            let (sdate, _) = event_date(si, None, &sents, &sent_dates, &sent_tokens, &ctx, lr);
+            let (sdate, _) = event_date(si, None, &sents, &sent_dates, &ctx, &clause_of);
             let people = has_cue[si].then_some(&article_people);
             items(s.text, &sent_tokens[si], lang, lr, look, sdate, people)
         })
@@ -297,7 +303,7 @@ pub(crate) fn extract_article(
         let mut sentence_events: Vec<Event> = Vec::new();
         if !hits.is_empty() {
             let depth = quote_depth(tokens);
-            let clause = clauses(tokens, lr);
+            let clause = clause_of(si).to_vec();
             let locs = locations(s.text, tokens, lang, lr, look);
             let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
             let greeting = (0..tokens.len()).any(|k| lr.gram_at("greeting", &words, k).is_some());
@@ -482,7 +488,8 @@ pub(crate) fn extract_article(
                 // without two named participants takes those the next sentence says take part.
                 if all.len() < 2 && kind != EventType::Visit {
                     if let Some(next) = sent_tokens.get(si + 1) {
-                        let nwords: Vec<String> = next.iter().map(|t| t.norm.clone()).collect();
+                        // The next sentence's tokens read as their folded words.
+                        let nwords = next;
                         // «провел ряд встреч с главами государств. Среди них — X и Y»: a plural
                         // companion without names is named by the next sentence too.
                         let plural_companion = lang == Lang::Ru
@@ -500,7 +507,7 @@ pub(crate) fn extract_article(
                         let takes_part = plural_companion
                             || opening
                                 .iter()
-                                .any(|&k| lr.gram_at("participation", &nwords, k).is_some());
+                                .any(|&k| lr.gram_at("participation", nwords, k).is_some());
                         if takes_part && sent_hits[si + 1].is_empty() {
                             let named: Vec<Participant> = all_items[si + 1]
                                 .iter()
@@ -536,7 +543,7 @@ pub(crate) fn extract_article(
                 }
                 let mut modality = cue_modality(hits, hi, &clause, &words, lr);
                 let (date, source) =
-                    event_date(si, Some(hit), &sents, &sent_dates, &sent_tokens, &ctx, lr);
+                    event_date(si, Some(hit), &sents, &sent_dates, &ctx, &clause_of);
                 if modality == Modality::Actual
                     && matches!(
                         source,
@@ -684,9 +691,16 @@ pub(crate) fn cue_modality(
     let hit = &hits[hi];
     let c = clause[hit.first];
     let mut modality = hit.cue.modality;
-    for m in &lr.markers {
-        for k in 0..words.len() {
-            if clause[k] != c || !m.pattern.matches_at(words, k) {
+    // Markers are tried only where their first word matches; `stronger` is a maximum, so the
+    // order in which markers apply does not matter.
+    let mut opening = Vec::new();
+    for k in 0..words.len() {
+        if clause[k] != c {
+            continue;
+        }
+        lr.markers_opening(&words[k], &mut opening);
+        for m in opening.iter().map(|&x| &lr.markers[x]) {
+            if !m.pattern.matches_at(words, k) {
                 continue;
             }
             let nearest = hits
@@ -734,21 +748,32 @@ pub(crate) fn sentence_date(
         .position(|t| !find_cues(t, lr).is_empty())
         .unwrap_or(0);
     let hits = find_cues(&toks[si], lr);
-    event_date(si, hits.first(), &sents, &dates, &toks, &ctx, lr)
+    let sent_clauses = vec![std::cell::OnceCell::new(); toks.len()];
+    let clause_of = |k: usize| clause_at(&sent_clauses, &toks, k, lr);
+    event_date(si, hits.first(), &sents, &dates, &ctx, &clause_of)
 }
 
 /// The date of an event told by sentence `si` at cue `hit` (or of the sentence when `hit` is None).
-fn event_date(
+/// The clauses of sentence `k` ([`clauses`]), computed once per sentence.
+fn clause_at<'a>(
+    cache: &'a [std::cell::OnceCell<Vec<usize>>],
+    sent_tokens: &[Vec<Token>],
+    k: usize,
+    rules: &LangRules,
+) -> &'a [usize] {
+    cache[k].get_or_init(|| clauses(&sent_tokens[k], rules))
+}
+
+fn event_date<'c>(
     si: usize,
     hit: Option<&CueHit<'_>>,
     sents: &[kzalign_core::Sentence<'_>],
     sent_dates: &[Vec<FoundDate>],
-    sent_tokens: &[Vec<Token>],
     ctx: &DateCtx,
-    rules: &LangRules,
+    clause_of: &dyn Fn(usize) -> &'c [usize],
 ) -> (Option<NaiveDate>, DateSource) {
     let here = &sent_dates[si];
-    let clause = clauses(&sent_tokens[si], rules);
+    let clause = clause_of(si);
     // An explicit date in the cue's clause (a date of another clause belongs to another event).
     let explicit = here
         .iter()

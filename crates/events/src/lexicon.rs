@@ -84,16 +84,41 @@ impl Pattern {
     }
 }
 
+/// Whether `c` is its own fold: lower-case ASCII, and the lower-case Cyrillic letters of
+/// Russian and Kazakh except ё (odd code points from U+0461 are the lower-case halves of pairs).
+fn stays_in_fold(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return !c.is_ascii_uppercase();
+    }
+    ((0x430..=0x45F).contains(&u) && u != 0x451)
+        || (((0x461..=0x4BF).contains(&u) || (0x4D1..=0x4FF).contains(&u)) && u % 2 == 1)
+}
+
 /// Lower-cases and reads ё as е.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut push = |c: char| out.push(if c == 'ё' { 'е' } else { c });
-    for c in s.chars() {
+    // Runs of chars that stay as they are (lower-case ASCII and basic Russian letters, the hot
+    // path) are copied whole; the others are lower-cased one by one.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let u = c as u32;
+        if stays_in_fold(c) {
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        run = i + c.len_utf8();
+        let mut push = |c: char| out.push(if c == 'ё' { 'е' } else { c });
+        if u < 0x80 {
+            push(c.to_ascii_lowercase());
+            continue;
+        }
         match lower_fast(c) {
             Some(l) => push(l),
             None => c.to_lowercase().for_each(&mut push),
         }
     }
+    out.push_str(&s[run..]);
     out
 }
 
@@ -153,20 +178,219 @@ pub(crate) struct LangRules {
     /// (kind, pattern) rows of the grammar file.
     pub grammar: Vec<(String, Pattern)>,
     pub dates: Vec<DateWord>,
+    /// Lookup tables over the rows above, built on first use (reset by [`parse_into`]).
+    index: std::sync::OnceLock<RuleIndex>,
+}
+
+/// Row indexes of [`LangRules`] by what a lookup starts from, each list in file order.
+#[derive(Clone, Debug, Default)]
+struct RuleIndex {
+    /// Grammar rows by kind.
+    grammar: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Cues by their exact first word.
+    cue_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Cues whose first word is a prefix.
+    cue_prefix: PrefixTable,
+    /// The same two tables for the modality markers.
+    marker_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
+    marker_prefix: PrefixTable,
+    /// Month words with their month, in file order.
+    months: Vec<(String, u32)>,
+    /// The same by their first char (each list in file order).
+    months_by_first: rustc_hash::FxHashMap<char, Vec<(String, u32)>>,
+    /// Weekday words by their first char.
+    weekdays_by_first: rustc_hash::FxHashMap<char, Vec<String>>,
+    /// Month word -> month of its first row.
+    month_exact: rustc_hash::FxHashMap<String, u32>,
+    /// First words of the relative date words, and the weekday words.
+    date_firsts: rustc_hash::FxHashSet<String>,
+    /// Weekday words (Kazakh ones match as prefixes).
+    weekdays: Vec<String>,
+    /// First chars of the month, weekday and relative date words; `None` when one of them is
+    /// empty (then any word may start one).
+    date_first_chars: Option<rustc_hash::FxHashSet<char>>,
+}
+
+/// Patterns whose first word is a prefix, by the prefix's first char (`None` for an empty
+/// prefix, which the parser refuses): (prefix, pattern index), in file order.
+type PrefixTable = rustc_hash::FxHashMap<Option<char>, Vec<(String, usize)>>;
+
+/// Pattern indexes by their exact first word, and the patterns whose first word is a prefix.
+fn first_word_tables<'a>(
+    patterns: impl Iterator<Item = &'a Pattern>,
+) -> (rustc_hash::FxHashMap<String, Vec<usize>>, PrefixTable) {
+    let mut exact: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+    let mut prefix = PrefixTable::default();
+    for (i, p) in patterns.enumerate() {
+        let Some(w) = p.words.first() else {
+            continue;
+        };
+        if w.prefix {
+            let first = w.text.chars().next();
+            prefix.entry(first).or_default().push((w.text.clone(), i));
+        } else {
+            exact.entry(w.text.clone()).or_default().push(i);
+        }
+    }
+    (exact, prefix)
+}
+
+/// Indexes (ascending) of the patterns whose first word matches `word`, from the tables of
+/// [`first_word_tables`], into `out`.
+fn opening(
+    exact: &rustc_hash::FxHashMap<String, Vec<usize>>,
+    prefix: &PrefixTable,
+    word: &str,
+    out: &mut Vec<usize>,
+) {
+    out.clear();
+    if let Some(v) = exact.get(word) {
+        out.extend_from_slice(v);
+    }
+    for first in [word.chars().next(), None] {
+        if let Some(v) = prefix.get(&first) {
+            out.extend(
+                v.iter()
+                    .filter(|(p, _)| word.starts_with(p.as_str()))
+                    .map(|(_, i)| *i),
+            );
+        }
+        if first.is_none() {
+            break;
+        }
+    }
+    out.sort_unstable();
+}
+
+impl RuleIndex {
+    /// False when no date word (month, weekday, relative) can match at `w`: its first char
+    /// starts none of them.
+    fn may_start_date_word(&self, w: &str) -> bool {
+        match (&self.date_first_chars, w.chars().next()) {
+            (Some(set), Some(c)) => set.contains(&c),
+            (Some(_), None) => false,
+            (None, _) => true,
+        }
+    }
+
+    fn new(r: &LangRules) -> RuleIndex {
+        let mut ix = RuleIndex::default();
+        for (i, (k, _)) in r.grammar.iter().enumerate() {
+            ix.grammar.entry(k.clone()).or_default().push(i);
+        }
+        let cues = r.cues.iter().map(|c| &c.pattern);
+        (ix.cue_exact, ix.cue_prefix) = first_word_tables(cues);
+        let markers = r.markers.iter().map(|m| &m.pattern);
+        (ix.marker_exact, ix.marker_prefix) = first_word_tables(markers);
+        ix.date_first_chars = Some(Default::default());
+        for d in &r.dates {
+            let first = d.word.split(' ').next().unwrap_or("").chars().next();
+            match (first, ix.date_first_chars.as_mut()) {
+                (Some(c), Some(set)) => {
+                    set.insert(c);
+                }
+                _ => ix.date_first_chars = None,
+            }
+            match d.kind {
+                DateKind::Month => {
+                    ix.months.push((d.word.clone(), d.value as u32));
+                    if let Some(c) = first {
+                        ix.months_by_first
+                            .entry(c)
+                            .or_default()
+                            .push((d.word.clone(), d.value as u32));
+                    }
+                    ix.month_exact
+                        .entry(d.word.clone())
+                        .or_insert(d.value as u32);
+                }
+                DateKind::Relative => {
+                    let first = d.word.split(' ').next().unwrap_or("");
+                    ix.date_firsts.insert(first.to_string());
+                }
+                DateKind::Weekday => {
+                    ix.date_firsts.insert(d.word.clone());
+                    ix.weekdays.push(d.word.clone());
+                    if let Some(c) = first {
+                        ix.weekdays_by_first
+                            .entry(c)
+                            .or_default()
+                            .push(d.word.clone());
+                    }
+                }
+            }
+        }
+        ix
+    }
 }
 
 impl LangRules {
+    fn index(&self) -> &RuleIndex {
+        self.index.get_or_init(|| RuleIndex::new(self))
+    }
+
     /// The grammar patterns of one kind.
     pub fn gram(&self, kind: &str) -> impl Iterator<Item = &Pattern> {
-        let kind = kind.to_string();
-        self.grammar
+        self.index()
+            .grammar
+            .get(kind)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter(move |(k, _)| *k == kind)
-            .map(|(_, p)| p)
+            .map(|&i| &self.grammar[i].1)
+    }
+
+    /// The month of a month word: written exactly in Russian, as a prefix of `w` in Kazakh (the
+    /// first such row of the file).
+    pub fn month_of(&self, lang: Lang, w: &str) -> Option<u32> {
+        let ix = self.index();
+        if !ix.may_start_date_word(w) {
+            return None;
+        }
+        if lang == Lang::Kk {
+            // A month word that `w` starts with shares its first char (when none is empty;
+            // else every month is tried).
+            let candidates = match (&ix.date_first_chars, w.chars().next()) {
+                (Some(_), Some(c)) => ix.months_by_first.get(&c).map_or(&[][..], Vec::as_slice),
+                _ => ix.months.as_slice(),
+            };
+            candidates
+                .iter()
+                .find(|(m, _)| w.starts_with(m.as_str()))
+                .map(|(_, v)| *v)
+        } else {
+            ix.month_exact.get(w).copied()
+        }
+    }
+
+    /// Whether a relative date word or a weekday can start at the word `w` (false means none
+    /// can; true means one may).
+    pub fn may_open_date_word(&self, w: &str) -> bool {
+        let ix = self.index();
+        if !ix.may_start_date_word(w) {
+            return false;
+        }
+        let weekdays = match (&ix.date_first_chars, w.chars().next()) {
+            (Some(_), Some(c)) => ix.weekdays_by_first.get(&c).map_or(&[][..], Vec::as_slice),
+            _ => ix.weekdays.as_slice(),
+        };
+        ix.date_firsts.contains(w) || weekdays.iter().any(|d| w.starts_with(d.as_str()))
+    }
+
+    /// Indexes (ascending) of the cues whose first pattern word matches `word`, into `out`.
+    pub fn cues_opening(&self, word: &str, out: &mut Vec<usize>) {
+        let ix = self.index();
+        opening(&ix.cue_exact, &ix.cue_prefix, word, out);
+    }
+
+    /// Indexes (ascending) of the modality markers whose first pattern word matches `word`, into
+    /// `out`.
+    pub fn markers_opening(&self, word: &str, out: &mut Vec<usize>) {
+        let ix = self.index();
+        opening(&ix.marker_exact, &ix.marker_prefix, word, out);
     }
 
     /// Whether a grammar pattern of `kind` matches at word `i`; returns its length.
-    pub fn gram_at(&self, kind: &str, words: &[String], i: usize) -> Option<usize> {
+    pub fn gram_at<W: AsRef<str>>(&self, kind: &str, words: &[W], i: usize) -> Option<usize> {
         self.gram(kind)
             .filter(|p| p.matches_at(words, i))
             .map(|p| p.words.len())
@@ -174,7 +398,12 @@ impl LangRules {
     }
 
     /// Whether a grammar pattern of `kind` ends exactly at word `end` (exclusive); returns its length.
-    pub fn gram_ending_at(&self, kind: &str, words: &[String], end: usize) -> Option<usize> {
+    pub fn gram_ending_at<W: AsRef<str>>(
+        &self,
+        kind: &str,
+        words: &[W],
+        end: usize,
+    ) -> Option<usize> {
         self.gram(kind)
             .filter(|p| p.words.len() <= end && p.matches_at(words, end - p.words.len()))
             .map(|p| p.words.len())
@@ -270,6 +499,8 @@ pub(crate) fn parse_into(
     text: &str,
     path: &Path,
 ) -> Result<(), Error> {
+    // The rows change: lookups index them again.
+    rules.index = std::sync::OnceLock::new();
     let mut seen: HashSet<String> = HashSet::new();
     for (line, f) in rows(text) {
         let key = f.join("\t");
@@ -433,6 +664,37 @@ pub(crate) fn embedded() -> Result<(LangRules, LangRules), Error> {
 mod tests {
     #[test]
     fn fold_agrees_with_std() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let slow: String = c
+                .to_lowercase()
+                .map(|c| if c == 'ё' { 'е' } else { c })
+                .collect();
+            assert_eq!(super::fold(&c.to_string()), slow, "U+{u:04X}");
+        }
+        let parts = [
+            "Тоқаев",
+            "ЁЛКА",
+            "ёж",
+            "İstanbul",
+            "x",
+            "Ω",
+            " ",
+            "-",
+            "Straße",
+            "日本",
+        ];
+        for a in parts {
+            for b in parts {
+                let t = format!("{a}{b}");
+                let slow: String = t
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .map(|c| if c == 'ё' { 'е' } else { c })
+                    .collect();
+                assert_eq!(super::fold(&t), slow, "{t:?}");
+            }
+        }
         // The letter tests themselves are checked against std in `kzalign_core::chars`.
         let s = "ТОҚАЕВ Ёлка İstanbul Straße ӨҢІРІ";
         let slow: String = s
@@ -444,6 +706,83 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn lookup_tables_agree_with_scanning_the_rows() {
+        let (ru, kk) = embedded().expect("embedded rules parse");
+        for (r, lang) in [(&ru, Lang::Ru), (&kk, Lang::Kk)] {
+            // Every cue and date word, some inflections of them, and words of no rule.
+            let mut words: Vec<String> = vec!["и".into(), "встреча".into(), "zz".into()];
+            for c in &r.cues {
+                let w = &c.pattern.words[0].text;
+                words.push(w.clone());
+                words.push(format!("{w}ами"));
+                words.push(w.chars().take(2).collect());
+            }
+            for m in &r.markers {
+                let w = &m.pattern.words[0].text;
+                words.push(w.clone());
+                words.push(format!("{w}ды"));
+            }
+            for d in &r.dates {
+                words.push(d.word.clone());
+                words.push(format!("{}да", d.word));
+            }
+            let mut got = Vec::new();
+            for w in &words {
+                r.cues_opening(w, &mut got);
+                let want: Vec<usize> = (0..r.cues.len())
+                    .filter(|&k| r.cues[k].pattern.words[0].matches(w))
+                    .collect();
+                assert_eq!(got, want, "{w}");
+                r.markers_opening(w, &mut got);
+                let want: Vec<usize> = (0..r.markers.len())
+                    .filter(|&k| r.markers[k].pattern.words[0].matches(w))
+                    .collect();
+                assert_eq!(got, want, "{w}");
+                let month = r
+                    .dates
+                    .iter()
+                    .filter(|d| d.kind == DateKind::Month)
+                    .find(|d| match lang {
+                        Lang::Kk => w.starts_with(d.word.as_str()),
+                        _ => *w == d.word,
+                    })
+                    .map(|d| d.value as u32);
+                assert_eq!(r.month_of(lang, w), month, "{w}");
+                let opens = r.dates.iter().any(|d| match d.kind {
+                    DateKind::Relative => d.word.split(' ').next() == Some(w.as_str()),
+                    DateKind::Weekday => w.starts_with(d.word.as_str()),
+                    DateKind::Month => false,
+                });
+                if opens {
+                    assert!(r.may_open_date_word(w), "{w}");
+                }
+            }
+            for kind in ["frame", "deputy", "coord", "greeting", "nothing"] {
+                let want: Vec<&Pattern> = r
+                    .grammar
+                    .iter()
+                    .filter(|(k, _)| k == kind)
+                    .map(|(_, p)| p)
+                    .collect();
+                assert_eq!(r.gram(kind).collect::<Vec<_>>(), want, "{kind}");
+            }
+        }
+        // Rows added later are indexed again.
+        let mut r = ru.clone();
+        r.cues_opening("zzcue", &mut Vec::new());
+        parse_into(
+            &mut r,
+            FileKind::Cues,
+            "# source: test\nzzcue\tmeeting\tactual\tverb\n",
+            Path::new("t.tsv"),
+        )
+        .expect("row parses");
+        let mut got = Vec::new();
+        r.cues_opening("zzcue", &mut got);
+        assert_eq!(got.len(), 1);
+    }
 
     #[test]
     fn embedded_files_parse_and_cite_sources() {

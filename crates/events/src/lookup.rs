@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use kzalign_core::{Lang, Mention, MentionKind};
 use kzalign_names::Names;
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// What the extractor needs from a name finder. [`Names`] implements it; tests may use a table.
 pub trait Lookup {
@@ -39,7 +39,7 @@ impl<'a> Memo<'a> {
     pub(crate) fn new(look: &'a dyn Lookup) -> Memo<'a> {
         Memo {
             look,
-            places: RefCell::new(HashMap::new()),
+            places: RefCell::new(HashMap::default()),
         }
     }
 }

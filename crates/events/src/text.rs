@@ -31,25 +31,38 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
 /// The first `limit` tokens of [`tokenize`], reading no further into the text.
 pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() && out.len() < limit {
-        let (pos, c) = chars[i];
-        if is_alnum(c) {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
-                if is_alnum(cj) {
-                    j += 1;
+    let at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
+    // `is_alnum`, with the ASCII and basic Russian letters inline (the hot path).
+    let alnum = |c: char| {
+        let u = c as u32;
+        if u < 0x80 {
+            c.is_ascii_alphanumeric()
+        } else if (0x410..=0x44F).contains(&u) {
+            true
+        } else {
+            is_alnum(c)
+        }
+    };
+    let mut pos = 0;
+    while out.len() < limit {
+        let Some(c) = at(pos) else {
+            break;
+        };
+        if alnum(c) {
+            let mut end = pos + c.len_utf8();
+            while let Some(cj) = at(end) {
+                if alnum(cj) {
+                    end += cj.len_utf8();
                 } else if matches!(cj, '-' | '\'' | '’' | 'ʼ')
-                    && chars.get(j + 1).is_some_and(|&(_, n)| is_alnum(n))
+                    && at(end + cj.len_utf8()).is_some_and(alnum)
                 {
-                    j += 2;
+                    // The joiner and the char after it.
+                    let next = end + cj.len_utf8();
+                    end = next + at(next).map_or(0, char::len_utf8);
                 } else {
                     break;
                 }
             }
-            let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
             let text = &s[pos..end];
             // A lone Latin «c» in Cyrillic text is the preposition «с» typed on the wrong layout.
             let norm = if text == "c" || text == "C" {
@@ -64,11 +77,11 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token> {
                 word: true,
                 upper: c.is_uppercase(),
             });
-            i = j;
+            pos = end;
         } else if c.is_whitespace() {
-            i += 1;
+            pos += c.len_utf8();
         } else {
-            let end = chars.get(i + 1).map_or(s.len(), |&(p, _)| p);
+            let end = pos + c.len_utf8();
             out.push(Token {
                 start: pos,
                 end,
@@ -76,7 +89,7 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token> {
                 word: false,
                 upper: false,
             });
-            i += 1;
+            pos = end;
         }
     }
     out
@@ -127,7 +140,6 @@ pub(crate) fn quote_depth(tokens: &[Token]) -> Vec<u8> {
 /// ends at `;`, `:`, a dash next to a quote or comma, or a
 /// comma followed by a clause word of the grammar file (`что`, `который`, `деп`, ...).
 pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
-    let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
     let mut out = Vec::with_capacity(tokens.len());
     let mut c = 0usize;
     for (i, t) in tokens.iter().enumerate() {
@@ -141,7 +153,7 @@ pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
                 && (i == 0 || quote(i.wrapping_sub(1)) || quote(i + 1));
             let hard = dash || matches!(t.norm.as_str(), ";" | ":");
             let soft = t.norm == ","
-                && (rules.gram_at("clause", &words, i + 1).is_some()
+                && (rules.gram_at("clause", tokens, i + 1).is_some()
                     || tokens
                         .get(i + 1)
                         .is_some_and(|n| n.norm == "—" || n.norm == "–"));
@@ -159,6 +171,108 @@ pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as first written (over a vector of chars), for comparison.
+    fn tokenize_first_by_chars(s: &str, limit: usize) -> Vec<Token> {
+        let mut out = Vec::new();
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() && out.len() < limit {
+            let (pos, c) = chars[i];
+            if is_alnum(c) {
+                let mut j = i + 1;
+                while j < chars.len() {
+                    let cj = chars[j].1;
+                    if is_alnum(cj) {
+                        j += 1;
+                    } else if matches!(cj, '-' | '\'' | '’' | 'ʼ')
+                        && chars.get(j + 1).is_some_and(|&(_, n)| is_alnum(n))
+                    {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+                let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+                let text = &s[pos..end];
+                // A lone Latin «c» in Cyrillic text is the preposition «с» typed on the wrong layout.
+                let norm = if text == "c" || text == "C" {
+                    "с".to_string()
+                } else {
+                    fold(text)
+                };
+                out.push(Token {
+                    start: pos,
+                    end,
+                    norm,
+                    word: true,
+                    upper: c.is_uppercase(),
+                });
+                i = j;
+            } else if c.is_whitespace() {
+                i += 1;
+            } else {
+                let end = chars.get(i + 1).map_or(s.len(), |&(p, _)| p);
+                out.push(Token {
+                    start: pos,
+                    end,
+                    norm: c.to_string(),
+                    word: false,
+                    upper: false,
+                });
+                i += 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn tokenizer_agrees_with_char_vector_version() {
+        let parts = [
+            "Касым-Жомарт",
+            " ",
+            "-",
+            "'",
+            "’",
+            "ʼ",
+            "д'",
+            "Артаньян",
+            "БҰҰ-ның",
+            ".",
+            "«",
+            "»",
+            "\u{301}",
+            "42",
+            "c",
+            "C",
+            "x",
+            "\n",
+            "—",
+            "Тоқаев",
+            "ü",
+            "日本",
+            "-'",
+            "",
+            "\u{a0}",
+        ];
+        let mut n = 0u32;
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let t = format!("{a}{b}{c}");
+                    for limit in [usize::MAX, 1, 2] {
+                        assert_eq!(
+                            tokenize_first(&t, limit),
+                            tokenize_first_by_chars(&t, limit),
+                            "{t:?}"
+                        );
+                    }
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 1000);
+    }
 
     #[test]
     fn first_tokens_are_a_prefix_of_all() {

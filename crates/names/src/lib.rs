@@ -255,9 +255,29 @@ type RawReadings = (Lang, Readings);
 pub(crate) const RAW_CACHE_MAX: usize = 50_000;
 
 thread_local! {
-    /// Per-thread cache of `Names::raw_candidates`: (instance id, word, lang) -> readings.
-    static RAW_CACHE: std::cell::RefCell<HashMap<(u64, String, Lang), RawReadings>> =
-        std::cell::RefCell::new(HashMap::default());
+    /// Per-thread cache of `Names::raw_candidates`: (instance id, lang) -> word -> readings.
+    static RAW_CACHE: mentions::WordMemo<std::rc::Rc<RawReadings>> = mentions::WordMemo::default();
+}
+
+/// [`skeleton`], remembered per thread (it is pure, and the name reader asks for the same
+/// lemmas' skeletons again and again).
+pub(crate) fn skeleton_memo(name: &str) -> String {
+    thread_local! {
+        static SKELETONS: std::cell::RefCell<HashMap<String, String>> =
+            std::cell::RefCell::new(HashMap::default());
+    }
+    SKELETONS.with(|c| {
+        if let Some(k) = c.borrow().get(name) {
+            return k.clone();
+        }
+        let k = skeleton(name);
+        let mut c = c.borrow_mut();
+        if c.len() >= RAW_CACHE_MAX {
+            c.clear();
+        }
+        c.insert(name.to_string(), k.clone());
+        k
+    })
 }
 
 /// The first two letters of a folded word (the place-form index key).
@@ -560,21 +580,11 @@ impl Names {
     }
 
     /// Raw candidates of one word in its script's grammar: (lemma, prior, gender).
-    pub(crate) fn raw_candidates(&self, word: &str, lang: Lang) -> RawReadings {
+    pub(crate) fn raw_candidates(&self, word: &str, lang: Lang) -> std::rc::Rc<RawReadings> {
         // The readings depend only on the word and the language: computed once per thread.
-        let key = (self.inner.id, word.to_string(), lang);
-        if let Some(r) = RAW_CACHE.with(|c| c.borrow().get(&key).cloned()) {
-            return r;
-        }
-        let r = self.raw_candidates_uncached(word, lang);
-        RAW_CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.len() >= RAW_CACHE_MAX {
-                c.clear();
-            }
-            c.insert(key, r.clone());
-        });
-        r
+        mentions::word_memo(&RAW_CACHE, self, lang, word, || {
+            std::rc::Rc::new(self.raw_candidates_uncached(word, lang))
+        })
     }
 
     fn raw_candidates_uncached(&self, word: &str, lang: Lang) -> RawReadings {
@@ -607,30 +617,19 @@ impl Names {
         lang: Lang,
         hint: Hint,
         ev: Option<&Evidence>,
-    ) -> Vec<(String, f32, Option<Gender>)> {
+    ) -> std::rc::Rc<Readings> {
         thread_local! {
-            /// Readings without evidence and with the default hint: (id, word, lang) -> readings.
-            static PLAIN: std::cell::RefCell<HashMap<(u64, String, Lang), Readings>> =
-                std::cell::RefCell::new(HashMap::default());
+            /// Readings without evidence and with the default hint: (id, lang) -> word -> readings.
+            static PLAIN: mentions::WordMemo<std::rc::Rc<Readings>> = mentions::WordMemo::default();
         }
         let plain =
             ev.is_none() && hint.gender.is_none() && hint.nominative.is_none() && !hint.person;
         if !plain {
-            return self.word_candidates_uncached(word, lang, hint, ev);
+            return std::rc::Rc::new(self.word_candidates_uncached(word, lang, hint, ev));
         }
-        let key = (self.inner.id, word.to_string(), lang);
-        if let Some(r) = PLAIN.with(|c| c.borrow().get(&key).cloned()) {
-            return r;
-        }
-        let r = self.word_candidates_uncached(word, lang, hint, ev);
-        PLAIN.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.len() >= RAW_CACHE_MAX {
-                c.clear();
-            }
-            c.insert(key, r.clone());
-        });
-        r
+        mentions::word_memo(&PLAIN, self, lang, word, || {
+            std::rc::Rc::new(self.word_candidates_uncached(word, lang, hint, ev))
+        })
     }
 
     fn word_candidates_uncached(
@@ -641,7 +640,8 @@ impl Names {
         ev: Option<&Evidence>,
     ) -> Vec<(String, f32, Option<Gender>)> {
         let self_form = fold(&text::strip_accents(word));
-        let (lang, raw) = self.raw_candidates(word, lang);
+        let rr = self.raw_candidates(word, lang);
+        let (lang, raw) = (rr.0, &rr.1);
         let bonus = |lemma: &str| -> f32 {
             let mut b = 1.0;
             if let Some(k) = self.known(lemma) {
@@ -658,8 +658,9 @@ impl Names {
             b
         };
         let mut out: Vec<(String, f32, Option<Gender>)> = raw
-            .into_iter()
+            .iter()
             .map(|(lemma, prior, g)| {
+                let (lemma, prior, g) = (lemma.clone(), *prior, *g);
                 let mut s = match lang {
                     Lang::Ru => ru::score(
                         &ru::Candidate {
@@ -726,9 +727,8 @@ impl Names {
         ev: Option<&Evidence>,
     ) -> String {
         self.word_candidates(word, lang, hint, ev)
-            .into_iter()
-            .next()
-            .map(|c| c.0)
+            .first()
+            .map(|c| c.0.clone())
             .unwrap_or_else(|| fold(word))
     }
 
@@ -752,10 +752,14 @@ impl Names {
     /// Builds the evidence of a text: the support each lemma gets from the text's capitalised
     /// forms, and the surnames read in full names (a known given name followed by a word).
     pub(crate) fn evidence(&self, text: &str, lang: Lang) -> Evidence {
-        let tokens = text::tokenize(text);
+        self.evidence_of(text, &text::tokenize(text), lang)
+    }
+
+    /// [`Names::evidence`] of a text already split into `tokens` (`text::tokenize(text)`).
+    pub(crate) fn evidence_of(&self, text: &str, tokens: &[text::Token], lang: Lang) -> Evidence {
         let mut ev = Evidence::default();
         let mut seen: HashSet<String> = HashSet::default();
-        for t in &tokens {
+        for t in tokens {
             let w = text::strip_accents(t.text);
             if !text::is_capitalized(&w) || text::is_all_caps(&w) {
                 continue;
@@ -764,13 +768,19 @@ impl Names {
             if !seen.insert(f.clone()) {
                 continue;
             }
-            let (_, raw) = self.raw_candidates(&w, lang);
+            let rr = self.raw_candidates(&w, lang);
+            let raw = &rr.1;
             let max = raw.iter().map(|c| c.1).fold(0.0f32, f32::max);
             if max <= 0.0 {
                 continue;
             }
             for (l, p, _) in raw {
-                ev.support.entry(l).or_default().push((f.clone(), p / max));
+                match ev.support.get_mut(l) {
+                    Some(v) => v.push((f.clone(), p / max)),
+                    None => {
+                        ev.support.insert(l.clone(), vec![(f.clone(), p / max)]);
+                    }
+                }
             }
         }
         // Full names: a known given name, then a capitalised word after a space.
@@ -806,11 +816,16 @@ impl Names {
     }
 
     fn is_particle_word(&self, w: &str) -> bool {
-        let f = fold(w);
-        !text::is_all_caps(w)
-            && [Lang::Ru, Lang::Kk]
-                .iter()
-                .any(|l| self.tables().word_is(&f, *l, "particle"))
+        thread_local! {
+            static PARTICLE: mentions::WordMemo = mentions::WordMemo::default();
+        }
+        mentions::word_memo(&PARTICLE, self, Lang::Other, w, || {
+            let f = fold(w);
+            !text::is_all_caps(w)
+                && [Lang::Ru, Lang::Kk]
+                    .iter()
+                    .any(|l| self.tables().word_is(&f, *l, "particle"))
+        })
     }
 
     fn is_listed_given(&self, lemma: &str) -> bool {
@@ -822,17 +837,22 @@ impl Names {
     }
 
     fn is_surname_first(&self, w: &str) -> bool {
-        let mut forms = vec![fold(w)];
-        forms.extend(
-            self.word_candidates(w, Self::detect(w), Hint::default(), None)
-                .into_iter()
-                .take(2)
-                .map(|c| c.0),
-        );
-        forms.iter().any(|f| {
-            [Lang::Ru, Lang::Kk]
-                .iter()
-                .any(|l| self.tables().word_is(f, *l, "surname_first"))
+        thread_local! {
+            static FIRST: mentions::WordMemo = mentions::WordMemo::default();
+        }
+        mentions::word_memo(&FIRST, self, Lang::Other, w, || {
+            let mut forms = vec![fold(w)];
+            forms.extend(
+                self.word_candidates(w, Self::detect(w), Hint::default(), None)
+                    .iter()
+                    .take(2)
+                    .map(|c| c.0.clone()),
+            );
+            forms.iter().any(|f| {
+                [Lang::Ru, Lang::Kk]
+                    .iter()
+                    .any(|l| self.tables().word_is(f, *l, "surname_first"))
+            })
         })
     }
 
@@ -1074,7 +1094,7 @@ impl Names {
                 Lang::Other => person.latin.iter().collect(),
             };
             let cands = self.word_candidates(words[s], lang, hint, ev);
-            for (c, _, _) in &cands {
+            for (c, _, _) in cands.iter() {
                 if let Some(f) = forms
                     .iter()
                     .filter_map(|f| f.split_whitespace().last())
@@ -1106,27 +1126,36 @@ impl Names {
                 .is_some()
         {
             let want: Vec<String> = r.words.iter().map(|w| fold(&w.lemma)).collect();
-            let hits: Vec<usize> = self
-                .inner
-                .gaz
-                .persons()
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| {
-                    p.ru.iter().chain(p.kk.iter()).any(|f| {
-                        let t: Vec<String> = f.split_whitespace().map(fold).collect();
-                        t.len() == 3 && t[..2] == want[..]
+            // Depends only on the two words and the gazetteer: remembered per thread.
+            thread_local! {
+                static GIVEN_PATRONYMIC: mentions::WordMemo<Option<usize>> =
+                    mentions::WordMemo::default();
+            }
+            let key = want.join("\t");
+            let one = mentions::word_memo(&GIVEN_PATRONYMIC, self, Lang::Other, &key, || {
+                let hits: Vec<usize> = self
+                    .inner
+                    .gaz
+                    .persons()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| {
+                        p.ru.iter().chain(p.kk.iter()).any(|f| {
+                            let t: Vec<String> = f.split_whitespace().map(fold).collect();
+                            t.len() == 3 && t[..2] == want[..]
+                        })
                     })
-                })
-                .map(|(i, _)| i)
-                .collect();
-            if hits.len() == 1 {
-                return Some(hits[0]);
+                    .map(|(i, _)| i)
+                    .collect();
+                (hits.len() == 1).then(|| hits[0])
+            });
+            if let Some(p) = one {
+                return Some(p);
             }
         }
         // A whole-name match (the lemmas of every word) settles it when it names one person.
         if r.words.len() >= 2 {
-            let full: Vec<String> = r.words.iter().map(|w| skeleton(&w.lemma)).collect();
+            let full: Vec<String> = r.words.iter().map(|w| skeleton_memo(&w.lemma)).collect();
             if let Some([p]) = self.inner.by_full.get(&full.join(" ")).map(Vec::as_slice) {
                 return Some(*p);
             }
@@ -1140,7 +1169,7 @@ impl Names {
             .words
             .iter()
             .filter(|w| w.part == Part::Given || w.part == Part::Initial)
-            .map(|w| skeleton(&w.lemma))
+            .map(|w| skeleton_memo(&w.lemma))
             .collect();
         for (lemma, score, _) in cands.iter().take(4) {
             if *score <= 0.0 {
@@ -1150,7 +1179,7 @@ impl Names {
             if givens.is_empty() && lemma.chars().count() <= 3 {
                 continue;
             }
-            let Some(ps) = self.inner.by_surname.get(&skeleton(lemma)) else {
+            let Some(ps) = self.inner.by_surname.get(&skeleton_memo(lemma)) else {
                 continue;
             };
             let fits: Vec<usize> = ps
@@ -1176,12 +1205,17 @@ impl Names {
     }
 
     fn latin_of(&self, lemma: &str, lang: Lang) -> String {
+        thread_local! {
+            static LATIN: mentions::WordMemo<String> = mentions::WordMemo::default();
+        }
         let scheme = match lang {
             Lang::Kk => "kk-latin-2021",
             Lang::Ru => "ru-bgn",
             Lang::Other => return lemma.to_string(),
         };
-        kzalign_translit::transliterate(lemma, scheme).unwrap_or_else(|_| lemma.to_string())
+        mentions::word_memo(&LATIN, self, lang, lemma, || {
+            kzalign_translit::transliterate(lemma, scheme).unwrap_or_else(|_| lemma.to_string())
+        })
     }
 
     /// Key, entity and canonical of a reading.
@@ -1214,7 +1248,7 @@ impl Names {
             .and_then(|i| r.words.get(i))
             .map(|w| w.lemma.as_str())
             .unwrap_or("");
-        skeleton(&masculine_surname(&fold(s))).replace(['-', ' '], "")
+        skeleton_memo(&masculine_surname(&fold(s))).replace(['-', ' '], "")
     }
 
     /// Normalizes one name (one word or a full name); `lang` `Other` means detect the

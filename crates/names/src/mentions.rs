@@ -32,7 +32,8 @@ fn text_lang(text: &str, lang: Lang) -> Lang {
     }
 }
 
-/// Byte offsets where sentences (and lines) start.
+/// Byte offsets where sentences (and lines) start (what [`starts_at`] answers, for tests).
+#[cfg(test)]
 fn sentence_starts(text: &str) -> HashSet<usize> {
     let mut s: HashSet<usize> = kzalign_core::sentences(text)
         .iter()
@@ -45,6 +46,45 @@ fn sentence_starts(text: &str) -> HashSet<usize> {
         }
     }
     s
+}
+
+/// Sentence starts of the lines read so far: line start -> sentence starts (text offsets).
+type LineStarts = rustc_hash::FxHashMap<usize, Vec<usize>>;
+
+/// `sentence_starts(text).contains(&p)`, splitting only the line of `p` into sentences, and
+/// only when `p` can open a sentence at all (it follows a line break, or a stop or closing mark
+/// and white space).
+fn starts_at(text: &str, p: usize, lines: &mut LineStarts) -> bool {
+    let Some(before) = text.get(..p) else {
+        return false;
+    };
+    if p == 0 || before.ends_with('\n') {
+        return true;
+    }
+    // A sentence opens after white space that follows a line start or a stop (with its closing
+    // quotes and brackets).
+    for c in before.chars().rev() {
+        if c == '\n' {
+            break;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if !matches!(c, '.' | '!' | '?' | '…' | '»' | '"' | '”' | ')') {
+            return false;
+        }
+        break;
+    }
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let starts = lines.entry(line_start).or_insert_with(|| {
+        let line_end = text[p..].find('\n').map_or(text.len(), |i| p + i);
+        let body = text[line_start..line_end].trim_end_matches(['\n', '\r']);
+        kzalign_core::sentences(body)
+            .iter()
+            .map(|s| line_start + s.span.start)
+            .collect()
+    });
+    starts.contains(&p)
 }
 
 /// Whether only spaces (no punctuation, no line break) lie between two byte offsets.
@@ -132,12 +172,18 @@ struct Ctx<'a> {
     text: &'a str,
     lang: Lang,
     tokens: Vec<Token<'a>>,
-    starts: HashSet<usize>,
-    lower: HashSet<String>,
-    ev: Evidence,
+    /// Sentence and line starts, the lower-case words and the evidence of the text: built on
+    /// first use (the place finder needs none of them).
+    starts: std::cell::OnceCell<std::cell::RefCell<LineStarts>>,
+    lower: std::cell::OnceCell<rustc_hash::FxHashMap<u64, Vec<usize>>>,
+    ev: std::cell::OnceCell<Evidence>,
     stops: &'a [String],
     /// Word candidates already computed in this text: (word, lang, with evidence) -> readings.
-    cands: std::cell::RefCell<rustc_hash::FxHashMap<(String, Lang, bool), Rc<Cands>>>,
+    /// (lang, with evidence) -> word -> readings.
+    #[allow(clippy::type_complexity)]
+    cands: std::cell::RefCell<
+        rustc_hash::FxHashMap<(Lang, bool), rustc_hash::FxHashMap<String, Rc<Cands>>>,
+    >,
 }
 
 /// Readings of one word: (lemma, score, gender), best first.
@@ -147,40 +193,82 @@ impl<'a> Ctx<'a> {
     fn new(names: &'a Names, text: &'a str, lang: Lang) -> Ctx<'a> {
         let lang = text_lang(text, lang);
         let tokens = text::tokenize(text);
-        let mut lower = HashSet::default();
-        for t in &tokens {
-            let w = text::strip_accents(t.text);
-            if !is_capitalized(&w)
-                && crate::cues::article_name_tokens(std::slice::from_ref(t)).is_empty()
-            {
-                lower.insert(fold(&w));
-            }
-        }
-        let ev = names.evidence(text, lang);
         let stops: &'a [String] = &names.inner.stop_words[crate::lang_index(lang)];
         Ctx {
             names,
             text,
             lang,
             tokens,
-            starts: sentence_starts(text),
-            lower,
-            ev,
+            starts: Default::default(),
+            lower: Default::default(),
+            ev: Default::default(),
             stops,
             cands: Default::default(),
         }
     }
 
+    /// Whether a sentence or a line starts at byte `p` (the same as
+    /// `sentence_starts(text).contains(&p)`); lines are split into sentences when first asked.
+    fn starts_at(&self, p: usize) -> bool {
+        let cache = self.starts.get_or_init(Default::default);
+        starts_at(self.text, p, &mut cache.borrow_mut())
+    }
+
+    /// Whether the folded word `f` is written in lower case somewhere in the text.
+    fn written_lower(&self, f: &str) -> bool {
+        use std::hash::BuildHasher;
+        // The lower-case words (their token indexes) by the hash of their folded form; a hash
+        // hit is confirmed on the words.
+        let by_hash = self.lower.get_or_init(|| {
+            let mut buf = String::new();
+            let mut map: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+            for (k, t) in self.tokens.iter().enumerate() {
+                let w = text::strip_accents(t.text);
+                // A lower-case Arabic article (аль-Хадж) opens a name: it is no lower-case word.
+                if !is_capitalized(&w)
+                    && crate::cues::article_name_tokens(std::slice::from_ref(t)).is_empty()
+                {
+                    buf.clear();
+                    text::fold_into(&w, &mut buf);
+                    map.entry(rustc_hash::FxBuildHasher.hash_one(buf.as_str()))
+                        .or_default()
+                        .push(k);
+                }
+            }
+            map
+        });
+        by_hash
+            .get(&rustc_hash::FxBuildHasher.hash_one(f))
+            .is_some_and(|ks| {
+                ks.iter()
+                    .any(|&k| fold(&text::strip_accents(self.tokens[k].text)) == f)
+            })
+    }
+
+    /// The evidence of the text ([`Names::evidence`]).
+    fn ev(&self) -> &Evidence {
+        self.ev
+            .get_or_init(|| self.names.evidence_of(self.text, &self.tokens, self.lang))
+    }
+
     /// `Names::word_candidates` with the default hint, with or without this text's evidence,
     /// computed once per word.
     fn cands(&self, w: &str, lang: Lang, with_ev: bool) -> Rc<Cands> {
-        let key = (w.to_string(), lang, with_ev);
-        if let Some(c) = self.cands.borrow().get(&key) {
+        if !with_ev {
+            // Remembered per thread by `word_candidates` itself.
+            return self.names.word_candidates(w, lang, Hint::default(), None);
+        }
+        let key = (lang, with_ev);
+        if let Some(c) = self.cands.borrow().get(&key).and_then(|m| m.get(w)) {
             return c.clone();
         }
-        let ev = if with_ev { Some(&self.ev) } else { None };
-        let c = Rc::new(self.names.word_candidates(w, lang, Hint::default(), ev));
-        self.cands.borrow_mut().insert(key, c.clone());
+        let ev = if with_ev { Some(self.ev()) } else { None };
+        let c = self.names.word_candidates(w, lang, Hint::default(), ev);
+        self.cands
+            .borrow_mut()
+            .entry(key)
+            .or_default()
+            .insert(w.to_string(), c.clone());
         c
     }
 
@@ -226,15 +314,28 @@ impl<'a> Ctx<'a> {
 
     /// Whether a Kazakh word's best reading has a locative, `-дағы` or plural suffix.
     fn non_person_kk(&self, w: &str) -> bool {
+        thread_local! {
+            /// word -> its Kazakh readings (lemma, whether a locative, `-дағы` or plural
+            /// suffix was stripped), in `kk::candidates` order.
+            static READINGS: WordMemo<Rc<[(String, bool)]>> = WordMemo::default();
+        }
         let best = self.lemma(w, Lang::Kk);
-        crate::kk::candidates(self.names.tables(), w)
+        let readings = word_memo(&READINGS, self.names, Lang::Kk, w, || {
+            crate::kk::candidates(self.names.tables(), w)
+                .into_iter()
+                .map(|c| {
+                    let place = c
+                        .kinds
+                        .iter()
+                        .any(|k| matches!(k.as_str(), "loc" | "loc-adj" | "plural"));
+                    (c.lemma, place)
+                })
+                .collect()
+        });
+        readings
             .iter()
-            .find(|c| c.lemma == best)
-            .is_some_and(|c| {
-                c.kinds
-                    .iter()
-                    .any(|k| matches!(k.as_str(), "loc" | "loc-adj" | "plural"))
-            })
+            .find(|(lemma, _)| *lemma == best)
+            .is_some_and(|(_, place)| *place)
     }
 
     fn is_particle(&self, w: &str) -> bool {
@@ -333,22 +434,11 @@ impl<'a> Ctx<'a> {
     /// only on the word and the language, so computed once per thread.
     fn common_word(&self, w: &str) -> bool {
         thread_local! {
-            static COMMON: std::cell::RefCell<rustc_hash::FxHashMap<(u64, Lang, String), bool>> =
-                std::cell::RefCell::new(Default::default());
+            static COMMON: WordMemo = WordMemo::default();
         }
-        let key = (self.names.inner.id, self.lang, w.to_string());
-        if let Some(b) = COMMON.with(|c| c.borrow().get(&key).copied()) {
-            return b;
-        }
-        let b = self.is_stop(w) || self.common_noun_ending(w);
-        COMMON.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.len() >= crate::RAW_CACHE_MAX {
-                c.clear();
-            }
-            c.insert(key, b);
-        });
-        b
+        word_memo(&COMMON, self.names, self.lang, w, || {
+            self.is_stop(w) || self.common_noun_ending(w)
+        })
     }
 
     /// Evidence that a word is a person's name: known given name or gazetteer person,
@@ -420,19 +510,27 @@ impl<'a> Ctx<'a> {
         self.is_geo_noun(prev.text, "geo_before")
     }
 
+    /// Whether the word is a form of a `geo_after` or `geo_before` noun; depends only on the
+    /// word, the class and the language, so computed once per thread.
     fn is_geo_noun(&self, w: &str, class: &str) -> bool {
-        let f = fold(w);
-        let list = match class {
-            "geo_after" => &self.names.inner.geo_after,
-            _ => &self.names.inner.geo_before,
+        thread_local! {
+            static AFTER: WordMemo = WordMemo::default();
+            static BEFORE: WordMemo = WordMemo::default();
+        }
+        let (cache, list) = match class {
+            "geo_after" => (&AFTER, &self.names.inner.geo_after),
+            _ => (&BEFORE, &self.names.inner.geo_before),
         };
-        list.iter().any(|(w, l)| {
-            (*l == self.lang || self.lang == Lang::Other)
-                && (f == *w
-                    || match l {
-                        Lang::Kk => f.starts_with(w.as_str()) && w.chars().count() >= 2,
-                        _ => inflects(&f, w, Lang::Ru),
-                    })
+        word_memo(cache, self.names, self.lang, w, || {
+            let f = fold(w);
+            list.iter().any(|(w, l)| {
+                (*l == self.lang || self.lang == Lang::Other)
+                    && (f == *w
+                        || match l {
+                            Lang::Kk => f.starts_with(w.as_str()) && w.chars().count() >= 2,
+                            _ => inflects(&f, w, Lang::Ru),
+                        })
+            })
         })
     }
 
@@ -448,13 +546,42 @@ impl<'a> Ctx<'a> {
             })
     }
 
+    /// Whether the word is a form of a person title; depends only on the word and the
+    /// language, so computed once per thread.
+    fn title_word(&self, w: &str) -> bool {
+        thread_local! {
+            static TITLE: WordMemo = WordMemo::default();
+        }
+        word_memo(&TITLE, self.names, self.lang, w, || {
+            let t = self.names.tables();
+            let f = fold(w);
+            for l in [Lang::Ru, Lang::Kk] {
+                if t.word_is(&f, l, "title") {
+                    return true;
+                }
+            }
+            if self.lang != Lang::Kk {
+                let st = snowball().stem(&f);
+                if st.chars().count() >= 3 && self.names.inner.ru_title_stems.contains(st.as_ref())
+                {
+                    return true;
+                }
+            }
+            self.lang != Lang::Ru
+                && self
+                    .stops
+                    .iter()
+                    .filter(|s| t.word_is(s, Lang::Kk, "title"))
+                    .any(|s| s.chars().count() >= 5 && inflects(&f, s, Lang::Kk))
+        })
+    }
+
     /// Whether the word right before token `i` is a person title (президент, министр, мырза).
     fn after_title(&self, i: usize) -> bool {
         if i == 0 {
             return false;
         }
         // Look back over up to four words of a title phrase (Генеральным секретарем ООН).
-        let t = self.names.tables();
         let mut j = i;
         let mut steps = 0;
         while j > 0 && steps < 4 {
@@ -469,26 +596,7 @@ impl<'a> Ctx<'a> {
             j -= 1;
             steps += 1;
             let prev = &self.tokens[j];
-            let f = fold(prev.text);
-            for l in [Lang::Ru, Lang::Kk] {
-                if t.word_is(&f, l, "title") {
-                    return true;
-                }
-            }
-            if self.lang != Lang::Kk {
-                let st = snowball().stem(&f);
-                if st.chars().count() >= 3 && self.names.inner.ru_title_stems.contains(st.as_ref())
-                {
-                    return true;
-                }
-            }
-            if self.lang != Lang::Ru
-                && self
-                    .stops
-                    .iter()
-                    .filter(|s| t.word_is(s, Lang::Kk, "title"))
-                    .any(|s| s.chars().count() >= 5 && inflects(&f, s, Lang::Kk))
-            {
+            if self.title_word(prev.text) {
                 return true;
             }
             // Only organisation names and capitalised words may stand between.
@@ -498,6 +606,43 @@ impl<'a> Ctx<'a> {
         }
         false
     }
+}
+
+/// Per-thread answers of a test that depends only on a word, the language and the normalizer:
+/// (normalizer id, language) -> word -> answer.
+pub(crate) struct WordMemo<V = bool>(
+    std::cell::RefCell<rustc_hash::FxHashMap<(u64, Lang), rustc_hash::FxHashMap<String, V>>>,
+);
+
+impl<V> Default for WordMemo<V> {
+    fn default() -> Self {
+        WordMemo(Default::default())
+    }
+}
+
+/// `test()`, the answer for `w`, remembered in `cache` (looked up without allocating).
+pub(crate) fn word_memo<V: Clone>(
+    cache: &'static std::thread::LocalKey<WordMemo<V>>,
+    names: &Names,
+    lang: Lang,
+    w: &str,
+    test: impl FnOnce() -> V,
+) -> V {
+    let key = (names.inner.id, lang);
+    let hit = cache.with(|c| c.0.borrow().get(&key).and_then(|m| m.get(w).cloned()));
+    if let Some(b) = hit {
+        return b;
+    }
+    let b = test();
+    cache.with(|c| {
+        let mut c = c.0.borrow_mut();
+        // At most RAW_CACHE_MAX answers per cache and thread, over all instances and languages.
+        if c.values().map(|m| m.len()).sum::<usize>() >= crate::RAW_CACHE_MAX {
+            c.clear();
+        }
+        c.entry(key).or_default().insert(w.to_string(), b.clone());
+    });
+    b
 }
 
 /// Whether the word at byte `start` opens a sentence or a quotation: only spaces, quotes,
@@ -613,7 +758,9 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let cx = Ctx::new(names, text, lang);
     let n = cx.tokens.len();
     // Words inside multi-word place names (Сауд Арабиясы, Южная Корея) are no persons.
-    let place_spans: Vec<Span> = places_in(&cx)
+    // The same as `places(names, text, lang)`: remembered, since callers often read the places
+    // of a text before its persons.
+    let place_spans: Vec<Span> = memo(&RECENT_PLACES, names, text, lang, || places_in(&cx))
         .into_iter()
         .filter(|m| m.text.contains(' '))
         .map(|m| m.span)
@@ -712,7 +859,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             // «Лондон Брид Трампты»: a word that alone names a gazetteer person, after a word that
             // is none of that person's names, starts a new name.
             if k > start && !cx.is_given_word(t) && !cx.is_given_word(cx.tokens[k - 1].text) {
-                let here = names.normalize_in(t, cx.lang, Some(&cx.ev), true);
+                let here = names.normalize_in(t, cx.lang, Some(cx.ev()), true);
                 if let Some(p) = here.entity_id.as_deref().and_then(|id| names.entity(id)) {
                     let prev = cx.lemma(cx.tokens[k - 1].text, cx.lang);
                     let own =
@@ -770,7 +917,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         }
         // A sentence-initial word joins a name only when it is a name itself (Встреча Енчи).
         if first < last
-            && cx.starts.contains(&cx.tokens[first].span.start)
+            && cx.starts_at(cx.tokens[first].span.start)
             && !cx.initial_at(&cx.tokens[first])
             && cx.person_evidence(cx.tokens[first].text) == 0
         {
@@ -800,7 +947,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         {
             continue;
         }
-        let initial = cx.starts.contains(&cx.tokens[g.first].span.start)
+        let initial = cx.starts_at(cx.tokens[g.first].span.start)
             || opens_sentence(text, cx.tokens[g.first].span.start)
             || text[..cx.tokens[g.first].span.start]
                 .trim_end()
@@ -825,7 +972,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         {
             continue;
         }
-        let lowered = (g.first..=g.last).all(|k| cx.lower.contains(&fold(cx.tokens[k].text)));
+        let lowered = (g.first..=g.last).all(|k| cx.written_lower(&fold(cx.tokens[k].text)));
         if lowered {
             continue;
         }
@@ -892,7 +1039,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let read = |g: &Group| -> Mention {
         let span = Span::new(cx.tokens[g.first].span.start, cx.tokens[g.last].span.end);
-        let norm = names.normalize_in(span.slice(text), cx.lang, Some(&cx.ev), true);
+        let norm = names.normalize_in(span.slice(text), cx.lang, Some(cx.ev()), true);
         Mention {
             kind: MentionKind::Person,
             span,
@@ -948,6 +1095,38 @@ fn place_word_matches(cx: &Ctx, tok: &str, form: &str, lang: Lang) -> bool {
     inflects(tok, form, lang) && form.chars().count() >= 5
 }
 
+/// Place forms (indexes into `forms`, ascending) whose first word the token `written` (folded
+/// `tok`) is a case form of; depends only on the token and the text's language, so remembered
+/// per thread.
+fn first_place_words(
+    cx: &Ctx,
+    written: &str,
+    tok: &str,
+    script: Option<Lang>,
+    forms: &[(Vec<String>, usize, Lang)],
+) -> Rc<[usize]> {
+    thread_local! {
+        static FIRST: WordMemo<Rc<[usize]>> = WordMemo::default();
+    }
+    word_memo(&FIRST, cx.names, cx.lang, written, || {
+        forms
+            .iter()
+            .enumerate()
+            .filter(|(_, (words, _, l))| {
+                let wl = match script {
+                    Some(Lang::Kk) => Lang::Kk,
+                    _ if cx.lang == Lang::Kk => Lang::Kk,
+                    _ => *l,
+                };
+                words
+                    .first()
+                    .map_or(true, |w| place_word_matches(cx, tok, w, wl))
+            })
+            .map(|(k, _)| k)
+            .collect()
+    })
+}
+
 pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     memo(&RECENT_PLACES, names, text, lang, || {
         places_in(&Ctx::new(names, text, lang))
@@ -957,30 +1136,35 @@ pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
 /// Place mentions of the text of a context already built.
 fn places_in(cx: &Ctx) -> Vec<Mention> {
     let (names, text) = (cx.names, cx.text);
-    let toks: Vec<(String, &Token)> = cx
-        .tokens
-        .iter()
-        .map(|t| (fold(&text::strip_accents(t.text)), t))
-        .collect();
+    // Folded tokens, folded when first needed.
+    let folded: Vec<std::cell::OnceCell<String>> = vec![Default::default(); cx.tokens.len()];
+    let fold_at = |k: usize| -> &str {
+        folded[k].get_or_init(|| fold(&text::strip_accents(cx.tokens[k].text)))
+    };
+    let toks: Vec<&Token> = cx.tokens.iter().collect();
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; toks.len()];
     for i in 0..toks.len() {
         if used[i] {
             continue;
         }
-        let t = toks[i].1;
+        let t = toks[i];
         if !is_capitalized(t.text) {
             continue;
         }
         // Longer forms first, so that «Южная Корея» wins over «Корея».
-        let Some(forms) = names.inner.place_forms.get(&crate::prefix2(&toks[i].0)) else {
+        let Some(forms) = names.inner.place_forms.get(&crate::prefix2(fold_at(i))) else {
             continue;
         };
-        for (words, pi, l) in forms {
+        let script = text::script_lang(t.text);
+        // The forms whose first word this token can be (a pure test of the token, remembered).
+        let firsts = first_place_words(cx, t.text, fold_at(i), script, forms);
+        for &fi in firsts.iter() {
+            let (words, pi, l) = &forms[fi];
             if i + words.len() > toks.len() {
                 continue;
             }
-            let wl = match text::script_lang(t.text) {
+            let wl = match script {
                 Some(Lang::Kk) => Lang::Kk,
                 _ if cx.lang == Lang::Kk => Lang::Kk,
                 _ => *l,
@@ -988,12 +1172,12 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
             let ok = words
                 .iter()
                 .enumerate()
-                .all(|(k, w)| !used[i + k] && place_word_matches(cx, &toks[i + k].0, w, wl));
+                .all(|(k, w)| !used[i + k] && place_word_matches(cx, fold_at(i + k), w, wl));
             if !ok {
                 continue;
             }
             let last = i + words.len() - 1;
-            let span = Span::new(t.span.start, toks[last].1.span.end);
+            let span = Span::new(t.span.start, toks[last].span.end);
             let p = &names.place_entries()[*pi];
             let lemma = match wl {
                 Lang::Kk => {
@@ -1081,6 +1265,34 @@ fn role_word_matches(tok: &str, words: &[String], k: usize, lang: Lang) -> bool 
     }
 }
 
+/// Role phrases (indexes into the role list, ascending) whose first word the token `written`
+/// (folded) is a form of; depends only on the token, so remembered per thread.
+fn first_role_words(names: &Names, written: &str) -> Rc<[usize]> {
+    thread_local! {
+        static FIRST: WordMemo<Rc<[usize]>> = WordMemo::default();
+    }
+    word_memo(&FIRST, names, Lang::Other, written, || {
+        let tok = fold(written);
+        let tok = tok.as_str();
+        // Only phrases whose first word shares the token's first two letters can match.
+        let mut cands: Vec<usize> = Vec::new();
+        if let Some(v) = names.inner.role_index.get(&crate::prefix2(tok)) {
+            cands.extend_from_slice(v);
+        }
+        if !names.inner.role_short.is_empty() {
+            cands.extend_from_slice(&names.inner.role_short);
+            cands.sort_unstable();
+        }
+        cands
+            .into_iter()
+            .filter(|&ri| {
+                let (words, rl, _) = &names.inner.roles[ri];
+                words.is_empty() || role_word_matches(tok, words, 0, *rl)
+            })
+            .collect()
+    })
+}
+
 pub(crate) fn roles(
     names: &Names,
     text: &str,
@@ -1102,21 +1314,14 @@ pub(crate) fn roles_with(
 ) -> Vec<Mention> {
     let lang = text_lang(text, lang);
     let tokens = text::tokenize(text);
-    let folded: Vec<String> = tokens.iter().map(|t| fold(t.text)).collect();
+    // Folded tokens, folded when first needed.
+    let folded: Vec<std::cell::OnceCell<String>> = vec![Default::default(); tokens.len()];
+    let fold_at = |k: usize| -> &str { folded[k].get_or_init(|| fold(tokens[k].text)) };
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; tokens.len()];
     let roles = &names.inner.roles;
-    let mut cands: Vec<usize> = Vec::new();
     for i in 0..tokens.len() {
-        // Only phrases whose first word shares the token's first two letters can match.
-        cands.clear();
-        if let Some(v) = names.inner.role_index.get(&crate::prefix2(&folded[i])) {
-            cands.extend_from_slice(v);
-        }
-        if !names.inner.role_short.is_empty() {
-            cands.extend_from_slice(&names.inner.role_short);
-            cands.sort_unstable();
-        }
+        let cands = first_role_words(names, tokens[i].text);
         for (words, rl, phrase) in cands.iter().map(|&ri| &roles[ri]) {
             if *rl != lang && lang != Lang::Other {
                 continue;
@@ -1126,7 +1331,7 @@ pub(crate) fn roles_with(
             }
             let ok = words.iter().enumerate().all(|(k, _)| {
                 !used[i + k]
-                    && role_word_matches(&folded[i + k], words, k, *rl)
+                    && role_word_matches(fold_at(i + k), words, k, *rl)
                     && (k == 0
                         || plain_gap(text, tokens[i + k - 1].span.end, tokens[i + k].span.start))
             });
@@ -1175,6 +1380,49 @@ pub(crate) fn roles_with(
 mod tests {
     use crate::NamesBuilder;
     use kzalign_core::Lang;
+
+    #[test]
+    fn word_memo_answers_as_the_test_and_stays_bounded() {
+        thread_local! {
+            static M: super::WordMemo<usize> = super::WordMemo::default();
+        }
+        let n = NamesBuilder::new().build().unwrap();
+        for i in 0..crate::RAW_CACHE_MAX + 10 {
+            let w = format!("w{i}");
+            let lang = if i % 2 == 0 { Lang::Ru } else { Lang::Kk };
+            assert_eq!(super::word_memo(&M, &n, lang, &w, || w.len()), w.len());
+            // A second ask is answered from memory.
+            assert_eq!(super::word_memo(&M, &n, lang, &w, || usize::MAX), w.len());
+        }
+        let total: usize = M.with(|c| c.0.borrow().values().map(|m| m.len()).sum());
+        assert!(total <= crate::RAW_CACHE_MAX, "{total}");
+    }
+
+    #[test]
+    fn sentence_starts_by_line_agree_with_the_whole_text() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/seeds");
+        let mut texts: Vec<String> = vec![
+            "А. Б. Иванов сказал: «Да». Потом (в 2020 г.) — нет! «Так?» Он ушёл…\r\n\n  Ж. Р. x"
+                .into(),
+            "Встреча. Токаев\n\nи Путин.) Новый абзац\r\n\r\nТ.б. және т.с.с. Сөз».  Иә".into(),
+            String::new(),
+            "\n\n . ! ? …".into(),
+        ];
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            texts.push(std::fs::read_to_string(e.path()).unwrap_or_default());
+        }
+        for t in &texts {
+            let all = super::sentence_starts(t);
+            let mut lines = Default::default();
+            for p in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(
+                    super::starts_at(t, p, &mut lines),
+                    all.contains(&p),
+                    "{p} in {t:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn finds_persons_in_russian_and_kazakh() {

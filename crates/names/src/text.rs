@@ -20,21 +20,80 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 
 pub(crate) use kzalign_core::chars::{is_alnum, is_alpha, is_upper, lower};
 
+/// Whether `c` is its own fold: lower-case ASCII, and the lower-case Cyrillic letters of
+/// Russian and Kazakh except ё (odd code points from U+0461 are the lower-case halves of pairs).
+fn stays_in_fold(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return !c.is_ascii_uppercase();
+    }
+    ((0x430..=0x45F).contains(&u) && u != 0x451)
+        || (((0x461..=0x4BF).contains(&u) || (0x4D1..=0x4FF).contains(&u)) && u % 2 == 1)
+}
+
 /// Lower-cases and folds ё to е.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        out.push(match lower(c) {
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`.
+pub(crate) fn fold_into(s: &str, out: &mut String) {
+    // Runs of chars that stay as they are (lower-case ASCII and basic Russian letters, the hot
+    // path) are copied whole; the others are lower-cased one by one.
+    let b = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        // Lower-case ASCII and а-п (D0 B0..BF), р-я (D1 80..8F) without decoding.
+        match b[i] {
+            x if x < 0x80 && !x.is_ascii_uppercase() => {
+                i += 1;
+                continue;
+            }
+            0xD0 if b.get(i + 1).is_some_and(|y| (0xB0..=0xBF).contains(y)) => {
+                i += 2;
+                continue;
+            }
+            0xD1 if b.get(i + 1).is_some_and(|y| (0x80..=0x8F).contains(y)) => {
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let u = c as u32;
+        if stays_in_fold(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        i += c.len_utf8();
+        run = i;
+        let l = if u < 0x80 {
+            c.to_ascii_lowercase()
+        } else if (0x430..=0x44F).contains(&u) {
+            c
+        } else if (0x410..=0x42F).contains(&u) {
+            char::from_u32(u + 0x20).unwrap_or(c)
+        } else {
+            lower(c)
+        };
+        out.push(match l {
             'ё' => 'е',
             x => x,
         });
     }
-    out
+    out.push_str(&s[run..]);
 }
 
 /// Removes combining stress marks and other combining acute/grave accents (`И́горь` -> `Игорь`).
 pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains(['\u{0300}', '\u{0301}']) {
+    // Both marks are encoded CC 80 / CC 81, and CC leads only U+0300..U+033F: no CC byte, no mark.
+    if !s.as_bytes().contains(&0xCC) || !s.contains(['\u{0300}', '\u{0301}']) {
         return std::borrow::Cow::Borrowed(s);
     }
     std::borrow::Cow::Owned(
@@ -122,35 +181,67 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Splits text into words: runs of letters/digits joined by inner hyphens or apostrophes.
+///
+/// The finders read one text several times in a row (places, persons, roles of a sentence):
+/// the word spans of the last text are remembered per thread.
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, Vec<Span>)> =
+            const { std::cell::RefCell::new((String::new(), Vec::new())) };
+    }
+    let hit = LAST.with(|l| {
+        let l = l.borrow();
+        (l.0 == text).then(|| {
+            l.1.iter()
+                .map(|&span| Token {
+                    text: &text[span.start..span.end],
+                    span,
+                })
+                .collect()
+        })
+    });
+    if let Some(v) = hit {
+        return v;
+    }
+    let v = tokenize_uncached(text);
+    LAST.with(|l| {
+        let mut l = l.borrow_mut();
+        l.0.clear();
+        l.0.push_str(text);
+        l.1.clear();
+        l.1.extend(v.iter().map(|t| t.span));
+    });
+    v
+}
+
+fn tokenize_uncached(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| text.get(i..).and_then(|r| r.chars().next());
     let mut i = 0;
-    while i < chars.len() {
-        if !is_word_char(chars[i].1) {
-            i += 1;
+    while let Some(c) = at(i) {
+        if !is_word_char(c) {
+            i += c.len_utf8();
             continue;
         }
-        let start = chars[i].0;
+        let start = i;
         let mut j = i;
         loop {
-            while j < chars.len() && is_word_char(chars[j].1) {
-                j += 1;
+            while let Some(c) = at(j).filter(|c| is_word_char(*c)) {
+                j += c.len_utf8();
             }
-            if j + 1 < chars.len() && is_joiner(chars[j].1) && is_word_char(chars[j + 1].1) {
-                j += 1;
-                continue;
+            // A joiner between two word chars joins them.
+            if let Some(c) = at(j).filter(|c| is_joiner(*c)) {
+                let k = j + c.len_utf8();
+                if at(k).is_some_and(is_word_char) {
+                    j = k;
+                    continue;
+                }
             }
             break;
         }
-        let end = if j < chars.len() {
-            chars[j].0
-        } else {
-            text.len()
-        };
         out.push(Token {
-            text: &text[start..end],
-            span: Span::new(start, end),
+            text: &text[start..j],
+            span: Span::new(start, j),
         });
         i = j;
     }
@@ -191,6 +282,150 @@ mod tests {
                 tok.span.slice("Касым-Жомарт Токаев, БҰҰ-ның д'Артаньян."),
                 tok.text
             );
+        }
+    }
+
+    /// The tokenizer as first written (over a vector of chars), for comparison.
+    fn tokenize_by_chars(text: &str) -> Vec<Token<'_>> {
+        let mut out = Vec::new();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_word_char(chars[i].1) {
+                i += 1;
+                continue;
+            }
+            let start = chars[i].0;
+            let mut j = i;
+            loop {
+                while j < chars.len() && is_word_char(chars[j].1) {
+                    j += 1;
+                }
+                if j + 1 < chars.len() && is_joiner(chars[j].1) && is_word_char(chars[j + 1].1) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let end = if j < chars.len() {
+                chars[j].0
+            } else {
+                text.len()
+            };
+            out.push(Token {
+                text: &text[start..end],
+                span: Span::new(start, end),
+            });
+            i = j;
+        }
+        out
+    }
+
+    #[test]
+    fn tokenizer_agrees_with_char_vector_version() {
+        let parts = [
+            "Касым-Жомарт",
+            " ",
+            "-",
+            "'",
+            "’",
+            "ʼ",
+            "‘",
+            "д'",
+            "Артаньян",
+            "БҰҰ-ның",
+            ".",
+            "«",
+            "»",
+            "И\u{301}горь",
+            "\u{301}",
+            "42",
+            "x",
+            "\n",
+            "—",
+            "Тоқаев",
+            "ü",
+            "日本",
+            "-'",
+            "",
+        ];
+        let mut n = 0u32;
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let t = format!("{a}{b}{c}");
+                    assert_eq!(tokenize(&t), tokenize_by_chars(&t), "{t:?}");
+                    // Again, from the remembered spans.
+                    assert_eq!(tokenize(&t), tokenize_by_chars(&t), "{t:?}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 1000);
+        let long = "Касым-Жомарт Токаев, БҰҰ-ның д'Артаньян. Ну-ну - да -нет- 'а' x-'y";
+        assert_eq!(tokenize(long), tokenize_by_chars(long));
+    }
+
+    #[test]
+    fn fold_of_words_agrees_with_fold_of_chars() {
+        let parts = [
+            "привет",
+            "ярмарка",
+            "abcXYZ",
+            "әңгіме",
+            "И\u{301}горь",
+            "ѐђџ",
+            "Тоқаев",
+            "ЁЛКА",
+            "ёж",
+            "İstanbul",
+            "x",
+            "Ω",
+            " ",
+            "-",
+            "Straße",
+            "日本",
+            "",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let t = format!("{a}{b}{c}");
+                    let want: String = t.chars().map(|c| fold(&c.to_string())).collect();
+                    assert_eq!(fold(&t), want, "{t:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn strip_accents_removes_only_the_two_marks() {
+        for t in [
+            "И\u{301}горь",
+            "a\u{300}b\u{302}c",
+            "\u{33F}x",
+            "Токаев",
+            "",
+            "é",
+        ] {
+            let want: String = t
+                .chars()
+                .filter(|c| !matches!(*c, '\u{0300}' | '\u{0301}'))
+                .collect();
+            assert_eq!(strip_accents(t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn fold_agrees_with_lower() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let want: String = match lower(c) {
+                'ё' => 'е',
+                x => x,
+            }
+            .to_string();
+            assert_eq!(fold(&c.to_string()), want, "U+{u:04X}");
         }
     }
 
