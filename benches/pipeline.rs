@@ -27,6 +27,10 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// The allocator of the `kzalign` binary, so the figures are the command's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The stages the CLI runs on every article before alignment.
 struct Pipeline {
     detector: Detector,

@@ -10,6 +10,11 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc: the pipeline allocates many small strings; glibc's malloc and free were about a fifth
+/// of its instructions.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success (documents skipped with a warning, such as empty or binary files, still count as success)
