@@ -305,7 +305,7 @@ pub(crate) fn extract_article(
             let depth = quote_depth(tokens);
             let clause = clause_of(si).to_vec();
             let locs = locations(s.text, tokens, lang, lr, look);
-            let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
+            let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
             let greeting = (0..tokens.len()).any(|k| lr.gram_at("greeting", &words, k).is_some());
             for (hi, hit) in hits.iter().enumerate() {
                 let c = clause[hit.first];
@@ -685,7 +685,7 @@ pub(crate) fn cue_modality(
     hits: &[CueHit<'_>],
     hi: usize,
     clause: &[usize],
-    words: &[String],
+    words: &[&str],
     lr: &LangRules,
 ) -> Modality {
     let hit = &hits[hi];

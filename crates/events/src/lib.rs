@@ -319,7 +319,7 @@ fn first_cue_modality(lr: &lexicon::LangRules, input: &str) -> String {
         return "none".to_string();
     }
     let clause = text::clauses(&toks, lr);
-    let words: Vec<String> = toks.iter().map(|t| t.norm.clone()).collect();
+    let words: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
     extract::cue_modality(&hits, 0, &clause, &words, lr)
         .code()
         .to_string()

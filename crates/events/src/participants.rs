@@ -243,7 +243,7 @@ pub(crate) fn items(
     date: Option<NaiveDate>,
     people: Option<&ArticlePeople<'_>>,
 ) -> Vec<(Item, Mention)> {
-    let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
     let mut out: Vec<(Item, Mention)> = Vec::new();
     for m in cleaned_persons(sentence, tokens, lang, rules, look) {
         if let Some((first, last)) = token_range(tokens, m.span) {
@@ -367,7 +367,7 @@ pub(crate) fn ru_relation(
     out: &[(Item, Mention)],
     k: usize,
     tokens: &[Token],
-    words: &[String],
+    words: &[&str],
     clause: &[usize],
     rules: &LangRules,
 ) -> Rel {
@@ -434,7 +434,7 @@ pub(crate) fn ru_relation(
                 break;
             }
             let w = &words[j - n];
-            let limit = if matches!(w.as_str(), "в" | "во" | "на") {
+            let limit = if matches!(*w, "в" | "во" | "на") {
                 0
             } else {
                 1
@@ -683,9 +683,9 @@ fn plural_roles(
     look: &dyn Lookup,
     date: Option<NaiveDate>,
 ) -> Vec<(usize, usize, Mention)> {
-    let words: Vec<String> = tokens.iter().map(|t| t.norm.clone()).collect();
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
     let text = |k: usize| sentence.get(tokens[k].start..tokens[k].end).unwrap_or("");
-    let coord = |k: usize| matches!(words[k].as_str(), "и" | "мен" | "пен" | "бен" | "және");
+    let coord = |k: usize| matches!(words[k], "и" | "мен" | "пен" | "бен" | "және");
     let mut out = Vec::new();
     for p in rules.gram("plural_title") {
         let (Some(plural), Some(singular)) = (p.words.first(), p.words.get(1)) else {
@@ -755,7 +755,7 @@ pub(crate) fn direct(
     hits: &[CueHit<'_>],
     in_scope: &[&Item],
     tokens: &[Token],
-    words: &[String],
+    words: &[&str],
     lang: Lang,
     rules: &LangRules,
     frame: bool,
