@@ -698,7 +698,7 @@ pub(crate) fn cue_modality(
         if clause[k] != c {
             continue;
         }
-        lr.markers_opening(&words[k], &mut opening);
+        lr.markers_opening(words[k], &mut opening);
         for m in opening.iter().map(|&x| &lr.markers[x]) {
             if !m.pattern.matches_at(words, k) {
                 continue;

@@ -692,7 +692,7 @@ fn plural_roles(
             continue;
         };
         for k in 0..tokens.len() {
-            if !plural.matches(&words[k]) {
+            if !plural.matches(words[k]) {
                 continue;
             }
             // Russian: title X и Y; Kazakh: X мен Y title.
