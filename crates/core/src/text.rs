@@ -35,41 +35,32 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
 }
 
 fn split_line<'a>(line: &'a str, offset: usize, paragraph: usize, out: &mut Vec<Sentence<'a>>) {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut start = 0usize;
     let mut i = 0usize;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Take the whole run of closing punctuation and quotes.
-            let mut j = i + 1;
-            while j < chars.len()
-                && matches!(chars[j].1, '.' | '!' | '?' | '…' | '»' | '"' | '”' | ')')
-            {
-                j += 1;
+    while let Some(found) = line[i..].find(['.', '!', '?', '…']) {
+        let pos = i + found;
+        // Take the whole run of closing punctuation and quotes.
+        let mut j = pos;
+        for c in line[pos..].chars() {
+            if j > pos && !matches!(c, '.' | '!' | '?' | '…' | '»' | '"' | '”' | ')') {
+                break;
             }
-            let end = chars.get(j).map_or(line.len(), |&(p, _)| p);
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            let has_space = k > j;
-            let next = chars.get(k).map(|&(_, c)| c);
-            let opens = next.is_some_and(|n| {
-                n.is_uppercase()
-                    || n.is_ascii_digit()
-                    || matches!(n, '«' | '"' | '“' | '–' | '—' | '-')
-            });
-            if has_space && opens && !is_abbreviation(line, pos) {
-                push(line, start, end, offset, paragraph, out);
-                start = chars[k].0;
-                i = k;
-                continue;
-            }
-            i = j;
-            continue;
+            j += c.len_utf8();
         }
-        i += 1;
+        let rest = &line[j..];
+        let next_text = rest.trim_start();
+        let k = j + (rest.len() - next_text.len());
+        let has_space = k > j;
+        let opens = next_text.chars().next().is_some_and(|n| {
+            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '«' | '"' | '“' | '–' | '—' | '-')
+        });
+        if has_space && opens && !is_abbreviation(line, pos) {
+            push(line, start, j, offset, paragraph, out);
+            start = k;
+            i = k;
+        } else {
+            i = j;
+        }
     }
     push(line, start, line.len(), offset, paragraph, out);
 }
@@ -77,27 +68,32 @@ fn split_line<'a>(line: &'a str, offset: usize, paragraph: usize, out: &mut Vec<
 /// Whether the stop at byte `dot` closes an initial or a short abbreviation rather than a sentence.
 fn is_abbreviation(line: &str, dot: usize) -> bool {
     let before = &line[..dot];
-    let word: String = before
-        .chars()
+    // The run of letters right before the stop.
+    let Some(first) = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let n = word.chars().count();
-    if n == 0 {
+        .take_while(|&(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(p, _)| p)
+    else {
         return false;
-    }
-    let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+    };
+    let word = &before[first..];
+    let mut letters = word.chars();
+    let first_upper = letters.next().is_some_and(char::is_uppercase);
+    let n = 1 + letters.count();
     // An initial: one capital letter (К. Токаев, М.П. Гагарин, К.-Ж.).
     if n == 1 && first_upper {
         return true;
     }
-    ABBREVIATIONS
-        .binary_search(&word.to_lowercase().as_str())
-        .is_ok()
+    n <= ABBREVIATION_MAX_LETTERS
+        && ABBREVIATIONS
+            .binary_search(&word.to_lowercase().as_str())
+            .is_ok()
 }
+
+/// The longest entry of [`ABBREVIATIONS`], in letters.
+const ABBREVIATION_MAX_LETTERS: usize = 4;
 
 /// Lower-case words that a stop follows as an abbreviation, not as a sentence end (Russian and
 /// Kazakh newspaper usage: г. = год/город, ж. = жыл, т.б. = тағы басқа, ...). Sorted.
@@ -194,6 +190,8 @@ mod tests {
         assert!(ABBREVIATIONS
             .iter()
             .all(|a| a.chars().all(char::is_lowercase)));
+        let longest = ABBREVIATIONS.iter().map(|a| a.chars().count()).max();
+        assert_eq!(longest, Some(ABBREVIATION_MAX_LETTERS));
     }
 
     #[test]
