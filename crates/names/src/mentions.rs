@@ -820,8 +820,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // Kazakh common words capitalised at a sentence start or in an organisation's name.
         if cx.lang == Lang::Kk
             && !titled
-            && g.first == g.last
-            && crate::kk::common_not_name(names, cx.tokens[g.first].text)
+            && (g.first..=g.last).all(|k| crate::kk::common_not_name(names, cx.tokens[k].text))
         {
             continue;
         }
