@@ -420,6 +420,42 @@ impl<'a> Ctx<'a> {
         self.is_geo_noun(prev.text, "geo_before")
     }
 
+    /// Whether a lower-case word for a company, team or party stands right after token `last`
+    /// (Kazakh `org_after`: Фарго компаниясы) or right before token `first` (Russian
+    /// `org_before`: банка Wells Fargo).
+    fn next_to_org_noun(&self, first: usize, last: usize) -> bool {
+        let is_org = |w: &str, after: bool| {
+            let f = fold(w);
+            self.names.inner.org_nouns.iter().any(|(n, l, a)| {
+                *a == after
+                    && *l == self.lang
+                    && match l {
+                        Lang::Kk => f.starts_with(n.as_str()),
+                        // A case form of the noun itself, never a longer word (журналиста).
+                        _ => {
+                            let base = n.trim_end_matches(['а', 'я', 'о', 'е', 'ь', 'й']);
+                            f.strip_prefix(base).is_some_and(|e| {
+                                e.chars().count() <= 3
+                                    && e.chars().all(|c| "аяоеиыуюймх".contains(c))
+                            })
+                        }
+                    }
+            })
+        };
+        let next = self.tokens.get(last + 1).filter(|t| {
+            !is_capitalized(t.text)
+                && plain_gap(self.text, self.tokens[last].span.end, t.span.start)
+        });
+        let prev = first
+            .checked_sub(1)
+            .and_then(|k| self.tokens.get(k))
+            .filter(|t| {
+                !is_capitalized(t.text)
+                    && plain_gap(self.text, t.span.end, self.tokens[first].span.start)
+            });
+        next.is_some_and(|t| is_org(t.text, true)) || prev.is_some_and(|t| is_org(t.text, false))
+    }
+
     fn is_geo_noun(&self, w: &str, class: &str) -> bool {
         let f = fold(w);
         let list = match class {
@@ -860,6 +896,14 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // A name before a word for a street, district or village names that place
         // (Дәулет аулында, Жданов аулына, улица Абая).
         if cx.before_geo_noun(g.last) || cx.after_geo_noun(g.first) {
+            continue;
+        }
+        // Next to a word for a company, team or party the name is the organisation's
+        // (банка Wells Fargo, Фарго компаниясы) unless a given name vouches for a person.
+        if ev < 2
+            && (cx.lang == Lang::Kk || ev == 0 && g.first == g.last)
+            && cx.next_to_org_noun(g.first, g.last)
+        {
             continue;
         }
         if initial && size == 1 && ev == 2 && !titled {
