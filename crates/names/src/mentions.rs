@@ -413,6 +413,7 @@ impl<'a> Ctx<'a> {
             .unwrap_or("");
         if is_capitalized(prev.text)
             || gap.chars().count() > 3
+            || gap.contains('\n')
             || !gap.trim_start_matches('.').trim().is_empty()
         {
             return false;
