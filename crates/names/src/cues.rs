@@ -51,6 +51,32 @@ fn opens_clause(text: &str, start: usize) -> bool {
     })
 }
 
+/// Russian personal pronouns in the nominative (Ожегов, «Словарь русского языка»).
+const PRONOUNS: &[&str] = &[
+    "я", "ты", "он", "она", "оно", "мы", "вы", "они", "это", "кто",
+];
+
+/// Whether a reporting verb follows byte `end` of `text` after one or two lower-case words
+/// and nothing else (Мусевени впервые говорит, Иванов также заявил).
+fn verb_soon_after(text: &str, end: usize, is_verb: &dyn Fn(Option<&str>) -> bool) -> bool {
+    let mut at = end;
+    for _ in 0..3 {
+        let Some(w) = word_after(text, at) else {
+            return false;
+        };
+        if is_verb(Some(w)) {
+            return at > end;
+        }
+        // A pronoun is the speaker (Исследований он отметил).
+        if PRONOUNS.contains(&fold(w).as_str()) {
+            return false;
+        }
+        let off = w.as_ptr() as usize - text.as_ptr() as usize;
+        at = off + w.len();
+    }
+    false
+}
+
 /// Whether a Kazakh sentence-initial word may be a foreign surname standing alone (Слоан,
 /// Уилер): one word of four letters or more, spelled without the letters only Kazakh has
 /// (Ақнұр, Жаңару are Kazakh words), no stop word (Ал, Бұл) and no plural.
@@ -177,6 +203,7 @@ pub(crate) fn person_cue_nearby(
         });
     let verb = reported
         || is_verb(word_after(text, end))
+        || lang == Lang::Ru && nominative() && verb_soon_after(text, end, &is_verb)
         || is_verb(before) && nominative()
         || lang == Lang::Kk
             && opens_clause(text, start)

@@ -817,6 +817,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // Kazakh words in the locative, `-дағы`, or the plural are no persons (Сомалидегі,
         // Адамдар), unless the gazetteer knows them.
         let mut g = g;
+        let whole_last = g.last;
         while cx.lang == Lang::Kk
             && g.last >= g.first
             && cx.person_evidence(cx.tokens[g.last].text) < 3
@@ -834,6 +835,13 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             && g.first == g.last
             && cx.person_evidence(cx.tokens[g.last].text) < 3
             && cx.non_person_kk(cx.tokens[g.last].text)
+        {
+            continue;
+        }
+        // The words before a place in the locative belong to that place's name (Альбертин
+        // Грабендегі) unless a given name or gazetteer person vouches for a person.
+        if g.last < whole_last
+            && (g.first..=g.last).all(|k| cx.person_evidence(cx.tokens[k].text) < 2)
         {
             continue;
         }
