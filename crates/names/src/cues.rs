@@ -77,6 +77,17 @@ fn verb_soon_after(text: &str, end: usize, is_verb: &dyn Fn(Option<&str>) -> boo
     false
 }
 
+/// Whether a capitalised Russian word may be part of an unlisted foreign name: three letters
+/// or more, not all capitals, no common-word stem among its readings (Воррен, Гатланд; not
+/// Встреча, Нефть).
+pub(crate) fn foreign_name_word(tables: &Tables, w: &str) -> bool {
+    w.chars().count() >= 3
+        && w.chars().all(is_alpha)
+        && !crate::text::is_all_caps(w)
+        && !ru_common_word(tables, w)
+        && !tables.word_is(&fold(w), Lang::Ru, "stop")
+}
+
 /// Whether a Kazakh sentence-initial word may be a foreign surname standing alone (Слоан,
 /// Уилер): one word of four letters or more, spelled without the letters only Kazakh has
 /// (Ақнұр, Жаңару are Kazakh words), no stop word (Ал, Бұл) and no plural.

@@ -805,8 +805,22 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         {
             first += 1;
         }
+        // Two or three Russian words none of which is a common word, before a lower-case word,
+        // read as a foreign given name and surname even unlisted (Воррен Гатланд объявляет).
+        let foreign_pair = cx.lang == Lang::Ru
+            && last > first
+            && last - first <= 2
+            && cx.tokens.get(last + 1).is_some_and(|t| {
+                t.text.chars().next().is_some_and(char::is_lowercase)
+                    && plain_gap(text, cx.tokens[last].span.end, t.span.start)
+            })
+            && (first..=last).all(|k| {
+                let w = cx.tokens[k].text;
+                !cx.common_word(w) && crate::cues::foreign_name_word(names.tables(), w)
+            });
         // A sentence-initial word joins a name only when it is a name itself (Встреча Енчи).
         if first < last
+            && !foreign_pair
             && cx.starts.contains(&cx.tokens[first].span.start)
             && !cx.initial_at(&cx.tokens[first])
             && cx.person_evidence(cx.tokens[first].text) == 0
@@ -926,7 +940,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             3
         } else if ev == 1
             && (!initial || size > 1 || cx.strong_surname_ending(cx.tokens[g.first].text))
-            || size >= 2 && !initial
+            || size >= 2 && (!initial || foreign_pair)
         {
             2
         } else if ev == 1 {
