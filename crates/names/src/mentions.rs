@@ -454,7 +454,34 @@ impl<'a> Ctx<'a> {
                 !is_capitalized(t.text)
                     && plain_gap(self.text, t.span.end, self.tokens[first].span.start)
             });
-        next.is_some_and(|t| is_org(t.text, true)) || prev.is_some_and(|t| is_org(t.text, false))
+        // Kazakh `X бас директоры`, `X президенті`: a title in the 3rd-person possessive after
+        // the name makes it the organisation or country the title belongs to.
+        let owner_of_title = self.lang == Lang::Kk
+            && next.is_some_and(|t| {
+                let t = if fold(t.text) == "бас" {
+                    match self.tokens.get(last + 2) {
+                        Some(n) => n,
+                        None => return false,
+                    }
+                } else {
+                    t
+                };
+                let f = fold(t.text);
+                let tables = self.names.tables();
+                self.stops.iter().any(|s| {
+                    (s.ends_with('ы') || s.ends_with('і'))
+                        && s.chars().count() >= 5
+                        && tables.word_is(s, Lang::Kk, "title")
+                        // Only case endings may follow the possessive (президентінің), no
+                        // derivation (басшылығында).
+                        && f.strip_prefix(s.as_str()).is_some_and(|rest| {
+                            rest.is_empty() || rest.starts_with(['н', 'м'])
+                        })
+                })
+            });
+        owner_of_title
+            || next.is_some_and(|t| is_org(t.text, true))
+            || prev.is_some_and(|t| is_org(t.text, false))
     }
 
     fn is_geo_noun(&self, w: &str, class: &str) -> bool {
