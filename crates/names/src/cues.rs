@@ -42,6 +42,77 @@ fn word_before(text: &str, start: usize) -> Option<&str> {
     w.chars().next().filter(|c| c.is_lowercase()).map(|_| w)
 }
 
+/// Whether byte `start` of `text` opens a sentence: only spaces after a full stop, question
+/// or exclamation mark, a line break or the start of the text.
+fn opens_clause(text: &str, start: usize) -> bool {
+    text.get(..start).is_some_and(|h| {
+        let h = h.trim_end_matches([' ', '\u{a0}']);
+        h.is_empty() || h.ends_with(['.', '!', '?', '\n'])
+    })
+}
+
+/// Russian personal pronouns in the nominative (Ожегов, «Словарь русского языка»).
+const PRONOUNS: &[&str] = &[
+    "я", "ты", "он", "она", "оно", "мы", "вы", "они", "это", "кто",
+];
+
+/// Whether a reporting verb follows byte `end` of `text` after one or two lower-case words
+/// and nothing else (Мусевени впервые говорит, Иванов также заявил).
+fn verb_soon_after(text: &str, end: usize, is_verb: &dyn Fn(Option<&str>) -> bool) -> bool {
+    let mut at = end;
+    for _ in 0..3 {
+        let Some(w) = word_after(text, at) else {
+            return false;
+        };
+        if is_verb(Some(w)) {
+            return at > end;
+        }
+        // A pronoun is the speaker (Исследований он отметил).
+        if PRONOUNS.contains(&fold(w).as_str()) {
+            return false;
+        }
+        let off = w.as_ptr() as usize - text.as_ptr() as usize;
+        at = off + w.len();
+    }
+    false
+}
+
+/// Whether a capitalised Russian word may be part of an unlisted foreign name: three letters
+/// or more, not all capitals, no common-word stem among its readings (Воррен, Гатланд; not
+/// Встреча, Нефть).
+pub(crate) fn foreign_name_word(tables: &Tables, w: &str) -> bool {
+    w.chars().count() >= 3
+        && w.chars().all(is_alpha)
+        && !crate::text::is_all_caps(w)
+        && !ru_common_word(tables, w)
+        && !tables.word_is(&fold(w), Lang::Ru, "stop")
+}
+
+/// Whether a Kazakh sentence-initial word may be a foreign surname standing alone (Слоан,
+/// Уилер): one word of four letters or more, spelled without the letters only Kazakh has
+/// (Ақнұр, Жаңару are Kazakh words), no stop word (Ал, Бұл) and no plural.
+fn foreign_looking(tables: &Tables, name: &str) -> bool {
+    name.chars().count() >= 4
+        && name.chars().all(is_alpha)
+        && !name
+            .chars()
+            .any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c))
+        && !tables.word_is(&fold(name), Lang::Kk, "stop")
+        // Kazakh plurals name groups (Шалдар айтады).
+        && !["лар", "лер", "дар", "дер", "тар", "тер"].iter().any(|e| {
+            fold(name)
+                .strip_suffix(e)
+                .is_some_and(|stem| crate::kk::is_common_word(tables, stem))
+        })
+}
+
+/// The rest of the sentence after byte `end`: up to the next full stop, question or
+/// exclamation mark or line break.
+fn sentence_rest(text: &str, end: usize) -> &str {
+    let rest = text.get(end..).unwrap_or("");
+    rest.split(['.', '!', '?', '\n']).next().unwrap_or("")
+}
+
 /// Russian common-word stems (`data/ru_common.bloom`, built by `data/kk_common.sh` from the
 /// stems the Russian hunspell dictionary lists in lower case only).
 const RU_COMMON_BLOOM: &[u8] = include_bytes!("../data/ru_common.bloom");
@@ -103,6 +174,18 @@ pub(crate) fn person_cue_nearby(
                 if feminine_verb && (f.ends_with('а') || f.ends_with('я')) {
                     return true;
                 }
+                // Foreign surnames in -е do not decline (отметил Цильке); a given name in -е
+                // after the verb is a dative (сказал Анне).
+                if lang == Lang::Ru
+                    && f.ends_with('е')
+                    && f.chars().count() >= 5
+                    && !crate::ru::candidates(tables, w)
+                        .iter()
+                        .take(3)
+                        .any(|c| tables.given.contains_key(&(c.lemma.clone(), Lang::Ru)))
+                {
+                    return true;
+                }
                 match lang {
                     Lang::Kk => {
                         crate::kk::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f)
@@ -111,7 +194,39 @@ pub(crate) fn person_cue_nearby(
                 }
             })
     };
-    let verb = is_verb(word_after(text, end)) || is_verb(before) && nominative();
+    // «По словам Крамера»: the speaker in the genitive after a fixed reporting phrase.
+    let reported = lang == Lang::Ru
+        && before.is_some_and(|w| {
+            let off = w.as_ptr() as usize - text.as_ptr() as usize;
+            GENITIVE_REPORTS.iter().any(|(p, n)| {
+                fold(w) == *n
+                    && text.get(..off).is_some_and(|h| {
+                        let h = h.trim_end_matches([' ', '\u{a0}']);
+                        let n: usize = h
+                            .chars()
+                            .rev()
+                            .take_while(|c| is_alpha(*c))
+                            .map(char::len_utf8)
+                            .sum();
+                        n > 0 && h.get(h.len() - n..).is_some_and(|x| fold(x) == *p)
+                    })
+            })
+        });
+    let verb = reported
+        || is_verb(word_after(text, end))
+        || lang == Lang::Ru && nominative() && verb_soon_after(text, end, &is_verb)
+        || is_verb(before) && nominative()
+        || lang == Lang::Kk
+            && opens_clause(text, start)
+            && foreign_looking(tables, text.get(start..end).unwrap_or(""))
+            && nominative()
+            && {
+                // Kazakh puts the verb last: a sentence-initial subject in the nominative and a
+                // reporting verb later in the same sentence (Слоан ... деп атап өтті).
+                sentence_rest(text, end)
+                    .split(|c: char| !(is_alpha(c) || c == '-'))
+                    .any(|w| !w.ends_with("нша") && !w.ends_with("нше") && is_verb(Some(w)))
+            };
     // Common nouns report too (Чиновник заявил): a name needs a word that is none.
     verb && text.get(start..end).is_some_and(|name| {
         name.split([' ', '\u{a0}', '-'])
@@ -130,6 +245,10 @@ pub(crate) fn person_cue_nearby(
             })
     })
 }
+
+/// Russian phrases after which a person's name stands in the genitive as the speaker
+/// (по словам Крамера, по мнению Иванова; Ожегов, «Словарь русского языка»).
+const GENITIVE_REPORTS: &[(&str, &str)] = &[("по", "словам"), ("по", "мнению")];
 
 /// Arabic articles written lower-case before a capitalised name part (аль-Хатиб, ал-Ассад,
 /// эль-Сиси, әл-Фараби).

@@ -377,6 +377,8 @@ impl Tables {
                             | "nonname_end"
                             | "geo_after"
                             | "geo_before"
+                            | "org_after"
+                            | "org_before"
                             | "protect"
                             | "surname_first"
                             | "particle"

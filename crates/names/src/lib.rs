@@ -234,6 +234,9 @@ struct Inner {
     geo_after: Vec<(String, Lang)>,
     /// Words of class `geo_before` with their language.
     geo_before: Vec<(String, Lang)>,
+    /// Words of class `org_after` (Kazakh, after a name) and `org_before` (Russian, before it)
+    /// for companies, teams and parties, with their language.
+    org_nouns: Vec<(String, Lang, bool)>,
 }
 
 /// Index of a language in per-language tables: Ru, Kk, then Other (both).
@@ -435,6 +438,7 @@ impl Inner {
         let mut nonname_ends = Vec::new();
         let mut geo_after = Vec::new();
         let mut geo_before = Vec::new();
+        let mut org_nouns = Vec::new();
         for ((w, l), c) in &tables.words {
             if c.contains("stop")
                 || c.contains("title")
@@ -455,12 +459,16 @@ impl Inner {
             if c.contains("geo_before") {
                 geo_before.push((w.clone(), *l));
             }
+            if c.contains("org_after") || c.contains("org_before") {
+                org_nouns.push((w.clone(), *l, c.contains("org_after")));
+            }
         }
         Inner {
             stop_words,
             nonname_ends,
             geo_after,
             geo_before,
+            org_nouns,
             ru_stop_stems,
             ru_title_stems,
             place_forms,

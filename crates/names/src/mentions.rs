@@ -503,11 +503,75 @@ impl<'a> Ctx<'a> {
             .unwrap_or("");
         if is_capitalized(prev.text)
             || gap.chars().count() > 3
+            || gap.contains('\n')
             || !gap.trim_start_matches('.').trim().is_empty()
         {
             return false;
         }
         self.is_geo_noun(prev.text, "geo_before")
+    }
+
+    /// Whether a lower-case word for a company, team or party stands right after token `last`
+    /// (Kazakh `org_after`: Фарго компаниясы) or right before token `first` (Russian
+    /// `org_before`: банка Wells Fargo).
+    fn next_to_org_noun(&self, first: usize, last: usize) -> bool {
+        let is_org = |w: &str, after: bool| {
+            let f = fold(w);
+            self.names.inner.org_nouns.iter().any(|(n, l, a)| {
+                *a == after
+                    && *l == self.lang
+                    && match l {
+                        Lang::Kk => f.starts_with(n.as_str()),
+                        // A case form of the noun itself, never a longer word (журналиста).
+                        _ => {
+                            let base = n.trim_end_matches(['а', 'я', 'о', 'е', 'ь', 'й']);
+                            f.strip_prefix(base).is_some_and(|e| {
+                                e.chars().count() <= 3
+                                    && e.chars().all(|c| "аяоеиыуюймх".contains(c))
+                            })
+                        }
+                    }
+            })
+        };
+        let next = self.tokens.get(last + 1).filter(|t| {
+            !is_capitalized(t.text)
+                && plain_gap(self.text, self.tokens[last].span.end, t.span.start)
+        });
+        let prev = first
+            .checked_sub(1)
+            .and_then(|k| self.tokens.get(k))
+            .filter(|t| {
+                !is_capitalized(t.text)
+                    && plain_gap(self.text, t.span.end, self.tokens[first].span.start)
+            });
+        // Kazakh `X бас директоры`, `X президенті`: a title in the 3rd-person possessive after
+        // the name makes it the organisation or country the title belongs to.
+        let owner_of_title = self.lang == Lang::Kk
+            && next.is_some_and(|t| {
+                let t = if fold(t.text) == "бас" {
+                    match self.tokens.get(last + 2) {
+                        Some(n) => n,
+                        None => return false,
+                    }
+                } else {
+                    t
+                };
+                let f = fold(t.text);
+                let tables = self.names.tables();
+                self.stops.iter().any(|s| {
+                    (s.ends_with('ы') || s.ends_with('і'))
+                        && s.chars().count() >= 5
+                        && tables.word_is(s, Lang::Kk, "title")
+                        // Only case endings may follow the possessive (президентінің), no
+                        // derivation (басшылығында).
+                        && f.strip_prefix(s.as_str()).is_some_and(|rest| {
+                            rest.is_empty() || rest.starts_with(['н', 'м'])
+                        })
+                })
+            });
+        owner_of_title
+            || next.is_some_and(|t| is_org(t.text, true))
+            || prev.is_some_and(|t| is_org(t.text, false))
     }
 
     /// Whether the word is a form of a `geo_after` or `geo_before` noun; depends only on the
@@ -915,8 +979,22 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         {
             first += 1;
         }
+        // Two or three Russian words none of which is a common word, before a lower-case word,
+        // read as a foreign given name and surname even unlisted (Воррен Гатланд объявляет).
+        let foreign_pair = cx.lang == Lang::Ru
+            && last > first
+            && last - first <= 2
+            && cx.tokens.get(last + 1).is_some_and(|t| {
+                t.text.chars().next().is_some_and(char::is_lowercase)
+                    && plain_gap(text, cx.tokens[last].span.end, t.span.start)
+            })
+            && (first..=last).all(|k| {
+                let w = cx.tokens[k].text;
+                !cx.common_word(w) && crate::cues::foreign_name_word(names.tables(), w)
+            });
         // A sentence-initial word joins a name only when it is a name itself (Встреча Енчи).
         if first < last
+            && !foreign_pair
             && cx.starts_at(cx.tokens[first].span.start)
             && !cx.initial_at(&cx.tokens[first])
             && cx.person_evidence(cx.tokens[first].text) == 0
@@ -927,6 +1005,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // Kazakh words in the locative, `-дағы`, or the plural are no persons (Сомалидегі,
         // Адамдар), unless the gazetteer knows them.
         let mut g = g;
+        let whole_last = g.last;
         while cx.lang == Lang::Kk
             && g.last >= g.first
             && cx.person_evidence(cx.tokens[g.last].text) < 3
@@ -944,6 +1023,13 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             && g.first == g.last
             && cx.person_evidence(cx.tokens[g.last].text) < 3
             && cx.non_person_kk(cx.tokens[g.last].text)
+        {
+            continue;
+        }
+        // The words before a place in the locative belong to that place's name (Альбертин
+        // Грабендегі) unless a given name or gazetteer person vouches for a person.
+        if g.last < whole_last
+            && (g.first..=g.last).all(|k| cx.person_evidence(cx.tokens[k].text) < 2)
         {
             continue;
         }
@@ -967,8 +1053,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // Kazakh common words capitalised at a sentence start or in an organisation's name.
         if cx.lang == Lang::Kk
             && !titled
-            && g.first == g.last
-            && crate::kk::common_not_name(names, cx.tokens[g.first].text)
+            && (g.first..=g.last).all(|k| crate::kk::common_not_name(names, cx.tokens[k].text))
         {
             continue;
         }
@@ -1010,6 +1095,14 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if cx.before_geo_noun(g.last) || cx.after_geo_noun(g.first) {
             continue;
         }
+        // Next to a word for a company, team or party the name is the organisation's
+        // (банка Wells Fargo, Фарго компаниясы) unless a given name vouches for a person.
+        if ev < 2
+            && (cx.lang == Lang::Kk || ev == 0 && g.first == g.last)
+            && cx.next_to_org_noun(g.first, g.last)
+        {
+            continue;
+        }
         if initial && size == 1 && ev == 2 && !titled {
             let t = cx.tokens[g.first].text;
             let best = cx.lemma(t, cx.lang);
@@ -1021,7 +1114,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             3
         } else if ev == 1
             && (!initial || size > 1 || cx.strong_surname_ending(cx.tokens[g.first].text))
-            || size >= 2 && !initial
+            || size >= 2 && (!initial || foreign_pair)
         {
             2
         } else if ev == 1 {
