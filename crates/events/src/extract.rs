@@ -206,13 +206,51 @@ fn locations(
     out
 }
 
+/// Sentences after its last mention that a subject stays the one a subject-less clause continues
+/// with («Токаев прибыл в Рим. Он встретился с X»); past them the article's main subject is.
+const TOPIC_REACH: usize = 3;
+
 /// Per-article state carried between sentences.
 #[derive(Default)]
 struct Carry {
     /// The last subject seen.
     topic: Option<Participant>,
+    /// The sentence of the last subject.
+    topic_at: usize,
+    /// Each person that was a sentence's subject, with how many sentences it was (first-seen order).
+    subjects: Vec<(String, Participant, usize)>,
     /// Participants of the previous sentence (its event's, else its persons).
     previous: Vec<Participant>,
+}
+
+impl Carry {
+    /// The person a clause of sentence `si` with no subject of its own continues with: the last
+    /// subject when it was told within [`TOPIC_REACH`] sentences, else the person the article
+    /// most often made a subject (at least twice; the earliest on a tie), else nobody (a pronoun
+    /// far from its last subject is not guessed at).
+    fn topic_for(&self, si: usize) -> Option<Participant> {
+        if si.saturating_sub(self.topic_at) <= TOPIC_REACH {
+            return self.topic.clone();
+        }
+        let mut best: Option<&(String, Participant, usize)> = None;
+        for s in &self.subjects {
+            if s.2 >= 2 && best.is_none_or(|b| s.2 > b.2) {
+                best = Some(s);
+            }
+        }
+        best.map(|b| b.1.clone())
+    }
+
+    /// Records the subject of sentence `si`.
+    fn subject(&mut self, si: usize, p: &Participant) {
+        let id = identity(p);
+        match self.subjects.iter_mut().find(|s| s.0 == id) {
+            Some(s) => s.2 += 1,
+            None => self.subjects.push((id, p.clone(), 1)),
+        }
+        self.topic = Some(p.clone());
+        self.topic_at = si;
+    }
 }
 
 /// Everything known about one sentence for dating its events.
@@ -361,7 +399,7 @@ pub(crate) fn extract_article(
                 });
                 if hit.cue.form == CueForm::Obj
                     && objects == 0
-                    && !(pronoun_object && carry.topic.is_some())
+                    && !(pronoun_object && carry.topic_for(si).is_some())
                     && !(verb_alone && hit.last > hit.first + 1)
                 {
                     continue;
@@ -458,7 +496,13 @@ pub(crate) fn extract_article(
                         && hit.cue.form != CueForm::Noun
                         && (cue_word.ends_with("ли") || cue_word.ends_with("лись"));
                     let from_text = if bare && !plural_verb {
-                        carry.topic.clone()
+                        // A pronoun far from the last subject is the article's main subject; a
+                        // surname alone («Бейсенов қабылдады») goes on with the last subject.
+                        if pronoun {
+                            carry.topic_for(si)
+                        } else {
+                            carry.topic.clone()
+                        }
                     } else {
                         None
                     };
@@ -468,7 +512,7 @@ pub(crate) fn extract_article(
                 }
                 let mut all = dedup(subjects.iter().chain(others.iter()).cloned().collect());
                 if all.len() == 1 && pronoun_object {
-                    if let Some(t) = carry.topic.clone() {
+                    if let Some(t) = carry.topic_for(si) {
                         all = dedup(all.into_iter().chain([t]).collect());
                     }
                 }
@@ -628,7 +672,7 @@ pub(crate) fn extract_article(
         }
         // Carry state to the next sentence.
         if let Some(subj) = its.iter().find(|(i, _)| i.rel == Rel::Subject) {
-            carry.topic = Some(subj.0.part.clone());
+            carry.subject(si, &subj.0.part);
         }
         if let Some(e) = sentence_events.iter().find(|e| e.participants.len() >= 2) {
             carry.previous = e.participants.clone();
