@@ -234,7 +234,7 @@ impl Carry {
         }
         let mut best: Option<&(String, Participant, usize)> = None;
         for s in &self.subjects {
-            if s.2 >= 2 && best.is_none_or(|b| s.2 > b.2) {
+            if s.2 >= 2 && best.map_or(true, |b| s.2 > b.2) {
                 best = Some(s);
             }
         }
