@@ -87,6 +87,16 @@ pub(crate) fn candidates(tables: &Tables, word: &str) -> Vec<Candidate> {
             spec.push(sp);
         }
     }
+    if japanese_nominative(last) {
+        match out.iter_mut().find(|c| c.lemma == w) {
+            Some(c) => c.prior = c.prior.max(JAPANESE_PRIOR),
+            None => out.push(Candidate {
+                lemma: w.clone(),
+                gender: None,
+                prior: JAPANESE_PRIOR,
+            }),
+        }
+    }
     if !out.iter().any(|c| c.lemma == w) {
         // The word itself is always a reading (indeclinable names), with a low prior.
         let last_c = last.chars().last().map(lower).unwrap_or(' ');
@@ -99,6 +109,27 @@ pub(crate) fn candidates(tables: &Tables, word: &str) -> Vec<Candidate> {
     }
     out.sort_by(|a, b| b.prior.total_cmp(&a.prior));
     out
+}
+
+/// Prior of the nominative reading of a word transcribed from Japanese.
+const JAPANESE_PRIOR: f32 = 0.7;
+
+/// Whether the (lower-case, folded) word reads as a Japanese name in the Polivanov transcription
+/// (Поливанов, 1917): Japanese z is written дз (дзу, дзи, дзе, дзю: Дзюнъити, Иидзука), and
+/// Japanese words end in a vowel or н, so an -а/-и ending is part of the nominative, not a case
+/// ending on a consonant stem. English дз stands before а/о (Гудзон, Виндзор) and is not taken;
+/// Ossetian stems keep their formants (-ов, -ев, -ин, -ын, -ск, -цк), which decline.
+fn japanese_nominative(w: &str) -> bool {
+    let Some(stem) = w.strip_suffix('а').or_else(|| w.strip_suffix('и')) else {
+        return false;
+    };
+    ["дзу", "дзи", "дзе", "дзю"]
+        .iter()
+        .any(|s| stem.contains(s))
+        && stem.chars().count() >= 3
+        && !["ов", "ев", "ёв", "ин", "ын", "ск", "цк"]
+            .iter()
+            .any(|f| stem.ends_with(f))
 }
 
 /// Context that helps choose among candidates.
@@ -168,6 +199,10 @@ mod tests {
         assert_eq!(best(&t, "Семиречья"), "семиречье");
         assert_eq!(best(&t, "Закавказью"), "закавказье");
         assert_eq!(best(&t, "Фатимидах"), "фатимид");
+        // Japanese names in the Polivanov transcription keep -а/-и; Ossetian -ов surnames decline.
+        assert_eq!(best(&t, "Хакодзима"), "хакодзима");
+        assert_eq!(best(&t, "Дзасохова"), "дзасохов");
+        assert_eq!(best(&t, "Гудзона"), "гудзон");
     }
 
     #[test]
