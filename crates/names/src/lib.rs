@@ -226,8 +226,13 @@ struct Inner {
     ru_stop_stems: HashSet<String>,
     /// Snowball stems of the Russian title words.
     ru_title_stems: HashSet<String>,
-    /// Stop, title, month and weekday words of `words.tsv` for Ru, Kk and both languages.
-    stop_words: [Vec<String>; 3],
+    /// The stop, title, month and weekday words of `words.tsv` (for Ru, Kk and both languages)
+    /// that are Kazakh titles, for the suffix tests of
+    /// Kazakh title forms (computed once instead of a table lookup per stop word and token).
+    kk_title_stops: [Vec<String>; 3],
+    /// The stop, title, month and weekday words (for Ru, Kk and both languages) of five or
+    /// more letters.
+    long_stops: [Vec<String>; 3],
     /// Endings (without the leading `-`) of class `nonname_end` with their language.
     nonname_ends: Vec<(String, Lang)>,
     /// Words of class `geo_after` with their language.
@@ -463,8 +468,16 @@ impl Inner {
                 org_nouns.push((w.clone(), *l, c.contains("org_after")));
             }
         }
+        let kk_title_stops = stop_words.clone().map(|v| {
+            v.into_iter()
+                .filter(|s| tables.word_is(s, Lang::Kk, "title"))
+                .collect()
+        });
+        let long_stops =
+            stop_words.map(|v| v.into_iter().filter(|s| s.chars().count() >= 5).collect());
         Inner {
-            stop_words,
+            kk_title_stops,
+            long_stops,
             nonname_ends,
             geo_after,
             geo_before,
