@@ -550,7 +550,7 @@ pub(crate) struct Hint {
 pub(crate) struct Evidence {
     /// lemma -> (form, weight): every capitalised form of the text that can be read as the
     /// lemma, weighted by that reading's prior relative to the form's best reading.
-    support: HashMap<String, Vec<(String, f32)>>,
+    support: HashMap<String, Vec<(std::rc::Rc<str>, f32)>>,
     /// Surname lemmas read in full names (given name + surname) of the text.
     pub read_names: HashSet<String>,
 }
@@ -562,7 +562,7 @@ impl Evidence {
             .get(lemma)
             .map(|v| {
                 v.iter()
-                    .filter(|(f, _)| f != form)
+                    .filter(|(f, _)| &**f != form)
                     .map(|(_, w)| *w)
                     .sum::<f32>()
             })
@@ -682,19 +682,26 @@ impl Names {
             .iter()
             .map(|(lemma, prior, g)| {
                 let (lemma, prior, g) = (lemma.clone(), *prior, *g);
-                let mut s = match lang {
-                    Lang::Ru => ru::score(
-                        &ru::Candidate {
-                            lemma: lemma.clone(),
+                let (lemma, mut s) = match lang {
+                    Lang::Ru => {
+                        let c = ru::Candidate {
+                            lemma,
                             gender: g,
                             prior,
-                        },
-                        bonus(&lemma),
-                        ru::Context {
-                            gender: hint.gender,
-                        },
-                    ),
-                    _ => prior * bonus(&lemma),
+                        };
+                        let s = ru::score(
+                            &c,
+                            bonus(&c.lemma),
+                            ru::Context {
+                                gender: hint.gender,
+                            },
+                        );
+                        (c.lemma, s)
+                    }
+                    _ => {
+                        let s = prior * bonus(&lemma);
+                        (lemma, s)
+                    }
                 };
                 // A known nominative reached by a rare reading (Чечне -> Чечня) still beats an
                 // unknown one reached by a common reading.
@@ -779,16 +786,18 @@ impl Names {
     /// [`Names::evidence`] of a text already split into `tokens` (`text::tokenize(text)`).
     pub(crate) fn evidence_of(&self, text: &str, tokens: &[text::Token], lang: Lang) -> Evidence {
         let mut ev = Evidence::default();
-        let mut seen: HashSet<String> = HashSet::default();
+        let mut seen: HashSet<std::rc::Rc<str>> = HashSet::default();
         for t in tokens {
             let w = text::strip_accents(t.text);
             if !text::is_capitalized(&w) || text::is_all_caps(&w) {
                 continue;
             }
             let f = fold(&w);
-            if !seen.insert(f.clone()) {
+            if seen.contains(f.as_str()) {
                 continue;
             }
+            let f: std::rc::Rc<str> = f.into();
+            seen.insert(f.clone());
             let rr = self.raw_candidates(&w, lang);
             let raw = &rr.1;
             let max = raw.iter().map(|c| c.1).fold(0.0f32, f32::max);
@@ -935,10 +944,10 @@ impl Names {
                 // «Ивана Живкович»: an oblique masculine reading of the given name needs an
                 // inflected surname; with a consonant-final last word the given name is the
                 // nominative of a feminine one.
-                let form = fold(&text::strip_accents(w));
-                let last_word = fold(&text::strip_accents(words[n - 1]));
                 if lang == Lang::Ru && i + 1 < n {
                     if let Some(p) = pick {
+                        let form = fold(&text::strip_accents(w));
+                        let last_word = fold(&text::strip_accents(words[n - 1]));
                         let masc_oblique = p.0 != form
                             && self.known(&p.0).and_then(|k| k.gender) == Some(Gender::M);
                         let bare_surname = last_word
