@@ -815,6 +815,8 @@ impl Names {
         }
         // Full names: a known given name, then a capitalised word after a space.
         let mut reads = HashSet::default();
+        // The reading of a pair depends only on its two words: each pair is read once.
+        let mut pairs: HashSet<(&str, &str)> = HashSet::default();
         for pair in tokens.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             if !text::is_capitalized(a.text)
@@ -824,6 +826,9 @@ impl Names {
                 continue;
             }
             if text.get(a.span.end..b.span.start) != Some(" ") {
+                continue;
+            }
+            if !pairs.insert((a.text, b.text)) {
                 continue;
             }
             let given = self
