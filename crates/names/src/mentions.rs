@@ -125,6 +125,17 @@ fn same_stem(a: &str, b: &str) -> bool {
             std::cell::RefCell::new(Default::default());
     }
     STEMS.with(|c| {
+        // Both stems known (the common case): two lookups.
+        let known = {
+            let c = c.borrow();
+            match (c.get(a), c.get(b)) {
+                (Some(x), Some(y)) => Some(x == y && x.chars().count() >= 3),
+                _ => None,
+            }
+        };
+        if let Some(same) = known {
+            return same;
+        }
         let mut c = c.borrow_mut();
         if c.len() >= crate::RAW_CACHE_MAX {
             c.clear();
@@ -377,7 +388,14 @@ impl<'a> Ctx<'a> {
                 return true;
             }
         }
-        self.lang != Lang::Ru && self.long_stops.iter().any(|s| inflects(&f, s, Lang::Kk))
+        // `inflects(&f, s, Lang::Kk)` for words of five or more letters: the word itself or
+        // the word and up to seven letters of suffixes.
+        self.lang != Lang::Ru
+            && self.long_stops.iter().any(|s| {
+                f.strip_prefix(s.as_str()).is_some_and(|rest| {
+                    rest.is_empty() || rest.chars().count() <= 7 && rest.chars().all(text::is_alpha)
+                })
+            })
     }
 
     /// Whether the word names a known place in some case form.
