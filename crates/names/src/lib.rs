@@ -256,8 +256,9 @@ pub(crate) fn lang_index(l: Lang) -> usize {
 /// Readings of one word: (lemma, score, gender).
 type Readings = Vec<(String, f32, Option<Gender>)>;
 
-/// Raw readings of one word: (script language, (lemma, prior, gender)).
-type RawReadings = (Lang, Readings);
+/// Raw readings of one word: (script language, (lemma, prior, gender), the word folded
+/// without accents).
+type RawReadings = (Lang, Readings, String);
 
 /// Entries the per-thread reading cache holds before it starts over.
 pub(crate) const RAW_CACHE_MAX: usize = 50_000;
@@ -628,7 +629,7 @@ impl Names {
                 .collect(),
             Lang::Other => vec![(fold(&w), 1.0, None)],
         };
-        (lang, v)
+        (lang, v, fold(&w))
     }
 
     /// Candidate lemmas of one word with scores, best first.
@@ -660,9 +661,8 @@ impl Names {
         hint: Hint,
         ev: Option<&Evidence>,
     ) -> Vec<(String, f32, Option<Gender>)> {
-        let self_form = fold(&text::strip_accents(word));
         let rr = self.raw_candidates(word, lang);
-        let (lang, raw) = (rr.0, &rr.1);
+        let (lang, raw, self_form) = (rr.0, &rr.1, rr.2.as_str());
         let bonus = |lemma: &str| -> f32 {
             let mut b = 1.0;
             if let Some(k) = self.known(lemma) {
@@ -671,7 +671,7 @@ impl Names {
                 }
             }
             if let Some(e) = ev {
-                b *= 1.0 + e.support_from_others(lemma, &self_form);
+                b *= 1.0 + e.support_from_others(lemma, self_form);
                 if e.read_names.contains(lemma) {
                     b *= 3.0;
                 }
