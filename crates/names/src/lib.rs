@@ -663,12 +663,11 @@ impl Names {
     ) -> Vec<(String, f32, Option<Gender>)> {
         let rr = self.raw_candidates(word, lang);
         let (lang, raw, self_form) = (rr.0, &rr.1, rr.2.as_str());
-        let bonus = |lemma: &str| -> f32 {
+        // `known_name`: the lemma is a known given name, place or surname.
+        let bonus = |lemma: &str, known_name: bool| -> f32 {
             let mut b = 1.0;
-            if let Some(k) = self.known(lemma) {
-                if k.given || k.place || k.surname {
-                    b *= 6.0;
-                }
+            if known_name {
+                b *= 6.0;
             }
             if let Some(e) = ev {
                 b *= 1.0 + e.support_from_others(lemma, self_form);
@@ -682,6 +681,9 @@ impl Names {
             .iter()
             .map(|(lemma, prior, g)| {
                 let (lemma, prior, g) = (lemma.clone(), *prior, *g);
+                let known_name = self
+                    .known(&lemma)
+                    .is_some_and(|k| k.given || k.place || k.surname);
                 let (lemma, mut s) = match lang {
                     Lang::Ru => {
                         let c = ru::Candidate {
@@ -691,7 +693,7 @@ impl Names {
                         };
                         let s = ru::score(
                             &c,
-                            bonus(&c.lemma),
+                            bonus(&c.lemma, known_name),
                             ru::Context {
                                 gender: hint.gender,
                             },
@@ -699,16 +701,13 @@ impl Names {
                         (c.lemma, s)
                     }
                     _ => {
-                        let s = prior * bonus(&lemma);
+                        let s = prior * bonus(&lemma, known_name);
                         (lemma, s)
                     }
                 };
                 // A known nominative reached by a rare reading (Чечне -> Чечня) still beats an
                 // unknown one reached by a common reading.
-                if self
-                    .known(&lemma)
-                    .is_some_and(|k| k.given || k.place || k.surname)
-                {
+                if known_name {
                     s = s.max(prior + 0.5);
                 }
                 let identity = lemma == self_form;
