@@ -230,6 +230,12 @@ struct Inner {
     /// that are Kazakh titles, for the suffix tests of
     /// Kazakh title forms (computed once instead of a table lookup per stop word and token).
     kk_title_stops: [Vec<String>; 3],
+    /// Surname endings of two or more letters (`surname_endings.tsv`, class `surname`) that
+    /// apply to Ru, Kk and Other, in table order.
+    surname_ends: [Vec<String>; 3],
+    /// Patronymic endings (class `patronymic`) that apply to Ru, Kk and Other, in table order:
+    /// (ending, its length in chars, gender).
+    patronymic_ends: [Vec<(String, usize, Option<Gender>)>; 3],
     /// The stop, title, month and weekday words (for Ru, Kk and both languages) of five or
     /// more letters.
     long_stops: [Vec<String>; 3],
@@ -469,6 +475,24 @@ impl Inner {
                 org_nouns.push((w.clone(), *l, c.contains("org_after")));
             }
         }
+        let for_lang = |l: Lang| {
+            tables
+                .surname_endings
+                .iter()
+                .filter(move |e| e.lang.map_or(true, |x| x == l))
+        };
+        let surname_ends = [Lang::Ru, Lang::Kk, Lang::Other].map(|l| {
+            for_lang(l)
+                .filter(|e| e.class == "surname" && e.ending.chars().count() >= 2)
+                .map(|e| e.ending.clone())
+                .collect()
+        });
+        let patronymic_ends = [Lang::Ru, Lang::Kk, Lang::Other].map(|l| {
+            for_lang(l)
+                .filter(|e| e.class == "patronymic")
+                .map(|e| (e.ending.clone(), e.ending.chars().count(), e.gender))
+                .collect()
+        });
         let kk_title_stops = stop_words.clone().map(|v| {
             v.into_iter()
                 .filter(|s| tables.word_is(s, Lang::Kk, "title"))
@@ -477,6 +501,8 @@ impl Inner {
         let long_stops =
             stop_words.map(|v| v.into_iter().filter(|s| s.chars().count() >= 5).collect());
         Inner {
+            surname_ends,
+            patronymic_ends,
             kk_title_stops,
             long_stops,
             nonname_ends,
@@ -760,15 +786,10 @@ impl Names {
     }
 
     fn patronymic_gender(&self, lemma: &str, lang: Lang) -> Option<Option<Gender>> {
-        self.tables()
-            .surname_endings
+        self.inner.patronymic_ends[lang_index(lang)]
             .iter()
-            .filter(|e| e.class == "patronymic" && e.lang.map_or(true, |l| l == lang))
-            .find(|e| {
-                lemma.ends_with(e.ending.as_str())
-                    && lemma.chars().count() > e.ending.chars().count() + 2
-            })
-            .map(|e| e.gender)
+            .find(|(e, n, _)| lemma.ends_with(e.as_str()) && lemma.chars().count() > n + 2)
+            .map(|e| e.2)
     }
 
     fn is_initial(w: &str) -> bool {
@@ -903,14 +924,12 @@ impl Names {
         })
     }
 
-    fn has_surname_ending(&self, lemma: &str, lang: Lang) -> bool {
+    /// Whether a lemma of five or more letters ends in a surname ending of `lang`.
+    pub(crate) fn has_surname_ending(&self, lemma: &str, lang: Lang) -> bool {
         lemma.chars().count() >= 5
-            && self.tables().surname_endings.iter().any(|e| {
-                e.class == "surname"
-                    && e.lang.map_or(true, |x| x == lang)
-                    && e.ending.chars().count() >= 2
-                    && lemma.ends_with(e.ending.as_str())
-            })
+            && self.inner.surname_ends[lang_index(lang)]
+                .iter()
+                .any(|e| lemma.ends_with(e.as_str()))
     }
 
     /// Reads a whole name (words in text order).

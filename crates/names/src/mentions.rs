@@ -479,15 +479,7 @@ impl<'a> Ctx<'a> {
             if self.names.patronymic_gender(l, self.word_lang()).is_some() {
                 return 3;
             }
-            let t = self.names.tables();
-            if l.chars().count() >= 5
-                && t.surname_endings.iter().any(|e| {
-                    e.class == "surname"
-                        && e.lang.map_or(true, |x| x == self.word_lang())
-                        && e.ending.chars().count() >= 2
-                        && l.ends_with(e.ending.as_str())
-                })
-            {
+            if self.names.has_surname_ending(l, self.word_lang()) {
                 best = best.max(1);
             }
         }
