@@ -30,7 +30,8 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token> {
 
 /// The first `limit` tokens of [`tokenize`], reading no further into the text.
 pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token> {
-    let mut out = Vec::new();
+    // About one token per six bytes of Russian or Kazakh text.
+    let mut out = Vec::with_capacity(limit.min(s.len() / 6 + 1));
     let at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
     // `is_alnum`, with the ASCII and basic Russian letters inline (the hot path).
     let alnum = |c: char| {

@@ -226,8 +226,19 @@ struct Inner {
     ru_stop_stems: HashSet<String>,
     /// Snowball stems of the Russian title words.
     ru_title_stems: HashSet<String>,
-    /// Stop, title, month and weekday words of `words.tsv` for Ru, Kk and both languages.
-    stop_words: [Vec<String>; 3],
+    /// The stop, title, month and weekday words of `words.tsv` (for Ru, Kk and both languages)
+    /// that are Kazakh titles, for the suffix tests of
+    /// Kazakh title forms (computed once instead of a table lookup per stop word and token).
+    kk_title_stops: [Vec<String>; 3],
+    /// Surname endings of two or more letters (`surname_endings.tsv`, class `surname`) that
+    /// apply to Ru, Kk and Other, in table order.
+    surname_ends: [Vec<String>; 3],
+    /// Patronymic endings (class `patronymic`) that apply to Ru, Kk and Other, in table order:
+    /// (ending, its length in chars, gender).
+    patronymic_ends: [Vec<(String, usize, Option<Gender>)>; 3],
+    /// The stop, title, month and weekday words (for Ru, Kk and both languages) of five or
+    /// more letters.
+    long_stops: [Vec<String>; 3],
     /// Endings (without the leading `-`) of class `nonname_end` with their language.
     nonname_ends: Vec<(String, Lang)>,
     /// Words of class `geo_after` with their language.
@@ -251,8 +262,9 @@ pub(crate) fn lang_index(l: Lang) -> usize {
 /// Readings of one word: (lemma, score, gender).
 type Readings = Vec<(String, f32, Option<Gender>)>;
 
-/// Raw readings of one word: (script language, (lemma, prior, gender)).
-type RawReadings = (Lang, Readings);
+/// Raw readings of one word: (script language, (lemma, prior, gender), the word folded
+/// without accents).
+type RawReadings = (Lang, Readings, String);
 
 /// Entries the per-thread reading cache holds before it starts over.
 pub(crate) const RAW_CACHE_MAX: usize = 50_000;
@@ -463,8 +475,36 @@ impl Inner {
                 org_nouns.push((w.clone(), *l, c.contains("org_after")));
             }
         }
+        let for_lang = |l: Lang| {
+            tables
+                .surname_endings
+                .iter()
+                .filter(move |e| e.lang.map_or(true, |x| x == l))
+        };
+        let surname_ends = [Lang::Ru, Lang::Kk, Lang::Other].map(|l| {
+            for_lang(l)
+                .filter(|e| e.class == "surname" && e.ending.chars().count() >= 2)
+                .map(|e| e.ending.clone())
+                .collect()
+        });
+        let patronymic_ends = [Lang::Ru, Lang::Kk, Lang::Other].map(|l| {
+            for_lang(l)
+                .filter(|e| e.class == "patronymic")
+                .map(|e| (e.ending.clone(), e.ending.chars().count(), e.gender))
+                .collect()
+        });
+        let kk_title_stops = stop_words.clone().map(|v| {
+            v.into_iter()
+                .filter(|s| tables.word_is(s, Lang::Kk, "title"))
+                .collect()
+        });
+        let long_stops =
+            stop_words.map(|v| v.into_iter().filter(|s| s.chars().count() >= 5).collect());
         Inner {
-            stop_words,
+            surname_ends,
+            patronymic_ends,
+            kk_title_stops,
+            long_stops,
             nonname_ends,
             geo_after,
             geo_before,
@@ -537,7 +577,7 @@ pub(crate) struct Hint {
 pub(crate) struct Evidence {
     /// lemma -> (form, weight): every capitalised form of the text that can be read as the
     /// lemma, weighted by that reading's prior relative to the form's best reading.
-    support: HashMap<String, Vec<(String, f32)>>,
+    support: HashMap<String, Vec<(std::rc::Rc<str>, f32)>>,
     /// Surname lemmas read in full names (given name + surname) of the text.
     pub read_names: HashSet<String>,
 }
@@ -549,7 +589,7 @@ impl Evidence {
             .get(lemma)
             .map(|v| {
                 v.iter()
-                    .filter(|(f, _)| f != form)
+                    .filter(|(f, _)| &**f != form)
                     .map(|(_, w)| *w)
                     .sum::<f32>()
             })
@@ -615,7 +655,7 @@ impl Names {
                 .collect(),
             Lang::Other => vec![(fold(&w), 1.0, None)],
         };
-        (lang, v)
+        (lang, v, fold(&w))
     }
 
     /// Candidate lemmas of one word with scores, best first.
@@ -647,18 +687,16 @@ impl Names {
         hint: Hint,
         ev: Option<&Evidence>,
     ) -> Vec<(String, f32, Option<Gender>)> {
-        let self_form = fold(&text::strip_accents(word));
         let rr = self.raw_candidates(word, lang);
-        let (lang, raw) = (rr.0, &rr.1);
-        let bonus = |lemma: &str| -> f32 {
+        let (lang, raw, self_form) = (rr.0, &rr.1, rr.2.as_str());
+        // `known_name`: the lemma is a known given name, place or surname.
+        let bonus = |lemma: &str, known_name: bool| -> f32 {
             let mut b = 1.0;
-            if let Some(k) = self.known(lemma) {
-                if k.given || k.place || k.surname {
-                    b *= 6.0;
-                }
+            if known_name {
+                b *= 6.0;
             }
             if let Some(e) = ev {
-                b *= 1.0 + e.support_from_others(lemma, &self_form);
+                b *= 1.0 + e.support_from_others(lemma, self_form);
                 if e.read_names.contains(lemma) {
                     b *= 3.0;
                 }
@@ -669,26 +707,33 @@ impl Names {
             .iter()
             .map(|(lemma, prior, g)| {
                 let (lemma, prior, g) = (lemma.clone(), *prior, *g);
-                let mut s = match lang {
-                    Lang::Ru => ru::score(
-                        &ru::Candidate {
-                            lemma: lemma.clone(),
+                let known_name = self
+                    .known(&lemma)
+                    .is_some_and(|k| k.given || k.place || k.surname);
+                let (lemma, mut s) = match lang {
+                    Lang::Ru => {
+                        let c = ru::Candidate {
+                            lemma,
                             gender: g,
                             prior,
-                        },
-                        bonus(&lemma),
-                        ru::Context {
-                            gender: hint.gender,
-                        },
-                    ),
-                    _ => prior * bonus(&lemma),
+                        };
+                        let s = ru::score(
+                            &c,
+                            bonus(&c.lemma, known_name),
+                            ru::Context {
+                                gender: hint.gender,
+                            },
+                        );
+                        (c.lemma, s)
+                    }
+                    _ => {
+                        let s = prior * bonus(&lemma, known_name);
+                        (lemma, s)
+                    }
                 };
                 // A known nominative reached by a rare reading (Чечне -> Чечня) still beats an
                 // unknown one reached by a common reading.
-                if self
-                    .known(&lemma)
-                    .is_some_and(|k| k.given || k.place || k.surname)
-                {
+                if known_name {
                     s = s.max(prior + 0.5);
                 }
                 let identity = lemma == self_form;
@@ -741,15 +786,10 @@ impl Names {
     }
 
     fn patronymic_gender(&self, lemma: &str, lang: Lang) -> Option<Option<Gender>> {
-        self.tables()
-            .surname_endings
+        self.inner.patronymic_ends[lang_index(lang)]
             .iter()
-            .filter(|e| e.class == "patronymic" && e.lang.map_or(true, |l| l == lang))
-            .find(|e| {
-                lemma.ends_with(e.ending.as_str())
-                    && lemma.chars().count() > e.ending.chars().count() + 2
-            })
-            .map(|e| e.gender)
+            .find(|(e, n, _)| lemma.ends_with(e.as_str()) && lemma.chars().count() > n + 2)
+            .map(|e| e.2)
     }
 
     fn is_initial(w: &str) -> bool {
@@ -766,16 +806,18 @@ impl Names {
     /// [`Names::evidence`] of a text already split into `tokens` (`text::tokenize(text)`).
     pub(crate) fn evidence_of(&self, text: &str, tokens: &[text::Token], lang: Lang) -> Evidence {
         let mut ev = Evidence::default();
-        let mut seen: HashSet<String> = HashSet::default();
+        let mut seen: HashSet<std::rc::Rc<str>> = HashSet::default();
         for t in tokens {
             let w = text::strip_accents(t.text);
             if !text::is_capitalized(&w) || text::is_all_caps(&w) {
                 continue;
             }
             let f = fold(&w);
-            if !seen.insert(f.clone()) {
+            if seen.contains(f.as_str()) {
                 continue;
             }
+            let f: std::rc::Rc<str> = f.into();
+            seen.insert(f.clone());
             let rr = self.raw_candidates(&w, lang);
             let raw = &rr.1;
             let max = raw.iter().map(|c| c.1).fold(0.0f32, f32::max);
@@ -793,6 +835,8 @@ impl Names {
         }
         // Full names: a known given name, then a capitalised word after a space.
         let mut reads = HashSet::default();
+        // The reading of a pair depends only on its two words: each pair is read once.
+        let mut pairs: HashSet<(&str, &str)> = HashSet::default();
         for pair in tokens.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             if !text::is_capitalized(a.text)
@@ -802,6 +846,9 @@ impl Names {
                 continue;
             }
             if text.get(a.span.end..b.span.start) != Some(" ") {
+                continue;
+            }
+            if !pairs.insert((a.text, b.text)) {
                 continue;
             }
             let given = self
@@ -877,14 +924,12 @@ impl Names {
         })
     }
 
-    fn has_surname_ending(&self, lemma: &str, lang: Lang) -> bool {
+    /// Whether a lemma of five or more letters ends in a surname ending of `lang`.
+    pub(crate) fn has_surname_ending(&self, lemma: &str, lang: Lang) -> bool {
         lemma.chars().count() >= 5
-            && self.tables().surname_endings.iter().any(|e| {
-                e.class == "surname"
-                    && e.lang.map_or(true, |x| x == lang)
-                    && e.ending.chars().count() >= 2
-                    && lemma.ends_with(e.ending.as_str())
-            })
+            && self.inner.surname_ends[lang_index(lang)]
+                .iter()
+                .any(|e| lemma.ends_with(e.as_str()))
     }
 
     /// Reads a whole name (words in text order).
@@ -922,10 +967,10 @@ impl Names {
                 // «Ивана Живкович»: an oblique masculine reading of the given name needs an
                 // inflected surname; with a consonant-final last word the given name is the
                 // nominative of a feminine one.
-                let form = fold(&text::strip_accents(w));
-                let last_word = fold(&text::strip_accents(words[n - 1]));
                 if lang == Lang::Ru && i + 1 < n {
                     if let Some(p) = pick {
+                        let form = fold(&text::strip_accents(w));
+                        let last_word = fold(&text::strip_accents(words[n - 1]));
                         let masc_oblique = p.0 != form
                             && self.known(&p.0).and_then(|k| k.gender) == Some(Gender::M);
                         let bare_surname = last_word

@@ -125,6 +125,17 @@ fn same_stem(a: &str, b: &str) -> bool {
             std::cell::RefCell::new(Default::default());
     }
     STEMS.with(|c| {
+        // Both stems known (the common case): two lookups.
+        let known = {
+            let c = c.borrow();
+            match (c.get(a), c.get(b)) {
+                (Some(x), Some(y)) => Some(x == y && x.chars().count() >= 3),
+                _ => None,
+            }
+        };
+        if let Some(same) = known {
+            return same;
+        }
         let mut c = c.borrow_mut();
         if c.len() >= crate::RAW_CACHE_MAX {
             c.clear();
@@ -177,7 +188,10 @@ struct Ctx<'a> {
     starts: std::cell::OnceCell<std::cell::RefCell<LineStarts>>,
     lower: std::cell::OnceCell<rustc_hash::FxHashMap<u64, Vec<usize>>>,
     ev: std::cell::OnceCell<Evidence>,
-    stops: &'a [String],
+    /// The Kazakh titles among the stop words of the text's language (`Inner::stop_words`).
+    kk_title_stops: &'a [String],
+    /// The stop words of five or more letters.
+    long_stops: &'a [String],
     /// Word candidates already computed in this text: (word, lang, with evidence) -> readings.
     /// (lang, with evidence) -> word -> readings.
     #[allow(clippy::type_complexity)]
@@ -193,7 +207,7 @@ impl<'a> Ctx<'a> {
     fn new(names: &'a Names, text: &'a str, lang: Lang) -> Ctx<'a> {
         let lang = text_lang(text, lang);
         let tokens = text::tokenize(text);
-        let stops: &'a [String] = &names.inner.stop_words[crate::lang_index(lang)];
+        let li = crate::lang_index(lang);
         Ctx {
             names,
             text,
@@ -202,7 +216,8 @@ impl<'a> Ctx<'a> {
             starts: Default::default(),
             lower: Default::default(),
             ev: Default::default(),
-            stops,
+            kk_title_stops: &names.inner.kk_title_stops[li],
+            long_stops: &names.inner.long_stops[li],
             cands: Default::default(),
         }
     }
@@ -358,12 +373,12 @@ impl<'a> Ctx<'a> {
         let f = fold(w);
         let t = self.names.tables();
         for l in [Lang::Ru, Lang::Kk] {
-            if t.word_is(&f, l, "stop")
-                || t.word_is(&f, l, "month")
-                || t.word_is(&f, l, "weekday")
-                || t.word_is(&f, l, "title")
-                || t.word_is(&f, l, "org")
-            {
+            let is_stop = word_classes(t, &f, l, |c| {
+                ["stop", "month", "weekday", "title", "org"]
+                    .iter()
+                    .any(|x| c.contains(*x))
+            });
+            if is_stop {
                 return true;
             }
         }
@@ -373,11 +388,14 @@ impl<'a> Ctx<'a> {
                 return true;
             }
         }
+        // `inflects(&f, s, Lang::Kk)` for words of five or more letters: the word itself or
+        // the word and up to seven letters of suffixes.
         self.lang != Lang::Ru
-            && self
-                .stops
-                .iter()
-                .any(|s| s.chars().count() >= 5 && inflects(&f, s, Lang::Kk))
+            && self.long_stops.iter().any(|s| {
+                f.strip_prefix(s.as_str()).is_some_and(|rest| {
+                    rest.is_empty() || rest.chars().count() <= 7 && rest.chars().all(text::is_alpha)
+                })
+            })
     }
 
     /// Whether the word names a known place in some case form.
@@ -461,15 +479,7 @@ impl<'a> Ctx<'a> {
             if self.names.patronymic_gender(l, self.word_lang()).is_some() {
                 return 3;
             }
-            let t = self.names.tables();
-            if l.chars().count() >= 5
-                && t.surname_endings.iter().any(|e| {
-                    e.class == "surname"
-                        && e.lang.map_or(true, |x| x == self.word_lang())
-                        && e.ending.chars().count() >= 2
-                        && l.ends_with(e.ending.as_str())
-                })
-            {
+            if self.names.has_surname_ending(l, self.word_lang()) {
                 best = best.max(1);
             }
         }
@@ -557,11 +567,9 @@ impl<'a> Ctx<'a> {
                     t
                 };
                 let f = fold(t.text);
-                let tables = self.names.tables();
-                self.stops.iter().any(|s| {
+                self.kk_title_stops.iter().any(|s| {
                     (s.ends_with('ы') || s.ends_with('і'))
                         && s.chars().count() >= 5
-                        && tables.word_is(s, Lang::Kk, "title")
                         // Only case endings may follow the possessive (президентінің), no
                         // derivation (басшылығында).
                         && f.strip_prefix(s.as_str()).is_some_and(|rest| {
@@ -633,9 +641,8 @@ impl<'a> Ctx<'a> {
             }
             self.lang != Lang::Ru
                 && self
-                    .stops
+                    .kk_title_stops
                     .iter()
-                    .filter(|s| t.word_is(s, Lang::Kk, "title"))
                     .any(|s| s.chars().count() >= 5 && inflects(&f, s, Lang::Kk))
         })
     }
@@ -707,6 +714,33 @@ pub(crate) fn word_memo<V: Clone>(
         c.entry(key).or_default().insert(w.to_string(), b.clone());
     });
     b
+}
+
+/// `test` of the classes of `word` in `lang` in the words table (false for an unlisted word);
+/// the word is lower-cased as `Tables::word_is` does, once for all the classes asked.
+fn word_classes(
+    t: &crate::data::Tables,
+    word: &str,
+    lang: Lang,
+    test: impl FnOnce(&rustc_hash::FxHashSet<String>) -> bool,
+) -> bool {
+    thread_local! {
+        /// A reused lookup key, so that a lookup allocates nothing.
+        static KEY: std::cell::RefCell<(String, Lang)> =
+            const { std::cell::RefCell::new((String::new(), Lang::Other)) };
+    }
+    KEY.with(|k| {
+        let mut k = k.borrow_mut();
+        k.0.clear();
+        for c in word.chars() {
+            k.0.push(match text::lower(c) {
+                'ё' => 'е',
+                x => x,
+            });
+        }
+        k.1 = lang;
+        t.words.get(&*k).is_some_and(test)
+    })
 }
 
 /// Whether the word at byte `start` opens a sentence or a quotation: only spaces, quotes,
