@@ -69,9 +69,118 @@ pub fn lower(c: char) -> char {
     lower_fast(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c))
 }
 
+/// Whether `c` is its own fold: lower-case ASCII, and the lower-case Cyrillic letters of
+/// Russian and Kazakh except ё (odd code points from U+0461 are the lower-case halves of pairs).
+fn stays_in_fold(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return !c.is_ascii_uppercase();
+    }
+    ((0x430..=0x45F).contains(&u) && u != 0x451)
+        || (((0x461..=0x4BF).contains(&u) || (0x4D1..=0x4FF).contains(&u)) && u % 2 == 1)
+}
+
+/// Lower-cases (one char per char, as [`lower`]) and folds ё to е: the form words are compared
+/// in across the crates.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`.
+pub fn fold_into(s: &str, out: &mut String) {
+    // Runs of chars that stay as they are (lower-case ASCII and basic Russian letters, the hot
+    // path) are copied whole; the others are lower-cased one by one.
+    let b = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        // Lower-case ASCII and а-п (D0 B0..BF), р-я (D1 80..8F) without decoding.
+        match b[i] {
+            x if x < 0x80 && !x.is_ascii_uppercase() => {
+                i += 1;
+                continue;
+            }
+            0xD0 if b.get(i + 1).is_some_and(|y| (0xB0..=0xBF).contains(y)) => {
+                i += 2;
+                continue;
+            }
+            0xD1 if b.get(i + 1).is_some_and(|y| (0x80..=0x8F).contains(y)) => {
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let u = c as u32;
+        if stays_in_fold(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        i += c.len_utf8();
+        run = i;
+        let l = if u < 0x80 {
+            c.to_ascii_lowercase()
+        } else if (0x430..=0x44F).contains(&u) {
+            c
+        } else if (0x410..=0x42F).contains(&u) {
+            char::from_u32(u + 0x20).unwrap_or(c)
+        } else {
+            lower(c)
+        };
+        out.push(match l {
+            'ё' => 'е',
+            x => x,
+        });
+    }
+    out.push_str(&s[run..]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_agrees_with_lower_char_by_char() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let want = match lower(c) {
+                'ё' => 'е',
+                x => x,
+            };
+            assert_eq!(fold(&c.to_string()), want.to_string(), "U+{u:04X}");
+        }
+        let parts = [
+            "Тоқаев",
+            "ЁЛКА",
+            "ёж",
+            "İstanbul",
+            "abcXYZ",
+            "Ω",
+            " ",
+            "-",
+            "Straße",
+            "日本",
+            "",
+        ];
+        for a in parts {
+            for b in parts {
+                let t = format!("{a}{b}");
+                let want: String = t
+                    .chars()
+                    .map(|c| match lower(c) {
+                        'ё' => 'е',
+                        x => x,
+                    })
+                    .collect();
+                assert_eq!(fold(&t), want, "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn fast_paths_agree_with_std() {

@@ -84,45 +84,7 @@ impl Pattern {
     }
 }
 
-/// Whether `c` is its own fold: lower-case ASCII, and the lower-case Cyrillic letters of
-/// Russian and Kazakh except ё (odd code points from U+0461 are the lower-case halves of pairs).
-fn stays_in_fold(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        return !c.is_ascii_uppercase();
-    }
-    ((0x430..=0x45F).contains(&u) && u != 0x451)
-        || (((0x461..=0x4BF).contains(&u) || (0x4D1..=0x4FF).contains(&u)) && u % 2 == 1)
-}
-
-/// Lower-cases and reads ё as е.
-pub(crate) fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    // Runs of chars that stay as they are (lower-case ASCII and basic Russian letters, the hot
-    // path) are copied whole; the others are lower-cased one by one.
-    let mut run = 0;
-    for (i, c) in s.char_indices() {
-        let u = c as u32;
-        if stays_in_fold(c) {
-            continue;
-        }
-        out.push_str(&s[run..i]);
-        run = i + c.len_utf8();
-        let mut push = |c: char| out.push(if c == 'ё' { 'е' } else { c });
-        if u < 0x80 {
-            push(c.to_ascii_lowercase());
-            continue;
-        }
-        match lower_fast(c) {
-            Some(l) => push(l),
-            None => c.to_lowercase().for_each(&mut push),
-        }
-    }
-    out.push_str(&s[run..]);
-    out
-}
-
-pub(crate) use kzalign_core::chars::{is_alnum, lower_fast};
+pub(crate) use kzalign_core::chars::{fold, is_alnum};
 
 /// How an event word relates to its participants.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -662,49 +624,6 @@ pub(crate) fn embedded() -> Result<(LangRules, LangRules), Error> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn fold_agrees_with_std() {
-        for u in 0..0x3000u32 {
-            let Some(c) = char::from_u32(u) else { continue };
-            let slow: String = c
-                .to_lowercase()
-                .map(|c| if c == 'ё' { 'е' } else { c })
-                .collect();
-            assert_eq!(super::fold(&c.to_string()), slow, "U+{u:04X}");
-        }
-        let parts = [
-            "Тоқаев",
-            "ЁЛКА",
-            "ёж",
-            "İstanbul",
-            "x",
-            "Ω",
-            " ",
-            "-",
-            "Straße",
-            "日本",
-        ];
-        for a in parts {
-            for b in parts {
-                let t = format!("{a}{b}");
-                let slow: String = t
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .map(|c| if c == 'ё' { 'е' } else { c })
-                    .collect();
-                assert_eq!(super::fold(&t), slow, "{t:?}");
-            }
-        }
-        // The letter tests themselves are checked against std in `kzalign_core::chars`.
-        let s = "ТОҚАЕВ Ёлка İstanbul Straße ӨҢІРІ";
-        let slow: String = s
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if c == 'ё' { 'е' } else { c })
-            .collect();
-        assert_eq!(super::fold(s), slow);
-    }
-
     use super::*;
 
     #[test]
