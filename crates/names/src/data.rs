@@ -466,6 +466,17 @@ impl Tables {
     }
 
     pub(crate) fn word_is(&self, word: &str, lang: Lang, class: &str) -> bool {
+        self.word_classes(word, lang, |c| c.contains(class))
+    }
+
+    /// `test` of the classes of `word` in `lang` (false for an unlisted word); the word is
+    /// folded (lower case, ё read as е) once for all the classes asked, without allocating.
+    pub(crate) fn word_classes(
+        &self,
+        word: &str,
+        lang: Lang,
+        test: impl FnOnce(&rustc_hash::FxHashSet<String>) -> bool,
+    ) -> bool {
         thread_local! {
             /// A reused lookup key, so that a lookup allocates nothing.
             static KEY: std::cell::RefCell<(String, Lang)> =
@@ -474,14 +485,9 @@ impl Tables {
         KEY.with(|k| {
             let mut k = k.borrow_mut();
             k.0.clear();
-            for c in word.chars() {
-                k.0.push(match crate::text::lower(c) {
-                    'ё' => 'е',
-                    x => x,
-                });
-            }
+            crate::text::fold_into(word, &mut k.0);
             k.1 = lang;
-            self.words.get(&*k).is_some_and(|s| s.contains(class))
+            self.words.get(&*k).is_some_and(test)
         })
     }
 }

@@ -373,7 +373,7 @@ impl<'a> Ctx<'a> {
         let f = fold(w);
         let t = self.names.tables();
         for l in [Lang::Ru, Lang::Kk] {
-            let is_stop = word_classes(t, &f, l, |c| {
+            let is_stop = t.word_classes(&f, l, |c| {
                 ["stop", "month", "weekday", "title", "org"]
                     .iter()
                     .any(|x| c.contains(*x))
@@ -714,33 +714,6 @@ pub(crate) fn word_memo<V: Clone>(
         c.entry(key).or_default().insert(w.to_string(), b.clone());
     });
     b
-}
-
-/// `test` of the classes of `word` in `lang` in the words table (false for an unlisted word);
-/// the word is lower-cased as `Tables::word_is` does, once for all the classes asked.
-fn word_classes(
-    t: &crate::data::Tables,
-    word: &str,
-    lang: Lang,
-    test: impl FnOnce(&rustc_hash::FxHashSet<String>) -> bool,
-) -> bool {
-    thread_local! {
-        /// A reused lookup key, so that a lookup allocates nothing.
-        static KEY: std::cell::RefCell<(String, Lang)> =
-            const { std::cell::RefCell::new((String::new(), Lang::Other)) };
-    }
-    KEY.with(|k| {
-        let mut k = k.borrow_mut();
-        k.0.clear();
-        for c in word.chars() {
-            k.0.push(match text::lower(c) {
-                'ё' => 'е',
-                x => x,
-            });
-        }
-        k.1 = lang;
-        t.words.get(&*k).is_some_and(test)
-    })
 }
 
 /// Whether the word at byte `start` opens a sentence or a quotation: only spaces, quotes,
