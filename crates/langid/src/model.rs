@@ -82,18 +82,24 @@ pub struct Model {
     pub sources: Vec<String>,
 }
 
+/// Splits a data file of this crate (model, word filters) at its `%%` line into the UTF-8
+/// header and the binary body.
+pub(crate) fn split_header(bytes: &[u8]) -> Result<(&str, &[u8]), String> {
+    let sep = b"\n%%\n";
+    let at = bytes
+        .windows(sep.len())
+        .position(|w| w == sep)
+        .ok_or_else(|| "no %% line ending the header".to_string())?;
+    let header = std::str::from_utf8(&bytes[..at]).map_err(|e| e.to_string())?;
+    Ok((header, &bytes[at + sep.len()..]))
+}
+
 impl Model {
     /// Parses a model file (see the module documentation).
     pub fn parse(bytes: &'static [u8]) -> Result<Model, Error> {
         let bad =
             |msg: String| Error::new(ErrorKind::MalformedRow, msg).with_path("data/model.bin");
-        let sep = b"\n%%\n";
-        let at = bytes
-            .windows(sep.len())
-            .position(|w| w == sep)
-            .ok_or_else(|| bad("no %% line ending the header".into()))?;
-        let header = std::str::from_utf8(&bytes[..at]).map_err(|e| bad(e.to_string()))?;
-        let body = &bytes[at + sep.len()..];
+        let (header, body) = split_header(bytes).map_err(bad)?;
         let (mut bits, mut scale, mut bias) = (None, None, None);
         let mut kk_word_share = Vec::new();
         let mut sources = Vec::new();

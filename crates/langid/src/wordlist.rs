@@ -39,12 +39,7 @@ impl Bloom {
     /// Parses a filter file: `#` comment lines, `hashes<TAB>k`, a line `%%`, then the bit array.
     pub fn parse(bytes: &'static [u8], file: &str) -> Result<Bloom, Error> {
         let bad = |m: String| Error::new(ErrorKind::MalformedRow, m).with_path(file);
-        let sep = b"\n%%\n";
-        let at = bytes
-            .windows(sep.len())
-            .position(|w| w == sep)
-            .ok_or_else(|| bad("no %% line ending the header".into()))?;
-        let header = std::str::from_utf8(&bytes[..at]).map_err(|e| bad(e.to_string()))?;
+        let (header, bits) = crate::model::split_header(bytes).map_err(bad)?;
         let mut k = None;
         let mut sources = Vec::new();
         for line in header.lines() {
@@ -56,7 +51,6 @@ impl Bloom {
                 return Err(bad(format!("unknown header line {line:?}")));
             }
         }
-        let bits = &bytes[at + sep.len()..];
         let k = k
             .filter(|k| (1..=16).contains(k))
             .ok_or_else(|| bad("bad hashes".into()))?;
