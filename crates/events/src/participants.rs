@@ -404,43 +404,30 @@ pub(crate) fn ru_relation(
     };
     // «Кроме того, Токаев ...»: a preposition opening a linking phrase governs no name after it.
     let linking = |start: usize| rules.gram_at("discourse", words, start).is_some();
-    while j > 0 {
-        if let Some(n) = rules.gram_ending_at("host", words, j) {
-            if linking(j - n) {
-                break;
-            }
-            if skipped <= 1 {
-                return Rel::Host;
-            }
-        }
-        if let Some(n) = rules.gram_ending_at("companion", words, j) {
-            if linking(j - n) {
-                break;
-            }
-            if skipped <= 8 && !agent(j) {
-                return Rel::Companion;
-            }
-        }
-        if let Some(n) = rules.gram_ending_at("between", words, j) {
-            if linking(j - n) {
-                break;
-            }
-            if skipped <= 8 {
-                return Rel::Between;
-            }
-        }
-        if let Some(n) = rules.gram_ending_at("oblique", words, j) {
-            if linking(j - n) {
-                break;
-            }
-            let w = &words[j - n];
-            let limit = if matches!(*w, "в" | "во" | "на") {
-                0
-            } else {
-                1
+    'walk: while j > 0 {
+        // The preposition ending right before: how far back (words skipped) it still governs.
+        for rel in [Rel::Host, Rel::Companion, Rel::Between, Rel::Oblique] {
+            let kind = match rel {
+                Rel::Host => "host",
+                Rel::Companion => "companion",
+                Rel::Between => "between",
+                _ => "oblique",
             };
-            if skipped <= limit {
-                return Rel::Oblique;
+            let Some(n) = rules.gram_ending_at(kind, words, j) else {
+                continue;
+            };
+            if linking(j - n) {
+                break 'walk;
+            }
+            let reach = match rel {
+                Rel::Host => 1,
+                Rel::Companion if agent(j) => continue,
+                Rel::Companion | Rel::Between => 8,
+                _ if matches!(words[j - n], "в" | "во" | "на") => 0,
+                _ => 1,
+            };
+            if skipped <= reach {
+                return rel;
             }
         }
         let t = &tokens[j - 1];
