@@ -140,6 +140,21 @@ pub(crate) fn ru_common_word(tables: &Tables, word: &str) -> bool {
             .any(|c| has(&c.lemma))
 }
 
+/// Prepositions that govern the instrumental, where a name before a verb is no subject
+/// (с Ньюсом обсудил).
+const INSTRUMENTAL_PREPOSITIONS: &[&str] = &["с", "со", "между", "над", "под", "перед", "за"];
+
+/// Whether the Russian name at bytes `start..end` of `text` is the subject of a reporting verb
+/// right after it (Ньюсом заявил, Ковач сообщила): a subject stands in the nominative, so the
+/// name reads as written (Ньюсом, not the instrumental of Ньюс). Not after a preposition that
+/// governs the instrumental (с Ньюсом заявил is no subject).
+pub(crate) fn subject_of_verb(tables: &Tables, text: &str, start: usize, end: usize) -> bool {
+    let verb =
+        word_after(text, end).is_some_and(|w| tables.word_is(&fold(w), Lang::Ru, "speech_verb"));
+    verb && !word_before(text, start)
+        .is_some_and(|w| INSTRUMENTAL_PREPOSITIONS.contains(&fold(w).as_str()))
+}
+
 /// Whether the name at bytes `start..end` of `text` (language `lang`) stands next to a word
 /// that marks a person: a Kazakh courtesy title after it, or a reporting verb before or after it.
 pub(crate) fn person_cue_nearby(

@@ -203,7 +203,7 @@ pub fn factrueval_all(names: &Names, path: &Path) -> Result<(Figure, Figure, Fig
                 if !words.iter().any(|w| fold(w).starts_with(&prefix)) {
                     continue;
                 }
-                let r = names.read_name(&words, Lang::Ru, Some(&evidence), true);
+                let r = names.read_name(&words, Lang::Ru, Some(&evidence), true, false);
                 let got = r
                     .surname
                     .and_then(|s| r.words.get(s))
@@ -295,7 +295,13 @@ pub fn kaznerd(names: &Names, dir: &Path) -> Result<(Figure, Figure, Figure), Er
             .entry((w.to_string(), sid.to_string()))
             .or_insert_with(|| {
                 let ctx = sent.get(sid).copied().unwrap_or("");
-                names.normalize_in(w, Lang::Kk, Some(&names.evidence(ctx, Lang::Kk)), true)
+                names.normalize_in(
+                    w,
+                    Lang::Kk,
+                    Some(&names.evidence(ctx, Lang::Kk)),
+                    true,
+                    false,
+                )
             })
             .clone()
     };

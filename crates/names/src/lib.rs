@@ -568,6 +568,8 @@ pub(crate) struct Hint {
     pub gender: Option<Gender>,
     /// Whether an agreeing given name shows the nominative (`Some(true)`) or an oblique case.
     pub nominative: Option<bool>,
+    /// Whether the name is the subject of the verb after it, so surely in the nominative.
+    pub subject: bool,
     /// Whether the word is part of a person's name.
     pub person: bool,
 }
@@ -670,8 +672,11 @@ impl Names {
             /// Readings without evidence and with the default hint: (id, lang) -> word -> readings.
             static PLAIN: mentions::WordMemo<std::rc::Rc<Readings>> = mentions::WordMemo::default();
         }
-        let plain =
-            ev.is_none() && hint.gender.is_none() && hint.nominative.is_none() && !hint.person;
+        let plain = ev.is_none()
+            && hint.gender.is_none()
+            && hint.nominative.is_none()
+            && !hint.subject
+            && !hint.person;
         if !plain {
             return std::rc::Rc::new(self.word_candidates_uncached(word, lang, hint, ev));
         }
@@ -740,7 +745,7 @@ impl Names {
                 // Only Russian given names agree in case with the surname; in Kazakh only the
                 // last word of a name takes the case suffix.
                 match hint.nominative.filter(|_| lang == Lang::Ru) {
-                    Some(true) if identity => s *= 2.5,
+                    Some(true) if identity => s *= if hint.subject { 8.0 } else { 2.5 },
                     Some(false) if identity => s *= 0.5,
                     _ => {}
                 }
@@ -859,7 +864,7 @@ impl Names {
             if !given {
                 continue;
             }
-            let r = self.read_name(&[a.text, b.text], lang, Some(&ev), true);
+            let r = self.read_name(&[a.text, b.text], lang, Some(&ev), true, false);
             if let Some(sw) = r.surname.and_then(|i| r.words.get(i)) {
                 if sw.part == Part::Surname && r.surname == Some(1) {
                     reads.insert(fold(&sw.lemma));
@@ -939,6 +944,7 @@ impl Names {
         lang: Lang,
         ev: Option<&Evidence>,
         person: bool,
+        subject: bool,
     ) -> NameReading {
         let lang = match lang {
             Lang::Other => Self::detect(&words.join(" ")),
@@ -947,7 +953,8 @@ impl Names {
         let n = words.len();
         let mut parts = vec![Part::Surname; n];
         let mut gender: Option<Gender> = None;
-        let mut nominative: Option<bool> = None;
+        // A subject before its verb is in the nominative; otherwise a given name may show the case.
+        let mut nominative = subject.then_some(true);
         // Endings an agreeing surname may have, from an inflected given name.
         let mut oblique_ends: Option<Vec<String>> = None;
         // First pass: initials, given names and patronymics (they fix gender and case).
@@ -1080,6 +1087,7 @@ impl Names {
         let hint = Hint {
             gender,
             nominative,
+            subject,
             person: person || n > 1,
         };
         let mut reading = NameReading {
@@ -1307,11 +1315,11 @@ impl Names {
     /// Normalizes one name (one word or a full name); `lang` `Other` means detect the
     /// language from its letters (Kazakh-only letters -> kk, other Cyrillic -> ru, else Latin).
     pub fn normalize(&self, input: &str, lang: Lang) -> Normalized {
-        let first = self.normalize_in(input, lang, None, false);
+        let first = self.normalize_in(input, lang, None, false, false);
         // Auto: a Cyrillic name without Kazakh letters reads as Russian; when that finds no
         // entity but the Kazakh reading does (Гутерришпен, Путинмен), the Kazakh reading wins.
         if lang == Lang::Other && first.lang == Lang::Ru && first.entity_id.is_none() {
-            let kk = self.normalize_in(input, Lang::Kk, None, false);
+            let kk = self.normalize_in(input, Lang::Kk, None, false, false);
             if kk.entity_id.is_some() {
                 return kk;
             }
@@ -1325,6 +1333,7 @@ impl Names {
         lang: Lang,
         ev: Option<&Evidence>,
         person: bool,
+        subject: bool,
     ) -> Normalized {
         let clean = text::strip_accents(input);
         let lang = match lang {
@@ -1343,7 +1352,7 @@ impl Names {
                 canonical: None,
             };
         }
-        let r = self.read_name(&words, lang, ev, person);
+        let r = self.read_name(&words, lang, ev, person, subject);
         let (lemma, latin, entity_id, canonical) = self.finish(&r);
         let key = Self::key_of(&r, entity_id.as_ref());
         Normalized {

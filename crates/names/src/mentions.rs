@@ -486,6 +486,26 @@ impl<'a> Ctx<'a> {
         best
     }
 
+    /// Whether token `i` is a bare Kazakh common word and the next word a lower-case common
+    /// noun with the 3rd-person possessive (Адам ресурстары): together a compound noun.
+    fn compound_head_kk(&self, i: usize) -> bool {
+        let t = self.names.tables();
+        let w = self.tokens[i].text;
+        let Some(next) = self.tokens.get(i + 1) else {
+            return false;
+        };
+        if is_capitalized(next.text)
+            || !plain_gap(self.text, self.tokens[i].span.end, next.span.start)
+            || self.lemma(w, Lang::Kk) != fold(w)
+            || !crate::kk::is_common_word(t, w)
+        {
+            return false;
+        }
+        crate::kk::candidates(t, next.text).iter().any(|c| {
+            c.kinds.last().is_some_and(|k| k == "poss3") && crate::kk::is_common_word(t, &c.lemma)
+        })
+    }
+
     /// Whether the word after token `i` is a lower-case Kazakh noun for a street, district,
     /// village or river (`geo_after` in `words.tsv`: Дәулет аулында).
     fn before_geo_noun(&self, i: usize) -> bool {
@@ -930,7 +950,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             // «Лондон Брид Трампты»: a word that alone names a gazetteer person, after a word that
             // is none of that person's names, starts a new name.
             if k > start && !cx.is_given_word(t) && !cx.is_given_word(cx.tokens[k - 1].text) {
-                let here = names.normalize_in(t, cx.lang, Some(cx.ev()), true);
+                let here = names.normalize_in(t, cx.lang, Some(cx.ev()), true, false);
                 if let Some(p) = here.entity_id.as_deref().and_then(|id| names.entity(id)) {
                     let prev = cx.lemma(cx.tokens[k - 1].text, cx.lang);
                     let own =
@@ -1064,6 +1084,31 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         {
             continue;
         }
+        // A Kazakh plural of a common noun names a group, even after a title (Commerzbank
+        // басшысы - Банктер ...).
+        if cx.lang == Lang::Kk
+            && g.first == g.last
+            && cx.person_evidence(cx.tokens[g.first].text) < 2
+            && crate::kk::candidates(names.tables(), cx.tokens[g.first].text)
+                .iter()
+                .any(|c| {
+                    c.kinds.iter().any(|k| k == "plural")
+                        && crate::kk::common_not_name(names, &c.lemma)
+                })
+        {
+            continue;
+        }
+        // A bare Kazakh common word before a noun with the 3rd-person possessive is the first
+        // half of a compound, not a person, even when it is also a given name (Адам ресурстары
+        // `human resources`; a person would be in the genitive: Адамның).
+        if cx.lang == Lang::Kk
+            && g.first == g.last
+            && !titled
+            && cx.person_evidence(cx.tokens[g.first].text) < 3
+            && cx.compound_head_kk(g.first)
+        {
+            continue;
+        }
         let lowered = (g.first..=g.last).all(|k| cx.written_lower(&fold(cx.tokens[k].text)));
         if lowered {
             continue;
@@ -1139,7 +1184,9 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let read = |g: &Group| -> Mention {
         let span = Span::new(cx.tokens[g.first].span.start, cx.tokens[g.last].span.end);
-        let norm = names.normalize_in(span.slice(text), cx.lang, Some(cx.ev()), true);
+        let subject = cx.lang == Lang::Ru
+            && crate::cues::subject_of_verb(names.tables(), text, span.start, span.end);
+        let norm = names.normalize_in(span.slice(text), cx.lang, Some(cx.ev()), true, subject);
         Mention {
             kind: MentionKind::Person,
             span,
