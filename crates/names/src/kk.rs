@@ -266,13 +266,22 @@ fn chain(
             } else {
                 1.0
             };
-        // This suffix must fit the stem it attaches to.
+        // This suffix must fit the stem it attaches to. After a final и or у, which the
+        // spelling treats as a glide, news also write the vowel forms (Бичині beside Бичиді),
+        // less often.
         let fits = !check_sound
             || stem.is_empty()
             || class_of(stem).is_some_and(|c| suf.after.contains(c))
             || suf.after.contains('P') && ends_possessive(stem);
+        let glide_as_vowel = check_sound
+            && !fits
+            && suf.after.contains('V')
+            && stem.chars().count() >= 3
+            && stem.ends_with(['и', 'у']);
         if fits {
             out.push((stem.to_string(), kinds.clone(), p));
+        } else if glide_as_vowel {
+            out.push((stem.to_string(), kinds.clone(), p * 0.6));
         }
         if !stem.is_empty() {
             chain(
