@@ -77,14 +77,28 @@ pub(crate) fn post_title_follows(tables: &Tables, text: &str, end: usize, lang: 
 
 /// Whether a name particle (де, да, ла: Мэтт де Груд) may join the words around it. In Kazakh
 /// да/де is also the clitic `too` (Асан да Үсен де келді), so there it joins only foreign names:
-/// neither word spelled with a letter only Kazakh has; other particles (бин, фон) always join.
-pub(crate) fn particle_joins(lang: Lang, before: &str, particle: &str, after: &str) -> bool {
+/// neither word spelled with a letter only Kazakh has (the word after may carry a Kazakh case
+/// suffix: Соузаға); other particles (бин, фон) always join.
+pub(crate) fn particle_joins(
+    tables: &Tables,
+    lang: Lang,
+    before: &str,
+    particle: &str,
+    after: &str,
+) -> bool {
     let kazakh = |w: &str| {
         w.chars()
             .any(|c| crate::text::KAZAKH_ONLY.contains(&lower(c)))
     };
     let clitic = matches!(fold(particle).as_str(), "да" | "де");
-    lang != Lang::Kk || !clitic || !kazakh(before) && !kazakh(after)
+    let foreign_after = || {
+        !kazakh(after)
+            || candidates(tables, after)
+                .iter()
+                .take(2)
+                .any(|c| !c.kinds.is_empty() && !kazakh(&c.lemma))
+    };
+    lang != Lang::Kk || !clitic || !kazakh(before) && foreign_after()
 }
 
 /// Prior of reading a word as its own nominative, against which suffix chains compete.
@@ -348,10 +362,13 @@ mod tests {
 
     #[test]
     fn particles_join_foreign_names_only_in_kazakh() {
-        assert!(particle_joins(Lang::Kk, "Мэтт", "де", "Грудты"));
-        assert!(!particle_joins(Lang::Kk, "Асан", "да", "Үсен"));
-        assert!(particle_joins(Lang::Kk, "Мұхаммед", "бин", "Салман"));
-        assert!(particle_joins(Lang::Ru, "Асан", "да", "Үсен"));
+        let t = Tables::embedded().unwrap();
+        assert!(particle_joins(&t, Lang::Kk, "Мэтт", "де", "Грудты"));
+        assert!(particle_joins(&t, Lang::Kk, "Силвеле", "де", "Соузаға"));
+        assert!(!particle_joins(&t, Lang::Kk, "Асан", "да", "Үсен"));
+        assert!(!particle_joins(&t, Lang::Kk, "Асан", "да", "Үсенге"));
+        assert!(particle_joins(&t, Lang::Kk, "Мұхаммед", "бин", "Салман"));
+        assert!(particle_joins(&t, Lang::Ru, "Асан", "да", "Үсен"));
     }
 
     #[test]

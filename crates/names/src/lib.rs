@@ -1097,8 +1097,11 @@ impl Names {
             lang,
         };
         for (i, w) in words.iter().enumerate() {
+            // In Kazakh only the last word of a name takes a suffix: the others stand as written.
+            let bare_kk = lang == Lang::Kk && i + 1 < n;
             let lemma = match parts[i] {
                 Part::Initial => w.to_string(),
+                _ if bare_kk => text::recase(w, &fold(w)),
                 Part::Given => {
                     let c = self.word_candidates(
                         w,

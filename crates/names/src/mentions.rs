@@ -877,13 +877,17 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             continue;
         }
         let mut j = i;
+        // Name words so far (particles do not count): at most four.
+        let mut words = 1;
         loop {
-            // A lower-case particle between two name words (фон, ван, де, аль).
+            // A lower-case particle between two name words (фон, ван, де, аль), anywhere in the
+            // name (Мария да Пьедеде де Хесус).
             if j + 2 < n
                 && !like[j + 1]
                 && like[j + 2]
                 && cx.is_particle(cx.tokens[j + 1].text)
                 && crate::kk::particle_joins(
+                    names.tables(),
                     cx.lang,
                     cx.tokens[j].text,
                     cx.tokens[j + 1].text,
@@ -893,24 +897,27 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 && plain_gap(text, cx.tokens[j + 1].span.end, cx.tokens[j + 2].span.start)
             {
                 j += 2;
+                words += 1;
+                continue;
+            }
+            if j + 1 < n
+                && like[j + 1]
+                && words < 4
+                && (plain_gap(text, cx.tokens[j].span.end, cx.tokens[j + 1].span.start)
+                    || cx.initial_at(&cx.tokens[j])
+                        && text
+                            .get(cx.tokens[j].span.end..cx.tokens[j + 1].span.start)
+                            .is_some_and(|g| {
+                                g.starts_with('.')
+                                    && g.len() <= 3
+                                    && g[1..].chars().all(|c| c == ' ' || c == '-')
+                            }))
+            {
+                j += 1;
+                words += 1;
                 continue;
             }
             break;
-        }
-        while j + 1 < n
-            && like[j + 1]
-            && j + 1 - i < 4
-            && (plain_gap(text, cx.tokens[j].span.end, cx.tokens[j + 1].span.start)
-                || cx.initial_at(&cx.tokens[j])
-                    && text
-                        .get(cx.tokens[j].span.end..cx.tokens[j + 1].span.start)
-                        .is_some_and(|g| {
-                            g.starts_with('.')
-                                && g.len() <= 3
-                                && g[1..].chars().all(|c| c == ' ' || c == '-')
-                        }))
-        {
-            j += 1;
         }
         groups.push(Group { first: i, last: j });
         i = j + 1;
@@ -970,8 +977,13 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                     }
                 }
             }
-            // In Kazakh only the last word of a name takes a case suffix.
-            if cx.lang == Lang::Kk && k < g.last && cx.inflected_kk(t) {
+            // In Kazakh only the last word of a name takes a case suffix; a word before a name
+            // particle takes none (Пьедеде де Хесус).
+            if cx.lang == Lang::Kk
+                && k < g.last
+                && !cx.is_particle(cx.tokens[k + 1].text)
+                && cx.inflected_kk(t)
+            {
                 split.push(Group {
                     first: start,
                     last: k,
