@@ -91,7 +91,7 @@ pub(crate) fn foreign_name_word(tables: &Tables, w: &str) -> bool {
 /// Whether a Kazakh sentence-initial word may be a foreign surname standing alone (Слоан,
 /// Уилер): one word of four letters or more, spelled without the letters only Kazakh has
 /// (Ақнұр, Жаңару are Kazakh words), no stop word (Ал, Бұл) and no plural.
-fn foreign_looking(tables: &Tables, name: &str) -> bool {
+pub(crate) fn foreign_looking(tables: &Tables, name: &str) -> bool {
     name.chars().count() >= 4
         && name.chars().all(is_alpha)
         && !name

@@ -1020,7 +1020,9 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         }
         // Two or three Russian words none of which is a common word, before a lower-case word,
         // read as a foreign given name and surname even unlisted (Воррен Гатланд объявляет).
-        let foreign_pair = cx.lang == Lang::Ru
+        // Kazakh capitalises no second word of a common phrase, so there the same holds for
+        // words without the letters only Kazakh has, the last in any case form (Раби Пирзаданы).
+        let foreign_pair = cx.lang != Lang::Other
             && last > first
             && last - first <= 2
             && cx.tokens.get(last + 1).is_some_and(|t| {
@@ -1029,7 +1031,21 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             })
             && (first..=last).all(|k| {
                 let w = cx.tokens[k].text;
-                !cx.common_word(w) && crate::cues::foreign_name_word(names.tables(), w)
+                match cx.lang {
+                    Lang::Kk => {
+                        let stem = if k == last {
+                            cx.lemma(w, Lang::Kk)
+                        } else {
+                            fold(w)
+                        };
+                        (k < last || stem != fold(w))
+                            && !cx.common_word(w)
+                            && !crate::kk::is_common_word(names.tables(), w)
+                            && crate::cues::foreign_looking(names.tables(), &stem)
+                            && crate::cues::foreign_name_word(names.tables(), &stem)
+                    }
+                    _ => !cx.common_word(w) && crate::cues::foreign_name_word(names.tables(), w),
+                }
             });
         // A sentence-initial word joins a name only when it is a name itself (Встреча Енчи).
         if first < last
