@@ -67,7 +67,9 @@ fn split_line<'a>(line: &'a str, offset: usize, paragraph: usize, out: &mut Vec<
 
 /// Whether the stop at byte `dot` closes an initial or a short abbreviation rather than a sentence.
 fn is_abbreviation(line: &str, dot: usize) -> bool {
+    // Tokenised text spaces the stop off the word (М . П . Джабир, 2017 г .).
     let before = &line[..dot];
+    let before = before.strip_suffix(' ').unwrap_or(before);
     // The run of letters right before the stop.
     let Some(first) = before
         .char_indices()
@@ -156,6 +158,15 @@ mod tests {
             vec![
                 "К.-Ж. Токаев и М.П. Гагарин прибыли в г. Астана.",
                 "Далее т.д. продолжилось."
+            ]
+        );
+        // Tokenised text spaces the stop off the word.
+        let t = "Бегун М . П . Джабир прошел в 2019 г . в полуфинал . Финал в субботу .";
+        assert_eq!(
+            texts(t),
+            vec![
+                "Бегун М . П . Джабир прошел в 2019 г . в полуфинал .",
+                "Финал в субботу ."
             ]
         );
     }

@@ -416,7 +416,8 @@ impl<'a> Ctx<'a> {
             && self
                 .text
                 .get(t.span.end..)
-                .is_some_and(|r| r.starts_with('.'))
+                // Tokenised text spaces the dot off (М . П . Джабир).
+                .is_some_and(|r| r.starts_with('.') || r.starts_with(" ."))
     }
 
     /// A capitalised word that can be part of a name.
@@ -908,6 +909,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                         && text
                             .get(cx.tokens[j].span.end..cx.tokens[j + 1].span.start)
                             .is_some_and(|g| {
+                                let g = g.strip_prefix(' ').unwrap_or(g);
                                 g.starts_with('.')
                                     && g.len() <= 3
                                     && g[1..].chars().all(|c| c == ' ' || c == '-')
@@ -1195,6 +1197,10 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         } else if ev == 1
             && (!initial || size > 1 || cx.strong_surname_ending(cx.tokens[g.first].text))
             || size >= 2 && (!initial || foreign_pair)
+            // Initials before a word mark a person anywhere, a sentence start too (М.П. Джабир).
+            || size >= 2
+                && cx.initial_at(&cx.tokens[g.first])
+                && !cx.common_word(cx.tokens[g.last].text)
         {
             2
         } else if ev == 1 {
