@@ -284,12 +284,14 @@ fn all_dates(
 }
 
 /// Extracts the events of one article.
+/// `mentions`, when given, are the article's name mentions (`look.article_mentions(&article.text)`).
 pub(crate) fn extract_article(
     rules: &Rules,
     look: &dyn Lookup,
     article: &Article,
     lang: Lang,
     edition: &str,
+    mentions: Option<&[Mention]>,
 ) -> Vec<Event> {
     let Some(lr) = rules.get(lang) else {
         return Vec::new();
@@ -313,13 +315,7 @@ pub(crate) fn extract_article(
     let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
     // The persons of the whole article, read only when a companion word or, in a sentence with a
     // cue, a surname alone was passed over.
-    let article_people = std::cell::OnceCell::new();
-    let article_people = ArticlePeople {
-        text: &text,
-        lang,
-        look,
-        cell: article_people,
-    };
+    let article_people = ArticlePeople::new(&text, &article.text, lang, look, mentions);
     let all_items: Vec<Vec<(Item, Mention)>> = sents
         .iter()
         .enumerate()
@@ -328,8 +324,17 @@ pub(crate) fn extract_article(
                 return Vec::new();
             }
             let (sdate, _) = event_date(si, None, &sents, &sent_dates, &ctx, &clause_of);
-            let people = has_cue[si].then_some(&article_people);
-            items(s.text, &sent_tokens[si], lang, lr, look, sdate, people)
+            items(
+                s.text,
+                s.span.start,
+                &sent_tokens[si],
+                lang,
+                lr,
+                look,
+                sdate,
+                &article_people,
+                has_cue[si],
+            )
         })
         .collect();
     let mut raws: Vec<Raw> = Vec::new();

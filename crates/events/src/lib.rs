@@ -124,7 +124,7 @@ pub use lookup::Lookup;
 
 use chrono::NaiveDate;
 use extract::Rules;
-use kzalign_core::{Article, Error, ErrorKind, Event, Lang};
+use kzalign_core::{Article, Error, ErrorKind, Event, Lang, Mention};
 use kzalign_names::Names;
 use lexicon::FileKind;
 use std::path::Path;
@@ -206,7 +206,35 @@ impl Extractor {
     /// Extracts the events of one article whose language is `lang`; `edition` labels them.
     /// Events of every modality are returned (see the crate docs); `Lang::Other` has none.
     pub fn extract(&self, article: &Article, lang: Lang, edition: &str) -> Vec<Event> {
-        extract::extract_article(&self.rules, self.names.as_ref(), article, lang, edition)
+        extract::extract_article(
+            &self.rules,
+            self.names.as_ref(),
+            article,
+            lang,
+            edition,
+            None,
+        )
+    }
+
+    /// The same as [`Extractor::extract`] for a caller that has already found the article's
+    /// person mentions: `mentions` must be `self.names().mentions(&article.text, lang)`. Names
+    /// are then not looked for again (the extractor reads persons from the article's mentions in
+    /// any case, finding them itself when not given).
+    pub fn extract_with_mentions(
+        &self,
+        article: &Article,
+        lang: Lang,
+        edition: &str,
+        mentions: &[Mention],
+    ) -> Vec<Event> {
+        extract::extract_article(
+            &self.rules,
+            self.names.as_ref(),
+            article,
+            lang,
+            edition,
+            Some(mentions),
+        )
     }
 
     /// The same as [`Extractor::extract`] with another source of names (tests, adapters).
@@ -217,7 +245,7 @@ impl Extractor {
         lang: Lang,
         edition: &str,
     ) -> Vec<Event> {
-        extract::extract_article(&self.rules, look, article, lang, edition)
+        extract::extract_article(&self.rules, look, article, lang, edition, None)
     }
 
     /// Runs one regression case of a cue or rule file; `None` when the check is not this crate's.
@@ -289,7 +317,8 @@ impl Extractor {
                     text: input.to_string(),
                     ..Article::default()
                 };
-                let evs = extract::extract_article(&self.rules, look, &article, lang, lang.code());
+                let evs =
+                    extract::extract_article(&self.rules, look, &article, lang, lang.code(), None);
                 if evs.is_empty() {
                     return Some("none".to_string());
                 }

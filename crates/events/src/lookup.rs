@@ -18,8 +18,40 @@ pub trait Lookup {
         let _ = places;
         self.persons(text, lang)
     }
+    /// The name mentions of a whole article, for [`Lookup::persons_from`] to read sentence by
+    /// sentence (names are found once per article); `None`, the default, when this lookup reads
+    /// every text on its own.
+    fn article_mentions(&self, text: &str, lang: Lang) -> Option<Vec<Mention>> {
+        let _ = (text, lang);
+        None
+    }
+    /// The persons of `text`, a slice of an article, from `found`: those of the article's
+    /// mentions ([`Lookup::article_mentions`]) that lie inside `text`, their spans moved to index
+    /// it; `places` are this lookup's places of `text`. The default reads `text` itself.
+    fn persons_from(
+        &self,
+        text: &str,
+        lang: Lang,
+        places: &[Mention],
+        found: Vec<Mention>,
+    ) -> Vec<Mention> {
+        let _ = found;
+        self.persons_with_places(text, lang, places)
+    }
     /// Role phrases («Глава государства») resolved to their holder at `date`.
     fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention>;
+    /// The same as [`Lookup::roles`] when `found` are the name mentions of `text` (as
+    /// [`Lookup::persons_from`] takes them); the default reads `text` itself.
+    fn roles_with(
+        &self,
+        text: &str,
+        lang: Lang,
+        date: Option<NaiveDate>,
+        found: &[Mention],
+    ) -> Vec<Mention> {
+        let _ = found;
+        self.roles(text, lang, date)
+    }
     /// Reads `word` (a capitalized word the mention finder passed over) as a person's name, if it
     /// can; the extractor accepts it only when its key is that of a person named in the article.
     fn name_of(&self, word: &str, lang: Lang) -> Option<Mention> {
@@ -54,6 +86,20 @@ impl Lookup for Memo<'_> {
         self.look.persons_with_places(text, lang, places)
     }
 
+    fn article_mentions(&self, text: &str, lang: Lang) -> Option<Vec<Mention>> {
+        self.look.article_mentions(text, lang)
+    }
+
+    fn persons_from(
+        &self,
+        text: &str,
+        lang: Lang,
+        places: &[Mention],
+        found: Vec<Mention>,
+    ) -> Vec<Mention> {
+        self.look.persons_from(text, lang, places, found)
+    }
+
     fn places(&self, text: &str, lang: Lang) -> Vec<Mention> {
         let key = (text.to_string(), lang);
         if let Some(v) = self.places.borrow().get(&key) {
@@ -68,6 +114,16 @@ impl Lookup for Memo<'_> {
         self.look.roles(text, lang, date)
     }
 
+    fn roles_with(
+        &self,
+        text: &str,
+        lang: Lang,
+        date: Option<NaiveDate>,
+        found: &[Mention],
+    ) -> Vec<Mention> {
+        self.look.roles_with(text, lang, date, found)
+    }
+
     fn name_of(&self, word: &str, lang: Lang) -> Option<Mention> {
         self.look.name_of(word, lang)
     }
@@ -79,13 +135,26 @@ impl Lookup for Names {
     }
 
     fn persons_with_places(&self, text: &str, lang: Lang, all_places: &[Mention]) -> Vec<Mention> {
+        self.persons_from(text, lang, all_places, self.mentions(text, lang))
+    }
+
+    fn article_mentions(&self, text: &str, lang: Lang) -> Option<Vec<Mention>> {
+        Some(self.mentions(text, lang))
+    }
+
+    fn persons_from(
+        &self,
+        text: &str,
+        lang: Lang,
+        all_places: &[Mention],
+        found: Vec<Mention>,
+    ) -> Vec<Mention> {
         let located_places: Vec<Mention> = all_places
             .iter()
             .filter(|p| located(text, p, lang))
             .cloned()
             .collect();
-        let pieces: Vec<Mention> = self
-            .mentions(text, lang)
+        let pieces: Vec<Mention> = found
             .into_iter()
             .filter(|m| m.kind == MentionKind::Person)
             // «Жамбыл облысының»: an unknown name inside a place is the place.
@@ -109,6 +178,16 @@ impl Lookup for Names {
 
     fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention> {
         self.role_mentions(text, lang, date)
+    }
+
+    fn roles_with(
+        &self,
+        text: &str,
+        lang: Lang,
+        date: Option<NaiveDate>,
+        found: &[Mention],
+    ) -> Vec<Mention> {
+        self.role_mentions_with(text, lang, date, found)
     }
 
     fn name_of(&self, word: &str, lang: Lang) -> Option<Mention> {

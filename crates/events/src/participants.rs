@@ -186,9 +186,10 @@ pub(crate) fn cleaned_persons(
     lang: Lang,
     rules: &LangRules,
     look: &dyn Lookup,
+    found: Vec<Mention>,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
-    for m in look.persons(sentence, lang) {
+    for m in found {
         let Some((first, last)) = token_range(tokens, m.span) else {
             continue;
         };
@@ -233,21 +234,40 @@ pub(crate) fn cleaned_persons(
     out
 }
 
-/// Builds the person items of a sentence: names, plus roles that are not a name's apposition.
+/// Builds the person items of a sentence (at byte `offset` of the article): names, plus roles
+/// that are not a name's apposition; with `surnames`, also surnames written alone
+/// ([`surnames_alone`]).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn items(
     sentence: &str,
+    offset: usize,
     tokens: &[Token],
     lang: Lang,
     rules: &LangRules,
     look: &dyn Lookup,
     date: Option<NaiveDate>,
-    people: Option<&ArticlePeople<'_>>,
+    people: &ArticlePeople<'_>,
+    surnames: bool,
 ) -> Vec<(Item, Mention)> {
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
     let mut out: Vec<(Item, Mention)> = Vec::new();
-    for m in cleaned_persons(sentence, tokens, lang, rules, look) {
+    // The article's name mentions inside the sentence, when the lookup finds names per article.
+    let inside = people.sentence_mentions(sentence, offset);
+    let found = match &inside {
+        Some(ms) => {
+            let places = look.places(sentence, lang);
+            look.persons_from(sentence, lang, &places, ms.clone())
+        }
+        None => look.persons(sentence, lang),
+    };
+    for m in cleaned_persons(sentence, tokens, lang, rules, look, found) {
         if let Some((first, last)) = token_range(tokens, m.span) {
-            let part = participant(&m);
+            // A surname alone («Ибраев принял ...») is the person the article names in full.
+            let alone = m.entity_id.is_none() && !m.text.trim().contains(char::is_whitespace);
+            let part = match alone.then(|| people.in_full(&m)).flatten() {
+                Some(p) => p.clone(),
+                None => participant(&m),
+            };
             out.push((
                 Item {
                     first,
@@ -260,12 +280,15 @@ pub(crate) fn items(
             ));
         }
     }
-    if let Some(people) = people {
+    if surnames {
         out.extend(surnames_alone(sentence, tokens, lang, look, people, &out));
     }
     // Roles resolve to the holder at the event's date; an undated article (common for scraped
     // Kazakh pages) gets the current holder, the likeliest reading of «Мемлекет басшысы» today.
-    let roles = look.roles(sentence, lang, date);
+    let roles = match &inside {
+        Some(ms) => look.roles_with(sentence, lang, date, ms),
+        None => look.roles(sentence, lang, date),
+    };
     for r in roles {
         if r.entity_id.is_none() {
             continue;
@@ -496,11 +519,7 @@ fn surnames_alone(
         if m.key.is_empty() {
             continue;
         }
-        let full = people.get().iter().find(|p| {
-            p.name.split_whitespace().count() >= 2
-                && (p.key == m.key || (m.entity_id.is_some() && p.entity_id == m.entity_id))
-        });
-        if let Some(p) = full {
+        if let Some(p) = people.in_full(&m) {
             m.span = Span::new(t.start, t.end);
             m.text = word.to_string();
             out.push((
@@ -573,13 +592,66 @@ pub(crate) fn title_anaphor(
 
 /// The persons named anywhere in an article, read on first use.
 pub(crate) struct ArticlePeople<'a> {
+    /// The text the extractor reads (the article's, a header masked).
     pub text: &'a str,
+    /// The article's own text, whose name mentions are found once.
+    pub article: &'a str,
     pub lang: Lang,
     pub look: &'a dyn Lookup,
     pub cell: std::cell::OnceCell<Vec<Participant>>,
+    /// The article's name mentions as the caller gave them.
+    pub given: Option<&'a [Mention]>,
+    /// Else as read on first use ([`Lookup::article_mentions`]).
+    pub found: std::cell::OnceCell<Option<Vec<Mention>>>,
 }
 
-impl ArticlePeople<'_> {
+impl<'a> ArticlePeople<'a> {
+    /// The people of the article `text` (`article` before its header was masked), with its
+    /// name mentions when the caller has them.
+    pub(crate) fn new(
+        text: &'a str,
+        article: &'a str,
+        lang: Lang,
+        look: &'a dyn Lookup,
+        given: Option<&'a [Mention]>,
+    ) -> ArticlePeople<'a> {
+        ArticlePeople {
+            text,
+            article,
+            lang,
+            look,
+            cell: Default::default(),
+            given,
+            found: Default::default(),
+        }
+    }
+
+    /// The article's name mentions, found once; `None` when the lookup reads text by text.
+    fn mentions(&self) -> Option<&[Mention]> {
+        if self.given.is_some() {
+            return self.given;
+        }
+        self.found
+            .get_or_init(|| self.look.article_mentions(self.article, self.lang))
+            .as_deref()
+    }
+
+    /// The article's name mentions that lie inside the sentence at byte `offset` of the text,
+    /// their spans moved to index the sentence; `None` when the lookup reads text by text.
+    pub(crate) fn sentence_mentions(&self, sentence: &str, offset: usize) -> Option<Vec<Mention>> {
+        let end = offset + sentence.len();
+        let all = self.mentions()?;
+        Some(
+            all.iter()
+                .filter(|m| offset <= m.span.start && m.span.end <= end)
+                .map(|m| Mention {
+                    span: Span::new(m.span.start - offset, m.span.end - offset),
+                    ..m.clone()
+                })
+                .collect(),
+        )
+    }
+
     /// Whether the text writes the stem of `word` (its first letters, without up to three letters
     /// of ending) right after another capitalized word («Хиллари Клинтон», «Н. Н. Вертинской»).
     fn written_in_full(&self, word: &str) -> bool {
@@ -602,13 +674,25 @@ impl ArticlePeople<'_> {
         })
     }
 
+    /// The person the article names in two words or more with the key (or the entity) of `m`.
+    fn in_full(&self, m: &Mention) -> Option<&Participant> {
+        self.get().iter().find(|p| {
+            p.name.split_whitespace().count() >= 2
+                && (p.key == m.key || (m.entity_id.is_some() && p.entity_id == m.entity_id))
+        })
+    }
+
     pub(crate) fn get(&self) -> &[Participant] {
         self.cell.get_or_init(|| {
-            self.look
-                .persons(self.text, self.lang)
-                .iter()
-                .map(participant)
-                .collect()
+            let persons = match self.mentions() {
+                Some(all) => {
+                    let places = self.look.places(self.text, self.lang);
+                    self.look
+                        .persons_from(self.text, self.lang, &places, all.to_vec())
+                }
+                None => self.look.persons(self.text, self.lang),
+            };
+            persons.iter().map(participant).collect()
         })
     }
 }

@@ -1379,6 +1379,19 @@ impl Names {
         mentions::roles(self, text, lang, date)
     }
 
+    /// The same as [`Names::role_mentions`] when `persons` are the text's person mentions
+    /// (a caller that has them, such as the article's mentions that fall in a sentence, their
+    /// spans moved to index `text`): the name right after a role phrase is looked for there.
+    pub fn role_mentions_with(
+        &self,
+        text: &str,
+        lang: Lang,
+        date: Option<NaiveDate>,
+        persons: &[Mention],
+    ) -> Vec<Mention> {
+        mentions::roles_with(self, text, lang, date, persons)
+    }
+
     /// All persons of a text: name mentions plus role phrases that stand alone (a role phrase
     /// immediately followed by a name is dropped: the name stands for it), in text order.
     pub fn person_mentions(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention> {

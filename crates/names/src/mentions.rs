@@ -1400,8 +1400,11 @@ pub(crate) fn roles(
     date: Option<NaiveDate>,
 ) -> Vec<Mention> {
     let lang = text_lang(text, lang);
-    let persons = persons(names, text, lang);
-    roles_with(names, text, lang, date, &persons)
+    // The persons are read only when a role phrase is found (most texts have none).
+    let found = std::cell::OnceCell::new();
+    roles_in(names, text, lang, date, &|| {
+        found.get_or_init(|| persons(names, text, lang)).as_slice()
+    })
 }
 
 /// Role mentions given the text's person mentions (as [`persons`] finds them).
@@ -1411,6 +1414,17 @@ pub(crate) fn roles_with(
     lang: Lang,
     date: Option<NaiveDate>,
     persons: &[Mention],
+) -> Vec<Mention> {
+    roles_in(names, text, lang, date, &|| persons)
+}
+
+/// Role mentions; `persons()` gives the text's person mentions when a role phrase needs them.
+fn roles_in<'p>(
+    names: &Names,
+    text: &str,
+    lang: Lang,
+    date: Option<NaiveDate>,
+    persons: &dyn Fn() -> &'p [Mention],
 ) -> Vec<Mention> {
     let lang = text_lang(text, lang);
     let tokens = text::tokenize(text);
@@ -1441,7 +1455,7 @@ pub(crate) fn roles_with(
             let last = i + words.len() - 1;
             let span = Span::new(tokens[i].span.start, tokens[last].span.end);
             // A name right after the role phrase decides who it is.
-            let apposed = persons.iter().find(|m| {
+            let apposed = persons().iter().find(|m| {
                 m.span.start >= span.end
                     && text
                         .get(span.end..m.span.start)
