@@ -313,6 +313,9 @@ pub(crate) fn extract_article(
     let sent_hits: Vec<Vec<CueHit<'_>>> = sent_tokens.iter().map(|t| find_cues(t, lr)).collect();
     let has_cue: Vec<bool> = sent_hits.iter().map(|h| !h.is_empty()).collect();
     let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
+    if has_cue.iter().any(|&c| c) {
+        memo.places_of_sentences(&text, lang, &sents, needed);
+    }
     // The persons of the whole article, read only when a companion word or, in a sentence with a
     // cue, a surname alone was passed over.
     let article_people = ArticlePeople::new(&text, &article.text, lang, look, mentions);

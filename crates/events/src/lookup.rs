@@ -38,6 +38,18 @@ pub trait Lookup {
         let _ = found;
         self.persons_with_places(text, lang, places)
     }
+    /// The places of `text`, the slice at byte `offset` of an article whose places
+    /// ([`Lookup::places`]) are `article`, told from the article's places without reading `text`
+    /// again; `None` when they cannot be (the default, or a place across the slice's edge).
+    fn places_within(
+        &self,
+        text: &str,
+        offset: usize,
+        article: &[Mention],
+    ) -> Option<Vec<Mention>> {
+        let _ = (text, offset, article);
+        None
+    }
     /// Role phrases («Глава государства») resolved to their holder at `date`.
     fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention>;
     /// The same as [`Lookup::roles`] when `found` are the name mentions of `text` (as
@@ -74,6 +86,34 @@ impl<'a> Memo<'a> {
             places: RefCell::new(HashMap::default()),
         }
     }
+
+    /// Remembers the places of the sentences of an article (`text`, split into `sentences`)
+    /// that `wanted` names, told from the article's places where the lookup can
+    /// ([`Lookup::places_within`]).
+    pub(crate) fn places_of_sentences(
+        &self,
+        text: &str,
+        lang: Lang,
+        sentences: &[kzalign_core::Sentence<'_>],
+        wanted: impl Fn(usize) -> bool,
+    ) {
+        let all = self.places(text, lang);
+        for (k, s) in sentences.iter().enumerate() {
+            if !wanted(k)
+                || self
+                    .places
+                    .borrow()
+                    .contains_key(&(s.text.to_string(), lang))
+            {
+                continue;
+            }
+            if let Some(p) = self.look.places_within(s.text, s.span.start, &all) {
+                self.places
+                    .borrow_mut()
+                    .insert((s.text.to_string(), lang), p);
+            }
+        }
+    }
 }
 
 impl Lookup for Memo<'_> {
@@ -98,6 +138,15 @@ impl Lookup for Memo<'_> {
         found: Vec<Mention>,
     ) -> Vec<Mention> {
         self.look.persons_from(text, lang, places, found)
+    }
+
+    fn places_within(
+        &self,
+        text: &str,
+        offset: usize,
+        article: &[Mention],
+    ) -> Option<Vec<Mention>> {
+        self.look.places_within(text, offset, article)
     }
 
     fn places(&self, text: &str, lang: Lang) -> Vec<Mention> {
@@ -174,6 +223,32 @@ impl Lookup for Names {
 
     fn places(&self, text: &str, lang: Lang) -> Vec<Mention> {
         Names::places(self, text, lang)
+    }
+
+    /// A place is found from its own words left to right, so the places of a slice that starts
+    /// and ends at word edges (a sentence) are the text's places inside it, unless one crosses
+    /// its edge (and so took words the slice reads otherwise).
+    fn places_within(
+        &self,
+        text: &str,
+        offset: usize,
+        article: &[Mention],
+    ) -> Option<Vec<Mention>> {
+        let end = offset + text.len();
+        let mut out = Vec::new();
+        for p in article {
+            if p.span.end <= offset || p.span.start >= end {
+                continue;
+            }
+            if p.span.start < offset || p.span.end > end {
+                return None;
+            }
+            out.push(Mention {
+                span: kzalign_core::Span::new(p.span.start - offset, p.span.end - offset),
+                ..p.clone()
+            });
+        }
+        Some(out)
     }
 
     fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention> {
@@ -393,6 +468,32 @@ mod tests {
         fn roles(&self, _: &str, _: Lang, _: Option<NaiveDate>) -> Vec<Mention> {
             Vec::new()
         }
+    }
+
+    #[test]
+    fn places_of_a_sentence_are_the_article_places_inside_it() {
+        let names = kzalign_names::NamesBuilder::new().build().unwrap();
+        let text = "Токаев прибыл в Нью-Йорк. В Южной Корее и в Астане прошли встречи.\n\
+                    Тоқаев Астанада Ильхам Әлиевпен кездесті. Сауд Арабиясы.";
+        let all = Names::places(&names, text, Lang::Ru);
+        assert!(all.len() >= 4, "{all:?}");
+        for s in kzalign_core::sentences(text) {
+            let within = names.places_within(s.text, s.span.start, &all);
+            assert_eq!(
+                within,
+                Some(Names::places(&names, s.text, Lang::Ru)),
+                "{}",
+                s.text
+            );
+        }
+        // A place across the slice's edge: not told.
+        let p = &all[0];
+        let from = p.span.start
+            + text[p.span.start..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+        assert_eq!(names.places_within(&text[from..], from, &all), None);
     }
 
     #[test]
