@@ -645,13 +645,13 @@ impl Names {
         };
         let v = match lang {
             Lang::Ru => ru::candidates(self.tables(), &w)
-                .into_iter()
-                .map(|c| (c.lemma, c.prior, c.gender))
+                .iter()
+                .map(|c| (c.lemma.clone(), c.prior, c.gender))
                 .collect(),
             Lang::Kk => kk::candidates(self.tables(), &w)
-                .into_iter()
+                .iter()
                 .filter(|c| !c.lemma.is_empty())
-                .map(|c| (c.lemma, c.prior, None))
+                .map(|c| (c.lemma.clone(), c.prior, None))
                 .collect(),
             Lang::Other => vec![(fold(&w), 1.0, None)],
         };

@@ -337,7 +337,8 @@ impl<'a> Ctx<'a> {
         let best = self.lemma(w, Lang::Kk);
         let readings = word_memo(&READINGS, self.names, Lang::Kk, w, || {
             crate::kk::candidates(self.names.tables(), w)
-                .into_iter()
+                .iter()
+                .cloned()
                 .map(|c| {
                     let place = c
                         .kinds
@@ -699,7 +700,19 @@ pub(crate) fn word_memo<V: Clone>(
     w: &str,
     test: impl FnOnce() -> V,
 ) -> V {
-    let key = (names.inner.id, lang);
+    word_memo_by(cache, names.inner.id, lang, w, test)
+}
+
+/// [`word_memo`] for a test that depends on the word, the language and whatever `id` names
+/// (a normalizer's or a set of tables' id).
+pub(crate) fn word_memo_by<V: Clone>(
+    cache: &'static std::thread::LocalKey<WordMemo<V>>,
+    id: u64,
+    lang: Lang,
+    w: &str,
+    test: impl FnOnce() -> V,
+) -> V {
+    let key = (id, lang);
     let hit = cache.with(|c| c.0.borrow().get(&key).and_then(|m| m.get(w).cloned()));
     if let Some(b) = hit {
         return b;
