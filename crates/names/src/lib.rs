@@ -1307,6 +1307,16 @@ impl Names {
     /// Normalizes one name (one word or a full name); `lang` `Other` means detect the
     /// language from its letters (Kazakh-only letters -> kk, other Cyrillic -> ru, else Latin).
     pub fn normalize(&self, input: &str, lang: Lang) -> Normalized {
+        thread_local! {
+            /// Names repeat across texts: each is read once per thread.
+            static DONE: mentions::WordMemo<Normalized> = mentions::WordMemo::default();
+        }
+        mentions::word_memo(&DONE, self, lang, input, || {
+            self.normalize_uncached(input, lang)
+        })
+    }
+
+    fn normalize_uncached(&self, input: &str, lang: Lang) -> Normalized {
         let first = self.normalize_in(input, lang, None, false);
         // Auto: a Cyrillic name without Kazakh letters reads as Russian; when that finds no
         // entity but the Kazakh reading does (Гутерришпен, Путинмен), the Kazakh reading wins.
@@ -1518,6 +1528,28 @@ mod tests {
 
     fn names() -> Names {
         NamesBuilder::new().build().unwrap()
+    }
+
+    #[test]
+    fn remembered_normalizations_are_the_normalizations() {
+        let n = names();
+        for (s, l) in [
+            ("Токаеву", Lang::Ru),
+            ("Тоқаевқа", Lang::Kk),
+            ("Гутерришпен", Lang::Other),
+            ("Гутерришпен", Lang::Ru),
+        ] {
+            let fresh = n.normalize_uncached(s, l);
+            assert_eq!(n.normalize(s, l), fresh, "{s}");
+            assert_eq!(n.normalize(s, l), fresh, "{s}, from memory");
+        }
+        // Another normalizer (it may have other rules) is remembered apart.
+        let other = names();
+        assert_ne!(other.inner.id, n.inner.id);
+        assert_eq!(
+            other.normalize("Токаеву", Lang::Ru),
+            other.normalize_uncached("Токаеву", Lang::Ru)
+        );
     }
 
     #[test]
