@@ -186,7 +186,7 @@ struct Ctx<'a> {
     /// Sentence and line starts, the lower-case words and the evidence of the text: built on
     /// first use (the place finder needs none of them).
     starts: std::cell::OnceCell<std::cell::RefCell<LineStarts>>,
-    lower: std::cell::OnceCell<rustc_hash::FxHashMap<u64, Vec<usize>>>,
+    lower: std::cell::OnceCell<Vec<(u64, usize)>>,
     ev: std::cell::OnceCell<Evidence>,
     /// The Kazakh titles among the stop words of the text's language (`Inner::stop_words`).
     kk_title_stops: &'a [String],
@@ -232,32 +232,29 @@ impl<'a> Ctx<'a> {
     /// Whether the folded word `f` is written in lower case somewhere in the text.
     fn written_lower(&self, f: &str) -> bool {
         use std::hash::BuildHasher;
-        // The lower-case words (their token indexes) by the hash of their folded form; a hash
+        // (hash of the folded form, token index) of the lower-case words, sorted; a hash
         // hit is confirmed on the words.
         let by_hash = self.lower.get_or_init(|| {
             let mut buf = String::new();
-            let mut map: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+            let mut v: Vec<(u64, usize)> = Vec::with_capacity(self.tokens.len());
             for (k, t) in self.tokens.iter().enumerate() {
                 let w = text::strip_accents(t.text);
                 // A lower-case Arabic article (аль-Хадж) opens a name: it is no lower-case word.
-                if !is_capitalized(&w)
-                    && crate::cues::article_name_tokens(std::slice::from_ref(t)).is_empty()
-                {
+                if !is_capitalized(&w) && !crate::cues::is_article_name(t.text) {
                     buf.clear();
                     text::fold_into(&w, &mut buf);
-                    map.entry(rustc_hash::FxBuildHasher.hash_one(buf.as_str()))
-                        .or_default()
-                        .push(k);
+                    v.push((rustc_hash::FxBuildHasher.hash_one(buf.as_str()), k));
                 }
             }
-            map
+            v.sort_unstable();
+            v
         });
-        by_hash
-            .get(&rustc_hash::FxBuildHasher.hash_one(f))
-            .is_some_and(|ks| {
-                ks.iter()
-                    .any(|&k| fold(&text::strip_accents(self.tokens[k].text)) == f)
-            })
+        let h = rustc_hash::FxBuildHasher.hash_one(f);
+        let from = by_hash.partition_point(|e| e.0 < h);
+        by_hash[from..]
+            .iter()
+            .take_while(|e| e.0 == h)
+            .any(|&(_, k)| fold(&text::strip_accents(self.tokens[k].text)) == f)
     }
 
     /// The evidence of the text ([`Names::evidence`]).
