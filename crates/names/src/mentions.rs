@@ -1453,11 +1453,12 @@ fn roles_in<'p>(
             if i + words.len() > tokens.len() || used[i] {
                 continue;
             }
+            // The first word matches ([`first_role_words`]).
             let ok = words.iter().enumerate().all(|(k, _)| {
                 !used[i + k]
-                    && role_word_matches(fold_at(i + k), words, k, *rl)
                     && (k == 0
-                        || plain_gap(text, tokens[i + k - 1].span.end, tokens[i + k].span.start))
+                        || role_word_matches(fold_at(i + k), words, k, *rl)
+                            && plain_gap(text, tokens[i + k - 1].span.end, tokens[i + k].span.start))
             });
             if !ok {
                 continue;
