@@ -129,7 +129,7 @@ pub(crate) fn kk_case(m: &Mention, rules: &LangRules) -> Rel {
         ("acc", Rel::Object),
     ] {
         for s in rules.suffixes(k) {
-            all.push((s, r));
+            all.push((s.as_str(), r));
         }
     }
     all.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
@@ -150,25 +150,25 @@ fn folded_words(m: &Mention) -> (Vec<String>, Vec<String>) {
 /// Whether every word of a Russian full name (two words or more) carries a genitive or accusative
 /// ending its dictionary form lacks («Бориса Николаевича», not «Мария Алехина»).
 fn ru_oblique(m: &Mention, rules: &LangRules) -> bool {
-    let endings: Vec<&str> = rules.suffixes("genitive");
+    let endings = rules.suffixes("genitive");
     let (sw, lw) = folded_words(m);
     sw.len() >= 2
         && sw.len() == lw.len()
         && sw.iter().zip(&lw).all(|(s, l)| {
             let d = ending(s, l);
-            !d.is_empty() && endings.iter().any(|e| d == *e)
+            !d.is_empty() && endings.contains(&d)
         })
 }
 
 /// Whether a Russian mention is in the dative, from the endings its words add to the lemma.
 pub(crate) fn ru_dative(m: &Mention, rules: &LangRules) -> bool {
-    let dat: Vec<&str> = rules.suffixes("dative");
+    let dat = rules.suffixes("dative");
     let (sw, lw) = folded_words(m);
     // The surname carries the case; a first name in -у may be an accusative («Нарендру Моди»).
     if sw.len() == lw.len() {
         if let (Some(s), Some(l)) = (sw.last(), lw.last()) {
             let d = ending(s, l);
-            if !d.is_empty() && dat.iter().any(|x| d == *x) && !l.ends_with(d.as_str()) {
+            if !d.is_empty() && dat.contains(&d) && !l.ends_with(d.as_str()) {
                 return true;
             }
         }
