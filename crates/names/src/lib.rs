@@ -296,8 +296,8 @@ pub(crate) fn skeleton_memo(name: &str) -> String {
 }
 
 /// The first two letters of a folded word (the place-form index key).
-pub(crate) fn prefix2(w: &str) -> String {
-    w.chars().take(2).collect()
+pub(crate) fn prefix2(w: &str) -> &str {
+    &w[..w.char_indices().nth(2).map_or(w.len(), |(i, _)| i)]
 }
 
 impl Inner {
@@ -403,9 +403,10 @@ impl Inner {
         let mut role_short = Vec::new();
         for (ri, (words, _, _)) in roles.iter().enumerate() {
             match words.first() {
-                Some(w) if w.chars().count() >= 2 => {
-                    role_index.entry(prefix2(w)).or_default().push(ri)
-                }
+                Some(w) if w.chars().count() >= 2 => role_index
+                    .entry(prefix2(w).to_string())
+                    .or_default()
+                    .push(ri),
                 _ => role_short.push(ri),
             }
         }
@@ -416,7 +417,7 @@ impl Inner {
                     let words: Vec<String> = f.split_whitespace().map(fold).collect();
                     if let Some(first) = words.first() {
                         place_forms
-                            .entry(prefix2(first))
+                            .entry(prefix2(first).to_string())
                             .or_default()
                             .push((words, pi, l));
                     }

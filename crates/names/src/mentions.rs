@@ -1263,7 +1263,7 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
             continue;
         }
         // Longer forms first, so that «Южная Корея» wins over «Корея».
-        let Some(forms) = names.inner.place_forms.get(&crate::prefix2(fold_at(i))) else {
+        let Some(forms) = names.inner.place_forms.get(crate::prefix2(fold_at(i))) else {
             continue;
         };
         let script = text::script_lang(t.text);
@@ -1386,7 +1386,7 @@ fn first_role_words(names: &Names, written: &str) -> Rc<[usize]> {
         let tok = tok.as_str();
         // Only phrases whose first word shares the token's first two letters can match.
         let mut cands: Vec<usize> = Vec::new();
-        if let Some(v) = names.inner.role_index.get(&crate::prefix2(tok)) {
+        if let Some(v) = names.inner.role_index.get(crate::prefix2(tok)) {
             cands.extend_from_slice(v);
         }
         if !names.inner.role_short.is_empty() {
@@ -1458,7 +1458,11 @@ fn roles_in<'p>(
                 !used[i + k]
                     && (k == 0
                         || role_word_matches(fold_at(i + k), words, k, *rl)
-                            && plain_gap(text, tokens[i + k - 1].span.end, tokens[i + k].span.start))
+                            && plain_gap(
+                                text,
+                                tokens[i + k - 1].span.end,
+                                tokens[i + k].span.start,
+                            ))
             });
             if !ok {
                 continue;
