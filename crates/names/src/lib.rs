@@ -808,16 +808,18 @@ impl Names {
     pub(crate) fn evidence_of(&self, text: &str, tokens: &[text::Token], lang: Lang) -> Evidence {
         let mut ev = Evidence::default();
         let mut seen: HashSet<std::rc::Rc<str>> = HashSet::default();
+        let mut f = String::new();
         for t in tokens {
             let w = text::strip_accents(t.text);
             if !text::is_capitalized(&w) || text::is_all_caps(&w) {
                 continue;
             }
-            let f = fold(&w);
+            f.clear();
+            text::fold_into(&w, &mut f);
             if seen.contains(f.as_str()) {
                 continue;
             }
-            let f: std::rc::Rc<str> = f.into();
+            let f: std::rc::Rc<str> = f.as_str().into();
             seen.insert(f.clone());
             let rr = self.raw_candidates(&w, lang);
             let raw = &rr.1;

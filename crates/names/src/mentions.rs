@@ -420,10 +420,14 @@ impl<'a> Ctx<'a> {
     /// A capitalised word that can be part of a name.
     fn name_like(&self, t: &Token) -> bool {
         let w = t.text;
+        // An initial is capitalized too: most words (lower-case) are told by their first letter.
+        if !is_capitalized(w) {
+            return false;
+        }
         if self.initial_at(t) {
             return true;
         }
-        if !is_capitalized(w) || w.chars().any(|c| c.is_ascii_digit()) {
+        if w.chars().any(|c| c.is_ascii_digit()) {
             return false;
         }
         if is_all_caps(w) && !Names::is_initial(w) {
