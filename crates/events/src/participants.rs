@@ -603,6 +603,8 @@ pub(crate) struct ArticlePeople<'a> {
     pub given: Option<&'a [Mention]>,
     /// Else as read on first use ([`Lookup::article_mentions`]).
     pub found: std::cell::OnceCell<Option<Vec<Mention>>>,
+    /// Answers of [`ArticlePeople::written_in_full`] so far (a surname recurs in an article).
+    in_full_words: std::cell::RefCell<rustc_hash::FxHashMap<String, bool>>,
 }
 
 impl<'a> ArticlePeople<'a> {
@@ -623,6 +625,7 @@ impl<'a> ArticlePeople<'a> {
             cell: Default::default(),
             given,
             found: Default::default(),
+            in_full_words: Default::default(),
         }
     }
 
@@ -655,6 +658,15 @@ impl<'a> ArticlePeople<'a> {
     /// Whether the text writes the stem of `word` (its first letters, without up to three letters
     /// of ending) right after another capitalized word («Хиллари Клинтон», «Н. Н. Вертинской»).
     fn written_in_full(&self, word: &str) -> bool {
+        if let Some(&b) = self.in_full_words.borrow().get(word) {
+            return b;
+        }
+        let b = self.written_in_full_uncached(word);
+        self.in_full_words.borrow_mut().insert(word.to_string(), b);
+        b
+    }
+
+    fn written_in_full_uncached(&self, word: &str) -> bool {
         let n = word.chars().count();
         if n < 4 {
             return false;
