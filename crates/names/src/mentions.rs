@@ -1216,13 +1216,13 @@ fn first_place_words(
     cx: &Ctx,
     written: &str,
     tok: &str,
-    script: Option<Lang>,
     forms: &[(Vec<String>, usize, Lang)],
 ) -> Rc<[usize]> {
     thread_local! {
         static FIRST: WordMemo<Rc<[usize]>> = WordMemo::default();
     }
     word_memo(&FIRST, cx.names, cx.lang, written, || {
+        let script = text::script_lang(written);
         forms
             .iter()
             .enumerate()
@@ -1270,9 +1270,12 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
         let Some(forms) = names.inner.place_forms.get(crate::prefix2(fold_at(i))) else {
             continue;
         };
-        let script = text::script_lang(t.text);
         // The forms whose first word this token can be (a pure test of the token, remembered).
-        let firsts = first_place_words(cx, t.text, fold_at(i), script, forms);
+        let firsts = first_place_words(cx, t.text, fold_at(i), forms);
+        if firsts.is_empty() {
+            continue;
+        }
+        let script = text::script_lang(t.text);
         for &fi in firsts.iter() {
             let (words, pi, l) = &forms[fi];
             if i + words.len() > toks.len() {
@@ -1283,10 +1286,10 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
                 _ if cx.lang == Lang::Kk => Lang::Kk,
                 _ => *l,
             };
-            let ok = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| !used[i + k] && place_word_matches(cx, fold_at(i + k), w, wl));
+            // The first word matches ([`first_place_words`]).
+            let ok = words.iter().enumerate().all(|(k, w)| {
+                !used[i + k] && (k == 0 || place_word_matches(cx, fold_at(i + k), w, wl))
+            });
             if !ok {
                 continue;
             }
