@@ -149,7 +149,7 @@ fn dateline(
         let ok = (1..=3).contains(&words)
             && prefix
                 .iter()
-                .all(|t| (t.word && t.upper) || matches!(t.norm.as_str(), "." | "," | "-"))
+                .all(|t| (t.word && t.upper) || matches!(t.norm.as_ref(), "." | "," | "-"))
             && prefix
                 .last()
                 .is_some_and(|t| t.norm == "." || t.norm == ",");
@@ -199,7 +199,7 @@ fn locations(
                         .iter()
                         .any(|k| rules.suffixes(k).iter().any(|s| d.ends_with(s)))
             }
-            _ => first > 0 && matches!(tokens[first - 1].norm.as_str(), "в" | "во" | "на"),
+            _ => first > 0 && matches!(tokens[first - 1].norm.as_ref(), "в" | "во" | "на"),
         };
         out.push((first, name, ok));
     }
@@ -260,12 +260,12 @@ struct DateCtx {
 }
 
 /// The tokens and dates of every sentence; the dateline's own date is left out (it is the dateline).
-fn all_dates(
-    sents: &[kzalign_core::Sentence<'_>],
+fn all_dates<'t>(
+    sents: &[kzalign_core::Sentence<'t>],
     lr: &LangRules,
     lang: Lang,
     ctx: &DateCtx,
-) -> (Vec<Vec<FoundDate>>, Vec<Vec<Token>>) {
+) -> (Vec<Vec<FoundDate>>, Vec<Vec<Token<'t>>>) {
     let mut sent_dates = Vec::with_capacity(sents.len());
     let mut sent_tokens = Vec::with_capacity(sents.len());
     for s in sents {
@@ -351,7 +351,7 @@ pub(crate) fn extract_article(
             let depth = quote_depth(tokens);
             let clause = clause_of(si).to_vec();
             let locs = locations(s.text, tokens, lang, lr, look);
-            let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+            let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
             let greeting = (0..tokens.len()).any(|k| lr.gram_at("greeting", &words, k).is_some());
             for (hi, hit) in hits.iter().enumerate() {
                 let c = clause[hit.first];
@@ -547,7 +547,7 @@ pub(crate) fn extract_article(
                         let plural_companion = lang == Lang::Ru
                             && (hit.last..tokens.len().saturating_sub(1)).any(|k| {
                                 clause[k] == c
-                                    && matches!(tokens[k].norm.as_str(), "с" | "со")
+                                    && matches!(tokens[k].norm.as_ref(), "с" | "со")
                                     && lr.gram_at("plural_companion", &words, k + 1).is_some()
                             });
                         // The participation word opens the sentence that lists them

@@ -348,7 +348,7 @@ fn first_cue_modality(lr: &lexicon::LangRules, input: &str) -> String {
         return "none".to_string();
     }
     let clause = text::clauses(&toks, lr);
-    let words: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+    let words: Vec<&str> = toks.iter().map(|t| t.norm.as_ref()).collect();
     extract::cue_modality(&hits, 0, &clause, &words, lr)
         .code()
         .to_string()

@@ -249,7 +249,7 @@ pub(crate) fn items(
     people: &ArticlePeople<'_>,
     surnames: bool,
 ) -> Vec<(Item, Mention)> {
-    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
     let mut out: Vec<(Item, Mention)> = Vec::new();
     // The article's name mentions inside the sentence, when the lookup finds names per article.
     let inside = people.sentence_mentions(sentence, offset);
@@ -463,7 +463,7 @@ pub(crate) fn ru_relation(
             return if coord { prev.rel } else { bare(&out[k].1) };
         }
         if !t.word {
-            if matches!(t.norm.as_str(), "," | "(" | ")") {
+            if matches!(t.norm.as_ref(), "," | "(" | ")") {
                 if t.norm == "," {
                     coord = true;
                 }
@@ -551,7 +551,7 @@ pub(crate) fn title_anaphor(
     let mut k = hit.last;
     while k < tokens.len()
         && clause[k] == c
-        && !(tokens[k].word && matches!(tokens[k].norm.as_str(), "с" | "со"))
+        && !(tokens[k].word && matches!(tokens[k].norm.as_ref(), "с" | "со"))
     {
         k += 1;
     }
@@ -730,7 +730,7 @@ pub(crate) fn unnamed_companion(
                 tokens[k].norm.ends_with(x)
                     && tokens[k].norm.chars().count() > x.chars().count() + 2
             }),
-            _ => k > 0 && matches!(tokens[k - 1].norm.as_str(), "с" | "со"),
+            _ => k > 0 && matches!(tokens[k - 1].norm.as_ref(), "с" | "со"),
         })
         .collect();
     for k in candidates {
@@ -766,7 +766,7 @@ fn plural_roles(
     look: &dyn Lookup,
     date: Option<NaiveDate>,
 ) -> Vec<(usize, usize, Mention)> {
-    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
     let text = |k: usize| sentence.get(tokens[k].start..tokens[k].end).unwrap_or("");
     let coord = |k: usize| matches!(words[k], "и" | "мен" | "пен" | "бен" | "және");
     let mut out = Vec::new();
