@@ -20,7 +20,9 @@
 //! # How a sentence becomes an event
 //!
 //! 1. Cues are found word by word, the most specific pattern winning.
-//! 2. Persons come from [`kzalign_names::Names`] (names, and role phrases such as «Глава
+//! 2. Persons come from [`kzalign_names::Names`] (names, found once per article and read
+//!    sentence by sentence — [`Extractor::extract_with_mentions`] takes them from a caller that
+//!    has them; a surname alone is the person the article names in full —, and role phrases such as «Глава
 //!    государства» resolved to their holder at the event's date — not at all when no date is
 //!    known; a role right before a name is its apposition, a role after «заместитель»,
 //!    «помощник» is someone else's; «Президенты Казахстана и Италии», «Қазақстан мен Ресей
@@ -206,14 +208,7 @@ impl Extractor {
     /// Extracts the events of one article whose language is `lang`; `edition` labels them.
     /// Events of every modality are returned (see the crate docs); `Lang::Other` has none.
     pub fn extract(&self, article: &Article, lang: Lang, edition: &str) -> Vec<Event> {
-        extract::extract_article(
-            &self.rules,
-            self.names.as_ref(),
-            article,
-            lang,
-            edition,
-            None,
-        )
+        self.extract_given(article, lang, edition, None)
     }
 
     /// The same as [`Extractor::extract`] for a caller that has already found the article's
@@ -227,14 +222,18 @@ impl Extractor {
         edition: &str,
         mentions: &[Mention],
     ) -> Vec<Event> {
-        extract::extract_article(
-            &self.rules,
-            self.names.as_ref(),
-            article,
-            lang,
-            edition,
-            Some(mentions),
-        )
+        self.extract_given(article, lang, edition, Some(mentions))
+    }
+
+    fn extract_given(
+        &self,
+        article: &Article,
+        lang: Lang,
+        edition: &str,
+        mentions: Option<&[Mention]>,
+    ) -> Vec<Event> {
+        let names = self.names.as_ref();
+        extract::extract_article(&self.rules, names, article, lang, edition, mentions)
     }
 
     /// The same as [`Extractor::extract`] with another source of names (tests, adapters).
