@@ -1339,6 +1339,43 @@ impl Names {
         ev: Option<&Evidence>,
         person: bool,
     ) -> Normalized {
+        thread_local! {
+            /// Person names read without evidence (names repeat across texts).
+            static PERSON: mentions::WordMemo<Normalized> = mentions::WordMemo::default();
+        }
+        let ev = ev.filter(|e| self.evidence_bears_on(input, lang, e));
+        if ev.is_none() && person {
+            return mentions::word_memo(&PERSON, self, lang, input, || {
+                self.normalize_read(input, lang, None, true)
+            });
+        }
+        self.normalize_read(input, lang, ev, person)
+    }
+
+    /// Whether the evidence can change a reading of `input`: it supports a lemma of one of its
+    /// words from another form of the text, or read one as a surname in a full name. When it does
+    /// not, every factor it puts on a reading's score is 1 ([`Names::word_candidates`]).
+    fn evidence_bears_on(&self, input: &str, lang: Lang, ev: &Evidence) -> bool {
+        let clean = text::strip_accents(input);
+        let lang = match lang {
+            Lang::Other => Self::detect(&clean),
+            l => l,
+        };
+        clean.split_whitespace().any(|w| {
+            let rr = self.raw_candidates(w, lang);
+            rr.1.iter().any(|(l, _, _)| {
+                ev.support_from_others(l, &rr.2) != 0.0 || ev.read_names.contains(l)
+            })
+        })
+    }
+
+    fn normalize_read(
+        &self,
+        input: &str,
+        lang: Lang,
+        ev: Option<&Evidence>,
+        person: bool,
+    ) -> Normalized {
         let clean = text::strip_accents(input);
         let lang = match lang {
             Lang::Other => Self::detect(&clean),
@@ -1531,6 +1568,28 @@ mod tests {
 
     fn names() -> Names {
         NamesBuilder::new().build().unwrap()
+    }
+
+    #[test]
+    fn evidence_that_bears_on_no_word_leaves_the_reading_as_without_it() {
+        let n = names();
+        let text = "Ержан Ибраев встретился с Ибраевым. Гутерриш прибыл в Астану.";
+        let ev = n.evidence(text, Lang::Ru);
+        let (mut bears, mut not) = (0, 0);
+        for w in ["Ибраевым", "Ержан Ибраев", "Гутерриш", "Астану", "Иванов"]
+        {
+            let with = n.normalize_read(w, Lang::Ru, Some(&ev), true);
+            if n.evidence_bears_on(w, Lang::Ru, &ev) {
+                bears += 1;
+            } else {
+                not += 1;
+                assert_eq!(with, n.normalize_read(w, Lang::Ru, None, true), "{w}");
+            }
+            // Asked twice (the second time from memory when the evidence does not bear on it).
+            assert_eq!(n.normalize_in(w, Lang::Ru, Some(&ev), true), with, "{w}");
+            assert_eq!(n.normalize_in(w, Lang::Ru, Some(&ev), true), with, "{w}");
+        }
+        assert!(bears > 0 && not > 0, "{bears} {not}");
     }
 
     #[test]
