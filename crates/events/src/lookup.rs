@@ -1,7 +1,7 @@
 //! The adapter between the extractor and the names crate.
 
 use chrono::NaiveDate;
-use kzalign_core::{Lang, Mention, MentionKind};
+use kzalign_core::{Lang, Mention, MentionKind, Span};
 use kzalign_names::Names;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
@@ -52,17 +52,19 @@ pub trait Lookup {
     }
     /// Role phrases («Глава государства») resolved to their holder at `date`.
     fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention>;
-    /// The same as [`Lookup::roles`] when `found` are the name mentions of `text` (as
-    /// [`Lookup::persons_from`] takes them); the default reads `text` itself.
-    fn roles_with(
+    /// The same as [`Lookup::roles`] of `text[within]` (a sentence of an article; spans index
+    /// the slice) when `found` are its name mentions (as [`Lookup::persons_from`] takes them);
+    /// the default reads the slice itself.
+    fn roles_within(
         &self,
         text: &str,
+        within: Span,
         lang: Lang,
         date: Option<NaiveDate>,
         found: &[Mention],
     ) -> Vec<Mention> {
         let _ = found;
-        self.roles(text, lang, date)
+        self.roles(text.get(within.start..within.end).unwrap_or(""), lang, date)
     }
     /// Reads `word` (a capitalized word the mention finder passed over) as a person's name, if it
     /// can; the extractor accepts it only when its key is that of a person named in the article.
@@ -163,14 +165,15 @@ impl Lookup for Memo<'_> {
         self.look.roles(text, lang, date)
     }
 
-    fn roles_with(
+    fn roles_within(
         &self,
         text: &str,
+        within: Span,
         lang: Lang,
         date: Option<NaiveDate>,
         found: &[Mention],
     ) -> Vec<Mention> {
-        self.look.roles_with(text, lang, date, found)
+        self.look.roles_within(text, within, lang, date, found)
     }
 
     fn name_of(&self, word: &str, lang: Lang) -> Option<Mention> {
@@ -255,14 +258,15 @@ impl Lookup for Names {
         self.role_mentions(text, lang, date)
     }
 
-    fn roles_with(
+    fn roles_within(
         &self,
         text: &str,
+        within: Span,
         lang: Lang,
         date: Option<NaiveDate>,
         found: &[Mention],
     ) -> Vec<Mention> {
-        self.role_mentions_with(text, lang, date, found)
+        self.role_mentions_within(text, within, lang, date, found)
     }
 
     fn name_of(&self, word: &str, lang: Lang) -> Option<Mention> {

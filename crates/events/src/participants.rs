@@ -286,7 +286,10 @@ pub(crate) fn items(
     // Roles resolve to the holder at the event's date; an undated article (common for scraped
     // Kazakh pages) gets the current holder, the likeliest reading of «Мемлекет басшысы» today.
     let roles = match &inside {
-        Some(ms) => look.roles_with(sentence, lang, date, ms),
+        Some(ms) => {
+            let within = Span::new(offset, offset + sentence.len());
+            look.roles_within(people.text, within, lang, date, ms)
+        }
         None => look.roles(sentence, lang, date),
     };
     for r in roles {

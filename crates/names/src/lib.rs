@@ -73,7 +73,7 @@ pub use key::{key_similarity, keys_match, skeleton, MATCH_THRESHOLD};
 
 use chrono::NaiveDate;
 use data::{Gender, Tables};
-use kzalign_core::{Error, ErrorKind, Lang, Mention};
+use kzalign_core::{Error, ErrorKind, Lang, Mention, Span};
 use kzalign_gazetteer::{Gazetteer, GazetteerBuilder};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
@@ -1429,17 +1429,20 @@ impl Names {
         mentions::roles(self, text, lang, date)
     }
 
-    /// The same as [`Names::role_mentions`] when `persons` are the text's person mentions
-    /// (a caller that has them, such as the article's mentions that fall in a sentence, their
-    /// spans moved to index `text`): the name right after a role phrase is looked for there.
-    pub fn role_mentions_with(
+    /// The same as [`Names::role_mentions`] of `text[within]` (spans index the slice) when
+    /// `persons` are its person mentions (a caller that has them, such as the article's mentions
+    /// that fall in a sentence, their spans moved to index the slice): the name right after a
+    /// role phrase is looked for there. The words of `text` are found once for the slices of
+    /// one text asked about in turn (the sentences of an article).
+    pub fn role_mentions_within(
         &self,
         text: &str,
+        within: Span,
         lang: Lang,
         date: Option<NaiveDate>,
         persons: &[Mention],
     ) -> Vec<Mention> {
-        mentions::roles_with(self, text, lang, date, persons)
+        mentions::roles_within(self, text, within, lang, date, persons)
     }
 
     /// All persons of a text: name mentions plus role phrases that stand alone (a role phrase

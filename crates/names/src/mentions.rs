@@ -1419,7 +1419,7 @@ pub(crate) fn roles(
     let lang = text_lang(text, lang);
     // The persons are read only when a role phrase is found (most texts have none).
     let found = std::cell::OnceCell::new();
-    roles_in(names, text, lang, date, &|| {
+    roles_in(names, text, text::tokenize(text), lang, date, &|| {
         found.get_or_init(|| persons(names, text, lang)).as_slice()
     })
 }
@@ -1432,19 +1432,82 @@ pub(crate) fn roles_with(
     date: Option<NaiveDate>,
     persons: &[Mention],
 ) -> Vec<Mention> {
-    roles_in(names, text, lang, date, &|| persons)
+    roles_in(names, text, text::tokenize(text), lang, date, &|| persons)
 }
 
-/// Role mentions; `persons()` gives the text's person mentions when a role phrase needs them.
+/// [`roles_with`] of `text[within]` (spans into it), its words taken from the words of the
+/// whole text, which are found once when the slices of one text are asked about in turn.
+pub(crate) fn roles_within(
+    names: &Names,
+    text: &str,
+    within: Span,
+    lang: Lang,
+    date: Option<NaiveDate>,
+    persons: &[Mention],
+) -> Vec<Mention> {
+    let Some(sub) = text.get(within.start..within.end) else {
+        return Vec::new();
+    };
+    let tokens = match words_within(text, within) {
+        Some(spans) => spans
+            .into_iter()
+            .map(|span| Token {
+                text: span.slice(sub),
+                span,
+            })
+            .collect(),
+        None => text::tokenize(sub),
+    };
+    roles_in(names, sub, tokens, lang, date, &|| persons)
+}
+
+thread_local! {
+    /// The text [`words_within`] was last asked about and its word spans.
+    static WITHIN: std::cell::RefCell<(String, Vec<Span>)> =
+        const { std::cell::RefCell::new((String::new(), Vec::new())) };
+}
+
+/// The words of `text[within]` (spans into it) from the words of the whole text: the same as
+/// `text::tokenize(&text[within])` when no word of the text crosses an edge of `within`
+/// (a word is a run of word chars and inner joiners, told from the chars next to it); `None`
+/// when one does.
+fn words_within(text: &str, within: Span) -> Option<Vec<Span>> {
+    WITHIN.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.0 != text {
+            c.0.clear();
+            c.0.push_str(text);
+            c.1 = text::tokenize(text).iter().map(|t| t.span).collect();
+        }
+        let spans = &c.1;
+        let lo = spans.partition_point(|s| s.end <= within.start);
+        let hi = spans.partition_point(|s| s.start < within.end).max(lo);
+        let inside = &spans[lo..hi];
+        if inside.first().is_some_and(|s| s.start < within.start)
+            || inside.last().is_some_and(|s| s.end > within.end)
+        {
+            return None;
+        }
+        Some(
+            inside
+                .iter()
+                .map(|s| Span::new(s.start - within.start, s.end - within.start))
+                .collect(),
+        )
+    })
+}
+
+/// Role mentions of `text` split into `tokens`; `persons()` gives the text's person mentions
+/// when a role phrase needs them.
 fn roles_in<'p>(
     names: &Names,
     text: &str,
+    tokens: Vec<Token<'_>>,
     lang: Lang,
     date: Option<NaiveDate>,
     persons: &dyn Fn() -> &'p [Mention],
 ) -> Vec<Mention> {
     let lang = text_lang(text, lang);
-    let tokens = text::tokenize(text);
     // Folded tokens, folded when first needed.
     let folded: Vec<std::cell::OnceCell<String>> = vec![Default::default(); tokens.len()];
     let fold_at = |k: usize| -> &str { folded[k].get_or_init(|| fold(tokens[k].text)) };
@@ -1638,6 +1701,31 @@ mod tests {
             }
         }
         assert!(checked > 0);
+    }
+
+    #[test]
+    fn roles_of_a_slice_read_with_the_words_of_the_whole_text() {
+        let n = NamesBuilder::new().build().unwrap();
+        let text = "Глава государства встретился с Президентом России. Мемлекет басшысы \
+                    Қазақстан Президенті Қасым-Жомарт Тоқаев.\nПремьер-министр Казахстана прибыл.";
+        for lang in [Lang::Ru, Lang::Kk] {
+            let mut cuts: Vec<kzalign_core::Span> = kzalign_core::sentences(text)
+                .iter()
+                .map(|s| s.span)
+                .collect();
+            // Slices whose edges cut words read the slice itself.
+            cuts.push(kzalign_core::Span::new(2, 40));
+            cuts.push(kzalign_core::Span::new(0, text.len()));
+            let mut found = 0;
+            for w in cuts {
+                let sub = &text[w.start..w.end];
+                let persons = super::persons(&n, sub, lang);
+                let want = super::roles_with(&n, sub, lang, None, &persons);
+                found += want.len();
+                assert_eq!(super::roles_within(&n, text, w, lang, None, &persons), want);
+            }
+            assert!(found > 0);
+        }
     }
 
     #[test]
