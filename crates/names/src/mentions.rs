@@ -1461,40 +1461,26 @@ pub(crate) fn roles_within(
     roles_in(names, sub, tokens, lang, date, &|| persons)
 }
 
-thread_local! {
-    /// The text [`words_within`] was last asked about and its word spans.
-    static WITHIN: std::cell::RefCell<(String, Vec<Span>)> =
-        const { std::cell::RefCell::new((String::new(), Vec::new())) };
-}
-
 /// The words of `text[within]` (spans into it) from the words of the whole text: the same as
 /// `text::tokenize(&text[within])` when no word of the text crosses an edge of `within`
 /// (a word is a run of word chars and inner joiners, told from the chars next to it); `None`
 /// when one does.
 fn words_within(text: &str, within: Span) -> Option<Vec<Span>> {
-    WITHIN.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.0 != text {
-            c.0.clear();
-            c.0.push_str(text);
-            c.1 = text::tokenize(text).iter().map(|t| t.span).collect();
-        }
-        let spans = &c.1;
-        let lo = spans.partition_point(|s| s.end <= within.start);
-        let hi = spans.partition_point(|s| s.start < within.end).max(lo);
-        let inside = &spans[lo..hi];
-        if inside.first().is_some_and(|s| s.start < within.start)
-            || inside.last().is_some_and(|s| s.end > within.end)
-        {
-            return None;
-        }
-        Some(
-            inside
-                .iter()
-                .map(|s| Span::new(s.start - within.start, s.end - within.start))
-                .collect(),
-        )
-    })
+    let spans = text::word_spans(text);
+    let lo = spans.partition_point(|s| s.end <= within.start);
+    let hi = spans.partition_point(|s| s.start < within.end).max(lo);
+    let inside = &spans[lo..hi];
+    if inside.first().is_some_and(|s| s.start < within.start)
+        || inside.last().is_some_and(|s| s.end > within.end)
+    {
+        return None;
+    }
+    Some(
+        inside
+            .iter()
+            .map(|s| Span::new(s.start - within.start, s.end - within.start))
+            .collect(),
+    )
 }
 
 /// Role mentions of `text` split into `tokens`; `persons()` gives the text's person mentions
