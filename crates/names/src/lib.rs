@@ -862,15 +862,42 @@ impl Names {
             if !given {
                 continue;
             }
-            let r = self.read_name(&[a.text, b.text], lang, Some(&ev), true);
-            if let Some(sw) = r.surname.and_then(|i| r.words.get(i)) {
-                if sw.part == Part::Surname && r.surname == Some(1) {
-                    reads.insert(fold(&sw.lemma));
+            let words = [a.text, b.text];
+            let rl = match lang {
+                Lang::Other => Self::detect(&words.join(" ")),
+                l => l,
+            };
+            // Pairs repeat across texts: read without evidence (when it bears on neither word)
+            // once per thread.
+            let surname = if self.evidence_bears_on_words(&words, rl, &ev) {
+                self.surname_after_given(&words, lang, Some(&ev))
+            } else {
+                thread_local! {
+                    static PAIRS: mentions::WordMemo<Option<String>> =
+                        mentions::WordMemo::default();
                 }
-            }
+                let key = words.join(" ");
+                mentions::word_memo(&PAIRS, self, lang, &key, || {
+                    self.surname_after_given(&words, lang, None)
+                })
+            };
+            reads.extend(surname);
         }
         ev.read_names = reads;
         ev
+    }
+
+    /// The folded surname lemma of a given name and a word read as a full name, if the second
+    /// word reads as the surname.
+    fn surname_after_given(
+        &self,
+        words: &[&str; 2],
+        lang: Lang,
+        ev: Option<&Evidence>,
+    ) -> Option<String> {
+        let r = self.read_name(words, lang, ev, true);
+        let sw = r.surname.and_then(|i| r.words.get(i))?;
+        (sw.part == Part::Surname && r.surname == Some(1)).then(|| fold(&sw.lemma))
     }
 
     fn is_particle_word(&self, w: &str) -> bool {
@@ -1361,7 +1388,14 @@ impl Names {
             Lang::Other => Self::detect(&clean),
             l => l,
         };
-        clean.split_whitespace().any(|w| {
+        let words: Vec<&str> = clean.split_whitespace().collect();
+        self.evidence_bears_on_words(&words, lang, ev)
+    }
+
+    /// [`Names::evidence_bears_on`] the words a name is read from in `lang` (as
+    /// [`Names::read_name`] reads them, its language told).
+    fn evidence_bears_on_words(&self, words: &[&str], lang: Lang, ev: &Evidence) -> bool {
+        words.iter().any(|w| {
             let rr = self.raw_candidates(w, lang);
             rr.1.iter().any(|(l, _, _)| {
                 ev.support_from_others(l, &rr.2) != 0.0 || ev.read_names.contains(l)
@@ -1593,6 +1627,13 @@ mod tests {
             assert_eq!(n.normalize_in(w, Lang::Ru, Some(&ev), true), with, "{w}");
         }
         assert!(bears > 0 && not > 0, "{bears} {not}");
+        // The full names of a text read again (from memory where the evidence does not bear).
+        assert!(ev.read_names.contains("ибраев"), "{:?}", ev.read_names);
+        let other = "Ержан Ибраев прибыл. Антониу Гутерриш прибыл.";
+        for _ in 0..2 {
+            assert_eq!(n.evidence(text, Lang::Ru).read_names, ev.read_names);
+            assert!(n.evidence(other, Lang::Ru).read_names.contains("ибраев"));
+        }
     }
 
     #[test]
