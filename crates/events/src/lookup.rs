@@ -78,7 +78,8 @@ pub trait Lookup {
 /// a sentence both to find its persons and its locations.
 pub(crate) struct Memo<'a> {
     look: &'a dyn Lookup,
-    places: RefCell<HashMap<(String, Lang), Vec<Mention>>>,
+    /// lang -> text -> places (looked up without allocating).
+    places: RefCell<HashMap<Lang, HashMap<String, Vec<Mention>>>>,
 }
 
 impl<'a> Memo<'a> {
@@ -87,6 +88,19 @@ impl<'a> Memo<'a> {
             look,
             places: RefCell::new(HashMap::default()),
         }
+    }
+
+    /// The places of `text` read so far.
+    fn known_places(&self, text: &str, lang: Lang) -> Option<Vec<Mention>> {
+        self.places.borrow().get(&lang)?.get(text).cloned()
+    }
+
+    fn remember_places(&self, text: &str, lang: Lang, places: Vec<Mention>) {
+        self.places
+            .borrow_mut()
+            .entry(lang)
+            .or_default()
+            .insert(text.to_string(), places);
     }
 
     /// Remembers the places of the sentences of an article (`text`, split into `sentences`)
@@ -101,18 +115,11 @@ impl<'a> Memo<'a> {
     ) {
         let all = self.places(text, lang);
         for (k, s) in sentences.iter().enumerate() {
-            if !wanted(k)
-                || self
-                    .places
-                    .borrow()
-                    .contains_key(&(s.text.to_string(), lang))
-            {
+            if !wanted(k) || self.known_places(s.text, lang).is_some() {
                 continue;
             }
             if let Some(p) = self.look.places_within(s.text, s.span.start, &all) {
-                self.places
-                    .borrow_mut()
-                    .insert((s.text.to_string(), lang), p);
+                self.remember_places(s.text, lang, p);
             }
         }
     }
@@ -152,12 +159,11 @@ impl Lookup for Memo<'_> {
     }
 
     fn places(&self, text: &str, lang: Lang) -> Vec<Mention> {
-        let key = (text.to_string(), lang);
-        if let Some(v) = self.places.borrow().get(&key) {
-            return v.clone();
+        if let Some(v) = self.known_places(text, lang) {
+            return v;
         }
         let v = self.look.places(text, lang);
-        self.places.borrow_mut().insert(key, v.clone());
+        self.remember_places(text, lang, v.clone());
         v
     }
 

@@ -94,7 +94,7 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
                 end,
                 norm,
                 word: true,
-                upper: c.is_uppercase(),
+                upper: kzalign_core::chars::is_upper(c),
             });
             pos = end;
         } else if c.is_whitespace() {
