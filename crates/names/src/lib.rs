@@ -1394,7 +1394,12 @@ impl Names {
 
     /// [`Names::evidence_bears_on`] the words a name is read from in `lang` (as
     /// [`Names::read_name`] reads them, its language told).
-    fn evidence_bears_on_words(&self, words: &[&str], lang: Lang, ev: &Evidence) -> bool {
+    pub(crate) fn evidence_bears_on_words(
+        &self,
+        words: &[&str],
+        lang: Lang,
+        ev: &Evidence,
+    ) -> bool {
         words.iter().any(|w| {
             let rr = self.raw_candidates(w, lang);
             rr.1.iter().any(|(l, _, _)| {

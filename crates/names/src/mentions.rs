@@ -274,7 +274,9 @@ impl<'a> Ctx<'a> {
         if let Some(c) = self.cands.borrow().get(&key).and_then(|m| m.get(w)) {
             return c.clone();
         }
-        let ev = if with_ev { Some(self.ev()) } else { None };
+        // Evidence that bears on none of the word's readings leaves them as without it (those
+        // are remembered per thread).
+        let ev = Some(self.ev()).filter(|e| self.names.evidence_bears_on_words(&[w], lang, e));
         let c = self.names.word_candidates(w, lang, Hint::default(), ev);
         self.cands
             .borrow_mut()
