@@ -51,8 +51,8 @@ impl Pipeline {
         }
     }
 
-    /// detect -> mentions -> normalize each mention -> extract; returns a count so nothing is
-    /// optimized away.
+    /// detect -> mentions -> normalize each mention -> extract (reading persons from the
+    /// article's mentions, found once); returns a count so nothing is optimized away.
     fn run(&self, a: &Article) -> usize {
         let det = self.detector.detect_article(&a.text);
         let lang = det.overall.lang.or(a.lang).unwrap_or(Lang::Other);
@@ -63,7 +63,10 @@ impl Pipeline {
             n += names.normalize(&m.text, lang).key.len();
         }
         let edition = a.edition.clone().unwrap_or_else(|| lang.code().to_string());
-        n + self.extractor.extract(a, lang, &edition).len()
+        n + self
+            .extractor
+            .extract_with_mentions(a, lang, &edition, &mentions)
+            .len()
     }
 }
 

@@ -1,3 +1,4 @@
+use crate::chars::{is_alpha, is_upper};
 use crate::Span;
 
 /// A sentence of a text, with its place.
@@ -37,8 +38,7 @@ pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
 fn split_line<'a>(line: &'a str, offset: usize, paragraph: usize, out: &mut Vec<Sentence<'a>>) {
     let mut start = 0usize;
     let mut i = 0usize;
-    while let Some(found) = line[i..].find(['.', '!', '?', '…']) {
-        let pos = i + found;
+    while let Some(pos) = next_stop(line, i) {
         // Take the whole run of closing punctuation and quotes.
         let mut j = pos;
         for c in line[pos..].chars() {
@@ -52,7 +52,7 @@ fn split_line<'a>(line: &'a str, offset: usize, paragraph: usize, out: &mut Vec<
         let k = j + (rest.len() - next_text.len());
         let has_space = k > j;
         let opens = next_text.chars().next().is_some_and(|n| {
-            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '«' | '"' | '“' | '–' | '—' | '-')
+            is_upper(n) || n.is_ascii_digit() || matches!(n, '«' | '"' | '“' | '–' | '—' | '-')
         });
         if has_space && opens && !is_abbreviation(line, pos) {
             push(line, start, j, offset, paragraph, out);
@@ -65,6 +65,21 @@ fn split_line<'a>(line: &'a str, offset: usize, paragraph: usize, out: &mut Vec<
     push(line, start, line.len(), offset, paragraph, out);
 }
 
+/// The byte offset of the first `.`, `!`, `?` or `…` at or after byte `from` of `line`.
+fn next_stop(line: &str, from: usize) -> Option<usize> {
+    let b = line.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        match b[i] {
+            b'.' | b'!' | b'?' => return Some(i),
+            // «…» is E2 80 A6.
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6) => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
 /// Whether the stop at byte `dot` closes an initial or a short abbreviation rather than a sentence.
 fn is_abbreviation(line: &str, dot: usize) -> bool {
     // Tokenised text spaces the stop off the word (М . П . Джабир, 2017 г .).
@@ -74,7 +89,7 @@ fn is_abbreviation(line: &str, dot: usize) -> bool {
     let Some(first) = before
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphabetic())
+        .take_while(|&(_, c)| is_alpha(c))
         .last()
         .map(|(p, _)| p)
     else {
@@ -82,7 +97,7 @@ fn is_abbreviation(line: &str, dot: usize) -> bool {
     };
     let word = &before[first..];
     let mut letters = word.chars();
-    let first_upper = letters.next().is_some_and(char::is_uppercase);
+    let first_upper = letters.next().is_some_and(is_upper);
     let n = 1 + letters.count();
     // An initial: one capital letter (К. Токаев, М.П. Гагарин, К.-Ж.).
     if n == 1 && first_upper {
@@ -203,6 +218,13 @@ mod tests {
             .all(|a| a.chars().all(char::is_lowercase)));
         let longest = ABBREVIATIONS.iter().map(|a| a.chars().count()).max();
         assert_eq!(longest, Some(ABBREVIATION_MAX_LETTERS));
+    }
+
+    #[test]
+    fn only_the_ellipsis_of_the_three_byte_marks_ends_a_sentence() {
+        // — (E2 80 94), “ (E2 80 9C) and … (E2 80 A6) share their first bytes.
+        let t = "Он сказал — «да»… Потом “ушел”. Всё";
+        assert_eq!(texts(t), vec!["Он сказал — «да»…", "Потом “ушел”.", "Всё"]);
     }
 
     #[test]

@@ -184,7 +184,7 @@ pub(crate) fn find_dates(
                         } else {
                             t.norm == dw.word
                                 && i > 0
-                                && matches!(tokens[i - 1].norm.as_str(), "в" | "во")
+                                && matches!(tokens[i - 1].norm.as_ref(), "в" | "во")
                         }
                     }
                     DateKind::Month => false,

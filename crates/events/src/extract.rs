@@ -149,7 +149,7 @@ fn dateline(
         let ok = (1..=3).contains(&words)
             && prefix
                 .iter()
-                .all(|t| (t.word && t.upper) || matches!(t.norm.as_str(), "." | "," | "-"))
+                .all(|t| (t.word && t.upper) || matches!(t.norm.as_ref(), "." | "," | "-"))
             && prefix
                 .last()
                 .is_some_and(|t| t.norm == "." || t.norm == ",");
@@ -199,7 +199,7 @@ fn locations(
                         .iter()
                         .any(|k| rules.suffixes(k).iter().any(|s| d.ends_with(s)))
             }
-            _ => first > 0 && matches!(tokens[first - 1].norm.as_str(), "в" | "во" | "на"),
+            _ => first > 0 && matches!(tokens[first - 1].norm.as_ref(), "в" | "во" | "на"),
         };
         out.push((first, name, ok));
     }
@@ -260,12 +260,12 @@ struct DateCtx {
 }
 
 /// The tokens and dates of every sentence; the dateline's own date is left out (it is the dateline).
-fn all_dates(
-    sents: &[kzalign_core::Sentence<'_>],
+fn all_dates<'t>(
+    sents: &[kzalign_core::Sentence<'t>],
     lr: &LangRules,
     lang: Lang,
     ctx: &DateCtx,
-) -> (Vec<Vec<FoundDate>>, Vec<Vec<Token>>) {
+) -> (Vec<Vec<FoundDate>>, Vec<Vec<Token<'t>>>) {
     let mut sent_dates = Vec::with_capacity(sents.len());
     let mut sent_tokens = Vec::with_capacity(sents.len());
     for s in sents {
@@ -284,12 +284,14 @@ fn all_dates(
 }
 
 /// Extracts the events of one article.
+/// `mentions`, when given, are the article's name mentions (`look.article_mentions(&article.text)`).
 pub(crate) fn extract_article(
     rules: &Rules,
     look: &dyn Lookup,
     article: &Article,
     lang: Lang,
     edition: &str,
+    mentions: Option<&[Mention]>,
 ) -> Vec<Event> {
     let Some(lr) = rules.get(lang) else {
         return Vec::new();
@@ -311,15 +313,12 @@ pub(crate) fn extract_article(
     let sent_hits: Vec<Vec<CueHit<'_>>> = sent_tokens.iter().map(|t| find_cues(t, lr)).collect();
     let has_cue: Vec<bool> = sent_hits.iter().map(|h| !h.is_empty()).collect();
     let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
+    if has_cue.iter().any(|&c| c) {
+        memo.places_of_sentences(&text, lang, &sents, needed);
+    }
     // The persons of the whole article, read only when a companion word or, in a sentence with a
     // cue, a surname alone was passed over.
-    let article_people = std::cell::OnceCell::new();
-    let article_people = ArticlePeople {
-        text: &text,
-        lang,
-        look,
-        cell: article_people,
-    };
+    let article_people = ArticlePeople::new(&text, &article.text, lang, look, mentions);
     let all_items: Vec<Vec<(Item, Mention)>> = sents
         .iter()
         .enumerate()
@@ -328,8 +327,17 @@ pub(crate) fn extract_article(
                 return Vec::new();
             }
             let (sdate, _) = event_date(si, None, &sents, &sent_dates, &ctx, &clause_of);
-            let people = has_cue[si].then_some(&article_people);
-            items(s.text, &sent_tokens[si], lang, lr, look, sdate, people)
+            items(
+                s.text,
+                s.span.start,
+                &sent_tokens[si],
+                lang,
+                lr,
+                look,
+                sdate,
+                &article_people,
+                has_cue[si],
+            )
         })
         .collect();
     let mut raws: Vec<Raw> = Vec::new();
@@ -343,7 +351,7 @@ pub(crate) fn extract_article(
             let depth = quote_depth(tokens);
             let clause = clause_of(si).to_vec();
             let locs = locations(s.text, tokens, lang, lr, look);
-            let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+            let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
             let greeting = (0..tokens.len()).any(|k| lr.gram_at("greeting", &words, k).is_some());
             for (hi, hit) in hits.iter().enumerate() {
                 let c = clause[hit.first];
@@ -539,7 +547,7 @@ pub(crate) fn extract_article(
                         let plural_companion = lang == Lang::Ru
                             && (hit.last..tokens.len().saturating_sub(1)).any(|k| {
                                 clause[k] == c
-                                    && matches!(tokens[k].norm.as_str(), "с" | "со")
+                                    && matches!(tokens[k].norm.as_ref(), "с" | "со")
                                     && lr.gram_at("plural_companion", &words, k + 1).is_some()
                             });
                         // The participation word opens the sentence that lists them

@@ -149,6 +149,8 @@ pub(crate) struct LangRules {
 struct RuleIndex {
     /// Grammar rows by kind.
     grammar: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// The one-word rows of each grammar kind (suffixes), longest first.
+    suffixes: rustc_hash::FxHashMap<String, Vec<String>>,
     /// Cues by their exact first word.
     cue_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Cues whose first word is a prefix.
@@ -237,8 +239,18 @@ impl RuleIndex {
 
     fn new(r: &LangRules) -> RuleIndex {
         let mut ix = RuleIndex::default();
-        for (i, (k, _)) in r.grammar.iter().enumerate() {
+        for (i, (k, p)) in r.grammar.iter().enumerate() {
             ix.grammar.entry(k.clone()).or_default().push(i);
+            if p.words.len() == 1 {
+                ix.suffixes
+                    .entry(k.clone())
+                    .or_default()
+                    .push(p.words[0].text.clone());
+            }
+        }
+        for v in ix.suffixes.values_mut() {
+            // Stable: rows of one length stay in file order.
+            v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         }
         let cues = r.cues.iter().map(|c| &c.pattern);
         (ix.cue_exact, ix.cue_prefix) = first_word_tables(cues);
@@ -373,14 +385,11 @@ impl LangRules {
     }
 
     /// Plain suffix strings of `kind` (Kazakh case suffixes), longest first.
-    pub fn suffixes(&self, kind: &str) -> Vec<&str> {
-        let mut v: Vec<&str> = self
-            .gram(kind)
-            .filter(|p| p.words.len() == 1)
-            .map(|p| p.words[0].text.as_str())
-            .collect();
-        v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-        v
+    pub fn suffixes(&self, kind: &str) -> &[String] {
+        self.index()
+            .suffixes
+            .get(kind)
+            .map_or(&[][..], Vec::as_slice)
     }
 }
 

@@ -20,7 +20,9 @@
 //! # How a sentence becomes an event
 //!
 //! 1. Cues are found word by word, the most specific pattern winning.
-//! 2. Persons come from [`kzalign_names::Names`] (names, and role phrases such as «Глава
+//! 2. Persons come from [`kzalign_names::Names`] (names, found once per article and read
+//!    sentence by sentence — [`Extractor::extract_with_mentions`] takes them from a caller that
+//!    has them; a surname alone is the person the article names in full —, and role phrases such as «Глава
 //!    государства» resolved to their holder at the event's date — not at all when no date is
 //!    known; a role right before a name is its apposition, a role after «заместитель»,
 //!    «помощник» is someone else's; «Президенты Казахстана и Италии», «Қазақстан мен Ресей
@@ -124,7 +126,7 @@ pub use lookup::Lookup;
 
 use chrono::NaiveDate;
 use extract::Rules;
-use kzalign_core::{Article, Error, ErrorKind, Event, Lang};
+use kzalign_core::{Article, Error, ErrorKind, Event, Lang, Mention};
 use kzalign_names::Names;
 use lexicon::FileKind;
 use std::path::Path;
@@ -206,7 +208,32 @@ impl Extractor {
     /// Extracts the events of one article whose language is `lang`; `edition` labels them.
     /// Events of every modality are returned (see the crate docs); `Lang::Other` has none.
     pub fn extract(&self, article: &Article, lang: Lang, edition: &str) -> Vec<Event> {
-        extract::extract_article(&self.rules, self.names.as_ref(), article, lang, edition)
+        self.extract_given(article, lang, edition, None)
+    }
+
+    /// The same as [`Extractor::extract`] for a caller that has already found the article's
+    /// person mentions: `mentions` must be `self.names().mentions(&article.text, lang)`. Names
+    /// are then not looked for again (the extractor reads persons from the article's mentions in
+    /// any case, finding them itself when not given).
+    pub fn extract_with_mentions(
+        &self,
+        article: &Article,
+        lang: Lang,
+        edition: &str,
+        mentions: &[Mention],
+    ) -> Vec<Event> {
+        self.extract_given(article, lang, edition, Some(mentions))
+    }
+
+    fn extract_given(
+        &self,
+        article: &Article,
+        lang: Lang,
+        edition: &str,
+        mentions: Option<&[Mention]>,
+    ) -> Vec<Event> {
+        let names = self.names.as_ref();
+        extract::extract_article(&self.rules, names, article, lang, edition, mentions)
     }
 
     /// The same as [`Extractor::extract`] with another source of names (tests, adapters).
@@ -217,7 +244,7 @@ impl Extractor {
         lang: Lang,
         edition: &str,
     ) -> Vec<Event> {
-        extract::extract_article(&self.rules, look, article, lang, edition)
+        extract::extract_article(&self.rules, look, article, lang, edition, None)
     }
 
     /// Runs one regression case of a cue or rule file; `None` when the check is not this crate's.
@@ -289,7 +316,8 @@ impl Extractor {
                     text: input.to_string(),
                     ..Article::default()
                 };
-                let evs = extract::extract_article(&self.rules, look, &article, lang, lang.code());
+                let evs =
+                    extract::extract_article(&self.rules, look, &article, lang, lang.code(), None);
                 if evs.is_empty() {
                     return Some("none".to_string());
                 }
@@ -319,7 +347,7 @@ fn first_cue_modality(lr: &lexicon::LangRules, input: &str) -> String {
         return "none".to_string();
     }
     let clause = text::clauses(&toks, lr);
-    let words: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+    let words: Vec<&str> = toks.iter().map(|t| t.norm.as_ref()).collect();
     extract::cue_modality(&hits, 0, &clause, &words, lr)
         .code()
         .to_string()

@@ -1,7 +1,7 @@
 //! The adapter between the extractor and the names crate.
 
 use chrono::NaiveDate;
-use kzalign_core::{Lang, Mention, MentionKind};
+use kzalign_core::{Lang, Mention, MentionKind, Span};
 use kzalign_names::Names;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
@@ -18,8 +18,54 @@ pub trait Lookup {
         let _ = places;
         self.persons(text, lang)
     }
+    /// The name mentions of a whole article, for [`Lookup::persons_from`] to read sentence by
+    /// sentence (names are found once per article); `None`, the default, when this lookup reads
+    /// every text on its own.
+    fn article_mentions(&self, text: &str, lang: Lang) -> Option<Vec<Mention>> {
+        let _ = (text, lang);
+        None
+    }
+    /// The persons of `text`, a slice of an article, from `found`: those of the article's
+    /// mentions ([`Lookup::article_mentions`]) that lie inside `text`, their spans moved to index
+    /// it; `places` are this lookup's places of `text`. The default reads `text` itself.
+    fn persons_from(
+        &self,
+        text: &str,
+        lang: Lang,
+        places: &[Mention],
+        found: Vec<Mention>,
+    ) -> Vec<Mention> {
+        let _ = found;
+        self.persons_with_places(text, lang, places)
+    }
+    /// The places of `text`, the slice at byte `offset` of an article whose places
+    /// ([`Lookup::places`]) are `article`, told from the article's places without reading `text`
+    /// again; `None` when they cannot be (the default, or a place across the slice's edge).
+    fn places_within(
+        &self,
+        text: &str,
+        offset: usize,
+        article: &[Mention],
+    ) -> Option<Vec<Mention>> {
+        let _ = (text, offset, article);
+        None
+    }
     /// Role phrases («Глава государства») resolved to their holder at `date`.
     fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention>;
+    /// The same as [`Lookup::roles`] of `text[within]` (a sentence of an article; spans index
+    /// the slice) when `found` are its name mentions (as [`Lookup::persons_from`] takes them);
+    /// the default reads the slice itself.
+    fn roles_within(
+        &self,
+        text: &str,
+        within: Span,
+        lang: Lang,
+        date: Option<NaiveDate>,
+        found: &[Mention],
+    ) -> Vec<Mention> {
+        let _ = found;
+        self.roles(text.get(within.start..within.end).unwrap_or(""), lang, date)
+    }
     /// Reads `word` (a capitalized word the mention finder passed over) as a person's name, if it
     /// can; the extractor accepts it only when its key is that of a person named in the article.
     fn name_of(&self, word: &str, lang: Lang) -> Option<Mention> {
@@ -32,7 +78,8 @@ pub trait Lookup {
 /// a sentence both to find its persons and its locations.
 pub(crate) struct Memo<'a> {
     look: &'a dyn Lookup,
-    places: RefCell<HashMap<(String, Lang), Vec<Mention>>>,
+    /// lang -> text -> places (looked up without allocating).
+    places: RefCell<HashMap<Lang, HashMap<String, Vec<Mention>>>>,
 }
 
 impl<'a> Memo<'a> {
@@ -40,6 +87,40 @@ impl<'a> Memo<'a> {
         Memo {
             look,
             places: RefCell::new(HashMap::default()),
+        }
+    }
+
+    /// The places of `text` read so far.
+    fn known_places(&self, text: &str, lang: Lang) -> Option<Vec<Mention>> {
+        self.places.borrow().get(&lang)?.get(text).cloned()
+    }
+
+    fn remember_places(&self, text: &str, lang: Lang, places: Vec<Mention>) {
+        self.places
+            .borrow_mut()
+            .entry(lang)
+            .or_default()
+            .insert(text.to_string(), places);
+    }
+
+    /// Remembers the places of the sentences of an article (`text`, split into `sentences`)
+    /// that `wanted` names, told from the article's places where the lookup can
+    /// ([`Lookup::places_within`]).
+    pub(crate) fn places_of_sentences(
+        &self,
+        text: &str,
+        lang: Lang,
+        sentences: &[kzalign_core::Sentence<'_>],
+        wanted: impl Fn(usize) -> bool,
+    ) {
+        let all = self.places(text, lang);
+        for (k, s) in sentences.iter().enumerate() {
+            if !wanted(k) || self.known_places(s.text, lang).is_some() {
+                continue;
+            }
+            if let Some(p) = self.look.places_within(s.text, s.span.start, &all) {
+                self.remember_places(s.text, lang, p);
+            }
         }
     }
 }
@@ -54,18 +135,51 @@ impl Lookup for Memo<'_> {
         self.look.persons_with_places(text, lang, places)
     }
 
+    fn article_mentions(&self, text: &str, lang: Lang) -> Option<Vec<Mention>> {
+        self.look.article_mentions(text, lang)
+    }
+
+    fn persons_from(
+        &self,
+        text: &str,
+        lang: Lang,
+        places: &[Mention],
+        found: Vec<Mention>,
+    ) -> Vec<Mention> {
+        self.look.persons_from(text, lang, places, found)
+    }
+
+    fn places_within(
+        &self,
+        text: &str,
+        offset: usize,
+        article: &[Mention],
+    ) -> Option<Vec<Mention>> {
+        self.look.places_within(text, offset, article)
+    }
+
     fn places(&self, text: &str, lang: Lang) -> Vec<Mention> {
-        let key = (text.to_string(), lang);
-        if let Some(v) = self.places.borrow().get(&key) {
-            return v.clone();
+        if let Some(v) = self.known_places(text, lang) {
+            return v;
         }
         let v = self.look.places(text, lang);
-        self.places.borrow_mut().insert(key, v.clone());
+        self.remember_places(text, lang, v.clone());
         v
     }
 
     fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention> {
         self.look.roles(text, lang, date)
+    }
+
+    fn roles_within(
+        &self,
+        text: &str,
+        within: Span,
+        lang: Lang,
+        date: Option<NaiveDate>,
+        found: &[Mention],
+    ) -> Vec<Mention> {
+        self.look.roles_within(text, within, lang, date, found)
     }
 
     fn name_of(&self, word: &str, lang: Lang) -> Option<Mention> {
@@ -79,13 +193,26 @@ impl Lookup for Names {
     }
 
     fn persons_with_places(&self, text: &str, lang: Lang, all_places: &[Mention]) -> Vec<Mention> {
+        self.persons_from(text, lang, all_places, self.mentions(text, lang))
+    }
+
+    fn article_mentions(&self, text: &str, lang: Lang) -> Option<Vec<Mention>> {
+        Some(self.mentions(text, lang))
+    }
+
+    fn persons_from(
+        &self,
+        text: &str,
+        lang: Lang,
+        all_places: &[Mention],
+        found: Vec<Mention>,
+    ) -> Vec<Mention> {
         let located_places: Vec<Mention> = all_places
             .iter()
             .filter(|p| located(text, p, lang))
             .cloned()
             .collect();
-        let pieces: Vec<Mention> = self
-            .mentions(text, lang)
+        let pieces: Vec<Mention> = found
             .into_iter()
             .filter(|m| m.kind == MentionKind::Person)
             // «Жамбыл облысының»: an unknown name inside a place is the place.
@@ -107,8 +234,45 @@ impl Lookup for Names {
         Names::places(self, text, lang)
     }
 
+    /// A place is found from its own words left to right, so the places of a slice that starts
+    /// and ends at word edges (a sentence) are the text's places inside it, unless one crosses
+    /// its edge (and so took words the slice reads otherwise).
+    fn places_within(
+        &self,
+        text: &str,
+        offset: usize,
+        article: &[Mention],
+    ) -> Option<Vec<Mention>> {
+        let end = offset + text.len();
+        let mut out = Vec::new();
+        for p in article {
+            if p.span.end <= offset || p.span.start >= end {
+                continue;
+            }
+            if p.span.start < offset || p.span.end > end {
+                return None;
+            }
+            out.push(Mention {
+                span: kzalign_core::Span::new(p.span.start - offset, p.span.end - offset),
+                ..p.clone()
+            });
+        }
+        Some(out)
+    }
+
     fn roles(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention> {
         self.role_mentions(text, lang, date)
+    }
+
+    fn roles_within(
+        &self,
+        text: &str,
+        within: Span,
+        lang: Lang,
+        date: Option<NaiveDate>,
+        found: &[Mention],
+    ) -> Vec<Mention> {
+        self.role_mentions_within(text, within, lang, date, found)
     }
 
     fn name_of(&self, word: &str, lang: Lang) -> Option<Mention> {
@@ -314,6 +478,32 @@ mod tests {
         fn roles(&self, _: &str, _: Lang, _: Option<NaiveDate>) -> Vec<Mention> {
             Vec::new()
         }
+    }
+
+    #[test]
+    fn places_of_a_sentence_are_the_article_places_inside_it() {
+        let names = kzalign_names::NamesBuilder::new().build().unwrap();
+        let text = "Токаев прибыл в Нью-Йорк. В Южной Корее и в Астане прошли встречи.\n\
+                    Тоқаев Астанада Ильхам Әлиевпен кездесті. Сауд Арабиясы.";
+        let all = Names::places(&names, text, Lang::Ru);
+        assert!(all.len() >= 4, "{all:?}");
+        for s in kzalign_core::sentences(text) {
+            let within = names.places_within(s.text, s.span.start, &all);
+            assert_eq!(
+                within,
+                Some(Names::places(&names, s.text, Lang::Ru)),
+                "{}",
+                s.text
+            );
+        }
+        // A place across the slice's edge: not told.
+        let p = &all[0];
+        let from = p.span.start
+            + text[p.span.start..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+        assert_eq!(names.places_within(&text[from..], from, &all), None);
     }
 
     #[test]

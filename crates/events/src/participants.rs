@@ -129,7 +129,7 @@ pub(crate) fn kk_case(m: &Mention, rules: &LangRules) -> Rel {
         ("acc", Rel::Object),
     ] {
         for s in rules.suffixes(k) {
-            all.push((s, r));
+            all.push((s.as_str(), r));
         }
     }
     all.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
@@ -150,25 +150,25 @@ fn folded_words(m: &Mention) -> (Vec<String>, Vec<String>) {
 /// Whether every word of a Russian full name (two words or more) carries a genitive or accusative
 /// ending its dictionary form lacks («Бориса Николаевича», not «Мария Алехина»).
 fn ru_oblique(m: &Mention, rules: &LangRules) -> bool {
-    let endings: Vec<&str> = rules.suffixes("genitive");
+    let endings = rules.suffixes("genitive");
     let (sw, lw) = folded_words(m);
     sw.len() >= 2
         && sw.len() == lw.len()
         && sw.iter().zip(&lw).all(|(s, l)| {
             let d = ending(s, l);
-            !d.is_empty() && endings.iter().any(|e| d == *e)
+            !d.is_empty() && endings.contains(&d)
         })
 }
 
 /// Whether a Russian mention is in the dative, from the endings its words add to the lemma.
 pub(crate) fn ru_dative(m: &Mention, rules: &LangRules) -> bool {
-    let dat: Vec<&str> = rules.suffixes("dative");
+    let dat = rules.suffixes("dative");
     let (sw, lw) = folded_words(m);
     // The surname carries the case; a first name in -у may be an accusative («Нарендру Моди»).
     if sw.len() == lw.len() {
         if let (Some(s), Some(l)) = (sw.last(), lw.last()) {
             let d = ending(s, l);
-            if !d.is_empty() && dat.iter().any(|x| d == *x) && !l.ends_with(d.as_str()) {
+            if !d.is_empty() && dat.contains(&d) && !l.ends_with(d.as_str()) {
                 return true;
             }
         }
@@ -186,9 +186,10 @@ pub(crate) fn cleaned_persons(
     lang: Lang,
     rules: &LangRules,
     look: &dyn Lookup,
+    found: Vec<Mention>,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
-    for m in look.persons(sentence, lang) {
+    for m in found {
         let Some((first, last)) = token_range(tokens, m.span) else {
             continue;
         };
@@ -233,21 +234,40 @@ pub(crate) fn cleaned_persons(
     out
 }
 
-/// Builds the person items of a sentence: names, plus roles that are not a name's apposition.
+/// Builds the person items of a sentence (at byte `offset` of the article): names, plus roles
+/// that are not a name's apposition; with `surnames`, also surnames written alone
+/// ([`surnames_alone`]).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn items(
     sentence: &str,
+    offset: usize,
     tokens: &[Token],
     lang: Lang,
     rules: &LangRules,
     look: &dyn Lookup,
     date: Option<NaiveDate>,
-    people: Option<&ArticlePeople<'_>>,
+    people: &ArticlePeople<'_>,
+    surnames: bool,
 ) -> Vec<(Item, Mention)> {
-    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
     let mut out: Vec<(Item, Mention)> = Vec::new();
-    for m in cleaned_persons(sentence, tokens, lang, rules, look) {
+    // The article's name mentions inside the sentence, when the lookup finds names per article.
+    let inside = people.sentence_mentions(sentence, offset);
+    let found = match &inside {
+        Some(ms) => {
+            let places = look.places(sentence, lang);
+            look.persons_from(sentence, lang, &places, ms.clone())
+        }
+        None => look.persons(sentence, lang),
+    };
+    for m in cleaned_persons(sentence, tokens, lang, rules, look, found) {
         if let Some((first, last)) = token_range(tokens, m.span) {
-            let part = participant(&m);
+            // A surname alone («Ибраев принял ...») is the person the article names in full.
+            let alone = m.entity_id.is_none() && !m.text.trim().contains(char::is_whitespace);
+            let part = match alone.then(|| people.in_full(&m)).flatten() {
+                Some(p) => p.clone(),
+                None => participant(&m),
+            };
             out.push((
                 Item {
                     first,
@@ -260,12 +280,18 @@ pub(crate) fn items(
             ));
         }
     }
-    if let Some(people) = people {
+    if surnames {
         out.extend(surnames_alone(sentence, tokens, lang, look, people, &out));
     }
     // Roles resolve to the holder at the event's date; an undated article (common for scraped
     // Kazakh pages) gets the current holder, the likeliest reading of «Мемлекет басшысы» today.
-    let roles = look.roles(sentence, lang, date);
+    let roles = match &inside {
+        Some(ms) => {
+            let within = Span::new(offset, offset + sentence.len());
+            look.roles_within(people.text, within, lang, date, ms)
+        }
+        None => look.roles(sentence, lang, date),
+    };
     for r in roles {
         if r.entity_id.is_none() {
             continue;
@@ -440,7 +466,7 @@ pub(crate) fn ru_relation(
             return if coord { prev.rel } else { bare(&out[k].1) };
         }
         if !t.word {
-            if matches!(t.norm.as_str(), "," | "(" | ")") {
+            if matches!(t.norm.as_ref(), "," | "(" | ")") {
                 if t.norm == "," {
                     coord = true;
                 }
@@ -496,11 +522,7 @@ fn surnames_alone(
         if m.key.is_empty() {
             continue;
         }
-        let full = people.get().iter().find(|p| {
-            p.name.split_whitespace().count() >= 2
-                && (p.key == m.key || (m.entity_id.is_some() && p.entity_id == m.entity_id))
-        });
-        if let Some(p) = full {
+        if let Some(p) = people.in_full(&m) {
             m.span = Span::new(t.start, t.end);
             m.text = word.to_string();
             out.push((
@@ -532,7 +554,7 @@ pub(crate) fn title_anaphor(
     let mut k = hit.last;
     while k < tokens.len()
         && clause[k] == c
-        && !(tokens[k].word && matches!(tokens[k].norm.as_str(), "с" | "со"))
+        && !(tokens[k].word && matches!(tokens[k].norm.as_ref(), "с" | "со"))
     {
         k += 1;
     }
@@ -573,16 +595,81 @@ pub(crate) fn title_anaphor(
 
 /// The persons named anywhere in an article, read on first use.
 pub(crate) struct ArticlePeople<'a> {
+    /// The text the extractor reads (the article's, a header masked).
     pub text: &'a str,
+    /// The article's own text, whose name mentions are found once.
+    pub article: &'a str,
     pub lang: Lang,
     pub look: &'a dyn Lookup,
     pub cell: std::cell::OnceCell<Vec<Participant>>,
+    /// The article's name mentions as the caller gave them.
+    pub given: Option<&'a [Mention]>,
+    /// Else as read on first use ([`Lookup::article_mentions`]).
+    pub found: std::cell::OnceCell<Option<Vec<Mention>>>,
+    /// Answers of [`ArticlePeople::written_in_full`] so far (a surname recurs in an article).
+    in_full_words: std::cell::RefCell<rustc_hash::FxHashMap<String, bool>>,
 }
 
-impl ArticlePeople<'_> {
+impl<'a> ArticlePeople<'a> {
+    /// The people of the article `text` (`article` before its header was masked), with its
+    /// name mentions when the caller has them.
+    pub(crate) fn new(
+        text: &'a str,
+        article: &'a str,
+        lang: Lang,
+        look: &'a dyn Lookup,
+        given: Option<&'a [Mention]>,
+    ) -> ArticlePeople<'a> {
+        ArticlePeople {
+            text,
+            article,
+            lang,
+            look,
+            cell: Default::default(),
+            given,
+            found: Default::default(),
+            in_full_words: Default::default(),
+        }
+    }
+
+    /// The article's name mentions, found once; `None` when the lookup reads text by text.
+    fn mentions(&self) -> Option<&[Mention]> {
+        if self.given.is_some() {
+            return self.given;
+        }
+        self.found
+            .get_or_init(|| self.look.article_mentions(self.article, self.lang))
+            .as_deref()
+    }
+
+    /// The article's name mentions that lie inside the sentence at byte `offset` of the text,
+    /// their spans moved to index the sentence; `None` when the lookup reads text by text.
+    pub(crate) fn sentence_mentions(&self, sentence: &str, offset: usize) -> Option<Vec<Mention>> {
+        let end = offset + sentence.len();
+        let all = self.mentions()?;
+        Some(
+            all.iter()
+                .filter(|m| offset <= m.span.start && m.span.end <= end)
+                .map(|m| Mention {
+                    span: Span::new(m.span.start - offset, m.span.end - offset),
+                    ..m.clone()
+                })
+                .collect(),
+        )
+    }
+
     /// Whether the text writes the stem of `word` (its first letters, without up to three letters
     /// of ending) right after another capitalized word («Хиллари Клинтон», «Н. Н. Вертинской»).
     fn written_in_full(&self, word: &str) -> bool {
+        if let Some(&b) = self.in_full_words.borrow().get(word) {
+            return b;
+        }
+        let b = self.written_in_full_uncached(word);
+        self.in_full_words.borrow_mut().insert(word.to_string(), b);
+        b
+    }
+
+    fn written_in_full_uncached(&self, word: &str) -> bool {
         let n = word.chars().count();
         if n < 4 {
             return false;
@@ -602,13 +689,25 @@ impl ArticlePeople<'_> {
         })
     }
 
+    /// The person the article names in two words or more with the key (or the entity) of `m`.
+    fn in_full(&self, m: &Mention) -> Option<&Participant> {
+        self.get().iter().find(|p| {
+            p.name.split_whitespace().count() >= 2
+                && (p.key == m.key || (m.entity_id.is_some() && p.entity_id == m.entity_id))
+        })
+    }
+
     pub(crate) fn get(&self) -> &[Participant] {
         self.cell.get_or_init(|| {
-            self.look
-                .persons(self.text, self.lang)
-                .iter()
-                .map(participant)
-                .collect()
+            let persons = match self.mentions() {
+                Some(all) => {
+                    let places = self.look.places(self.text, self.lang);
+                    self.look
+                        .persons_from(self.text, self.lang, &places, all.to_vec())
+                }
+                None => self.look.persons(self.text, self.lang),
+            };
+            persons.iter().map(participant).collect()
         })
     }
 }
@@ -634,7 +733,7 @@ pub(crate) fn unnamed_companion(
                 tokens[k].norm.ends_with(x)
                     && tokens[k].norm.chars().count() > x.chars().count() + 2
             }),
-            _ => k > 0 && matches!(tokens[k - 1].norm.as_str(), "с" | "со"),
+            _ => k > 0 && matches!(tokens[k - 1].norm.as_ref(), "с" | "со"),
         })
         .collect();
     for k in candidates {
@@ -670,7 +769,7 @@ fn plural_roles(
     look: &dyn Lookup,
     date: Option<NaiveDate>,
 ) -> Vec<(usize, usize, Mention)> {
-    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
     let text = |k: usize| sentence.get(tokens[k].start..tokens[k].end).unwrap_or("");
     let coord = |k: usize| matches!(words[k], "и" | "мен" | "пен" | "бен" | "және");
     let mut out = Vec::new();

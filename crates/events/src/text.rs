@@ -1,35 +1,51 @@
 //! Words of a sentence with byte spans, quotation depth and clause boundaries.
 
 use crate::lexicon::{fold, is_alnum, LangRules};
+use std::borrow::Cow;
 
 /// A word or punctuation token.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Token {
+pub(crate) struct Token<'a> {
     /// Byte offsets in the sentence.
     pub start: usize,
     pub end: usize,
-    /// Folded (lower-case, ё as е) text.
-    pub norm: String,
+    /// Folded (lower-case, ё as е) text: the sentence's own when it is folded already.
+    pub norm: std::borrow::Cow<'a, str>,
     /// Whether it is a word (letters or digits) rather than punctuation.
     pub word: bool,
     /// Whether the word starts with an upper-case letter.
     pub upper: bool,
 }
 
-impl AsRef<str> for Token {
+impl AsRef<str> for Token<'_> {
     /// The folded text.
     fn as_ref(&self) -> &str {
         &self.norm
     }
 }
 
+/// Whether `fold(w)` is `w` for certain: only lower-case ASCII and Russian а-я (ё excepted).
+fn folded(w: &str) -> bool {
+    let b = w.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match (b[i], b.get(i + 1)) {
+            (x, _) if x < 0x80 && !x.is_ascii_uppercase() => i += 1,
+            (0xD0, Some(y)) if (0xB0..=0xBF).contains(y) => i += 2,
+            (0xD1, Some(y)) if (0x80..=0x8F).contains(y) => i += 2,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Splits a sentence into words (letters, digits, inner hyphens and apostrophes) and punctuation.
-pub(crate) fn tokenize(s: &str) -> Vec<Token> {
+pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
     tokenize_first(s, usize::MAX)
 }
 
 /// The first `limit` tokens of [`tokenize`], reading no further into the text.
-pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token> {
+pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
     // About one token per six bytes of Russian or Kazakh text.
     let mut out = Vec::with_capacity(limit.min(s.len() / 6 + 1));
     let at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
@@ -67,16 +83,18 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token> {
             let text = &s[pos..end];
             // A lone Latin «c» in Cyrillic text is the preposition «с» typed on the wrong layout.
             let norm = if text == "c" || text == "C" {
-                "с".to_string()
+                Cow::Borrowed("с")
+            } else if folded(text) {
+                Cow::Borrowed(text)
             } else {
-                fold(text)
+                Cow::Owned(fold(text))
             };
             out.push(Token {
                 start: pos,
                 end,
                 norm,
                 word: true,
-                upper: c.is_uppercase(),
+                upper: kzalign_core::chars::is_upper(c),
             });
             pos = end;
         } else if c.is_whitespace() {
@@ -86,7 +104,7 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token> {
             out.push(Token {
                 start: pos,
                 end,
-                norm: c.to_string(),
+                norm: Cow::Borrowed(&s[pos..end]),
                 word: false,
                 upper: false,
             });
@@ -99,8 +117,8 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token> {
 /// Quotation depth of each token: 1 inside «...» or "..." (a closing quote without an opening
 /// one means the sentence began inside a quotation).
 pub(crate) fn quote_depth(tokens: &[Token]) -> Vec<u8> {
-    let opens = |t: &Token| matches!(t.norm.as_str(), "«" | "“" | "„");
-    let closes = |t: &Token| matches!(t.norm.as_str(), "»" | "”");
+    let opens = |t: &Token| matches!(t.norm.as_ref(), "«" | "“" | "„");
+    let closes = |t: &Token| matches!(t.norm.as_ref(), "»" | "”");
     let first_open = tokens.iter().position(opens);
     let first_close = tokens.iter().position(closes);
     let mut depth: u8 = match (first_open, first_close) {
@@ -148,11 +166,11 @@ pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
             let quote = |k: usize| {
                 tokens
                     .get(k)
-                    .is_some_and(|n| matches!(n.norm.as_str(), "«" | "»" | "“" | "”" | "\"" | ","))
+                    .is_some_and(|n| matches!(n.norm.as_ref(), "«" | "»" | "“" | "”" | "\"" | ","))
             };
-            let dash = matches!(t.norm.as_str(), "—" | "–")
+            let dash = matches!(t.norm.as_ref(), "—" | "–")
                 && (i == 0 || quote(i.wrapping_sub(1)) || quote(i + 1));
-            let hard = dash || matches!(t.norm.as_str(), ";" | ":");
+            let hard = dash || matches!(t.norm.as_ref(), ";" | ":");
             let soft = t.norm == ","
                 && (rules.gram_at("clause", tokens, i + 1).is_some()
                     || tokens
@@ -172,6 +190,17 @@ pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_kept_as_written_are_folded_already() {
+        for w in ["встреча", "abc-d", "2024", "", "т.е"] {
+            assert!(folded(w), "{w}");
+            assert_eq!(fold(w), w);
+        }
+        for w in ["Встреча", "ещё", "кездесті", "ABC", "Ü"] {
+            assert!(!folded(w), "{w}");
+        }
+    }
 
     /// The tokenizer as first written (over a vector of chars), for comparison.
     fn tokenize_first_by_chars(s: &str, limit: usize) -> Vec<Token> {
@@ -205,7 +234,7 @@ mod tests {
                 out.push(Token {
                     start: pos,
                     end,
-                    norm,
+                    norm: norm.into(),
                     word: true,
                     upper: c.is_uppercase(),
                 });
@@ -217,7 +246,7 @@ mod tests {
                 out.push(Token {
                     start: pos,
                     end,
-                    norm: c.to_string(),
+                    norm: c.to_string().into(),
                     word: false,
                     upper: false,
                 });

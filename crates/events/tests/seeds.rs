@@ -85,3 +85,31 @@ fn event_ids_are_stable_and_point_at_the_sentence() {
         assert_eq!(names, sorted);
     }
 }
+
+#[test]
+fn the_article_mentions_given_yield_the_same_events() {
+    let ex = extractor();
+    let mut files: Vec<String> = std::fs::read_dir(seeds_dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5);
+    for f in files {
+        let lang = if f.starts_with("001") {
+            Lang::Kk
+        } else {
+            Lang::Ru
+        };
+        let a = article(&f);
+        let mentions = ex.names().mentions(&a.text, lang);
+        assert!(!mentions.is_empty(), "{f}");
+        let given = ex.extract_with_mentions(&a, lang, lang.code(), &mentions);
+        assert_eq!(given, ex.extract(&a, lang, lang.code()), "{f}");
+        // Mentions that are not the article's give other events: they are read, not found again.
+        let none = ex.extract_with_mentions(&a, lang, lang.code(), &[]);
+        assert_ne!(none, given, "{f}");
+    }
+}

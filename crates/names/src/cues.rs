@@ -275,17 +275,22 @@ pub(crate) fn article_name_tokens(tokens: &[crate::text::Token]) -> Vec<usize> {
     tokens
         .iter()
         .enumerate()
-        .filter(|(_, t)| {
-            ARTICLES.iter().any(|a| {
-                t.text.strip_prefix(a).is_some_and(|rest| {
-                    rest.chars().count() >= 3
-                        && crate::text::is_capitalized(rest)
-                        && !crate::text::is_all_caps(rest)
-                })
-            })
-        })
+        .filter(|(_, t)| is_article_name(t.text))
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Whether a word is a name with a lower-case Arabic article (`аль-Хадж`).
+pub(crate) fn is_article_name(w: &str) -> bool {
+    // Every article ends with a hyphen: most words are told by one byte search.
+    w.as_bytes().contains(&b'-')
+        && ARTICLES.iter().any(|a| {
+            w.strip_prefix(a).is_some_and(|rest| {
+                rest.chars().count() >= 3
+                    && crate::text::is_capitalized(rest)
+                    && !crate::text::is_all_caps(rest)
+            })
+        })
 }
 
 /// Adds to a list of place forms the variant with spaces for each hyphenated two- or

@@ -225,13 +225,25 @@ pub(crate) struct Tables {
     pub latin_org: HashSet<String>,
     /// Kazakh words of class `protect` (stem endings no suffix cut may split), built on first use.
     kk_protected: std::sync::OnceLock<Vec<String>>,
+    /// Tells these tables from every other set of tables of the process (0: empty tables); a
+    /// new id on every change, so answers remembered under an id stay true.
+    id: u64,
 }
 
 impl Tables {
+    /// The id of this version of the tables (see the field).
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
     /// Parses one named table and adds its rows. Duplicates within the embedded tables are
     /// errors (checked by tests); a user's file may repeat an entry to override it.
     pub(crate) fn add(&mut self, name: &str, text: &str) -> Result<(), Error> {
         self.kk_protected = std::sync::OnceLock::new();
+        self.id = {
+            static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        };
         let base = Path::new(name)
             .file_name()
             .and_then(|s| s.to_str())

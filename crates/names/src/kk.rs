@@ -175,7 +175,18 @@ fn splits_protected(tables: &Tables, word: &str, cut: usize) -> bool {
 }
 
 /// Candidate stems of one word, best prior first; the word itself is always one of them.
-pub(crate) fn candidates(tables: &Tables, word: &str) -> Vec<Candidate> {
+pub(crate) fn candidates(tables: &Tables, word: &str) -> std::rc::Rc<[Candidate]> {
+    thread_local! {
+        static MEMO: crate::mentions::WordMemo<std::rc::Rc<[Candidate]>> =
+            crate::mentions::WordMemo::default();
+    }
+    // The readings depend only on the word and the tables: computed once per thread.
+    crate::mentions::word_memo_by(&MEMO, tables.id(), Lang::Kk, word, || {
+        candidates_uncached(tables, word).into()
+    })
+}
+
+fn candidates_uncached(tables: &Tables, word: &str) -> Vec<Candidate> {
     let w = fold(word);
     let mut out = vec![Candidate {
         lemma: w.clone(),
@@ -331,6 +342,20 @@ mod tests {
 
     fn best(t: &Tables, w: &str) -> String {
         candidates(t, w)[0].lemma.clone()
+    }
+
+    #[test]
+    fn remembered_readings_are_the_readings_of_those_tables() {
+        let t = Tables::embedded().unwrap();
+        for w in ["Тоқаевқа", "Астанада", "Гутерришпен", "Ел"] {
+            let fresh = candidates_uncached(&t, w);
+            assert_eq!(&*candidates(&t, w), fresh.as_slice());
+            assert_eq!(&*candidates(&t, w), fresh.as_slice(), "from memory");
+        }
+        // Other tables (built again, or changed) are remembered apart.
+        assert_ne!(Tables::embedded().unwrap().id(), t.id());
+        assert_eq!(t.clone().id(), t.id());
+        assert_ne!(Tables::default().id(), t.id());
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub use key::{key_similarity, keys_match, skeleton, MATCH_THRESHOLD};
 
 use chrono::NaiveDate;
 use data::{Gender, Tables};
-use kzalign_core::{Error, ErrorKind, Lang, Mention};
+use kzalign_core::{Error, ErrorKind, Lang, Mention, Span};
 use kzalign_gazetteer::{Gazetteer, GazetteerBuilder};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
@@ -296,8 +296,8 @@ pub(crate) fn skeleton_memo(name: &str) -> String {
 }
 
 /// The first two letters of a folded word (the place-form index key).
-pub(crate) fn prefix2(w: &str) -> String {
-    w.chars().take(2).collect()
+pub(crate) fn prefix2(w: &str) -> &str {
+    &w[..w.char_indices().nth(2).map_or(w.len(), |(i, _)| i)]
 }
 
 impl Inner {
@@ -403,9 +403,10 @@ impl Inner {
         let mut role_short = Vec::new();
         for (ri, (words, _, _)) in roles.iter().enumerate() {
             match words.first() {
-                Some(w) if w.chars().count() >= 2 => {
-                    role_index.entry(prefix2(w)).or_default().push(ri)
-                }
+                Some(w) if w.chars().count() >= 2 => role_index
+                    .entry(prefix2(w).to_string())
+                    .or_default()
+                    .push(ri),
                 _ => role_short.push(ri),
             }
         }
@@ -416,7 +417,7 @@ impl Inner {
                     let words: Vec<String> = f.split_whitespace().map(fold).collect();
                     if let Some(first) = words.first() {
                         place_forms
-                            .entry(prefix2(first))
+                            .entry(prefix2(first).to_string())
                             .or_default()
                             .push((words, pi, l));
                     }
@@ -647,13 +648,13 @@ impl Names {
         };
         let v = match lang {
             Lang::Ru => ru::candidates(self.tables(), &w)
-                .into_iter()
-                .map(|c| (c.lemma, c.prior, c.gender))
+                .iter()
+                .map(|c| (c.lemma.clone(), c.prior, c.gender))
                 .collect(),
             Lang::Kk => kk::candidates(self.tables(), &w)
-                .into_iter()
+                .iter()
                 .filter(|c| !c.lemma.is_empty())
-                .map(|c| (c.lemma, c.prior, None))
+                .map(|c| (c.lemma.clone(), c.prior, None))
                 .collect(),
             Lang::Other => vec![(fold(&w), 1.0, None)],
         };
@@ -812,16 +813,18 @@ impl Names {
     pub(crate) fn evidence_of(&self, text: &str, tokens: &[text::Token], lang: Lang) -> Evidence {
         let mut ev = Evidence::default();
         let mut seen: HashSet<std::rc::Rc<str>> = HashSet::default();
+        let mut f = String::new();
         for t in tokens {
             let w = text::strip_accents(t.text);
             if !text::is_capitalized(&w) || text::is_all_caps(&w) {
                 continue;
             }
-            let f = fold(&w);
+            f.clear();
+            text::fold_into(&w, &mut f);
             if seen.contains(f.as_str()) {
                 continue;
             }
-            let f: std::rc::Rc<str> = f.into();
+            let f: std::rc::Rc<str> = f.as_str().into();
             seen.insert(f.clone());
             let rr = self.raw_candidates(&w, lang);
             let raw = &rr.1;
@@ -864,15 +867,42 @@ impl Names {
             if !given {
                 continue;
             }
-            let r = self.read_name(&[a.text, b.text], lang, Some(&ev), true, false);
-            if let Some(sw) = r.surname.and_then(|i| r.words.get(i)) {
-                if sw.part == Part::Surname && r.surname == Some(1) {
-                    reads.insert(fold(&sw.lemma));
+            let words = [a.text, b.text];
+            let rl = match lang {
+                Lang::Other => Self::detect(&words.join(" ")),
+                l => l,
+            };
+            // Pairs repeat across texts: read without evidence (when it bears on neither word)
+            // once per thread.
+            let surname = if self.evidence_bears_on_words(&words, rl, &ev) {
+                self.surname_after_given(&words, lang, Some(&ev))
+            } else {
+                thread_local! {
+                    static PAIRS: mentions::WordMemo<Option<String>> =
+                        mentions::WordMemo::default();
                 }
-            }
+                let key = words.join(" ");
+                mentions::word_memo(&PAIRS, self, lang, &key, || {
+                    self.surname_after_given(&words, lang, None)
+                })
+            };
+            reads.extend(surname);
         }
         ev.read_names = reads;
         ev
+    }
+
+    /// The folded surname lemma of a given name and a word read as a full name, if the second
+    /// word reads as the surname.
+    fn surname_after_given(
+        &self,
+        words: &[&str; 2],
+        lang: Lang,
+        ev: Option<&Evidence>,
+    ) -> Option<String> {
+        let r = self.read_name(words, lang, ev, true, false);
+        let sw = r.surname.and_then(|i| r.words.get(i))?;
+        (sw.part == Part::Surname && r.surname == Some(1)).then(|| fold(&sw.lemma))
     }
 
     fn is_particle_word(&self, w: &str) -> bool {
@@ -1318,6 +1348,16 @@ impl Names {
     /// Normalizes one name (one word or a full name); `lang` `Other` means detect the
     /// language from its letters (Kazakh-only letters -> kk, other Cyrillic -> ru, else Latin).
     pub fn normalize(&self, input: &str, lang: Lang) -> Normalized {
+        thread_local! {
+            /// Names repeat across texts: each is read once per thread.
+            static DONE: mentions::WordMemo<Normalized> = mentions::WordMemo::default();
+        }
+        mentions::word_memo(&DONE, self, lang, input, || {
+            self.normalize_uncached(input, lang)
+        })
+    }
+
+    fn normalize_uncached(&self, input: &str, lang: Lang) -> Normalized {
         let first = self.normalize_in(input, lang, None, false, false);
         // Auto: a Cyrillic name without Kazakh letters reads as Russian; when that finds no
         // entity but the Kazakh reading does (Гутерришпен, Путинмен), the Kazakh reading wins.
@@ -1331,6 +1371,56 @@ impl Names {
     }
 
     pub(crate) fn normalize_in(
+        &self,
+        input: &str,
+        lang: Lang,
+        ev: Option<&Evidence>,
+        person: bool,
+        subject: bool,
+    ) -> Normalized {
+        thread_local! {
+            /// Person names read without evidence (names repeat across texts).
+            static PERSON: mentions::WordMemo<Normalized> = mentions::WordMemo::default();
+        }
+        let ev = ev.filter(|e| self.evidence_bears_on(input, lang, e));
+        if ev.is_none() && person && !subject {
+            return mentions::word_memo(&PERSON, self, lang, input, || {
+                self.normalize_read(input, lang, None, true, false)
+            });
+        }
+        self.normalize_read(input, lang, ev, person, subject)
+    }
+
+    /// Whether the evidence can change a reading of `input`: it supports a lemma of one of its
+    /// words from another form of the text, or read one as a surname in a full name. When it does
+    /// not, every factor it puts on a reading's score is 1 ([`Names::word_candidates`]).
+    fn evidence_bears_on(&self, input: &str, lang: Lang, ev: &Evidence) -> bool {
+        let clean = text::strip_accents(input);
+        let lang = match lang {
+            Lang::Other => Self::detect(&clean),
+            l => l,
+        };
+        let words: Vec<&str> = clean.split_whitespace().collect();
+        self.evidence_bears_on_words(&words, lang, ev)
+    }
+
+    /// [`Names::evidence_bears_on`] the words a name is read from in `lang` (as
+    /// [`Names::read_name`] reads them, its language told).
+    pub(crate) fn evidence_bears_on_words(
+        &self,
+        words: &[&str],
+        lang: Lang,
+        ev: &Evidence,
+    ) -> bool {
+        words.iter().any(|w| {
+            let rr = self.raw_candidates(w, lang);
+            rr.1.iter().any(|(l, _, _)| {
+                ev.support_from_others(l, &rr.2) != 0.0 || ev.read_names.contains(l)
+            })
+        })
+    }
+
+    fn normalize_read(
         &self,
         input: &str,
         lang: Lang,
@@ -1389,6 +1479,22 @@ impl Names {
     /// phrase immediately, the name decides the entity (see the crate documentation).
     pub fn role_mentions(&self, text: &str, lang: Lang, date: Option<NaiveDate>) -> Vec<Mention> {
         mentions::roles(self, text, lang, date)
+    }
+
+    /// The same as [`Names::role_mentions`] of `text[within]` (spans index the slice) when
+    /// `persons` are its person mentions (a caller that has them, such as the article's mentions
+    /// that fall in a sentence, their spans moved to index the slice): the name right after a
+    /// role phrase is looked for there. The words of `text` are found once for the slices of
+    /// one text asked about in turn (the sentences of an article).
+    pub fn role_mentions_within(
+        &self,
+        text: &str,
+        within: Span,
+        lang: Lang,
+        date: Option<NaiveDate>,
+        persons: &[Mention],
+    ) -> Vec<Mention> {
+        mentions::roles_within(self, text, within, lang, date, persons)
     }
 
     /// All persons of a text: name mentions plus role phrases that stand alone (a role phrase
@@ -1517,6 +1623,57 @@ mod tests {
 
     fn names() -> Names {
         NamesBuilder::new().build().unwrap()
+    }
+
+    #[test]
+    fn evidence_that_bears_on_no_word_leaves_the_reading_as_without_it() {
+        let n = names();
+        let text = "Ержан Ибраев встретился с Ибраевым. Гутерриш прибыл в Астану.";
+        let ev = n.evidence(text, Lang::Ru);
+        let (mut bears, mut not) = (0, 0);
+        for w in ["Ибраевым", "Ержан Ибраев", "Гутерриш", "Астану", "Иванов"]
+        {
+            let with = n.normalize_read(w, Lang::Ru, Some(&ev), true);
+            if n.evidence_bears_on(w, Lang::Ru, &ev) {
+                bears += 1;
+            } else {
+                not += 1;
+                assert_eq!(with, n.normalize_read(w, Lang::Ru, None, true), "{w}");
+            }
+            // Asked twice (the second time from memory when the evidence does not bear on it).
+            assert_eq!(n.normalize_in(w, Lang::Ru, Some(&ev), true), with, "{w}");
+            assert_eq!(n.normalize_in(w, Lang::Ru, Some(&ev), true), with, "{w}");
+        }
+        assert!(bears > 0 && not > 0, "{bears} {not}");
+        // The full names of a text read again (from memory where the evidence does not bear).
+        assert!(ev.read_names.contains("ибраев"), "{:?}", ev.read_names);
+        let other = "Ержан Ибраев прибыл. Антониу Гутерриш прибыл.";
+        for _ in 0..2 {
+            assert_eq!(n.evidence(text, Lang::Ru).read_names, ev.read_names);
+            assert!(n.evidence(other, Lang::Ru).read_names.contains("ибраев"));
+        }
+    }
+
+    #[test]
+    fn remembered_normalizations_are_the_normalizations() {
+        let n = names();
+        for (s, l) in [
+            ("Токаеву", Lang::Ru),
+            ("Тоқаевқа", Lang::Kk),
+            ("Гутерришпен", Lang::Other),
+            ("Гутерришпен", Lang::Ru),
+        ] {
+            let fresh = n.normalize_uncached(s, l);
+            assert_eq!(n.normalize(s, l), fresh, "{s}");
+            assert_eq!(n.normalize(s, l), fresh, "{s}, from memory");
+        }
+        // Another normalizer (it may have other rules) is remembered apart.
+        let other = names();
+        assert_ne!(other.inner.id, n.inner.id);
+        assert_eq!(
+            other.normalize("Токаеву", Lang::Ru),
+            other.normalize_uncached("Токаеву", Lang::Ru)
+        );
     }
 
     #[test]

@@ -186,7 +186,7 @@ struct Ctx<'a> {
     /// Sentence and line starts, the lower-case words and the evidence of the text: built on
     /// first use (the place finder needs none of them).
     starts: std::cell::OnceCell<std::cell::RefCell<LineStarts>>,
-    lower: std::cell::OnceCell<rustc_hash::FxHashMap<u64, Vec<usize>>>,
+    lower: std::cell::OnceCell<Vec<(u64, usize)>>,
     ev: std::cell::OnceCell<Evidence>,
     /// The Kazakh titles among the stop words of the text's language (`Inner::stop_words`).
     kk_title_stops: &'a [String],
@@ -232,32 +232,29 @@ impl<'a> Ctx<'a> {
     /// Whether the folded word `f` is written in lower case somewhere in the text.
     fn written_lower(&self, f: &str) -> bool {
         use std::hash::BuildHasher;
-        // The lower-case words (their token indexes) by the hash of their folded form; a hash
+        // (hash of the folded form, token index) of the lower-case words, sorted; a hash
         // hit is confirmed on the words.
         let by_hash = self.lower.get_or_init(|| {
             let mut buf = String::new();
-            let mut map: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+            let mut v: Vec<(u64, usize)> = Vec::with_capacity(self.tokens.len());
             for (k, t) in self.tokens.iter().enumerate() {
                 let w = text::strip_accents(t.text);
                 // A lower-case Arabic article (аль-Хадж) opens a name: it is no lower-case word.
-                if !is_capitalized(&w)
-                    && crate::cues::article_name_tokens(std::slice::from_ref(t)).is_empty()
-                {
+                if !is_capitalized(&w) && !crate::cues::is_article_name(t.text) {
                     buf.clear();
                     text::fold_into(&w, &mut buf);
-                    map.entry(rustc_hash::FxBuildHasher.hash_one(buf.as_str()))
-                        .or_default()
-                        .push(k);
+                    v.push((rustc_hash::FxBuildHasher.hash_one(buf.as_str()), k));
                 }
             }
-            map
+            v.sort_unstable();
+            v
         });
-        by_hash
-            .get(&rustc_hash::FxBuildHasher.hash_one(f))
-            .is_some_and(|ks| {
-                ks.iter()
-                    .any(|&k| fold(&text::strip_accents(self.tokens[k].text)) == f)
-            })
+        let h = rustc_hash::FxBuildHasher.hash_one(f);
+        let from = by_hash.partition_point(|e| e.0 < h);
+        by_hash[from..]
+            .iter()
+            .take_while(|e| e.0 == h)
+            .any(|&(_, k)| fold(&text::strip_accents(self.tokens[k].text)) == f)
     }
 
     /// The evidence of the text ([`Names::evidence`]).
@@ -277,7 +274,9 @@ impl<'a> Ctx<'a> {
         if let Some(c) = self.cands.borrow().get(&key).and_then(|m| m.get(w)) {
             return c.clone();
         }
-        let ev = if with_ev { Some(self.ev()) } else { None };
+        // Evidence that bears on none of the word's readings leaves them as without it (those
+        // are remembered per thread).
+        let ev = Some(self.ev()).filter(|e| self.names.evidence_bears_on_words(&[w], lang, e));
         let c = self.names.word_candidates(w, lang, Hint::default(), ev);
         self.cands
             .borrow_mut()
@@ -337,7 +336,8 @@ impl<'a> Ctx<'a> {
         let best = self.lemma(w, Lang::Kk);
         let readings = word_memo(&READINGS, self.names, Lang::Kk, w, || {
             crate::kk::candidates(self.names.tables(), w)
-                .into_iter()
+                .iter()
+                .cloned()
                 .map(|c| {
                     let place = c
                         .kinds
@@ -423,10 +423,14 @@ impl<'a> Ctx<'a> {
     /// A capitalised word that can be part of a name.
     fn name_like(&self, t: &Token) -> bool {
         let w = t.text;
+        // An initial is capitalized too: most words (lower-case) are told by their first letter.
+        if !is_capitalized(w) {
+            return false;
+        }
         if self.initial_at(t) {
             return true;
         }
-        if !is_capitalized(w) || w.chars().any(|c| c.is_ascii_digit()) {
+        if w.chars().any(|c| c.is_ascii_digit()) {
             return false;
         }
         if is_all_caps(w) && !Names::is_initial(w) {
@@ -720,7 +724,19 @@ pub(crate) fn word_memo<V: Clone>(
     w: &str,
     test: impl FnOnce() -> V,
 ) -> V {
-    let key = (names.inner.id, lang);
+    word_memo_by(cache, names.inner.id, lang, w, test)
+}
+
+/// [`word_memo`] for a test that depends on the word, the language and whatever `id` names
+/// (a normalizer's or a set of tables' id).
+pub(crate) fn word_memo_by<V: Clone>(
+    cache: &'static std::thread::LocalKey<WordMemo<V>>,
+    id: u64,
+    lang: Lang,
+    w: &str,
+    test: impl FnOnce() -> V,
+) -> V {
+    let key = (id, lang);
     let hit = cache.with(|c| c.0.borrow().get(&key).and_then(|m| m.get(w).cloned()));
     if let Some(b) = hit {
         return b;
@@ -1283,13 +1299,13 @@ fn first_place_words(
     cx: &Ctx,
     written: &str,
     tok: &str,
-    script: Option<Lang>,
     forms: &[(Vec<String>, usize, Lang)],
 ) -> Rc<[usize]> {
     thread_local! {
         static FIRST: WordMemo<Rc<[usize]>> = WordMemo::default();
     }
     word_memo(&FIRST, cx.names, cx.lang, written, || {
+        let script = text::script_lang(written);
         forms
             .iter()
             .enumerate()
@@ -1334,12 +1350,15 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
             continue;
         }
         // Longer forms first, so that «Южная Корея» wins over «Корея».
-        let Some(forms) = names.inner.place_forms.get(&crate::prefix2(fold_at(i))) else {
+        let Some(forms) = names.inner.place_forms.get(crate::prefix2(fold_at(i))) else {
             continue;
         };
-        let script = text::script_lang(t.text);
         // The forms whose first word this token can be (a pure test of the token, remembered).
-        let firsts = first_place_words(cx, t.text, fold_at(i), script, forms);
+        let firsts = first_place_words(cx, t.text, fold_at(i), forms);
+        if firsts.is_empty() {
+            continue;
+        }
+        let script = text::script_lang(t.text);
         for &fi in firsts.iter() {
             let (words, pi, l) = &forms[fi];
             if i + words.len() > toks.len() {
@@ -1350,10 +1369,10 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
                 _ if cx.lang == Lang::Kk => Lang::Kk,
                 _ => *l,
             };
-            let ok = words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| !used[i + k] && place_word_matches(cx, fold_at(i + k), w, wl));
+            // The first word matches ([`first_place_words`]).
+            let ok = words.iter().enumerate().all(|(k, w)| {
+                !used[i + k] && (k == 0 || place_word_matches(cx, fold_at(i + k), w, wl))
+            });
             if !ok {
                 continue;
             }
@@ -1457,7 +1476,7 @@ fn first_role_words(names: &Names, written: &str) -> Rc<[usize]> {
         let tok = tok.as_str();
         // Only phrases whose first word shares the token's first two letters can match.
         let mut cands: Vec<usize> = Vec::new();
-        if let Some(v) = names.inner.role_index.get(&crate::prefix2(tok)) {
+        if let Some(v) = names.inner.role_index.get(crate::prefix2(tok)) {
             cands.extend_from_slice(v);
         }
         if !names.inner.role_short.is_empty() {
@@ -1481,8 +1500,11 @@ pub(crate) fn roles(
     date: Option<NaiveDate>,
 ) -> Vec<Mention> {
     let lang = text_lang(text, lang);
-    let persons = persons(names, text, lang);
-    roles_with(names, text, lang, date, &persons)
+    // The persons are read only when a role phrase is found (most texts have none).
+    let found = std::cell::OnceCell::new();
+    roles_in(names, text, text::tokenize(text), lang, date, &|| {
+        found.get_or_init(|| persons(names, text, lang)).as_slice()
+    })
 }
 
 /// Role mentions given the text's person mentions (as [`persons`] finds them).
@@ -1493,8 +1515,68 @@ pub(crate) fn roles_with(
     date: Option<NaiveDate>,
     persons: &[Mention],
 ) -> Vec<Mention> {
+    roles_in(names, text, text::tokenize(text), lang, date, &|| persons)
+}
+
+/// [`roles_with`] of `text[within]` (spans into it), its words taken from the words of the
+/// whole text, which are found once when the slices of one text are asked about in turn.
+pub(crate) fn roles_within(
+    names: &Names,
+    text: &str,
+    within: Span,
+    lang: Lang,
+    date: Option<NaiveDate>,
+    persons: &[Mention],
+) -> Vec<Mention> {
+    let Some(sub) = text.get(within.start..within.end) else {
+        return Vec::new();
+    };
+    let tokens = match words_within(text, within) {
+        Some(spans) => spans
+            .into_iter()
+            .map(|span| Token {
+                text: span.slice(sub),
+                span,
+            })
+            .collect(),
+        None => text::tokenize(sub),
+    };
+    roles_in(names, sub, tokens, lang, date, &|| persons)
+}
+
+/// The words of `text[within]` (spans into it) from the words of the whole text: the same as
+/// `text::tokenize(&text[within])` when no word of the text crosses an edge of `within`
+/// (a word is a run of word chars and inner joiners, told from the chars next to it); `None`
+/// when one does.
+fn words_within(text: &str, within: Span) -> Option<Vec<Span>> {
+    let spans = text::word_spans(text);
+    let lo = spans.partition_point(|s| s.end <= within.start);
+    let hi = spans.partition_point(|s| s.start < within.end).max(lo);
+    let inside = &spans[lo..hi];
+    if inside.first().is_some_and(|s| s.start < within.start)
+        || inside.last().is_some_and(|s| s.end > within.end)
+    {
+        return None;
+    }
+    Some(
+        inside
+            .iter()
+            .map(|s| Span::new(s.start - within.start, s.end - within.start))
+            .collect(),
+    )
+}
+
+/// Role mentions of `text` split into `tokens`; `persons()` gives the text's person mentions
+/// when a role phrase needs them.
+fn roles_in<'p>(
+    names: &Names,
+    text: &str,
+    tokens: Vec<Token<'_>>,
+    lang: Lang,
+    date: Option<NaiveDate>,
+    persons: &dyn Fn() -> &'p [Mention],
+) -> Vec<Mention> {
     let lang = text_lang(text, lang);
-    let tokens = text::tokenize(text);
     // Folded tokens, folded when first needed.
     let folded: Vec<std::cell::OnceCell<String>> = vec![Default::default(); tokens.len()];
     let fold_at = |k: usize| -> &str { folded[k].get_or_init(|| fold(tokens[k].text)) };
@@ -1510,11 +1592,16 @@ pub(crate) fn roles_with(
             if i + words.len() > tokens.len() || used[i] {
                 continue;
             }
+            // The first word matches ([`first_role_words`]).
             let ok = words.iter().enumerate().all(|(k, _)| {
                 !used[i + k]
-                    && role_word_matches(fold_at(i + k), words, k, *rl)
                     && (k == 0
-                        || plain_gap(text, tokens[i + k - 1].span.end, tokens[i + k].span.start))
+                        || role_word_matches(fold_at(i + k), words, k, *rl)
+                            && plain_gap(
+                                text,
+                                tokens[i + k - 1].span.end,
+                                tokens[i + k].span.start,
+                            ))
             });
             if !ok {
                 continue;
@@ -1522,7 +1609,7 @@ pub(crate) fn roles_with(
             let last = i + words.len() - 1;
             let span = Span::new(tokens[i].span.start, tokens[last].span.end);
             // A name right after the role phrase decides who it is.
-            let apposed = persons.iter().find(|m| {
+            let apposed = persons().iter().find(|m| {
                 m.span.start >= span.end
                     && text
                         .get(span.end..m.span.start)
@@ -1683,6 +1770,31 @@ mod tests {
             }
         }
         assert!(checked > 0);
+    }
+
+    #[test]
+    fn roles_of_a_slice_read_with_the_words_of_the_whole_text() {
+        let n = NamesBuilder::new().build().unwrap();
+        let text = "Глава государства встретился с Президентом России. Мемлекет басшысы \
+                    Қазақстан Президенті Қасым-Жомарт Тоқаев.\nПремьер-министр Казахстана прибыл.";
+        for lang in [Lang::Ru, Lang::Kk] {
+            let mut cuts: Vec<kzalign_core::Span> = kzalign_core::sentences(text)
+                .iter()
+                .map(|s| s.span)
+                .collect();
+            // Slices whose edges cut words read the slice itself.
+            cuts.push(kzalign_core::Span::new(2, 40));
+            cuts.push(kzalign_core::Span::new(0, text.len()));
+            let mut found = 0;
+            for w in cuts {
+                let sub = &text[w.start..w.end];
+                let persons = super::persons(&n, sub, lang);
+                let want = super::roles_with(&n, sub, lang, None, &persons);
+                found += want.len();
+                assert_eq!(super::roles_within(&n, text, w, lang, None, &persons), want);
+            }
+            assert!(found > 0);
+        }
     }
 
     #[test]

@@ -115,67 +115,74 @@ fn is_joiner(c: char) -> bool {
 /// Splits text into words: runs of letters/digits joined by inner hyphens or apostrophes.
 ///
 /// The finders read one text several times in a row (places, persons, roles of a sentence):
-/// the word spans of the last text are remembered per thread.
+/// the word spans of the last few texts are remembered per thread ([`word_spans`]).
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
-    thread_local! {
-        static LAST: std::cell::RefCell<(String, Vec<Span>)> =
-            const { std::cell::RefCell::new((String::new(), Vec::new())) };
-    }
-    let hit = LAST.with(|l| {
-        let l = l.borrow();
-        (l.0 == text).then(|| {
-            l.1.iter()
-                .map(|&span| Token {
-                    text: &text[span.start..span.end],
-                    span,
-                })
-                .collect()
+    word_spans(text)
+        .iter()
+        .map(|&span| Token {
+            text: &text[span.start..span.end],
+            span,
         })
-    });
-    if let Some(v) = hit {
-        return v;
+        .collect()
+}
+
+/// How many texts [`word_spans`] remembers (an article, and the short texts read between the
+/// readings of its sentences).
+const RECENT_TEXTS: usize = 4;
+
+/// The spans of the words of `text` ([`tokenize`]), remembered for the last few texts.
+pub(crate) fn word_spans(text: &str) -> std::rc::Rc<[Span]> {
+    thread_local! {
+        static RECENT: std::cell::RefCell<Vec<(String, std::rc::Rc<[Span]>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
     }
-    let v = tokenize_uncached(text);
-    LAST.with(|l| {
-        let mut l = l.borrow_mut();
-        l.0.clear();
-        l.0.push_str(text);
-        l.1.clear();
-        l.1.extend(v.iter().map(|t| t.span));
+    let hit = RECENT.with(|r| {
+        r.borrow()
+            .iter()
+            .find(|(t, _)| t == text)
+            .map(|(_, s)| s.clone())
     });
-    v
+    if let Some(s) = hit {
+        return s;
+    }
+    let spans: std::rc::Rc<[Span]> = tokenize_uncached(text).iter().map(|t| t.span).collect();
+    RECENT.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.len() >= RECENT_TEXTS {
+            r.remove(0);
+        }
+        r.push((text.to_string(), spans.clone()));
+    });
+    spans
 }
 
 fn tokenize_uncached(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let at = |i: usize| text.get(i..).and_then(|r| r.chars().next());
-    let mut i = 0;
-    while let Some(c) = at(i) {
+    // About one word per seven bytes of Russian or Kazakh text.
+    let mut out = Vec::with_capacity(text.len() / 7 + 1);
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
         if !is_word_char(c) {
-            i += c.len_utf8();
             continue;
         }
-        let start = i;
-        let mut j = i;
-        loop {
-            while let Some(c) = at(j).filter(|c| is_word_char(*c)) {
-                j += c.len_utf8();
+        let mut end = start + c.len_utf8();
+        while let Some(&(p, c)) = chars.peek() {
+            if is_word_char(c) {
+                end = p + c.len_utf8();
+            } else if !(is_joiner(c)
+                // A joiner between two word chars joins them.
+                && text[p + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char))
+            {
+                break;
             }
-            // A joiner between two word chars joins them.
-            if let Some(c) = at(j).filter(|c| is_joiner(*c)) {
-                let k = j + c.len_utf8();
-                if at(k).is_some_and(is_word_char) {
-                    j = k;
-                    continue;
-                }
-            }
-            break;
+            chars.next();
         }
         out.push(Token {
-            text: &text[start..j],
-            span: Span::new(start, j),
+            text: &text[start..end],
+            span: Span::new(start, end),
         });
-        i = j;
     }
     out
 }
