@@ -203,7 +203,7 @@ mod tests {
     }
 
     /// The tokenizer as first written (over a vector of chars), for comparison.
-    fn tokenize_first_by_chars(s: &str, limit: usize) -> Vec<Token> {
+    fn tokenize_first_by_chars(s: &str, limit: usize) -> Vec<Token<'_>> {
         let mut out = Vec::new();
         let chars: Vec<(usize, char)> = s.char_indices().collect();
         let mut i = 0;
