@@ -1633,16 +1633,28 @@ mod tests {
         let (mut bears, mut not) = (0, 0);
         for w in ["Ибраевым", "Ержан Ибраев", "Гутерриш", "Астану", "Иванов"]
         {
-            let with = n.normalize_read(w, Lang::Ru, Some(&ev), true);
+            let with = n.normalize_read(w, Lang::Ru, Some(&ev), true, false);
             if n.evidence_bears_on(w, Lang::Ru, &ev) {
                 bears += 1;
             } else {
                 not += 1;
-                assert_eq!(with, n.normalize_read(w, Lang::Ru, None, true), "{w}");
+                assert_eq!(
+                    with,
+                    n.normalize_read(w, Lang::Ru, None, true, false),
+                    "{w}"
+                );
             }
             // Asked twice (the second time from memory when the evidence does not bear on it).
-            assert_eq!(n.normalize_in(w, Lang::Ru, Some(&ev), true), with, "{w}");
-            assert_eq!(n.normalize_in(w, Lang::Ru, Some(&ev), true), with, "{w}");
+            assert_eq!(
+                n.normalize_in(w, Lang::Ru, Some(&ev), true, false),
+                with,
+                "{w}"
+            );
+            assert_eq!(
+                n.normalize_in(w, Lang::Ru, Some(&ev), true, false),
+                with,
+                "{w}"
+            );
         }
         assert!(bears > 0 && not > 0, "{bears} {not}");
         // The full names of a text read again (from memory where the evidence does not bear).
