@@ -1,7 +1,7 @@
 //! Words next to a capitalised word that mark it as a person: a Kazakh courtesy title after it
 //! (`Суор мырза`) or a reporting verb right before or after it (`Мусевени заявил`,
-//! `заявил Крамер`, `деді Мусави`), from the `post_title` and `speech_verb` classes of
-//! `data/words.tsv`.
+//! `заявил Крамер`, `деді Мусави`), or a relative (`жена Трампа`, `Амаридің әжесі`), from the
+//! `post_title`, `speech_verb` and `kin` classes of `data/words.tsv`.
 
 use crate::data::Tables;
 use crate::text::{fold, is_alpha};
@@ -155,6 +155,39 @@ pub(crate) fn subject_of_verb(tables: &Tables, text: &str, start: usize, end: us
         .is_some_and(|w| INSTRUMENTAL_PREPOSITIONS.contains(&fold(w).as_str()))
 }
 
+/// Whether a word for a relative (`kin` in `words.tsv`) marks the name at bytes `start..end` as a
+/// person's: in Russian the relative stands before the name (жена Трампа, сына Гая Альфорда), in
+/// Kazakh the name in the genitive stands before the relative with the 3rd-person possessive
+/// (Амаридің әжесі).
+fn kin_cue(tables: &Tables, text: &str, start: usize, end: usize, lang: Lang) -> bool {
+    match lang {
+        Lang::Ru => word_before(text, start).is_some_and(|w| tables.word_is(&fold(w), lang, "kin")),
+        Lang::Kk => {
+            let genitive = text
+                .get(start..end)
+                .and_then(|n| n.rsplit([' ', '\u{a0}']).next())
+                .is_some_and(|w| {
+                    crate::kk::candidates(tables, w)
+                        .iter()
+                        .take(2)
+                        .any(|c| c.kinds == ["gen"])
+                });
+            // The relative: a listed noun (three letters may do: әже, аға) and the possessive,
+            // maybe more suffixes after it (әжесі, әжесімен).
+            genitive
+                && word_after(text, end).is_some_and(|w| {
+                    let f = fold(w);
+                    f.char_indices().skip(2).any(|(i, _)| {
+                        let (head, rest) = f.split_at(i);
+                        ["сы", "сі", "ы", "і"].iter().any(|p| rest.starts_with(p))
+                            && tables.word_is(head, lang, "kin")
+                    })
+                })
+        }
+        Lang::Other => false,
+    }
+}
+
 /// Whether the name at bytes `start..end` of `text` (language `lang`) stands next to a word
 /// that marks a person: a Kazakh courtesy title after it, or a reporting verb before or after it.
 pub(crate) fn person_cue_nearby(
@@ -167,7 +200,9 @@ pub(crate) fn person_cue_nearby(
     if lang == Lang::Other {
         return false;
     }
-    if crate::kk::post_title_follows(tables, text, end, lang) {
+    if crate::kk::post_title_follows(tables, text, end, lang)
+        || kin_cue(tables, text, start, end, lang)
+    {
         return true;
     }
     let is_verb =

@@ -383,6 +383,7 @@ impl Tables {
                             | "weekday"
                             | "title"
                             | "post_title"
+                            | "kin"
                             | "speech_verb"
                             | "stop"
                             | "org"
