@@ -31,11 +31,17 @@ pub(crate) fn is_common_word(tables: &Tables, word: &str) -> bool {
         let chars: Vec<char> = s.chars().map(lower).collect();
         chars.len() >= 3 && b.contains(&chars)
     };
-    has(&fold(word))
+    let f = fold(word);
+    has(&f)
         || candidates(tables, word)
             .iter()
             .take(3)
             .any(|c| has(&c.lemma))
+        // Short common stems with the 3rd-person possessive, which the name readings leave
+        // whole (Соты `its court`, Басы).
+        || ["сы", "сі", "ы", "і"]
+            .iter()
+            .any(|e| f.strip_suffix(e).is_some_and(|stem| stem.chars().count() == 3 && has(stem)))
 }
 
 /// Whether a Kazakh word is a common word ([`is_common_word`]) and none of its three likeliest
