@@ -1131,10 +1131,10 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             continue;
         }
         // A Kazakh plural of a common noun names a group, even after a title (Commerzbank
-        // басшысы - Банктер ...).
+        // басшысы - Банктер ...); first in a longer name it names an organisation (Әйелдер
+        // Инжинирингі).
         if cx.lang == Lang::Kk
-            && g.first == g.last
-            && cx.person_evidence(cx.tokens[g.first].text) < 2
+            && (g.first..=g.last).all(|k| cx.person_evidence(cx.tokens[k].text) < 2)
             && crate::kk::candidates(names.tables(), cx.tokens[g.first].text)
                 .iter()
                 .any(|c| {
