@@ -259,6 +259,26 @@ struct Tally {
     apostrophes: u64,
 }
 
+impl Tally {
+    /// Adds the counts of another text to these.
+    fn add(&mut self, o: &Tally) {
+        self.cyr_words += o.cyr_words;
+        self.cyr_letters += o.cyr_letters;
+        self.lat_words += o.lat_words;
+        self.lat_letters += o.lat_letters;
+        self.other_words += o.other_words;
+        self.other_letters += o.other_letters;
+        self.foreign_words += o.foreign_words;
+        self.kk_words += o.kk_words;
+        self.kk_letters += o.kk_letters;
+        self.set |= o.set;
+        self.ru_marks += o.ru_marks;
+        self.ru_typical += o.ru_typical;
+        self.inner_hard_signs += o.inner_hard_signs;
+        self.apostrophes += o.apostrophes;
+    }
+}
+
 /// Below this ln-probability Kazakh text would not lack the letters a text lacks.
 const ABSENCE_LN_P: f64 = -9.2; // 1e-4
 /// Texts settled by their letters skip the word model. Measured on the training text (11,867
@@ -296,6 +316,11 @@ impl Detector {
 
     /// The detection and the number of words it rests on.
     fn detect_counted(&self, text: &str) -> (Detection, u64) {
+        self.decide(text, self.tally(text))
+    }
+
+    /// The letter counts of `text`'s words.
+    fn tally(&self, text: &str) -> Tally {
         let me = &*self.inner;
         let mut t = Tally::default();
         me.tok.words(text, |_, script, s: &WordStats| match script {
@@ -328,6 +353,12 @@ impl Detector {
                 t.other_letters += u64::from(s.letters);
             }
         });
+        t
+    }
+
+    /// The detection of `text` from its letter counts `t` (reading its words again only when the
+    /// counts do not settle it), and the number of words it rests on.
+    fn decide(&self, text: &str, mut t: Tally) -> (Detection, u64) {
         let words = t.cyr_words + t.lat_words + t.other_words;
         if t.cyr_letters + t.lat_letters + t.other_letters == 0 {
             return (
@@ -647,10 +678,16 @@ impl Detector {
     pub fn detect_article(&self, text: &str) -> ArticleDetection {
         let me = &*self.inner;
         let mut confident = [0usize; 2];
+        // The sentences cover every letter and apostrophe of the text, and what lies between them
+        // is white space, which ends a word anyway: the words of the text are those of its
+        // sentences, so its letter counts are their sums.
+        let mut total = Tally::default();
         let sentences: Vec<(Span, Detection)> = kzalign_core::sentences(text)
             .into_iter()
             .map(|s| {
-                let (d, words) = self.detect_counted(s.text);
+                let t = self.tally(s.text);
+                total.add(&t);
+                let (d, words) = self.decide(s.text, t);
                 if words as usize >= me.mixed_min_words && d.confidence >= me.mixed_min_confidence {
                     match d.lang {
                         Some(Lang::Kk) => confident[0] += 1,
@@ -662,7 +699,7 @@ impl Detector {
             })
             .collect();
         ArticleDetection {
-            overall: self.detect(text),
+            overall: self.decide(text, total).0,
             mixed: confident[0] > 0 && confident[1] > 0,
             sentences,
         }
