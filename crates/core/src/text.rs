@@ -19,6 +19,53 @@ pub struct Sentence<'a> {
 /// and an upper-case letter, a digit, a quote or a dash, except after an initial (`К.-Ж.`, `М.П.`)
 /// or a short abbreviation (`г.`, `т.д.`, `ж.`).
 pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
+    // The language detector and the event extractor each split the same article in turn: the
+    // last text of several lines split on the thread is remembered with its sentences.
+    let remembered = LAST_SPLIT.try_with(|last| {
+        let last = last.borrow();
+        (last.0 == text).then(|| {
+            last.1
+                .iter()
+                .map(|&(start, end, paragraph)| Sentence {
+                    text: &text[start..end],
+                    span: Span::new(start, end),
+                    paragraph,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    if let Ok(Some(out)) = remembered {
+        return out;
+    }
+    let out = split_sentences(text);
+    // Single lines (the name finder splits the lines it reads one by one) are not remembered, so
+    // that they do not push out the article.
+    if !text.contains('\n') {
+        return out;
+    }
+    let _ = LAST_SPLIT.try_with(|last| {
+        let mut last = last.borrow_mut();
+        last.0.clear();
+        last.0.push_str(text);
+        last.1.clear();
+        last.1
+            .extend(out.iter().map(|s| (s.span.start, s.span.end, s.paragraph)));
+    });
+    out
+}
+
+/// A text's sentences as (start, end, paragraph).
+type Split = (String, Vec<(usize, usize, usize)>);
+
+thread_local! {
+    /// The last text [`sentences`] split on this thread, and its sentences.
+    static LAST_SPLIT: std::cell::RefCell<Split> = const {
+        std::cell::RefCell::new((String::new(), Vec::new()))
+    };
+}
+
+/// [`sentences`], computed.
+fn split_sentences(text: &str) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
     let mut paragraph = 0usize;
     let mut line_start = 0usize;
@@ -145,6 +192,24 @@ fn push<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_split_again_gives_the_same_sentences() {
+        let a = "Президент провёл встречу. Ж. Ахметов сказал: «Да».\n\nТоқаев кездесті!";
+        let b = "Одна строка без точки\nИ вторая. Третья";
+        let cut = a.char_indices().nth(20).map_or(a.len(), |(i, _)| i);
+        for t in [a, b, a, a, "", b, &a[..cut], a] {
+            let first = sentences(t);
+            assert_eq!(first, split_sentences(t), "{t:?}");
+            assert_eq!(sentences(t), first, "{t:?}");
+        }
+        // The same text at another address.
+        let copy = a.to_string();
+        let got = sentences(&copy);
+        assert!(got
+            .iter()
+            .all(|s| std::ptr::eq(s.text, s.span.slice(&copy))));
+    }
 
     fn texts(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|s| s.text).collect()
