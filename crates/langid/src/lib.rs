@@ -202,6 +202,7 @@ impl DetectorBuilder {
                 listed_log_odds: self.listed_log_odds,
                 mixed_min_words: self.mixed_min_words,
                 mixed_min_confidence: self.mixed_min_confidence,
+                id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             }),
         }
     }
@@ -236,6 +237,8 @@ struct Inner {
     listed_log_odds: f64,
     mixed_min_words: usize,
     mixed_min_confidence: f64,
+    /// Tells this detector's remembered word scores from another's.
+    id: u64,
 }
 
 /// Letter counts of a whole text.
@@ -278,6 +281,19 @@ impl Tally {
         self.apostrophes += o.apostrophes;
     }
 }
+
+/// Word scores remembered on a thread: the id of the detector ([`Inner::id`]) and word -> score.
+type Scores = (u64, rustc_hash::FxHashMap<Box<[char]>, f64>);
+
+/// The most word scores a thread remembers; past it they are forgotten at once.
+const SCORES_MAX: usize = 1 << 16;
+
+thread_local! {
+    static SCORES: std::cell::RefCell<Scores> = std::cell::RefCell::new((0, Default::default()));
+}
+
+/// The source of detector ids (0 is no detector).
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Below this ln-probability Kazakh text would not lack the letters a text lacks.
 const ABSENCE_LN_P: f64 = -9.2; // 1e-4
@@ -403,9 +419,33 @@ impl Detector {
     }
 
     /// A word's log-odds of Kazakh: from its frequency when it is a frequent word, else from the
-    /// word model.
-    #[inline]
+    /// word model. Remembered per thread (news repeats its words).
     fn word_score(&self, w: &[char]) -> f64 {
+        let me = &*self.inner;
+        let known = SCORES.try_with(|m| {
+            let mut m = m.borrow_mut();
+            if m.0 != me.id {
+                m.0 = me.id;
+                m.1.clear();
+            }
+            m.1.get(w).copied()
+        });
+        if let Ok(Some(s)) = known {
+            return s;
+        }
+        let s = self.word_score_uncached(w);
+        let _ = SCORES.try_with(|m| {
+            let mut m = m.borrow_mut();
+            if m.1.len() >= SCORES_MAX {
+                m.1.clear();
+            }
+            m.1.insert(w.into(), s);
+        });
+        s
+    }
+
+    /// [`Detector::word_score`], computed.
+    fn word_score_uncached(&self, w: &[char]) -> f64 {
         let me = &*self.inner;
         let m = me.model.word_logit(w) as f64;
         let s = match me.lexicon.llr(w) {

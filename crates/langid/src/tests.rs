@@ -311,3 +311,29 @@ fn an_articles_overall_detection_is_that_of_its_whole_text() {
         );
     }
 }
+
+#[test]
+fn remembered_word_scores_are_the_computed_ones_of_each_detector() {
+    let listed = DetectorBuilder::new().word_list_log_odds(6.0).build();
+    let words = [
+        "қазақстан",
+        "президент",
+        "встреча",
+        "астанада",
+        "tokayev",
+        "бiлiм",
+        "мен",
+    ];
+    for _ in 0..2 {
+        for d in [det(), &listed, det()] {
+            for w in words {
+                let w: Vec<char> = w.chars().collect();
+                assert_eq!(d.word_score(&w), d.word_score_uncached(&w), "{w:?}");
+            }
+        }
+    }
+    let w: Vec<char> = "кездесті".chars().collect();
+    let (a, b) = (det().word_score(&w), listed.word_score(&w));
+    assert_eq!(a, det().word_score_uncached(&w));
+    assert_eq!(b, listed.word_score_uncached(&w));
+}
