@@ -39,6 +39,24 @@ fn folded(w: &str) -> bool {
     true
 }
 
+/// The char at byte `i` of `s`, if a char starts there: the same as
+/// `s.get(i..).and_then(|r| r.chars().next())`, with ASCII and two-byte chars decoded inline.
+#[inline(always)]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = s.as_bytes();
+    let x = *b.get(i)?;
+    if x < 0x80 {
+        return Some(char::from(x));
+    }
+    // A lead byte of a two-byte char starts a char; in a `str` a continuation byte follows it.
+    if (0xC2..0xE0).contains(&x) {
+        if let Some(&y) = b.get(i + 1) {
+            return char::from_u32((u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F));
+        }
+    }
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
 /// Splits a sentence into words (letters, digits, inner hyphens and apostrophes) and punctuation.
 pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
     tokenize_first(s, usize::MAX)
@@ -48,7 +66,7 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
 pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
     // About one token per six bytes of Russian or Kazakh text.
     let mut out = Vec::with_capacity(limit.min(s.len() / 6 + 1));
-    let at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
+    let at = |i: usize| char_at(s, i);
     // `is_alnum`, with the ASCII and basic Russian letters inline (the hot path).
     let alnum = |c: char| {
         let u = c as u32;
@@ -190,6 +208,18 @@ pub(crate) fn clauses(tokens: &[Token], rules: &LangRules) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_at_reads_as_the_standard_library() {
+        let s = "Aж ё-Ә\u{80}\u{7ff}\u{800}€😀ʼ’ß\u{a0}x";
+        for i in 0..=s.len() + 1 {
+            assert_eq!(
+                char_at(s, i),
+                s.get(i..).and_then(|r| r.chars().next()),
+                "{i}"
+            );
+        }
+    }
 
     #[test]
     fn words_kept_as_written_are_folded_already() {
