@@ -117,14 +117,39 @@ fn next_stop(line: &str, from: usize) -> Option<usize> {
     let b = line.as_bytes();
     let mut i = from;
     while i < b.len() {
-        match b[i] {
-            b'.' | b'!' | b'?' => return Some(i),
-            // «…» is E2 80 A6.
-            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6) => return Some(i),
-            _ => i += 1,
+        // Eight bytes at a time while none of them is `.`, `!`, `?` or the first byte of `…`.
+        while let Some(chunk) = b.get(i..i + 8) {
+            let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+                break;
+            };
+            let x = u64::from_le_bytes(word);
+            if has_byte(x, b'.') | has_byte(x, b'!') | has_byte(x, b'?') | has_byte(x, 0xE2) != 0 {
+                break;
+            }
+            i += 8;
+        }
+        let end = (i + 8).min(b.len());
+        while i < end {
+            match b[i] {
+                b'.' | b'!' | b'?' => return Some(i),
+                // «…» is E2 80 A6.
+                0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6) => {
+                    return Some(i)
+                }
+                _ => i += 1,
+            }
         }
     }
     None
+}
+
+/// Non-zero when one of the eight bytes of `x` is `b`.
+#[inline(always)]
+fn has_byte(x: u64, b: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let t = x ^ (ONES * u64::from(b));
+    t.wrapping_sub(ONES) & !t & HIGHS
 }
 
 /// Whether the stop at byte `dot` closes an initial or a short abbreviation rather than a sentence.
@@ -192,6 +217,32 @@ fn push<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stops_are_found_as_byte_by_byte() {
+        let naive = |line: &str, from: usize| {
+            let b = line.as_bytes();
+            (from..b.len()).find(|&i| {
+                matches!(b[i], b'.' | b'!' | b'?')
+                    || (b[i] == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6))
+            })
+        };
+        let lines = [
+            "Президент провёл встречу — «переговоры» прошли… успешно! Да? Нет.",
+            "abcdefghijklmnopqrstuvwxyz0123456789 без знаков вовсе",
+            "“кавычки” – тире — и многоточие…",
+            "",
+            ".",
+            "…",
+            "ab\u{2026}",
+            "12345678.",
+        ];
+        for line in lines {
+            for from in 0..=line.len() + 2 {
+                assert_eq!(next_stop(line, from), naive(line, from), "{line:?} {from}");
+            }
+        }
+    }
 
     #[test]
     fn a_text_split_again_gives_the_same_sentences() {
