@@ -115,20 +115,19 @@ pub fn fold_into(s: &str, out: &mut String) {
     let mut i = 0;
     while i < b.len() {
         // Lower-case ASCII and а-п (D0 B0..BF), р-я (D1 80..8F) without decoding.
-        match b[i] {
-            x if x < 0x80 && !x.is_ascii_uppercase() => {
+        let x = b[i];
+        if x < 0x80 {
+            if !x.is_ascii_uppercase() {
                 i += 1;
                 continue;
             }
-            0xD0 if b.get(i + 1).is_some_and(|y| (0xB0..=0xBF).contains(y)) => {
+        } else if let Some(&y) = b.get(i + 1) {
+            // `i` is a char boundary, so after a lead byte comes a continuation byte (80..BF):
+            // of D0B0..D18F only D0 B0..BF and D1 80..8F can occur.
+            if (u16::from(x) << 8 | u16::from(y)).wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0 {
                 i += 2;
                 continue;
             }
-            0xD1 if b.get(i + 1).is_some_and(|y| (0x80..=0x8F).contains(y)) => {
-                i += 2;
-                continue;
-            }
-            _ => {}
         }
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
