@@ -29,10 +29,22 @@ fn folded(w: &str) -> bool {
     let b = w.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        match (b[i], b.get(i + 1)) {
-            (x, _) if x < 0x80 && !x.is_ascii_uppercase() => i += 1,
-            (0xD0, Some(y)) if (0xB0..=0xBF).contains(y) => i += 2,
-            (0xD1, Some(y)) if (0x80..=0x8F).contains(y) => i += 2,
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        // `i` is a char boundary, so after a lead byte comes a continuation byte (80..BF): of
+        // D0B0..D18F only а-п (D0 B0..BF) and р-я (D1 80..8F) can occur.
+        match b.get(i + 1) {
+            Some(&y)
+                if (u16::from(x) << 8 | u16::from(y)).wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0 =>
+            {
+                i += 2
+            }
             _ => return false,
         }
     }
@@ -222,12 +234,36 @@ mod tests {
     }
 
     #[test]
+    fn folded_is_the_two_byte_test_of_basic_russian_letters() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let want = (c.is_ascii() && !c.is_ascii_uppercase())
+                || ('а'..='п').contains(&c)
+                || ('р'..='я').contains(&c);
+            assert_eq!(folded(&format!("a{c}я")), want, "U+{u:04X}");
+        }
+    }
+
+    #[test]
     fn words_kept_as_written_are_folded_already() {
         for w in ["встреча", "abc-d", "2024", "", "т.е"] {
             assert!(folded(w), "{w}");
             assert_eq!(fold(w), w);
         }
-        for w in ["Встреча", "ещё", "кездесті", "ABC", "Ü"] {
+        for w in [
+            "Встреча",
+            "ещё",
+            "кездесті",
+            "ABC",
+            "Ü",
+            "ѐ",
+            "Ѐ",
+            "Ѐ",
+            "Я",
+            "ӏ",
+            "ѐ",
+            "ђ",
+        ] {
             assert!(!folded(w), "{w}");
         }
     }
