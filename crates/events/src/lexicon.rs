@@ -166,6 +166,8 @@ struct RuleIndex {
     weekdays_by_first: rustc_hash::FxHashMap<char, Vec<String>>,
     /// Month word -> month of its first row.
     month_exact: rustc_hash::FxHashMap<String, u32>,
+    /// The shortest and the longest month word, in bytes (no word outside is one).
+    month_bytes: (usize, usize),
     /// First words of the relative date words, and the weekday words.
     date_firsts: rustc_hash::FxHashSet<String>,
     /// Weekday words (Kazakh ones match as prefixes).
@@ -257,6 +259,7 @@ impl RuleIndex {
         let markers = r.markers.iter().map(|m| &m.pattern);
         (ix.marker_exact, ix.marker_prefix) = first_word_tables(markers);
         ix.date_first_chars = Some(Default::default());
+        ix.month_bytes = (usize::MAX, 0);
         for d in &r.dates {
             let first = d.word.split(' ').next().unwrap_or("").chars().next();
             match (first, ix.date_first_chars.as_mut()) {
@@ -277,6 +280,8 @@ impl RuleIndex {
                     ix.month_exact
                         .entry(d.word.clone())
                         .or_insert(d.value as u32);
+                    let (lo, hi) = ix.month_bytes;
+                    ix.month_bytes = (lo.min(d.word.len()), hi.max(d.word.len()));
                 }
                 DateKind::Relative => {
                     let first = d.word.split(' ').next().unwrap_or("");
@@ -331,8 +336,10 @@ impl LangRules {
                 .iter()
                 .find(|(m, _)| w.starts_with(m.as_str()))
                 .map(|(_, v)| *v)
-        } else {
+        } else if (ix.month_bytes.0..=ix.month_bytes.1).contains(&w.len()) {
             ix.month_exact.get(w).copied()
+        } else {
+            None
         }
     }
 
