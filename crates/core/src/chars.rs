@@ -33,13 +33,31 @@ pub fn is_upper(c: char) -> bool {
     if u < 0x80 {
         return c.is_ascii_uppercase();
     }
-    match u {
-        0x400..=0x42F | 0x4C0 => true,
-        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF => u % 2 == 0,
-        0x4C1..=0x4CE => u % 2 == 1,
-        0x430..=0x45F | 0x482..=0x489 | 0x4CF => false,
-        _ => c.is_uppercase(),
+    match CYR_UPPER.get(u.wrapping_sub(0x400) as usize) {
+        Some(&upper) => upper,
+        None => c.is_uppercase(),
     }
+}
+
+/// Whether each char of U+0400..U+04FF is upper-case ([`is_upper`]'s table).
+static CYR_UPPER: [bool; 256] = cyrillic_upper();
+
+const fn cyrillic_upper() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        let u = 0x400 + k as u32;
+        t[k] = match u {
+            0x400..=0x42F | 0x4C0 => true,
+            // Upper-case halves of the pairs.
+            0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x4FF => u % 2 == 0,
+            0x4C1..=0x4CE => u % 2 == 1,
+            // а-я, ѐ-џ, the signs U+0482..U+0489, ӏ.
+            _ => false,
+        };
+        k += 1;
+    }
+    t
 }
 
 /// The lower case of an ASCII or Cyrillic char without the Unicode tables; `None` for other chars.
@@ -97,20 +115,19 @@ pub fn fold_into(s: &str, out: &mut String) {
     let mut i = 0;
     while i < b.len() {
         // Lower-case ASCII and а-п (D0 B0..BF), р-я (D1 80..8F) without decoding.
-        match b[i] {
-            x if x < 0x80 && !x.is_ascii_uppercase() => {
+        let x = b[i];
+        if x < 0x80 {
+            if !x.is_ascii_uppercase() {
                 i += 1;
                 continue;
             }
-            0xD0 if b.get(i + 1).is_some_and(|y| (0xB0..=0xBF).contains(y)) => {
+        } else if let Some(&y) = b.get(i + 1) {
+            // `i` is a char boundary, so after a lead byte comes a continuation byte (80..BF):
+            // of D0B0..D18F only D0 B0..BF and D1 80..8F can occur.
+            if (u16::from(x) << 8 | u16::from(y)).wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0 {
                 i += 2;
                 continue;
             }
-            0xD1 if b.get(i + 1).is_some_and(|y| (0x80..=0x8F).contains(y)) => {
-                i += 2;
-                continue;
-            }
-            _ => {}
         }
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;

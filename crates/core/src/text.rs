@@ -19,6 +19,53 @@ pub struct Sentence<'a> {
 /// and an upper-case letter, a digit, a quote or a dash, except after an initial (`К.-Ж.`, `М.П.`)
 /// or a short abbreviation (`г.`, `т.д.`, `ж.`).
 pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
+    // The language detector and the event extractor each split the same article in turn: the
+    // last text of several lines split on the thread is remembered with its sentences.
+    let remembered = LAST_SPLIT.try_with(|last| {
+        let last = last.borrow();
+        (last.0 == text).then(|| {
+            last.1
+                .iter()
+                .map(|&(start, end, paragraph)| Sentence {
+                    text: &text[start..end],
+                    span: Span::new(start, end),
+                    paragraph,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    if let Ok(Some(out)) = remembered {
+        return out;
+    }
+    let out = split_sentences(text);
+    // Single lines (the name finder splits the lines it reads one by one) are not remembered, so
+    // that they do not push out the article.
+    if !text.contains('\n') {
+        return out;
+    }
+    let _ = LAST_SPLIT.try_with(|last| {
+        let mut last = last.borrow_mut();
+        last.0.clear();
+        last.0.push_str(text);
+        last.1.clear();
+        last.1
+            .extend(out.iter().map(|s| (s.span.start, s.span.end, s.paragraph)));
+    });
+    out
+}
+
+/// A text's sentences as (start, end, paragraph).
+type Split = (String, Vec<(usize, usize, usize)>);
+
+thread_local! {
+    /// The last text [`sentences`] split on this thread, and its sentences.
+    static LAST_SPLIT: std::cell::RefCell<Split> = const {
+        std::cell::RefCell::new((String::new(), Vec::new()))
+    };
+}
+
+/// [`sentences`], computed.
+fn split_sentences(text: &str) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
     let mut paragraph = 0usize;
     let mut line_start = 0usize;
@@ -70,14 +117,39 @@ fn next_stop(line: &str, from: usize) -> Option<usize> {
     let b = line.as_bytes();
     let mut i = from;
     while i < b.len() {
-        match b[i] {
-            b'.' | b'!' | b'?' => return Some(i),
-            // «…» is E2 80 A6.
-            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6) => return Some(i),
-            _ => i += 1,
+        // Eight bytes at a time while none of them is `.`, `!`, `?` or the first byte of `…`.
+        while let Some(chunk) = b.get(i..i + 8) {
+            let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+                break;
+            };
+            let x = u64::from_le_bytes(word);
+            if has_byte(x, b'.') | has_byte(x, b'!') | has_byte(x, b'?') | has_byte(x, 0xE2) != 0 {
+                break;
+            }
+            i += 8;
+        }
+        let end = (i + 8).min(b.len());
+        while i < end {
+            match b[i] {
+                b'.' | b'!' | b'?' => return Some(i),
+                // «…» is E2 80 A6.
+                0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6) => {
+                    return Some(i)
+                }
+                _ => i += 1,
+            }
         }
     }
     None
+}
+
+/// Non-zero when one of the eight bytes of `x` is `b`.
+#[inline(always)]
+fn has_byte(x: u64, b: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let t = x ^ (ONES * u64::from(b));
+    t.wrapping_sub(ONES) & !t & HIGHS
 }
 
 /// Whether the stop at byte `dot` closes an initial or a short abbreviation rather than a sentence.
@@ -145,6 +217,50 @@ fn push<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stops_are_found_as_byte_by_byte() {
+        let naive = |line: &str, from: usize| {
+            let b = line.as_bytes();
+            (from..b.len()).find(|&i| {
+                matches!(b[i], b'.' | b'!' | b'?')
+                    || (b[i] == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6))
+            })
+        };
+        let lines = [
+            "Президент провёл встречу — «переговоры» прошли… успешно! Да? Нет.",
+            "abcdefghijklmnopqrstuvwxyz0123456789 без знаков вовсе",
+            "“кавычки” – тире — и многоточие…",
+            "",
+            ".",
+            "…",
+            "ab\u{2026}",
+            "12345678.",
+        ];
+        for line in lines {
+            for from in 0..=line.len() + 2 {
+                assert_eq!(next_stop(line, from), naive(line, from), "{line:?} {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_split_again_gives_the_same_sentences() {
+        let a = "Президент провёл встречу. Ж. Ахметов сказал: «Да».\n\nТоқаев кездесті!";
+        let b = "Одна строка без точки\nИ вторая. Третья";
+        let cut = a.char_indices().nth(20).map_or(a.len(), |(i, _)| i);
+        for t in [a, b, a, a, "", b, &a[..cut], a] {
+            let first = sentences(t);
+            assert_eq!(first, split_sentences(t), "{t:?}");
+            assert_eq!(sentences(t), first, "{t:?}");
+        }
+        // The same text at another address.
+        let copy = a.to_string();
+        let got = sentences(&copy);
+        assert!(got
+            .iter()
+            .all(|s| std::ptr::eq(s.text, s.span.slice(&copy))));
+    }
 
     fn texts(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|s| s.text).collect()

@@ -21,7 +21,7 @@ pub(crate) struct FoundDate {
 }
 
 fn num(t: &Token) -> Option<u32> {
-    if t.word && t.norm.chars().all(|c| c.is_ascii_digit()) && t.norm.len() <= 4 {
+    if t.word && t.norm.len() <= 4 && t.norm.bytes().all(|b| b.is_ascii_digit()) {
         t.norm.parse().ok()
     } else {
         None

@@ -144,11 +144,55 @@ pub(crate) struct LangRules {
     index: std::sync::OnceLock<RuleIndex>,
 }
 
+/// A set of the first chars of patterns' first words, as a bit per char code modulo 2048: a
+/// word whose first char is not in it starts none of the patterns.
+#[derive(Clone, Debug)]
+struct FirstChars {
+    bits: [u64; 32],
+    /// A pattern without words or with an empty first word: every word may start one.
+    any: bool,
+}
+
+impl FirstChars {
+    fn none() -> FirstChars {
+        FirstChars {
+            bits: [0; 32],
+            any: false,
+        }
+    }
+
+    fn slot(c: char) -> (usize, u64) {
+        let k = c as usize & 0x7FF;
+        (k >> 6, 1 << (k & 63))
+    }
+
+    fn add(&mut self, p: &Pattern) {
+        match p.words.first().and_then(|w| w.text.chars().next()) {
+            Some(c) => {
+                let (i, bit) = Self::slot(c);
+                self.bits[i] |= bit;
+            }
+            None => self.any = true,
+        }
+    }
+
+    /// False when no pattern added can match at a word starting so.
+    fn may_start(&self, word: &str) -> bool {
+        self.any
+            || word.chars().next().is_some_and(|c| {
+                let (i, bit) = Self::slot(c);
+                self.bits[i] & bit != 0
+            })
+    }
+}
+
 /// Row indexes of [`LangRules`] by what a lookup starts from, each list in file order.
 #[derive(Clone, Debug, Default)]
 struct RuleIndex {
     /// Grammar rows by kind.
     grammar: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// The first chars of each grammar kind's first pattern words ([`FirstChars`]).
+    gram_first: rustc_hash::FxHashMap<String, FirstChars>,
     /// The one-word rows of each grammar kind (suffixes), longest first.
     suffixes: rustc_hash::FxHashMap<String, Vec<String>>,
     /// Cues by their exact first word.
@@ -166,6 +210,8 @@ struct RuleIndex {
     weekdays_by_first: rustc_hash::FxHashMap<char, Vec<String>>,
     /// Month word -> month of its first row.
     month_exact: rustc_hash::FxHashMap<String, u32>,
+    /// The shortest and the longest month word, in bytes (no word outside is one).
+    month_bytes: (usize, usize),
     /// First words of the relative date words, and the weekday words.
     date_firsts: rustc_hash::FxHashSet<String>,
     /// Weekday words (Kazakh ones match as prefixes).
@@ -241,6 +287,10 @@ impl RuleIndex {
         let mut ix = RuleIndex::default();
         for (i, (k, p)) in r.grammar.iter().enumerate() {
             ix.grammar.entry(k.clone()).or_default().push(i);
+            ix.gram_first
+                .entry(k.clone())
+                .or_insert_with(FirstChars::none)
+                .add(p);
             if p.words.len() == 1 {
                 ix.suffixes
                     .entry(k.clone())
@@ -257,6 +307,7 @@ impl RuleIndex {
         let markers = r.markers.iter().map(|m| &m.pattern);
         (ix.marker_exact, ix.marker_prefix) = first_word_tables(markers);
         ix.date_first_chars = Some(Default::default());
+        ix.month_bytes = (usize::MAX, 0);
         for d in &r.dates {
             let first = d.word.split(' ').next().unwrap_or("").chars().next();
             match (first, ix.date_first_chars.as_mut()) {
@@ -277,6 +328,8 @@ impl RuleIndex {
                     ix.month_exact
                         .entry(d.word.clone())
                         .or_insert(d.value as u32);
+                    let (lo, hi) = ix.month_bytes;
+                    ix.month_bytes = (lo.min(d.word.len()), hi.max(d.word.len()));
                 }
                 DateKind::Relative => {
                     let first = d.word.split(' ').next().unwrap_or("");
@@ -331,8 +384,10 @@ impl LangRules {
                 .iter()
                 .find(|(m, _)| w.starts_with(m.as_str()))
                 .map(|(_, v)| *v)
-        } else {
+        } else if (ix.month_bytes.0..=ix.month_bytes.1).contains(&w.len()) {
             ix.month_exact.get(w).copied()
+        } else {
+            None
         }
     }
 
@@ -365,6 +420,11 @@ impl LangRules {
 
     /// Whether a grammar pattern of `kind` matches at word `i`; returns its length.
     pub fn gram_at<W: AsRef<str>>(&self, kind: &str, words: &[W], i: usize) -> Option<usize> {
+        let ix = self.index();
+        let first = words.get(i).map_or("", |w| w.as_ref());
+        if !ix.gram_first.get(kind).is_some_and(|f| f.may_start(first)) {
+            return None;
+        }
         self.gram(kind)
             .filter(|p| p.matches_at(words, i))
             .map(|p| p.words.len())
@@ -696,6 +756,38 @@ mod tests {
                     .collect();
                 assert_eq!(r.gram(kind).collect::<Vec<_>>(), want, "{kind}");
             }
+            // gram_at, which skips words no pattern of the kind starts with, finds what
+            // trying every pattern finds: on each pattern's own words, and on the words above.
+            let mut texts: Vec<Vec<String>> = r
+                .grammar
+                .iter()
+                .map(|(_, p)| p.words.iter().map(|w| format!("{}ы", w.text)).collect())
+                .collect();
+            texts.extend(
+                r.grammar
+                    .iter()
+                    .map(|(_, p)| p.words.iter().map(|w| w.text.clone()).collect::<Vec<_>>()),
+            );
+            texts.push(words.clone());
+            let mut kinds: Vec<&str> = r.grammar.iter().map(|(k, _)| k.as_str()).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            kinds.push("nothing");
+            let mut found = 0;
+            for t in &texts {
+                for kind in &kinds {
+                    for i in 0..=t.len() + 1 {
+                        let want = r
+                            .gram(kind)
+                            .filter(|p| p.matches_at(t, i))
+                            .map(|p| p.words.len())
+                            .max();
+                        assert_eq!(r.gram_at(kind, t, i), want, "{kind} {t:?} {i}");
+                        found += usize::from(want.is_some());
+                    }
+                }
+            }
+            assert!(found > r.grammar.len() / 2, "{found}");
         }
         // Rows added later are indexed again.
         let mut r = ru.clone();

@@ -29,14 +29,44 @@ fn folded(w: &str) -> bool {
     let b = w.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        match (b[i], b.get(i + 1)) {
-            (x, _) if x < 0x80 && !x.is_ascii_uppercase() => i += 1,
-            (0xD0, Some(y)) if (0xB0..=0xBF).contains(y) => i += 2,
-            (0xD1, Some(y)) if (0x80..=0x8F).contains(y) => i += 2,
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        // `i` is a char boundary, so after a lead byte comes a continuation byte (80..BF): of
+        // D0B0..D18F only а-п (D0 B0..BF) and р-я (D1 80..8F) can occur.
+        match b.get(i + 1) {
+            Some(&y)
+                if (u16::from(x) << 8 | u16::from(y)).wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0 =>
+            {
+                i += 2
+            }
             _ => return false,
         }
     }
     true
+}
+
+/// The char at byte `i` of `s`, if a char starts there: the same as
+/// `s.get(i..).and_then(|r| r.chars().next())`, with ASCII and two-byte chars decoded inline.
+#[inline(always)]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = s.as_bytes();
+    let x = *b.get(i)?;
+    if x < 0x80 {
+        return Some(char::from(x));
+    }
+    // A lead byte of a two-byte char starts a char; in a `str` a continuation byte follows it.
+    if (0xC2..0xE0).contains(&x) {
+        if let Some(&y) = b.get(i + 1) {
+            return char::from_u32((u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F));
+        }
+    }
+    s.get(i..).and_then(|r| r.chars().next())
 }
 
 /// Splits a sentence into words (letters, digits, inner hyphens and apostrophes) and punctuation.
@@ -48,7 +78,7 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
 pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
     // About one token per six bytes of Russian or Kazakh text.
     let mut out = Vec::with_capacity(limit.min(s.len() / 6 + 1));
-    let at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
+    let at = |i: usize| char_at(s, i);
     // `is_alnum`, with the ASCII and basic Russian letters inline (the hot path).
     let alnum = |c: char| {
         let u = c as u32;
@@ -192,12 +222,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn char_at_reads_as_the_standard_library() {
+        let s = "Aж ё-Ә\u{80}\u{7ff}\u{800}€😀ʼ’ß\u{a0}x";
+        for i in 0..=s.len() + 1 {
+            assert_eq!(
+                char_at(s, i),
+                s.get(i..).and_then(|r| r.chars().next()),
+                "{i}"
+            );
+        }
+    }
+
+    #[test]
+    fn folded_is_the_two_byte_test_of_basic_russian_letters() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let want = (c.is_ascii() && !c.is_ascii_uppercase())
+                || ('а'..='п').contains(&c)
+                || ('р'..='я').contains(&c);
+            assert_eq!(folded(&format!("a{c}я")), want, "U+{u:04X}");
+        }
+    }
+
+    #[test]
     fn words_kept_as_written_are_folded_already() {
         for w in ["встреча", "abc-d", "2024", "", "т.е"] {
             assert!(folded(w), "{w}");
             assert_eq!(fold(w), w);
         }
-        for w in ["Встреча", "ещё", "кездесті", "ABC", "Ü"] {
+        for w in [
+            "Встреча",
+            "ещё",
+            "кездесті",
+            "ABC",
+            "Ü",
+            "ѐ",
+            "Ѐ",
+            "Ѐ",
+            "Я",
+            "ӏ",
+            "ѐ",
+            "ђ",
+        ] {
             assert!(!folded(w), "{w}");
         }
     }

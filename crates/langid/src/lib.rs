@@ -202,6 +202,7 @@ impl DetectorBuilder {
                 listed_log_odds: self.listed_log_odds,
                 mixed_min_words: self.mixed_min_words,
                 mixed_min_confidence: self.mixed_min_confidence,
+                id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             }),
         }
     }
@@ -236,6 +237,8 @@ struct Inner {
     listed_log_odds: f64,
     mixed_min_words: usize,
     mixed_min_confidence: f64,
+    /// Tells this detector's remembered word scores from another's.
+    id: u64,
 }
 
 /// Letter counts of a whole text.
@@ -258,6 +261,39 @@ struct Tally {
     inner_hard_signs: u64,
     apostrophes: u64,
 }
+
+impl Tally {
+    /// Adds the counts of another text to these.
+    fn add(&mut self, o: &Tally) {
+        self.cyr_words += o.cyr_words;
+        self.cyr_letters += o.cyr_letters;
+        self.lat_words += o.lat_words;
+        self.lat_letters += o.lat_letters;
+        self.other_words += o.other_words;
+        self.other_letters += o.other_letters;
+        self.foreign_words += o.foreign_words;
+        self.kk_words += o.kk_words;
+        self.kk_letters += o.kk_letters;
+        self.set |= o.set;
+        self.ru_marks += o.ru_marks;
+        self.ru_typical += o.ru_typical;
+        self.inner_hard_signs += o.inner_hard_signs;
+        self.apostrophes += o.apostrophes;
+    }
+}
+
+/// Word scores remembered on a thread: the id of the detector ([`Inner::id`]) and word -> score.
+type Scores = (u64, rustc_hash::FxHashMap<Box<[char]>, f64>);
+
+/// The most word scores a thread remembers; past it they are forgotten at once.
+const SCORES_MAX: usize = 1 << 16;
+
+thread_local! {
+    static SCORES: std::cell::RefCell<Scores> = std::cell::RefCell::new((0, Default::default()));
+}
+
+/// The source of detector ids (0 is no detector).
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Below this ln-probability Kazakh text would not lack the letters a text lacks.
 const ABSENCE_LN_P: f64 = -9.2; // 1e-4
@@ -296,6 +332,11 @@ impl Detector {
 
     /// The detection and the number of words it rests on.
     fn detect_counted(&self, text: &str) -> (Detection, u64) {
+        self.decide(text, self.tally(text))
+    }
+
+    /// The letter counts of `text`'s words.
+    fn tally(&self, text: &str) -> Tally {
         let me = &*self.inner;
         let mut t = Tally::default();
         me.tok.words(text, |_, script, s: &WordStats| match script {
@@ -328,6 +369,12 @@ impl Detector {
                 t.other_letters += u64::from(s.letters);
             }
         });
+        t
+    }
+
+    /// The detection of `text` from its letter counts `t` (reading its words again only when the
+    /// counts do not settle it), and the number of words it rests on.
+    fn decide(&self, text: &str, mut t: Tally) -> (Detection, u64) {
         let words = t.cyr_words + t.lat_words + t.other_words;
         if t.cyr_letters + t.lat_letters + t.other_letters == 0 {
             return (
@@ -372,9 +419,33 @@ impl Detector {
     }
 
     /// A word's log-odds of Kazakh: from its frequency when it is a frequent word, else from the
-    /// word model.
-    #[inline]
+    /// word model. Remembered per thread (news repeats its words).
     fn word_score(&self, w: &[char]) -> f64 {
+        let me = &*self.inner;
+        let known = SCORES.try_with(|m| {
+            let mut m = m.borrow_mut();
+            if m.0 != me.id {
+                m.0 = me.id;
+                m.1.clear();
+            }
+            m.1.get(w).copied()
+        });
+        if let Ok(Some(s)) = known {
+            return s;
+        }
+        let s = self.word_score_uncached(w);
+        let _ = SCORES.try_with(|m| {
+            let mut m = m.borrow_mut();
+            if m.1.len() >= SCORES_MAX {
+                m.1.clear();
+            }
+            m.1.insert(w.into(), s);
+        });
+        s
+    }
+
+    /// [`Detector::word_score`], computed.
+    fn word_score_uncached(&self, w: &[char]) -> f64 {
         let me = &*self.inner;
         let m = me.model.word_logit(w) as f64;
         let s = match me.lexicon.llr(w) {
@@ -647,10 +718,16 @@ impl Detector {
     pub fn detect_article(&self, text: &str) -> ArticleDetection {
         let me = &*self.inner;
         let mut confident = [0usize; 2];
+        // The sentences cover every letter and apostrophe of the text, and what lies between them
+        // is white space, which ends a word anyway: the words of the text are those of its
+        // sentences, so its letter counts are their sums.
+        let mut total = Tally::default();
         let sentences: Vec<(Span, Detection)> = kzalign_core::sentences(text)
             .into_iter()
             .map(|s| {
-                let (d, words) = self.detect_counted(s.text);
+                let t = self.tally(s.text);
+                total.add(&t);
+                let (d, words) = self.decide(s.text, t);
                 if words as usize >= me.mixed_min_words && d.confidence >= me.mixed_min_confidence {
                     match d.lang {
                         Some(Lang::Kk) => confident[0] += 1,
@@ -662,7 +739,7 @@ impl Detector {
             })
             .collect();
         ArticleDetection {
-            overall: self.detect(text),
+            overall: self.decide(text, total).0,
             mixed: confident[0] > 0 && confident[1] > 0,
             sentences,
         }

@@ -281,8 +281,59 @@ fn random_text_never_panics() {
         let d = det().detect(&text);
         assert!((0.0..=1.0).contains(&d.confidence), "{text:?}");
         let a = det().detect_article(&text);
+        assert_eq!(a.overall, d, "{text:?}");
         for (span, _) in &a.sentences {
             assert!(text.get(span.start..span.end).is_some(), "{text:?}");
         }
     }
+}
+
+#[test]
+fn an_articles_overall_detection_is_that_of_its_whole_text() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/seeds");
+    let mut texts = vec![
+        "Тоқаев Путинмен кездесті.\n\nПрезидент провёл встречу. Ж. Ахметов сказал: «Да»."
+            .to_string(),
+        "слово'\nʼапостроф' м'ясо. Т. Б. Иванов\r\n\u{a0}Bugin Astanada jana mektep ashyldy."
+            .to_string(),
+    ];
+    for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        if e.path().extension().is_some_and(|x| x == "txt") {
+            texts.extend(std::fs::read_to_string(e.path()).ok());
+        }
+    }
+    assert!(texts.len() > 2, "no seed articles in {}", dir.display());
+    for text in &texts {
+        assert_eq!(
+            det().detect_article(text).overall,
+            det().detect(text),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn remembered_word_scores_are_the_computed_ones_of_each_detector() {
+    let listed = DetectorBuilder::new().word_list_log_odds(6.0).build();
+    let words = [
+        "қазақстан",
+        "президент",
+        "встреча",
+        "астанада",
+        "tokayev",
+        "бiлiм",
+        "мен",
+    ];
+    for _ in 0..2 {
+        for d in [det(), &listed, det()] {
+            for w in words {
+                let w: Vec<char> = w.chars().collect();
+                assert_eq!(d.word_score(&w), d.word_score_uncached(&w), "{w:?}");
+            }
+        }
+    }
+    let w: Vec<char> = "кездесті".chars().collect();
+    let (a, b) = (det().word_score(&w), listed.word_score(&w));
+    assert_eq!(a, det().word_score_uncached(&w));
+    assert_eq!(b, listed.word_score_uncached(&w));
 }

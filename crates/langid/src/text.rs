@@ -59,6 +59,19 @@ pub struct Tokenizer {
     ru_typical: [bool; 256],
     /// Look-alike letter -> Cyrillic letter (lower-case both).
     lookalikes: Vec<(char, char)>,
+    /// What each char of U+0400..U+04FF adds to a word's statistics (from the tables above).
+    cyr_stats: [LetterStats; 256],
+}
+
+/// What one Cyrillic letter adds to [`WordStats`].
+#[derive(Clone, Copy, Debug, Default)]
+struct LetterStats {
+    bit: u16,
+    kk: u8,
+    foreign: u8,
+    ru_typical: u8,
+    ru_mark: u8,
+    hard_sign: u8,
 }
 
 #[inline]
@@ -137,7 +150,20 @@ impl Tokenizer {
             }
         }
         let lookalikes = lookalikes.into_iter().map(|(a, b)| (a, lower(b))).collect();
+        let mut cyr_stats = [LetterStats::default(); 256];
+        for (k, row) in cyr_stats.iter_mut().enumerate() {
+            let c = char::from_u32(0x400 + k as u32).unwrap_or_default();
+            *row = LetterStats {
+                bit: 1u16.checked_shl(u32::from(track_index[k])).unwrap_or(0),
+                kk: u8::from(cyr_class[k] == CYR_KK),
+                foreign: u8::from(cyr_class[k] == CYR_FOREIGN),
+                ru_typical: u8::from(ru_typical[k]),
+                ru_mark: u8::from(matches!(c, 'ы' | 'э' | 'ё')),
+                hard_sign: u8::from(c == 'ъ'),
+            };
+        }
         Tokenizer {
+            cyr_stats,
             cyr_class,
             track_index,
             tracked,
@@ -199,24 +225,15 @@ impl Tokenizer {
                     last_is_hard_sign = false;
                     if (0x400..0x500).contains(&u) {
                         cyr += 1;
-                        let k = (u - 0x400) as usize;
-                        if let Some(bit) = 1u16.checked_shl(self.track_index[k] as u32) {
-                            st.set |= bit;
-                        }
-                        match self.cyr_class[k] {
-                            CYR_KK => st.kk += 1,
-                            CYR_FOREIGN => st.foreign += 1,
-                            _ => {}
-                        }
-                        st.ru_typical += u32::from(self.ru_typical[k]);
-                        match l {
-                            'ы' | 'э' | 'ё' => st.ru_marks += 1,
-                            'ъ' => {
-                                st.inner_hard_sign += 1;
-                                last_is_hard_sign = true;
-                            }
-                            _ => {}
-                        }
+                        // The letter's statistics from one table row, without branches.
+                        let row = self.cyr_stats[(u - 0x400) as usize & 0xFF];
+                        st.set |= row.bit;
+                        st.kk += u32::from(row.kk);
+                        st.foreign += u32::from(row.foreign);
+                        st.ru_typical += u32::from(row.ru_typical);
+                        st.ru_marks += u32::from(row.ru_mark);
+                        st.inner_hard_sign += u32::from(row.hard_sign);
+                        last_is_hard_sign = row.hard_sign != 0;
                     } else if l.is_ascii_lowercase() || (0xC0..0x250).contains(&u) || l == 'ə' {
                         lat += 1;
                     } else {
