@@ -145,7 +145,7 @@ pub(crate) fn word_spans(text: &str) -> std::rc::Rc<[Span]> {
     if let Some(s) = hit {
         return s;
     }
-    let spans: std::rc::Rc<[Span]> = tokenize_uncached(text).iter().map(|t| t.span).collect();
+    let spans: std::rc::Rc<[Span]> = spans_uncached(text).into();
     RECENT.with(|r| {
         let mut r = r.borrow_mut();
         if r.len() >= RECENT_TEXTS {
@@ -156,33 +156,28 @@ pub(crate) fn word_spans(text: &str) -> std::rc::Rc<[Span]> {
     spans
 }
 
-fn tokenize_uncached(text: &str) -> Vec<Token<'_>> {
+fn spans_uncached(text: &str) -> Vec<Span> {
     // About one word per seven bytes of Russian or Kazakh text.
     let mut out = Vec::with_capacity(text.len() / 7 + 1);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
+    let mut pos = 0;
+    while let Some(c) = at(pos) {
         if !is_word_char(c) {
+            pos += c.len_utf8();
             continue;
         }
+        let start = pos;
         let mut end = start + c.len_utf8();
-        while let Some(&(p, c)) = chars.peek() {
-            if is_word_char(c) {
-                end = p + c.len_utf8();
-            } else if !(is_joiner(c)
-                // A joiner between two word chars joins them.
-                && text[p + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char))
-            {
+        while let Some(c) = at(end) {
+            // A joiner between two word chars joins them.
+            if is_word_char(c) || is_joiner(c) && at(end + c.len_utf8()).is_some_and(is_word_char) {
+                end += c.len_utf8();
+            } else {
                 break;
             }
-            chars.next();
         }
-        out.push(Token {
-            text: &text[start..end],
-            span: Span::new(start, end),
-        });
+        out.push(Span::new(start, end));
+        pos = end;
     }
     out
 }
