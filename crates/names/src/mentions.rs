@@ -241,9 +241,15 @@ impl<'a> Ctx<'a> {
                 let w = text::strip_accents(t.text);
                 // A lower-case Arabic article (аль-Хадж) opens a name: it is no lower-case word.
                 if !is_capitalized(&w) && !crate::cues::is_article_name(t.text) {
-                    buf.clear();
-                    text::fold_into(&w, &mut buf);
-                    v.push((rustc_hash::FxBuildHasher.hash_one(buf.as_str()), k));
+                    // Most lower-case words are folded already: hashed as they are.
+                    let h = if text::is_folded(&w) {
+                        rustc_hash::FxBuildHasher.hash_one(&*w)
+                    } else {
+                        buf.clear();
+                        text::fold_into(&w, &mut buf);
+                        rustc_hash::FxBuildHasher.hash_one(buf.as_str())
+                    };
+                    v.push((h, k));
                 }
             }
             v.sort_unstable();
