@@ -815,6 +815,11 @@ impl Names {
         let mut seen: HashSet<std::rc::Rc<str>> = HashSet::default();
         let mut f = String::new();
         for t in tokens {
+            // A word that opens with a lower-case letter (no accent mark) is not capitalised
+            // without its marks either: told without stripping them.
+            if text::opens_upper(t.text) == Some(false) {
+                continue;
+            }
             let w = text::strip_accents(t.text);
             if !text::is_capitalized(&w) || text::is_all_caps(&w) {
                 continue;

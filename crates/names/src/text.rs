@@ -35,6 +35,14 @@ pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
     )
 }
 
+/// Whether the word's first char is upper-case, when that char is no accent mark (U+0300,
+/// U+0301): then `is_capitalized(&strip_accents(w))` is the same answer. `None` for an empty
+/// word or one that opens with a mark.
+pub(crate) fn opens_upper(w: &str) -> Option<bool> {
+    let c = w.chars().next()?;
+    (!matches!(c, '\u{0300}' | '\u{0301}')).then(|| is_upper(c))
+}
+
 /// Whether `w` is its own [`fold`]: told for words of lower-case ASCII and basic Russian
 /// letters (а-п, р-я) by their bytes; false for any other char (which `fold` may or may not
 /// change).
@@ -327,6 +335,31 @@ mod tests {
         assert!(n > 1000);
         let long = "Касым-Жомарт Токаев, БҰҰ-ның д'Артаньян. Ну-ну - да -нет- 'а' x-'y";
         assert_eq!(tokenize(long), tokenize_by_chars(long));
+    }
+
+    #[test]
+    fn opens_upper_agrees_with_capitalized_after_stripping() {
+        for w in [
+            "",
+            "\u{301}",
+            "\u{301}Абай",
+            "А\u{301}бай",
+            "абай",
+            "Абай",
+            "1990",
+            "ӘӘ",
+            "ә",
+            "x",
+            "X",
+        ] {
+            if let Some(u) = opens_upper(w) {
+                assert_eq!(u, is_capitalized(&strip_accents(w)), "{w:?}");
+            }
+        }
+        assert_eq!(opens_upper("\u{301}Абай"), None);
+        assert_eq!(opens_upper(""), None);
+        assert_eq!(opens_upper("Абай"), Some(true));
+        assert_eq!(opens_upper("әке"), Some(false));
     }
 
     #[test]
