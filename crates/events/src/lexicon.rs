@@ -261,7 +261,14 @@ fn opening(
         if let Some(v) = prefix.get(&first) {
             out.extend(
                 v.iter()
-                    .filter(|(p, _)| word.starts_with(p.as_str()))
+                    .filter(|(p, _)| {
+                        // The prefix's last byte first: most prefixes differ there, told
+                        // without a compare call.
+                        p.as_bytes()
+                            .last()
+                            .map_or(true, |b| word.as_bytes().get(p.len() - 1) == Some(b))
+                            && word.starts_with(p.as_str())
+                    })
                     .map(|(_, i)| *i),
             );
         }

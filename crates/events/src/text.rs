@@ -90,6 +90,15 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
             is_alnum(c)
         }
     };
+    // The chars `folded` accepts: lower-case ASCII and а-я.
+    let keeps = |c: char| {
+        let u = c as u32;
+        if u < 0x80 {
+            !c.is_ascii_uppercase()
+        } else {
+            (0x430..=0x44F).contains(&u)
+        }
+    };
     let mut pos = 0;
     while out.len() < limit {
         let Some(c) = at(pos) else {
@@ -97,24 +106,29 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
         };
         if alnum(c) {
             let mut end = pos + c.len_utf8();
+            // Whether every char read is one `folded` keeps (the word is then its own fold).
+            let mut plain = keeps(c);
             while let Some(cj) = at(end) {
                 if alnum(cj) {
+                    plain &= keeps(cj);
                     end += cj.len_utf8();
                 } else if matches!(cj, '-' | '\'' | '’' | 'ʼ')
                     && at(end + cj.len_utf8()).is_some_and(alnum)
                 {
                     // The joiner and the char after it.
                     let next = end + cj.len_utf8();
+                    plain &= keeps(cj) && at(next).is_some_and(keeps);
                     end = next + at(next).map_or(0, char::len_utf8);
                 } else {
                     break;
                 }
             }
             let text = &s[pos..end];
+            debug_assert_eq!(plain, folded(text));
             // A lone Latin «c» in Cyrillic text is the preposition «с» typed on the wrong layout.
             let norm = if text == "c" || text == "C" {
                 Cow::Borrowed("с")
-            } else if folded(text) {
+            } else if plain {
                 Cow::Borrowed(text)
             } else {
                 Cow::Owned(fold(text))

@@ -317,8 +317,11 @@ pub(crate) fn article_name_tokens(tokens: &[crate::text::Token]) -> Vec<usize> {
 
 /// Whether a word is a name with a lower-case Arabic article (`аль-Хадж`).
 pub(crate) fn is_article_name(w: &str) -> bool {
-    // Every article ends with a hyphen: most words are told by one byte search.
-    w.as_bytes().contains(&b'-')
+    // Every article ends with a hyphen: most words are told by the byte where an article's
+    // hyphen would be.
+    ARTICLES
+        .iter()
+        .any(|a| w.as_bytes().get(a.len() - 1) == Some(&b'-'))
         && ARTICLES.iter().any(|a| {
             w.strip_prefix(a).is_some_and(|rest| {
                 rest.chars().count() >= 3
@@ -361,6 +364,20 @@ mod tests {
         let idx = article_name_tokens(&toks);
         assert_eq!(idx.len(), 1);
         assert_eq!(toks[idx[0]].text, "аль-Хадж");
+    }
+
+    /// `is_article_name` looks for an article's hyphen at its last byte.
+    #[test]
+    fn every_article_ends_with_a_hyphen() {
+        for a in ARTICLES {
+            assert!(a.ends_with('-') && a.len() > 1, "{a}");
+        }
+        assert!(is_article_name("ал-Фараби"));
+        assert!(is_article_name("аль-Хадж"));
+        assert!(is_article_name("әл-Фараби"));
+        assert!(!is_article_name("аль-ус"));
+        assert!(!is_article_name("Абу-Даби"));
+        assert!(!is_article_name("ал"));
     }
 
     #[test]

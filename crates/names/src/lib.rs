@@ -794,7 +794,14 @@ impl Names {
     fn patronymic_gender(&self, lemma: &str, lang: Lang) -> Option<Option<Gender>> {
         self.inner.patronymic_ends[lang_index(lang)]
             .iter()
-            .find(|(e, n, _)| lemma.ends_with(e.as_str()) && lemma.chars().count() > n + 2)
+            .find(|(e, n, _)| {
+                // The last bytes first: most endings differ there, told without a compare call.
+                e.as_bytes()
+                    .last()
+                    .map_or(true, |b| lemma.as_bytes().last() == Some(b))
+                    && lemma.ends_with(e.as_str())
+                    && lemma.chars().count() > n + 2
+            })
             .map(|e| e.2)
     }
 
@@ -815,6 +822,11 @@ impl Names {
         let mut seen: HashSet<std::rc::Rc<str>> = HashSet::default();
         let mut f = String::new();
         for t in tokens {
+            // A word that opens with a lower-case letter (no accent mark) is not capitalised
+            // without its marks either: told without stripping them.
+            if text::opens_upper(t.text) == Some(false) {
+                continue;
+            }
             let w = text::strip_accents(t.text);
             if !text::is_capitalized(&w) || text::is_all_caps(&w) {
                 continue;

@@ -238,12 +238,30 @@ impl<'a> Ctx<'a> {
             let mut buf = String::new();
             let mut v: Vec<(u64, usize)> = Vec::with_capacity(self.tokens.len());
             for (k, t) in self.tokens.iter().enumerate() {
+                // A word that opens with an upper-case letter (no accent mark) stays capitalised
+                // without its marks: told without stripping them.
+                if text::opens_upper(t.text) == Some(true) {
+                    continue;
+                }
+                // A word folded already has no accent marks and no capital.
+                if text::is_folded(t.text) {
+                    if !crate::cues::is_article_name(t.text) {
+                        v.push((rustc_hash::FxBuildHasher.hash_one(t.text), k));
+                    }
+                    continue;
+                }
                 let w = text::strip_accents(t.text);
                 // A lower-case Arabic article (аль-Хадж) opens a name: it is no lower-case word.
                 if !is_capitalized(&w) && !crate::cues::is_article_name(t.text) {
-                    buf.clear();
-                    text::fold_into(&w, &mut buf);
-                    v.push((rustc_hash::FxBuildHasher.hash_one(buf.as_str()), k));
+                    // Most lower-case words are folded already: hashed as they are.
+                    let h = if text::is_folded(&w) {
+                        rustc_hash::FxBuildHasher.hash_one(&*w)
+                    } else {
+                        buf.clear();
+                        text::fold_into(&w, &mut buf);
+                        rustc_hash::FxBuildHasher.hash_one(buf.as_str())
+                    };
+                    v.push((h, k));
                 }
             }
             v.sort_unstable();

@@ -35,6 +35,43 @@ pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
     )
 }
 
+/// Whether the word's first char is upper-case, when that char is no accent mark (U+0300,
+/// U+0301): then `is_capitalized(&strip_accents(w))` is the same answer. `None` for an empty
+/// word or one that opens with a mark.
+pub(crate) fn opens_upper(w: &str) -> Option<bool> {
+    let c = w.chars().next()?;
+    (!matches!(c, '\u{0300}' | '\u{0301}')).then(|| is_upper(c))
+}
+
+/// Whether `w` is its own [`fold`]: told for words of lower-case ASCII and basic Russian
+/// letters (а-п, р-я) by their bytes; false for any other char (which `fold` may or may not
+/// change).
+pub(crate) fn is_folded(w: &str) -> bool {
+    let b = w.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        // `i` is a char boundary, so after a lead byte comes a continuation byte (80..BF): of
+        // D0B0..D18F only а-п (D0 B0..BF) and р-я (D1 80..8F) can occur.
+        match b.get(i + 1) {
+            Some(&y)
+                if (u16::from(x) << 8 | u16::from(y)).wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0 =>
+            {
+                i += 2
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Whether the word starts with an upper-case letter.
 pub(crate) fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(is_upper)
@@ -145,7 +182,7 @@ pub(crate) fn word_spans(text: &str) -> std::rc::Rc<[Span]> {
     if let Some(s) = hit {
         return s;
     }
-    let spans: std::rc::Rc<[Span]> = tokenize_uncached(text).iter().map(|t| t.span).collect();
+    let spans: std::rc::Rc<[Span]> = spans_uncached(text).into();
     RECENT.with(|r| {
         let mut r = r.borrow_mut();
         if r.len() >= RECENT_TEXTS {
@@ -156,33 +193,28 @@ pub(crate) fn word_spans(text: &str) -> std::rc::Rc<[Span]> {
     spans
 }
 
-fn tokenize_uncached(text: &str) -> Vec<Token<'_>> {
+fn spans_uncached(text: &str) -> Vec<Span> {
     // About one word per seven bytes of Russian or Kazakh text.
     let mut out = Vec::with_capacity(text.len() / 7 + 1);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
+    let mut pos = 0;
+    while let Some(c) = at(pos) {
         if !is_word_char(c) {
+            pos += c.len_utf8();
             continue;
         }
+        let start = pos;
         let mut end = start + c.len_utf8();
-        while let Some(&(p, c)) = chars.peek() {
-            if is_word_char(c) {
-                end = p + c.len_utf8();
-            } else if !(is_joiner(c)
-                // A joiner between two word chars joins them.
-                && text[p + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_word_char))
-            {
+        while let Some(c) = at(end) {
+            // A joiner between two word chars joins them.
+            if is_word_char(c) || is_joiner(c) && at(end + c.len_utf8()).is_some_and(is_word_char) {
+                end += c.len_utf8();
+            } else {
                 break;
             }
-            chars.next();
         }
-        out.push(Token {
-            text: &text[start..end],
-            span: Span::new(start, end),
-        });
+        out.push(Span::new(start, end));
+        pos = end;
     }
     out
 }
@@ -303,6 +335,46 @@ mod tests {
         assert!(n > 1000);
         let long = "Касым-Жомарт Токаев, БҰҰ-ның д'Артаньян. Ну-ну - да -нет- 'а' x-'y";
         assert_eq!(tokenize(long), tokenize_by_chars(long));
+    }
+
+    #[test]
+    fn opens_upper_agrees_with_capitalized_after_stripping() {
+        for w in [
+            "",
+            "\u{301}",
+            "\u{301}Абай",
+            "А\u{301}бай",
+            "абай",
+            "Абай",
+            "1990",
+            "ӘӘ",
+            "ә",
+            "x",
+            "X",
+        ] {
+            if let Some(u) = opens_upper(w) {
+                assert_eq!(u, is_capitalized(&strip_accents(w)), "{w:?}");
+            }
+        }
+        assert_eq!(opens_upper("\u{301}Абай"), None);
+        assert_eq!(opens_upper(""), None);
+        assert_eq!(opens_upper("Абай"), Some(true));
+        assert_eq!(opens_upper("әке"), Some(false));
+    }
+
+    #[test]
+    fn is_folded_only_for_words_fold_keeps() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let w = format!("a{c}я");
+            if is_folded(&w) {
+                assert_eq!(fold(&w), w, "U+{u:04X}");
+            }
+            let want = (c.is_ascii() && !c.is_ascii_uppercase())
+                || ('а'..='п').contains(&c)
+                || ('р'..='я').contains(&c);
+            assert_eq!(is_folded(&w), want, "U+{u:04X}");
+        }
     }
 
     #[test]
