@@ -122,9 +122,7 @@ pub fn fold_into(s: &str, out: &mut String) {
                 continue;
             }
         } else if let Some(&y) = b.get(i + 1) {
-            // `i` is a char boundary, so after a lead byte comes a continuation byte (80..BF):
-            // of D0B0..D18F only D0 B0..BF and D1 80..8F can occur.
-            if (u16::from(x) << 8 | u16::from(y)).wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0 {
+            if basic_russian_lower(x, y) {
                 i += 2;
                 continue;
             }
@@ -157,9 +155,54 @@ pub fn fold_into(s: &str, out: &mut String) {
     out.push_str(&s[run..]);
 }
 
+/// Whether the two bytes starting at a char boundary are а-п (D0 B0..BF) or р-я (D1 80..8F):
+/// after a lead byte comes a continuation byte (80..BF), so of D0B0..D18F only those occur.
+#[inline]
+fn basic_russian_lower(lead: u8, next: u8) -> bool {
+    (u16::from(lead) << 8 | u16::from(next)).wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0
+}
+
+/// Whether `w` is its own [`fold`]: told for words of lower-case ASCII and basic Russian
+/// letters (а-п, р-я) by their bytes; false for any other char (which `fold` may or may not
+/// change).
+pub fn is_folded(w: &str) -> bool {
+    let b = w.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        match b.get(i + 1) {
+            Some(&y) if basic_russian_lower(x, y) => i += 2,
+            _ => return false,
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_folded_only_for_words_fold_keeps() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let w = format!("a{c}я");
+            if is_folded(&w) {
+                assert_eq!(fold(&w), w, "U+{u:04X}");
+            }
+            let want = (c.is_ascii() && !c.is_ascii_uppercase())
+                || ('а'..='п').contains(&c)
+                || ('р'..='я').contains(&c);
+            assert_eq!(is_folded(&w), want, "U+{u:04X}");
+        }
+    }
 
     #[test]
     fn fold_agrees_with_lower_char_by_char() {

@@ -24,33 +24,6 @@ impl AsRef<str> for Token<'_> {
     }
 }
 
-/// Whether `fold(w)` is `w` for certain: only lower-case ASCII and Russian а-я (ё excepted).
-fn folded(w: &str) -> bool {
-    let b = w.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        if x < 0x80 {
-            if x.is_ascii_uppercase() {
-                return false;
-            }
-            i += 1;
-            continue;
-        }
-        // `i` is a char boundary, so after a lead byte comes a continuation byte (80..BF): of
-        // D0B0..D18F only а-п (D0 B0..BF) and р-я (D1 80..8F) can occur.
-        match b.get(i + 1) {
-            Some(&y)
-                if (u16::from(x) << 8 | u16::from(y)).wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0 =>
-            {
-                i += 2
-            }
-            _ => return false,
-        }
-    }
-    true
-}
-
 /// The char at byte `i` of `s`, if a char starts there: the same as
 /// `s.get(i..).and_then(|r| r.chars().next())`, with ASCII and two-byte chars decoded inline.
 #[inline(always)]
@@ -90,7 +63,7 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
             is_alnum(c)
         }
     };
-    // The chars `folded` accepts: lower-case ASCII and а-я.
+    // The chars `kzalign_core::chars::is_folded` accepts: lower-case ASCII and а-я.
     let keeps = |c: char| {
         let u = c as u32;
         if u < 0x80 {
@@ -106,7 +79,7 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
         };
         if alnum(c) {
             let mut end = pos + c.len_utf8();
-            // Whether every char read is one `folded` keeps (the word is then its own fold).
+            // Whether every char read is one `is_folded` keeps (the word is then its own fold).
             let mut plain = keeps(c);
             while let Some(cj) = at(end) {
                 if alnum(cj) {
@@ -124,7 +97,7 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
                 }
             }
             let text = &s[pos..end];
-            debug_assert_eq!(plain, folded(text));
+            debug_assert_eq!(plain, kzalign_core::chars::is_folded(text));
             // A lone Latin «c» in Cyrillic text is the preposition «с» typed on the wrong layout.
             let norm = if text == "c" || text == "C" {
                 Cow::Borrowed("с")
@@ -248,20 +221,9 @@ mod tests {
     }
 
     #[test]
-    fn folded_is_the_two_byte_test_of_basic_russian_letters() {
-        for u in 0..0x3000u32 {
-            let Some(c) = char::from_u32(u) else { continue };
-            let want = (c.is_ascii() && !c.is_ascii_uppercase())
-                || ('а'..='п').contains(&c)
-                || ('р'..='я').contains(&c);
-            assert_eq!(folded(&format!("a{c}я")), want, "U+{u:04X}");
-        }
-    }
-
-    #[test]
     fn words_kept_as_written_are_folded_already() {
         for w in ["встреча", "abc-d", "2024", "", "т.е"] {
-            assert!(folded(w), "{w}");
+            assert!(kzalign_core::chars::is_folded(w), "{w}");
             assert_eq!(fold(w), w);
         }
         for w in [
@@ -278,7 +240,7 @@ mod tests {
             "ѐ",
             "ђ",
         ] {
-            assert!(!folded(w), "{w}");
+            assert!(!kzalign_core::chars::is_folded(w), "{w}");
         }
     }
 

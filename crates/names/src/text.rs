@@ -20,7 +20,7 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 
 pub(crate) use kzalign_core::chars::{is_alnum, is_alpha, is_upper, lower};
 
-pub(crate) use kzalign_core::chars::{fold, fold_into};
+pub(crate) use kzalign_core::chars::{fold, fold_into, is_folded};
 
 /// Removes combining stress marks and other combining acute/grave accents (`И́горь` -> `Игорь`).
 pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
@@ -41,35 +41,6 @@ pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
 pub(crate) fn opens_upper(w: &str) -> Option<bool> {
     let c = w.chars().next()?;
     (!matches!(c, '\u{0300}' | '\u{0301}')).then(|| is_upper(c))
-}
-
-/// Whether `w` is its own [`fold`]: told for words of lower-case ASCII and basic Russian
-/// letters (а-п, р-я) by their bytes; false for any other char (which `fold` may or may not
-/// change).
-pub(crate) fn is_folded(w: &str) -> bool {
-    let b = w.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        if x < 0x80 {
-            if x.is_ascii_uppercase() {
-                return false;
-            }
-            i += 1;
-            continue;
-        }
-        // `i` is a char boundary, so after a lead byte comes a continuation byte (80..BF): of
-        // D0B0..D18F only а-п (D0 B0..BF) and р-я (D1 80..8F) can occur.
-        match b.get(i + 1) {
-            Some(&y)
-                if (u16::from(x) << 8 | u16::from(y)).wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0 =>
-            {
-                i += 2
-            }
-            _ => return false,
-        }
-    }
-    true
 }
 
 /// Whether the word starts with an upper-case letter.
@@ -360,21 +331,6 @@ mod tests {
         assert_eq!(opens_upper(""), None);
         assert_eq!(opens_upper("Абай"), Some(true));
         assert_eq!(opens_upper("әке"), Some(false));
-    }
-
-    #[test]
-    fn is_folded_only_for_words_fold_keeps() {
-        for u in 0..0x3000u32 {
-            let Some(c) = char::from_u32(u) else { continue };
-            let w = format!("a{c}я");
-            if is_folded(&w) {
-                assert_eq!(fold(&w), w, "U+{u:04X}");
-            }
-            let want = (c.is_ascii() && !c.is_ascii_uppercase())
-                || ('а'..='п').contains(&c)
-                || ('р'..='я').contains(&c);
-            assert_eq!(is_folded(&w), want, "U+{u:04X}");
-        }
     }
 
     #[test]
