@@ -3,7 +3,7 @@
 //! `заявил Крамер`, `деді Мусави`), or a relative (`жена Трампа`, `Амаридің әжесі`), from the
 //! `post_title`, `speech_verb` and `kin` classes of `data/words.tsv`.
 
-use crate::data::Tables;
+use crate::data::{StemList, Tables};
 use crate::text::{fold, is_alpha};
 use kzalign_core::Lang;
 
@@ -113,26 +113,14 @@ fn sentence_rest(text: &str, end: usize) -> &str {
     rest.split(['.', '!', '?', '\n']).next().unwrap_or("")
 }
 
-/// Russian common-word stems (`data/ru_common.bloom`, built by `data/kk_common.sh` from the
-/// stems the Russian hunspell dictionary lists in lower case only).
-const RU_COMMON_BLOOM: &[u8] = include_bytes!("../data/ru_common.bloom");
-
-fn ru_common_stems() -> &'static kzalign_langid::wordlist::Bloom {
-    static B: std::sync::OnceLock<kzalign_langid::wordlist::Bloom> = std::sync::OnceLock::new();
-    B.get_or_init(|| {
-        kzalign_langid::wordlist::Bloom::parse(RU_COMMON_BLOOM, "ru_common.bloom")
-            .unwrap_or_else(|_| kzalign_langid::wordlist::Bloom::empty())
-    })
-}
+/// Russian common-word stems: those the Russian hunspell dictionary lists in lower case only.
+pub(crate) static RU_COMMON: StemList =
+    StemList::new(include_bytes!("../data/ru_common.bloom"), "ru_common.bloom");
 
 /// Whether a Russian word reads as a common word: itself or one of its three likeliest
 /// nominatives is a common-word stem (Чиновник, Запада).
 pub(crate) fn ru_common_word(tables: &Tables, word: &str) -> bool {
-    let b = ru_common_stems();
-    let has = |s: &str| {
-        let chars: Vec<char> = s.chars().collect();
-        chars.len() >= 3 && b.contains(&chars)
-    };
+    let has = |s: &str| RU_COMMON.contains(s);
     has(&fold(word))
         || crate::ru::candidates(tables, word)
             .iter()

@@ -24,6 +24,39 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
     ("latin_names.tsv", include_str!("../data/latin_names.tsv")),
 ];
 
+/// A list of common-word stems embedded as a Bloom filter (`data/*.bloom`, built by
+/// `data/kk_common.sh`), parsed on first use; a list that cannot be read holds nothing.
+pub(crate) struct StemList {
+    bytes: &'static [u8],
+    file: &'static str,
+    bloom: std::sync::OnceLock<kzalign_langid::wordlist::Bloom>,
+}
+
+impl StemList {
+    pub(crate) const fn new(bytes: &'static [u8], file: &'static str) -> StemList {
+        StemList {
+            bytes,
+            file,
+            bloom: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The filter, parsed from the embedded bytes.
+    pub(crate) fn parse(&self) -> Result<kzalign_langid::wordlist::Bloom, Error> {
+        kzalign_langid::wordlist::Bloom::parse(self.bytes, self.file)
+    }
+
+    /// Whether `stem` (three letters or more, compared lower-cased) is in the list.
+    pub(crate) fn contains(&self, stem: &str) -> bool {
+        let b = self.bloom.get_or_init(|| {
+            self.parse()
+                .unwrap_or_else(|_| kzalign_langid::wordlist::Bloom::empty())
+        });
+        let chars: Vec<char> = stem.chars().map(crate::text::lower).collect();
+        chars.len() >= 3 && b.contains(&chars)
+    }
+}
+
 /// One parsed row with its line number.
 pub(crate) struct Row {
     pub line: usize,

@@ -6,31 +6,19 @@
 //! lexicon (gazetteer, given names, places, proper nouns that end like a suffix: Астана,
 //! Қазақстан, Нұрсұлтан) and the other forms of the name in the text.
 
-use crate::data::{KkSuffix, Tables};
+use crate::data::{KkSuffix, StemList, Tables};
 use crate::text::{fold, is_vowel, lower};
 use kzalign_core::Lang;
 
-/// Kazakh common-word stems (`data/kk_common.bloom`, built by `data/kk_common.sh` from the
-/// stems the Kazakh hunspell dictionary lists in lower case only).
-pub(crate) const KK_COMMON_BLOOM: &[u8] = include_bytes!("../data/kk_common.bloom");
-
-fn common_stems() -> &'static kzalign_langid::wordlist::Bloom {
-    static B: std::sync::OnceLock<kzalign_langid::wordlist::Bloom> = std::sync::OnceLock::new();
-    B.get_or_init(|| {
-        kzalign_langid::wordlist::Bloom::parse(KK_COMMON_BLOOM, "kk_common.bloom")
-            .unwrap_or_else(|_| kzalign_langid::wordlist::Bloom::empty())
-    })
-}
+/// Kazakh common-word stems: those the Kazakh hunspell dictionary lists in lower case only.
+pub(crate) static KK_COMMON: StemList =
+    StemList::new(include_bytes!("../data/kk_common.bloom"), "kk_common.bloom");
 
 /// Whether a Kazakh word reads as a common noun, adjective or verb form: the word itself or one
 /// of its three likeliest stems (three letters or more) is a common-word stem (Медицина,
 /// Соттың, Банктер, Қарулы). Names that are also common words (Қанат, Бақыт) are not in the list.
 pub(crate) fn is_common_word(tables: &Tables, word: &str) -> bool {
-    let b = common_stems();
-    let has = |s: &str| {
-        let chars: Vec<char> = s.chars().map(lower).collect();
-        chars.len() >= 3 && b.contains(&chars)
-    };
+    let has = |s: &str| KK_COMMON.contains(s);
     let f = fold(word);
     has(&f)
         || candidates(tables, word)
@@ -380,7 +368,8 @@ mod tests {
     #[test]
     fn common_words_are_known_but_names_are_not() {
         let t = Tables::embedded().unwrap();
-        assert!(kzalign_langid::wordlist::Bloom::parse(KK_COMMON_BLOOM, "kk_common.bloom").is_ok());
+        assert!(KK_COMMON.parse().is_ok());
+        assert!(crate::cues::RU_COMMON.parse().is_ok());
         for w in ["Медицина", "Соттың", "Банктер", "Қарулы", "Адам"]
         {
             assert!(is_common_word(&t, w), "{w}");
