@@ -51,14 +51,16 @@ impl Pipeline {
         }
     }
 
-    /// detect -> mentions -> normalize each mention -> extract (reading persons from the
-    /// article's mentions, found once); returns a count so nothing is optimized away.
+    /// detect the article's language (as `kzalign align` does for an article without one; the
+    /// per-sentence languages are the `detect` stage below) -> mentions -> normalize each
+    /// mention -> extract (reading persons from the article's mentions, found once); returns a
+    /// count so nothing is optimized away.
     fn run(&self, a: &Article) -> usize {
-        let det = self.detector.detect_article(&a.text);
-        let lang = det.overall.lang.or(a.lang).unwrap_or(Lang::Other);
+        let det = self.detector.detect(&a.text);
+        let lang = det.lang.or(a.lang).unwrap_or(Lang::Other);
         let names = self.extractor.names();
         let mentions = names.mentions(&a.text, lang);
-        let mut n = det.sentences.len() + mentions.len();
+        let mut n = det.evidence.len() + mentions.len();
         for m in &mentions {
             n += names.normalize(&m.text, lang).key.len();
         }

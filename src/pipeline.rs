@@ -67,7 +67,9 @@ impl Engine {
         if let Some(lang) = article.lang {
             return (lang, None);
         }
-        let d = self.detector.detect_article(&article.text).overall;
+        // The article's language only: its sentences' languages are not needed here, and the
+        // detection of the whole text is the article's overall one (a langid test checks this).
+        let d = self.detector.detect(&article.text);
         (d.lang.unwrap_or(Lang::Other), Some(d))
     }
 

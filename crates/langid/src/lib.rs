@@ -339,36 +339,37 @@ impl Detector {
     fn tally(&self, text: &str) -> Tally {
         let me = &*self.inner;
         let mut t = Tally::default();
-        me.tok.words(text, |_, script, s: &WordStats| match script {
-            _ if s.initial => {}
-            WordScript::Cyrillic => {
-                if s.foreign > 0 {
-                    t.foreign_words += 1;
+        me.tok
+            .word_stats(text, |script, s: &WordStats| match script {
+                _ if s.initial => {}
+                WordScript::Cyrillic => {
+                    if s.foreign > 0 {
+                        t.foreign_words += 1;
+                        t.cyr_words += 1;
+                        t.cyr_letters += u64::from(s.letters);
+                        return;
+                    }
                     t.cyr_words += 1;
                     t.cyr_letters += u64::from(s.letters);
-                    return;
+                    if s.kk > 0 {
+                        t.kk_words += 1;
+                        t.kk_letters += u64::from(s.kk);
+                    }
+                    t.set |= s.set;
+                    t.ru_marks += u64::from(s.ru_marks);
+                    t.ru_typical += u64::from(s.ru_typical);
+                    t.inner_hard_signs += u64::from(s.inner_hard_sign);
+                    t.apostrophes += u64::from(s.apostrophes);
                 }
-                t.cyr_words += 1;
-                t.cyr_letters += u64::from(s.letters);
-                if s.kk > 0 {
-                    t.kk_words += 1;
-                    t.kk_letters += u64::from(s.kk);
+                WordScript::Latin => {
+                    t.lat_words += 1;
+                    t.lat_letters += u64::from(s.letters);
                 }
-                t.set |= s.set;
-                t.ru_marks += u64::from(s.ru_marks);
-                t.ru_typical += u64::from(s.ru_typical);
-                t.inner_hard_signs += u64::from(s.inner_hard_sign);
-                t.apostrophes += u64::from(s.apostrophes);
-            }
-            WordScript::Latin => {
-                t.lat_words += 1;
-                t.lat_letters += u64::from(s.letters);
-            }
-            WordScript::Other => {
-                t.other_words += 1;
-                t.other_letters += u64::from(s.letters);
-            }
-        });
+                WordScript::Other => {
+                    t.other_words += 1;
+                    t.other_letters += u64::from(s.letters);
+                }
+            });
         t
     }
 

@@ -61,6 +61,41 @@ pub struct Tokenizer {
     lookalikes: Vec<(char, char)>,
     /// What each char of U+0400..U+04FF adds to a word's statistics (from the tables above).
     cyr_stats: [LetterStats; 256],
+    /// For each char of U+0400..U+04FF as written (either case): what its lower-case form adds,
+    /// packed for [`Tokenizer::word_stats`].
+    raw_stats: [PackedStats; 256],
+}
+
+/// What one Cyrillic char as written adds to [`WordStats`]: its counts in 12-bit lanes of one
+/// word (see [`lanes`]), so a run of letters is summed with one addition a letter.
+#[derive(Clone, Copy, Debug, Default)]
+struct PackedStats {
+    /// kk, foreign, ru_typical, ru_mark and hard_sign, 12 bits each from bit 0 up.
+    lanes: u64,
+    /// The tracked-letter bit.
+    bit: u16,
+    /// Whether the char is a letter (the signs U+0482..U+0489 are not).
+    letter: bool,
+    /// Whether it is `ъ` or `Ъ`.
+    hard_sign: bool,
+}
+
+/// The width of one lane of [`PackedStats::lanes`]; a run is flushed before a lane can overflow.
+const LANE: u32 = 12;
+/// The most letters summed in lanes before they are added to the word's statistics.
+const RUN_MAX: u32 = (1 << (LANE - 1)) as u32;
+
+/// The five counts of a lanes word, in the order of [`PackedStats::lanes`].
+fn lanes(x: u64) -> [u32; 5] {
+    let lane = |k: u32| ((x >> (k * LANE)) & ((1 << LANE) - 1)) as u32;
+    [lane(0), lane(1), lane(2), lane(3), lane(4)]
+}
+
+/// The index of a two-byte UTF-8 sequence whose lead byte is 0xD0..=0xD3 in a table of
+/// U+0400..U+04FF.
+#[inline]
+fn cyr_index(lead: u8, next: u8) -> usize {
+    (usize::from(lead & 0x03) << 6) | usize::from(next & 0x3F)
 }
 
 /// What one Cyrillic letter adds to [`WordStats`].
@@ -72,6 +107,21 @@ struct LetterStats {
     ru_typical: u8,
     ru_mark: u8,
     hard_sign: u8,
+}
+
+/// What one char is to [`Tokenizer::word_stats`].
+#[derive(Clone, Copy)]
+enum Class {
+    /// A Cyrillic letter of U+0400..U+04FF, with what it adds to the word's statistics.
+    Cyrillic(LetterStats),
+    /// A Latin letter.
+    Latin,
+    /// A letter of another script.
+    Other,
+    /// An apostrophe: kept between two letters.
+    Apostrophe,
+    /// Anything else: ends a word.
+    Break,
 }
 
 #[inline]
@@ -162,8 +212,28 @@ impl Tokenizer {
                 hard_sign: u8::from(c == 'ъ'),
             };
         }
+        let mut raw_stats = [PackedStats::default(); 256];
+        for (k, row) in raw_stats.iter_mut().enumerate() {
+            let u = 0x400 + k as u32;
+            let l = char::from_u32(u).map_or(0, |c| lower(c) as u32);
+            if !(0x482..=0x489).contains(&u) && (0x400..0x500).contains(&l) {
+                let r = cyr_stats[(l - 0x400) as usize];
+                let counts = [r.kk, r.foreign, r.ru_typical, r.ru_mark, r.hard_sign];
+                *row = PackedStats {
+                    lanes: counts
+                        .iter()
+                        .enumerate()
+                        .map(|(j, &n)| u64::from(n) << (j as u32 * LANE))
+                        .sum(),
+                    bit: r.bit,
+                    letter: true,
+                    hard_sign: r.hard_sign != 0,
+                };
+            }
+        }
         Tokenizer {
             cyr_stats,
+            raw_stats,
             cyr_class,
             track_index,
             tracked,
@@ -281,6 +351,177 @@ impl Tokenizer {
                         cyr = 0;
                         lat = 0;
                         other = 0;
+                    }
+                    if c.is_none() {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Calls `f` with the script and letter statistics of each word of `text`: the same words and
+    /// the same figures as [`Tokenizer::words`], without building the words (it walks the bytes,
+    /// and reads a word again with `words` only when it mixes Cyrillic and Latin letters).
+    pub fn word_stats(&self, text: &str, mut f: impl FnMut(WordScript, &WordStats)) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // The current word: where it starts and where its last letter ends, its length in chars
+        // (apostrophes included) and its letters by script.
+        let (mut start, mut end, mut len) = (0usize, 0usize, 0u32);
+        let (mut cyr, mut lat, mut other) = (0u32, 0u32, 0u32);
+        let mut st = WordStats::default();
+        let mut last_is_hard_sign = false;
+        let mut pending_apostrophe = false;
+        loop {
+            // A run of Cyrillic letters of U+0400..U+04FF (two bytes each), summed in lanes.
+            if let (Some(&lead @ 0xD0..=0xD3), Some(&next)) = (bytes.get(i), bytes.get(i + 1)) {
+                let mut row = self.raw_stats[cyr_index(lead, next)];
+                if row.letter {
+                    if len == 0 {
+                        start = i;
+                    }
+                    if pending_apostrophe {
+                        len += 1;
+                        st.apostrophes += 1;
+                        pending_apostrophe = false;
+                    }
+                    let (mut sum, mut n) = (0u64, 0u32);
+                    loop {
+                        sum += row.lanes;
+                        st.set |= row.bit;
+                        last_is_hard_sign = row.hard_sign;
+                        n += 1;
+                        i += 2;
+                        match (bytes.get(i), bytes.get(i + 1)) {
+                            (Some(&lead @ 0xD0..=0xD3), Some(&next)) if n < RUN_MAX => {
+                                row = self.raw_stats[cyr_index(lead, next)];
+                                if !row.letter {
+                                    break;
+                                }
+                            }
+                            _ => break,
+                        }
+                    }
+                    let [kk, foreign, ru_typical, ru_marks, hard] = lanes(sum);
+                    st.kk += kk;
+                    st.foreign += foreign;
+                    st.ru_typical += ru_typical;
+                    st.ru_marks += ru_marks;
+                    st.inner_hard_sign += hard;
+                    st.letters += n;
+                    cyr += n;
+                    len += n;
+                    end = i;
+                    continue;
+                }
+            }
+            // The next char: a Cyrillic letter's statistics, a Latin or other letter, an
+            // apostrophe, or anything else (`None` at the end of the text).
+            let at = i;
+            let (c, class) = match bytes.get(i) {
+                None => (None, Class::Break),
+                Some(&b) if b < 0x80 => {
+                    i += 1;
+                    let c = char::from(b);
+                    let class = if b.is_ascii_alphabetic() {
+                        Class::Latin
+                    } else if is_apostrophe(c) {
+                        Class::Apostrophe
+                    } else {
+                        Class::Break
+                    };
+                    (Some(c), class)
+                }
+                Some(_) => {
+                    let c = text.get(i..).and_then(|t| t.chars().next());
+                    i += c.map_or(1, char::len_utf8);
+                    // As in `words`: a letter first (`ʻ` is one), then an apostrophe.
+                    let class = match c {
+                        Some(c) if c.is_alphabetic() => {
+                            let l = lower(c);
+                            let u = l as u32;
+                            if (0x400..0x500).contains(&u) {
+                                Class::Cyrillic(self.cyr_stats[(u - 0x400) as usize])
+                            } else if l.is_ascii_lowercase()
+                                || (0xC0..0x250).contains(&u)
+                                || l == 'ə'
+                            {
+                                Class::Latin
+                            } else {
+                                Class::Other
+                            }
+                        }
+                        Some(c) if is_apostrophe(c) => Class::Apostrophe,
+                        _ => Class::Break,
+                    };
+                    (c, class)
+                }
+            };
+            match class {
+                Class::Cyrillic(_) | Class::Latin | Class::Other => {
+                    if len == 0 {
+                        start = at;
+                    }
+                    if pending_apostrophe {
+                        len += 1;
+                        st.apostrophes += 1;
+                        pending_apostrophe = false;
+                    }
+                    last_is_hard_sign = false;
+                    match class {
+                        Class::Cyrillic(row) => {
+                            cyr += 1;
+                            st.set |= row.bit;
+                            st.kk += u32::from(row.kk);
+                            st.foreign += u32::from(row.foreign);
+                            st.ru_typical += u32::from(row.ru_typical);
+                            st.ru_marks += u32::from(row.ru_mark);
+                            st.inner_hard_sign += u32::from(row.hard_sign);
+                            last_is_hard_sign = row.hard_sign != 0;
+                        }
+                        Class::Latin => lat += 1,
+                        _ => other += 1,
+                    }
+                    st.letters += 1;
+                    len += 1;
+                    end = i;
+                }
+                Class::Apostrophe if len > 0 && !pending_apostrophe => pending_apostrophe = true,
+                Class::Apostrophe | Class::Break => {
+                    pending_apostrophe = false;
+                    if len > 0 {
+                        let script = if cyr > 0 {
+                            WordScript::Cyrillic
+                        } else if lat > 0 && lat >= other {
+                            WordScript::Latin
+                        } else {
+                            WordScript::Other
+                        };
+                        let mut stats = match script {
+                            WordScript::Cyrillic if lat > 0 => {
+                                // Look-alikes to map: read the word again (rare).
+                                let mut again = WordStats::default();
+                                self.words(text.get(start..end).unwrap_or(""), |_, _, s| {
+                                    again = *s;
+                                });
+                                again
+                            }
+                            WordScript::Cyrillic => {
+                                if last_is_hard_sign {
+                                    st.inner_hard_sign -= 1;
+                                }
+                                st
+                            }
+                            _ => WordStats {
+                                letters: st.letters,
+                                ..WordStats::default()
+                            },
+                        };
+                        stats.initial = len == 1 && c == Some('.');
+                        f(script, &stats);
+                        st = WordStats::default();
+                        (len, cyr, lat, other) = (0, 0, 0, 0);
                     }
                     if c.is_none() {
                         break;
@@ -426,6 +667,41 @@ mod tests {
             again.initial = st.initial;
             assert_eq!(*st, again, "{:?}", w.iter().collect::<String>());
         });
+    }
+
+    #[test]
+    fn word_stats_agree_with_words() {
+        let t = Tokenizer::new();
+        let texts = [
+            "Объявили съезд, бiлiм м'ясо қазақ ЁЛКА ўсё їжак Ѓорѓе бъдеще подъ аъ ъ слово' \
+             Tokayev-пен ə",
+            "В. И. Ленин, К.-Ж. Тоқаев: «Қазақстан» — 2024 ж. d'Artagnan O’Neil ʻOumuamua x''y",
+            "İstanbul KELVIN \u{212A} café naïve Ωμέγα 北京 ١٢٣ ҂ ҃ ԀԁԯԮ Ӏ ӏ Ӂ ӂ Aстана сeнiм pic",
+            "слово’ ’слово ‘кавычки’ а`б Ә-ә ғ'ы '' ' a ' б' в'.",
+            "",
+        ];
+        // Words longer than the runs summed at once (the lanes must not overflow).
+        let long = format!(
+            "{} {}ъ{}b",
+            "ъқы".repeat(3000),
+            "ә".repeat(5000),
+            "Ъ".repeat(4097)
+        );
+        let texts = texts.iter().copied().chain([long.as_str()]);
+        for text in texts {
+            let mut want = Vec::new();
+            t.words(text, |_, script, st| want.push((script, *st)));
+            let mut got = Vec::new();
+            t.word_stats(text, |script, st| got.push((script, *st)));
+            assert_eq!(got, want, "{text:?}");
+            // And every prefix (words cut anywhere, at char boundaries).
+            for (k, _) in text.char_indices().take(300) {
+                let (mut want, mut got) = (Vec::new(), Vec::new());
+                t.words(&text[..k], |_, script, st| want.push((script, *st)));
+                t.word_stats(&text[..k], |script, st| got.push((script, *st)));
+                assert_eq!(got, want, "{:?}", &text[..k]);
+            }
+        }
     }
 
     #[test]
