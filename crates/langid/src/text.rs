@@ -124,6 +124,36 @@ enum Class {
     Break,
 }
 
+/// A finished word's script, from its letters counted by script (Cyrillic, Latin, other), and its
+/// statistics from the running ones `st`, or `None` when Latin look-alikes in a Cyrillic word must
+/// be mapped first.
+fn finish_word(
+    [cyr, lat, other]: [u32; 3],
+    mut st: WordStats,
+    last_is_hard_sign: bool,
+) -> (WordScript, Option<WordStats>) {
+    if cyr > 0 {
+        if lat > 0 {
+            return (WordScript::Cyrillic, None);
+        }
+        // `ъ` at the end of a word is no inner hard sign.
+        if last_is_hard_sign {
+            st.inner_hard_sign -= 1;
+        }
+        return (WordScript::Cyrillic, Some(st));
+    }
+    let script = if lat > 0 && lat >= other {
+        WordScript::Latin
+    } else {
+        WordScript::Other
+    };
+    let letters_only = WordStats {
+        letters: st.letters,
+        ..WordStats::default()
+    };
+    (script, Some(letters_only))
+}
+
 #[inline]
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`' | 'ʻ')
@@ -321,29 +351,11 @@ impl Tokenizer {
                     }
                     pending_apostrophe = false;
                     if !buf.is_empty() {
-                        let script = if cyr > 0 {
-                            WordScript::Cyrillic
-                        } else if lat > 0 && lat >= other {
-                            WordScript::Latin
-                        } else {
-                            WordScript::Other
-                        };
-                        let mut stats = match script {
-                            WordScript::Cyrillic if lat > 0 => {
-                                self.map_lookalikes(&mut buf);
-                                self.stats(&buf, script)
-                            }
-                            WordScript::Cyrillic => {
-                                if last_is_hard_sign {
-                                    st.inner_hard_sign -= 1;
-                                }
-                                st
-                            }
-                            _ => WordStats {
-                                letters: st.letters,
-                                ..WordStats::default()
-                            },
-                        };
+                        let (script, stats) = finish_word([cyr, lat, other], st, last_is_hard_sign);
+                        let mut stats = stats.unwrap_or_else(|| {
+                            self.map_lookalikes(&mut buf);
+                            self.stats(&buf, script)
+                        });
                         stats.initial = buf.len() == 1 && c == Some('.');
                         f(&buf, script, &stats);
                         buf.clear();
@@ -491,33 +503,13 @@ impl Tokenizer {
                 Class::Apostrophe | Class::Break => {
                     pending_apostrophe = false;
                     if len > 0 {
-                        let script = if cyr > 0 {
-                            WordScript::Cyrillic
-                        } else if lat > 0 && lat >= other {
-                            WordScript::Latin
-                        } else {
-                            WordScript::Other
-                        };
-                        let mut stats = match script {
-                            WordScript::Cyrillic if lat > 0 => {
-                                // Look-alikes to map: read the word again (rare).
-                                let mut again = WordStats::default();
-                                self.words(text.get(start..end).unwrap_or(""), |_, _, s| {
-                                    again = *s;
-                                });
-                                again
-                            }
-                            WordScript::Cyrillic => {
-                                if last_is_hard_sign {
-                                    st.inner_hard_sign -= 1;
-                                }
-                                st
-                            }
-                            _ => WordStats {
-                                letters: st.letters,
-                                ..WordStats::default()
-                            },
-                        };
+                        let (script, stats) = finish_word([cyr, lat, other], st, last_is_hard_sign);
+                        // Look-alikes to map: read the word again with `words` (rare).
+                        let mut stats = stats.unwrap_or_else(|| {
+                            let mut again = WordStats::default();
+                            self.words(text.get(start..end).unwrap_or(""), |_, _, s| again = *s);
+                            again
+                        });
                         stats.initial = len == 1 && c == Some('.');
                         f(script, &stats);
                         st = WordStats::default();
