@@ -352,7 +352,9 @@ pub(crate) fn extract_article(
             let clause = clause_of(si).to_vec();
             let locs = locations(s.text, tokens, lang, lr, look);
             let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
-            let greeting = (0..tokens.len()).any(|k| lr.gram_at("greeting", &words, k).is_some());
+            let greeting = lr
+                .gram_kind("greeting")
+                .is_some_and(|g| (0..tokens.len()).any(|k| g.at(&words, k).is_some()));
             for (hi, hit) in hits.iter().enumerate() {
                 let c = clause[hit.first];
                 let d = depth[hit.first];
@@ -525,9 +527,11 @@ pub(crate) fn extract_article(
                     }
                 }
                 // «Главы государств провели встречу»: the persons of the previous sentence.
-                let plural = (0..tokens.len())
-                    .filter(|k| clause[*k] == c)
-                    .any(|k| lr.gram_at("plural", &words, k).is_some());
+                let plural = lr.gram_kind("plural").is_some_and(|g| {
+                    (0..tokens.len())
+                        .filter(|k| clause[*k] == c)
+                        .any(|k| g.at(&words, k).is_some())
+                });
                 if all.len() < 2 && plural && carry.previous.len() >= 2 {
                     all = dedup(
                         all.into_iter()
@@ -641,9 +645,11 @@ pub(crate) fn extract_article(
                     }
                     _ => place_here,
                 };
-                let group = (0..tokens.len())
-                    .filter(|k| clause[*k] == c)
-                    .any(|k| lr.gram_at("group", &words, k).is_some());
+                let group = lr.gram_kind("group").is_some_and(|g| {
+                    (0..tokens.len())
+                        .filter(|k| clause[*k] == c)
+                        .any(|k| g.at(&words, k).is_some())
+                });
                 // «Токаев встретился с A, B и C» without a group noun: one meeting with each.
                 let split =
                     kind != EventType::Visit && subjects.len() == 1 && companions >= 2 && !group;

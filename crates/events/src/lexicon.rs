@@ -144,45 +144,125 @@ pub(crate) struct LangRules {
     index: std::sync::OnceLock<RuleIndex>,
 }
 
-/// A set of the first chars of patterns' first words, as a bit per char code modulo 2048: a
-/// word whose first char is not in it starts none of the patterns.
+/// The starts of a set of words (patterns' first or last words, date words): a bit per pair of
+/// first chars (hashed into 4096 bits), and a bit per first char (modulo 2048) for words of one
+/// char. A word whose start is in neither is none of the words and starts with none of them
+/// (a word may be told yes wrongly, never no wrongly).
 #[derive(Clone, Debug)]
-struct FirstChars {
-    bits: [u64; 32],
-    /// A pattern without words or with an empty first word: every word may start one.
+pub(crate) struct Starts {
+    pairs: [u64; 64],
+    singles: [u64; 32],
+    /// An empty word was added: every word may match.
     any: bool,
 }
 
-impl FirstChars {
-    fn none() -> FirstChars {
-        FirstChars {
-            bits: [0; 32],
+impl Default for Starts {
+    fn default() -> Self {
+        Starts {
+            pairs: [0; 64],
+            singles: [0; 32],
             any: false,
         }
     }
+}
 
-    fn slot(c: char) -> (usize, u64) {
+impl Starts {
+    #[inline]
+    fn single_slot(c: char) -> (usize, u64) {
         let k = c as usize & 0x7FF;
         (k >> 6, 1 << (k & 63))
     }
 
-    fn add(&mut self, p: &Pattern) {
-        match p.words.first().and_then(|w| w.text.chars().next()) {
-            Some(c) => {
-                let (i, bit) = Self::slot(c);
-                self.bits[i] |= bit;
+    #[inline]
+    fn pair_slot(a: char, b: char) -> (usize, u64) {
+        let k = ((a as u32).wrapping_mul(0x9E37) ^ b as u32) as usize & 0xFFF;
+        (k >> 6, 1 << (k & 63))
+    }
+
+    /// Adds a word (exact or a prefix: the test is the same).
+    fn add(&mut self, word: &str) {
+        let mut cs = word.chars();
+        match (cs.next(), cs.next()) {
+            (Some(a), Some(b)) => {
+                let (i, bit) = Self::pair_slot(a, b);
+                self.pairs[i] |= bit;
             }
+            (Some(a), None) => {
+                let (i, bit) = Self::single_slot(a);
+                self.singles[i] |= bit;
+            }
+            (None, _) => self.any = true,
+        }
+    }
+
+    /// Adds the first word of a pattern (a pattern without words matches anywhere).
+    fn add_first(&mut self, p: &Pattern) {
+        match p.words.first() {
+            Some(w) => self.add(&w.text),
             None => self.any = true,
         }
     }
 
-    /// False when no pattern added can match at a word starting so.
-    fn may_start(&self, word: &str) -> bool {
-        self.any
-            || word.chars().next().is_some_and(|c| {
-                let (i, bit) = Self::slot(c);
-                self.bits[i] & bit != 0
-            })
+    /// False when `word` is none of the words added and starts with none of them.
+    #[inline]
+    pub(crate) fn may_start(&self, word: &str) -> bool {
+        if self.any {
+            return true;
+        }
+        let mut cs = word.chars();
+        let Some(a) = cs.next() else {
+            return false;
+        };
+        let (i, bit) = Self::single_slot(a);
+        if self.singles[i] & bit != 0 {
+            return true;
+        }
+        cs.next().is_some_and(|b| {
+            let (i, bit) = Self::pair_slot(a, b);
+            self.pairs[i] & bit != 0
+        })
+    }
+}
+
+/// The grammar rows of one kind, with the starts of their first and last words.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct GramKind {
+    /// The patterns in file order.
+    patterns: Vec<Pattern>,
+    /// Starts of the first words ([`Starts`]).
+    firsts: Starts,
+    /// Starts of the last words.
+    lasts: Starts,
+}
+
+impl GramKind {
+    /// Whether a pattern matches at word `i`; returns its length (the longest).
+    #[inline]
+    pub(crate) fn at<W: AsRef<str>>(&self, words: &[W], i: usize) -> Option<usize> {
+        if !self
+            .firsts
+            .may_start(words.get(i).map_or("", |w| w.as_ref()))
+        {
+            return None;
+        }
+        self.patterns
+            .iter()
+            .filter(|p| p.matches_at(words, i))
+            .map(|p| p.words.len())
+            .max()
+    }
+
+    /// Whether a pattern ends exactly at word `end` (exclusive); returns its length (the longest).
+    #[inline]
+    pub(crate) fn ending_at<W: AsRef<str>>(&self, words: &[W], end: usize) -> Option<usize> {
+        if end == 0 || end > words.len() || !self.lasts.may_start(words[end - 1].as_ref()) {
+            return None;
+        }
+        self.patterns
+            .iter()
+            .filter(|p| p.words.len() <= end && p.matches_at(words, end - p.words.len()))
+            .map(|p| p.words.len())
+            .max()
     }
 }
 
@@ -190,18 +270,19 @@ impl FirstChars {
 #[derive(Clone, Debug, Default)]
 struct RuleIndex {
     /// Grammar rows by kind.
-    grammar: rustc_hash::FxHashMap<String, Vec<usize>>,
-    /// The first chars of each grammar kind's first pattern words ([`FirstChars`]).
-    gram_first: rustc_hash::FxHashMap<String, FirstChars>,
+    grammar: rustc_hash::FxHashMap<String, GramKind>,
     /// The one-word rows of each grammar kind (suffixes), longest first.
     suffixes: rustc_hash::FxHashMap<String, Vec<String>>,
     /// Cues by their exact first word.
     cue_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Cues whose first word is a prefix.
     cue_prefix: PrefixTable,
+    /// The starts of the cues' first words.
+    cue_starts: Starts,
     /// The same two tables for the modality markers.
     marker_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
     marker_prefix: PrefixTable,
+    marker_starts: Starts,
     /// Month words with their month, in file order.
     months: Vec<(String, u32)>,
     /// The same by their first char (each list in file order).
@@ -216,9 +297,8 @@ struct RuleIndex {
     date_firsts: rustc_hash::FxHashSet<String>,
     /// Weekday words (Kazakh ones match as prefixes).
     weekdays: Vec<String>,
-    /// First chars of the month, weekday and relative date words; `None` when one of them is
-    /// empty (then any word may start one).
-    date_first_chars: Option<rustc_hash::FxHashSet<char>>,
+    /// The starts of the month, weekday and relative date words (their first words).
+    date_starts: Starts,
 }
 
 /// Patterns whose first word is a prefix, by the prefix's first char (`None` for an empty
@@ -282,22 +362,21 @@ fn opening(
 impl RuleIndex {
     /// False when no date word (month, weekday, relative) can match at `w`: its first char
     /// starts none of them.
+    #[inline]
     fn may_start_date_word(&self, w: &str) -> bool {
-        match (&self.date_first_chars, w.chars().next()) {
-            (Some(set), Some(c)) => set.contains(&c),
-            (Some(_), None) => false,
-            (None, _) => true,
-        }
+        self.date_starts.may_start(w)
     }
 
     fn new(r: &LangRules) -> RuleIndex {
         let mut ix = RuleIndex::default();
-        for (i, (k, p)) in r.grammar.iter().enumerate() {
-            ix.grammar.entry(k.clone()).or_default().push(i);
-            ix.gram_first
-                .entry(k.clone())
-                .or_insert_with(FirstChars::none)
-                .add(p);
+        for (k, p) in &r.grammar {
+            let g = ix.grammar.entry(k.clone()).or_default();
+            g.patterns.push(p.clone());
+            g.firsts.add_first(p);
+            match p.words.last() {
+                Some(w) => g.lasts.add(&w.text),
+                None => g.lasts.any = true,
+            }
             if p.words.len() == 1 {
                 ix.suffixes
                     .entry(k.clone())
@@ -313,16 +392,17 @@ impl RuleIndex {
         (ix.cue_exact, ix.cue_prefix) = first_word_tables(cues);
         let markers = r.markers.iter().map(|m| &m.pattern);
         (ix.marker_exact, ix.marker_prefix) = first_word_tables(markers);
-        ix.date_first_chars = Some(Default::default());
+        for c in &r.cues {
+            ix.cue_starts.add_first(&c.pattern);
+        }
+        for m in &r.markers {
+            ix.marker_starts.add_first(&m.pattern);
+        }
         ix.month_bytes = (usize::MAX, 0);
         for d in &r.dates {
             let first = d.word.split(' ').next().unwrap_or("").chars().next();
-            match (first, ix.date_first_chars.as_mut()) {
-                (Some(c), Some(set)) => {
-                    set.insert(c);
-                }
-                _ => ix.date_first_chars = None,
-            }
+            ix.date_starts.add(d.word.split(' ').next().unwrap_or(""));
+            ix.date_starts.add(&d.word);
             match d.kind {
                 DateKind::Month => {
                     ix.months.push((d.word.clone(), d.value as u32));
@@ -368,9 +448,13 @@ impl LangRules {
         self.index()
             .grammar
             .get(kind)
-            .map_or(&[][..], Vec::as_slice)
+            .map_or(&[][..], |g| g.patterns.as_slice())
             .iter()
-            .map(|&i| &self.grammar[i].1)
+    }
+
+    /// The grammar rows of one kind, to test many words against ([`GramKind::at`]).
+    pub fn gram_kind(&self, kind: &str) -> Option<&GramKind> {
+        self.index().grammar.get(kind)
     }
 
     /// The month of a month word: written exactly in Russian, as a prefix of `w` in Kazakh (the
@@ -383,8 +467,8 @@ impl LangRules {
         if lang == Lang::Kk {
             // A month word that `w` starts with shares its first char (when none is empty;
             // else every month is tried).
-            let candidates = match (&ix.date_first_chars, w.chars().next()) {
-                (Some(_), Some(c)) => ix.months_by_first.get(&c).map_or(&[][..], Vec::as_slice),
+            let candidates = match (ix.date_starts.any, w.chars().next()) {
+                (false, Some(c)) => ix.months_by_first.get(&c).map_or(&[][..], Vec::as_slice),
                 _ => ix.months.as_slice(),
             };
             candidates
@@ -398,6 +482,12 @@ impl LangRules {
         }
     }
 
+    /// False when no date word (month, weekday, relative) is `w` or starts it (true means one may).
+    #[inline]
+    pub fn may_start_date_word(&self, w: &str) -> bool {
+        self.index().may_start_date_word(w)
+    }
+
     /// Whether a relative date word or a weekday can start at the word `w` (false means none
     /// can; true means one may).
     pub fn may_open_date_word(&self, w: &str) -> bool {
@@ -405,8 +495,8 @@ impl LangRules {
         if !ix.may_start_date_word(w) {
             return false;
         }
-        let weekdays = match (&ix.date_first_chars, w.chars().next()) {
-            (Some(_), Some(c)) => ix.weekdays_by_first.get(&c).map_or(&[][..], Vec::as_slice),
+        let weekdays = match (ix.date_starts.any, w.chars().next()) {
+            (false, Some(c)) => ix.weekdays_by_first.get(&c).map_or(&[][..], Vec::as_slice),
             _ => ix.weekdays.as_slice(),
         };
         ix.date_firsts.contains(w) || weekdays.iter().any(|d| w.starts_with(d.as_str()))
@@ -415,6 +505,10 @@ impl LangRules {
     /// Indexes (ascending) of the cues whose first pattern word matches `word`, into `out`.
     pub fn cues_opening(&self, word: &str, out: &mut Vec<usize>) {
         let ix = self.index();
+        if !ix.cue_starts.may_start(word) {
+            out.clear();
+            return;
+        }
         opening(&ix.cue_exact, &ix.cue_prefix, word, out);
     }
 
@@ -422,20 +516,16 @@ impl LangRules {
     /// `out`.
     pub fn markers_opening(&self, word: &str, out: &mut Vec<usize>) {
         let ix = self.index();
+        if !ix.marker_starts.may_start(word) {
+            out.clear();
+            return;
+        }
         opening(&ix.marker_exact, &ix.marker_prefix, word, out);
     }
 
     /// Whether a grammar pattern of `kind` matches at word `i`; returns its length.
     pub fn gram_at<W: AsRef<str>>(&self, kind: &str, words: &[W], i: usize) -> Option<usize> {
-        let ix = self.index();
-        let first = words.get(i).map_or("", |w| w.as_ref());
-        if !ix.gram_first.get(kind).is_some_and(|f| f.may_start(first)) {
-            return None;
-        }
-        self.gram(kind)
-            .filter(|p| p.matches_at(words, i))
-            .map(|p| p.words.len())
-            .max()
+        self.gram_kind(kind)?.at(words, i)
     }
 
     /// Whether a grammar pattern of `kind` ends exactly at word `end` (exclusive); returns its length.
@@ -445,10 +535,7 @@ impl LangRules {
         words: &[W],
         end: usize,
     ) -> Option<usize> {
-        self.gram(kind)
-            .filter(|p| p.words.len() <= end && p.matches_at(words, end - p.words.len()))
-            .map(|p| p.words.len())
-            .max()
+        self.gram_kind(kind)?.ending_at(words, end)
     }
 
     /// Plain suffix strings of `kind` (Kazakh case suffixes), longest first.
@@ -790,6 +877,13 @@ mod tests {
                             .map(|p| p.words.len())
                             .max();
                         assert_eq!(r.gram_at(kind, t, i), want, "{kind} {t:?} {i}");
+                        let want_end = r
+                            .gram(kind)
+                            .filter(|p| p.words.len() <= i && p.matches_at(t, i - p.words.len()))
+                            .map(|p| p.words.len())
+                            .max();
+                        assert_eq!(r.gram_ending_at(kind, t, i), want_end, "{kind} {t:?} {i}");
+                        found += usize::from(want_end.is_some());
                         found += usize::from(want.is_some());
                     }
                 }
