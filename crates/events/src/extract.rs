@@ -176,9 +176,18 @@ fn locations(
     lang: Lang,
     rules: &LangRules,
     look: &dyn Lookup,
+    places: Option<&[Mention]>,
 ) -> Vec<(usize, String, bool)> {
     let mut out = Vec::new();
-    for m in look.places(sentence, lang) {
+    let read;
+    let places = match places {
+        Some(p) => p,
+        None => {
+            read = look.places(sentence, lang);
+            &read
+        }
+    };
+    for m in places {
         let Some((first, _)) = token_range(tokens, m.span) else {
             continue;
         };
@@ -313,9 +322,22 @@ pub(crate) fn extract_article(
     let sent_hits: Vec<Vec<CueHit<'_>>> = sent_tokens.iter().map(|t| find_cues(t, lr)).collect();
     let has_cue: Vec<bool> = sent_hits.iter().map(|h| !h.is_empty()).collect();
     let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
-    if has_cue.iter().any(|&c| c) {
-        memo.places_of_sentences(&text, lang, &sents, needed);
-    }
+    // The places of those sentences, told from the article's places where the lookup can.
+    let sent_places: Vec<Option<Vec<Mention>>> = if has_cue.iter().any(|&c| c) {
+        let all = look.places(&text, lang);
+        sents
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                needed(k).then(|| {
+                    look.places_within(s.text, s.span.start, &all)
+                        .unwrap_or_else(|| look.places(s.text, lang))
+                })
+            })
+            .collect()
+    } else {
+        vec![None; sents.len()]
+    };
     // The persons of the whole article, read only when a companion word or, in a sentence with a
     // cue, a surname alone was passed over.
     let article_people = ArticlePeople::new(&text, &article.text, lang, look, mentions);
@@ -337,6 +359,7 @@ pub(crate) fn extract_article(
                 sdate,
                 &article_people,
                 has_cue[si],
+                sent_places[si].as_deref(),
             )
         })
         .collect();
@@ -350,7 +373,7 @@ pub(crate) fn extract_article(
         if !hits.is_empty() {
             let depth = quote_depth(tokens);
             let clause = clause_of(si).to_vec();
-            let locs = locations(s.text, tokens, lang, lr, look);
+            let locs = locations(s.text, tokens, lang, lr, look, sent_places[si].as_deref());
             let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
             let greeting = lr
                 .gram_kind("greeting")

@@ -266,6 +266,9 @@ impl GramKind {
     }
 }
 
+/// The grammar kinds of the Kazakh case suffixes, in the order a word's ending is read by.
+pub(crate) const CASE_KINDS: [&str; 6] = ["com", "gen", "abl", "loc", "dat", "acc"];
+
 /// Row indexes of [`LangRules`] by what a lookup starts from, each list in file order.
 #[derive(Clone, Debug, Default)]
 struct RuleIndex {
@@ -273,6 +276,9 @@ struct RuleIndex {
     grammar: rustc_hash::FxHashMap<String, GramKind>,
     /// The one-word rows of each grammar kind (suffixes), longest first.
     suffixes: rustc_hash::FxHashMap<String, Vec<String>>,
+    /// The suffixes of the [`CASE_KINDS`] with the index of their kind, longest first (rows of
+    /// one length in kind order, then file order).
+    case_suffixes: Vec<(String, usize)>,
     /// Cues by their exact first word.
     cue_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Cues whose first word is a prefix.
@@ -388,6 +394,13 @@ impl RuleIndex {
             // Stable: rows of one length stay in file order.
             v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         }
+        for (k, kind) in CASE_KINDS.iter().enumerate() {
+            for s in ix.suffixes.get(*kind).map_or(&[][..], Vec::as_slice) {
+                ix.case_suffixes.push((s.clone(), k));
+            }
+        }
+        ix.case_suffixes
+            .sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
         let cues = r.cues.iter().map(|c| &c.pattern);
         (ix.cue_exact, ix.cue_prefix) = first_word_tables(cues);
         let markers = r.markers.iter().map(|m| &m.pattern);
@@ -536,6 +549,12 @@ impl LangRules {
         end: usize,
     ) -> Option<usize> {
         self.gram_kind(kind)?.ending_at(words, end)
+    }
+
+    /// The suffixes of all [`CASE_KINDS`], each with the index of its kind there, longest
+    /// first (of one length, in the order of the kinds).
+    pub fn case_suffixes(&self) -> &[(String, usize)] {
+        &self.index().case_suffixes
     }
 
     /// Plain suffix strings of `kind` (Kazakh case suffixes), longest first.

@@ -102,27 +102,6 @@ impl<'a> Memo<'a> {
             .or_default()
             .insert(text.to_string(), places);
     }
-
-    /// Remembers the places of the sentences of an article (`text`, split into `sentences`)
-    /// that `wanted` names, told from the article's places where the lookup can
-    /// ([`Lookup::places_within`]).
-    pub(crate) fn places_of_sentences(
-        &self,
-        text: &str,
-        lang: Lang,
-        sentences: &[kzalign_core::Sentence<'_>],
-        wanted: impl Fn(usize) -> bool,
-    ) {
-        let all = self.places(text, lang);
-        for (k, s) in sentences.iter().enumerate() {
-            if !wanted(k) || self.known_places(s.text, lang).is_some() {
-                continue;
-            }
-            if let Some(p) = self.look.places_within(s.text, s.span.start, &all) {
-                self.remember_places(s.text, lang, p);
-            }
-        }
-    }
 }
 
 impl Lookup for Memo<'_> {

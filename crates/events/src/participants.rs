@@ -80,13 +80,16 @@ pub(crate) fn token_range(tokens: &[Token], span: Span) -> Option<(usize, usize)
 
 /// The ending of `surface` beyond what it shares with `lemma` (folded, without hyphens/apostrophes).
 pub(crate) fn ending(surface: &str, lemma: &str) -> String {
-    let s: Vec<char> = surface.chars().collect();
-    let l: Vec<char> = lemma.chars().collect();
-    let common = s.iter().zip(&l).take_while(|(a, b)| a == b).count();
-    s[common..]
-        .iter()
-        .filter(|c| !matches!(c, '-' | '\'' | '’' | 'ʼ'))
-        .collect()
+    let mut s = surface.chars();
+    let mut l = lemma.chars();
+    // Past the chars the two share from the start.
+    while let (Some(a), Some(b)) = (s.clone().next(), l.next()) {
+        if a != b {
+            break;
+        }
+        s.next();
+    }
+    s.filter(|c| !matches!(c, '-' | '\'' | '’' | 'ʼ')).collect()
 }
 
 pub(crate) fn last_word(s: &str) -> String {
@@ -119,23 +122,18 @@ pub(crate) fn kk_case(m: &Mention, rules: &LangRules) -> Rel {
     if diff.is_empty() {
         return Rel::Subject;
     }
-    let mut all: Vec<(&str, Rel)> = Vec::new();
-    for (k, r) in [
-        ("com", Rel::Companion),
-        ("gen", Rel::Genitive),
-        ("abl", Rel::Oblique),
-        ("loc", Rel::Oblique),
-        ("dat", Rel::Dative),
-        ("acc", Rel::Object),
-    ] {
-        for s in rules.suffixes(k) {
-            all.push((s.as_str(), r));
-        }
-    }
-    all.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
-    for (s, r) in all {
-        if diff.ends_with(s) {
-            return r;
+    // The relation of each of `CASE_KINDS`.
+    const RELS: [Rel; 6] = [
+        Rel::Companion,
+        Rel::Genitive,
+        Rel::Oblique,
+        Rel::Oblique,
+        Rel::Dative,
+        Rel::Object,
+    ];
+    for (s, k) in rules.case_suffixes() {
+        if diff.ends_with(s.as_str()) {
+            return RELS.get(*k).copied().unwrap_or(Rel::Subject);
         }
     }
     Rel::Subject
@@ -248,16 +246,29 @@ pub(crate) fn items(
     date: Option<NaiveDate>,
     people: &ArticlePeople<'_>,
     surnames: bool,
+    places: Option<&[Mention]>,
 ) -> Vec<(Item, Mention)> {
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
     let mut out: Vec<(Item, Mention)> = Vec::new();
     // The article's name mentions inside the sentence, when the lookup finds names per article.
     let inside = people.sentence_mentions(sentence, offset);
-    let found = match &inside {
+    // Roles resolve to the holder at the event's date; an undated article (common for scraped
+    // Kazakh pages) gets the current holder, the likeliest reading of «Мемлекет басшысы» today.
+    let roles = match &inside {
         Some(ms) => {
-            let places = look.places(sentence, lang);
-            look.persons_from(sentence, lang, &places, ms.clone())
+            let within = Span::new(offset, offset + sentence.len());
+            look.roles_within(people.text, within, lang, date, ms)
         }
+        None => look.roles(sentence, lang, date),
+    };
+    let found = match inside {
+        Some(ms) => match places {
+            Some(p) => look.persons_from(sentence, lang, p, ms),
+            None => {
+                let p = look.places(sentence, lang);
+                look.persons_from(sentence, lang, &p, ms)
+            }
+        },
         None => look.persons(sentence, lang),
     };
     for m in cleaned_persons(sentence, tokens, lang, rules, look, found) {
@@ -283,15 +294,6 @@ pub(crate) fn items(
     if surnames {
         out.extend(surnames_alone(sentence, tokens, lang, look, people, &out));
     }
-    // Roles resolve to the holder at the event's date; an undated article (common for scraped
-    // Kazakh pages) gets the current holder, the likeliest reading of «Мемлекет басшысы» today.
-    let roles = match &inside {
-        Some(ms) => {
-            let within = Span::new(offset, offset + sentence.len());
-            look.roles_within(people.text, within, lang, date, ms)
-        }
-        None => look.roles(sentence, lang, date),
-    };
     for r in roles {
         if r.entity_id.is_none() {
             continue;
