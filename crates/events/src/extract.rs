@@ -360,6 +360,7 @@ pub(crate) fn extract_article(
                 &article_people,
                 has_cue[si],
                 sent_places[si].as_deref(),
+                clause_of(si),
             )
         })
         .collect();

@@ -144,14 +144,18 @@ pub(crate) struct LangRules {
     index: std::sync::OnceLock<RuleIndex>,
 }
 
-/// The starts of a set of words (patterns' first or last words, date words): a bit per pair of
-/// first chars (hashed into 4096 bits), and a bit per first char (modulo 2048) for words of one
-/// char. A word whose start is in neither is none of the words and starts with none of them
-/// (a word may be told yes wrongly, never no wrongly).
+/// The starts of a set of words (patterns' first or last words, date words), told by bytes: a
+/// bit per hash of the first six bytes of the words of six bytes or more, and, for shorter
+/// words, a bit per hash of the whole word (one set for exact words, one for prefixes, with the
+/// lengths of the prefixes). A word that is none of the words and starts with none of the
+/// prefixes is told so (a word may be told yes wrongly, never no wrongly).
 #[derive(Clone, Debug)]
 pub(crate) struct Starts {
-    pairs: [u64; 64],
-    singles: [u64; 32],
+    long: [u64; 64],
+    short_exact: [u64; 64],
+    short_prefix: [u64; 64],
+    /// Bit `n` set: a prefix of `n` bytes (1 to 5) was added.
+    prefix_lens: u8,
     /// An empty word was added: every word may match.
     any: bool,
 }
@@ -159,68 +163,86 @@ pub(crate) struct Starts {
 impl Default for Starts {
     fn default() -> Self {
         Starts {
-            pairs: [0; 64],
-            singles: [0; 32],
+            long: [0; 64],
+            short_exact: [0; 64],
+            short_prefix: [0; 64],
+            prefix_lens: 0,
             any: false,
         }
     }
 }
 
+/// How many leading bytes [`Starts`] keys long words by.
+const START_BYTES: usize = 6;
+
 impl Starts {
+    /// The bit of up to eight bytes: (word index, mask).
     #[inline]
-    fn single_slot(c: char) -> (usize, u64) {
-        let k = c as usize & 0x7FF;
+    fn slot(bytes: &[u8]) -> (usize, u64) {
+        let mut buf = [0u8; 8];
+        let n = bytes.len().min(8);
+        buf[..n].copy_from_slice(&bytes[..n]);
+        let v = u64::from_le_bytes(buf) ^ ((n as u64) << 56);
+        let k = (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
         (k >> 6, 1 << (k & 63))
     }
 
     #[inline]
-    fn pair_slot(a: char, b: char) -> (usize, u64) {
-        let k = ((a as u32).wrapping_mul(0x9E37) ^ b as u32) as usize & 0xFFF;
-        (k >> 6, 1 << (k & 63))
+    fn has(set: &[u64; 64], bytes: &[u8]) -> bool {
+        let (i, bit) = Self::slot(bytes);
+        set[i] & bit != 0
     }
 
-    /// Adds a word (exact or a prefix: the test is the same).
-    fn add(&mut self, word: &str) {
-        let mut cs = word.chars();
-        match (cs.next(), cs.next()) {
-            (Some(a), Some(b)) => {
-                let (i, bit) = Self::pair_slot(a, b);
-                self.pairs[i] |= bit;
-            }
-            (Some(a), None) => {
-                let (i, bit) = Self::single_slot(a);
-                self.singles[i] |= bit;
-            }
-            (None, _) => self.any = true,
+    /// Adds a word, matched exactly or (`prefix`) as the start of a word.
+    fn add(&mut self, word: &str, prefix: bool) {
+        let b = word.as_bytes();
+        if b.is_empty() {
+            self.any = true;
+            return;
         }
+        let (set, bytes) = if b.len() >= START_BYTES {
+            (&mut self.long, &b[..START_BYTES])
+        } else if prefix {
+            self.prefix_lens |= 1 << b.len();
+            (&mut self.short_prefix, b)
+        } else {
+            (&mut self.short_exact, b)
+        };
+        let (i, bit) = Self::slot(bytes);
+        set[i] |= bit;
     }
 
     /// Adds the first word of a pattern (a pattern without words matches anywhere).
     fn add_first(&mut self, p: &Pattern) {
         match p.words.first() {
-            Some(w) => self.add(&w.text),
+            Some(w) => self.add(&w.text, w.prefix),
             None => self.any = true,
         }
     }
 
-    /// False when `word` is none of the words added and starts with none of them.
+    /// False when `word` is none of the words added and starts with none of the prefixes.
     #[inline]
     pub(crate) fn may_start(&self, word: &str) -> bool {
         if self.any {
             return true;
         }
-        let mut cs = word.chars();
-        let Some(a) = cs.next() else {
-            return false;
-        };
-        let (i, bit) = Self::single_slot(a);
-        if self.singles[i] & bit != 0 {
+        let b = word.as_bytes();
+        if b.len() >= START_BYTES {
+            if Self::has(&self.long, &b[..START_BYTES]) {
+                return true;
+            }
+        } else if !b.is_empty() && Self::has(&self.short_exact, b) {
             return true;
         }
-        cs.next().is_some_and(|b| {
-            let (i, bit) = Self::pair_slot(a, b);
-            self.pairs[i] & bit != 0
-        })
+        let mut lens = self.prefix_lens;
+        while lens != 0 {
+            let n = lens.trailing_zeros() as usize;
+            lens &= lens - 1;
+            if n <= b.len() && Self::has(&self.short_prefix, &b[..n]) {
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -380,7 +402,7 @@ impl RuleIndex {
             g.patterns.push(p.clone());
             g.firsts.add_first(p);
             match p.words.last() {
-                Some(w) => g.lasts.add(&w.text),
+                Some(w) => g.lasts.add(&w.text, w.prefix),
                 None => g.lasts.any = true,
             }
             if p.words.len() == 1 {
@@ -414,8 +436,9 @@ impl RuleIndex {
         ix.month_bytes = (usize::MAX, 0);
         for d in &r.dates {
             let first = d.word.split(' ').next().unwrap_or("").chars().next();
-            ix.date_starts.add(d.word.split(' ').next().unwrap_or(""));
-            ix.date_starts.add(&d.word);
+            ix.date_starts
+                .add(d.word.split(' ').next().unwrap_or(""), true);
+            ix.date_starts.add(&d.word, true);
             match d.kind {
                 DateKind::Month => {
                     ix.months.push((d.word.clone(), d.value as u32));
@@ -922,6 +945,64 @@ mod tests {
         let mut got = Vec::new();
         r.cues_opening("zzcue", &mut got);
         assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn starts_never_refuse_a_word_that_matches() {
+        let words = [
+            ("с", false),
+            ("по", false),
+            ("в", true),
+            ("abc", true),
+            ("встреч", true),
+            ("переговоры", false),
+            ("ә", true),
+        ];
+        let mut st = Starts::default();
+        for (w, prefix) in words {
+            st.add(w, prefix);
+        }
+        let tests = [
+            "с",
+            "со",
+            "по",
+            "под",
+            "в",
+            "во",
+            "abc",
+            "abcd",
+            "ab",
+            "встреча",
+            "встре",
+            "переговоры",
+            "переговор",
+            "әңгіме",
+            "x",
+            "",
+            "сә",
+            "встречи",
+        ];
+        let mut refused = 0;
+        for t in tests {
+            let want = words.iter().any(
+                |(w, prefix)| {
+                    if *prefix {
+                        t.starts_with(w)
+                    } else {
+                        t == *w
+                    }
+                },
+            );
+            if want {
+                assert!(st.may_start(t), "{t}");
+            } else if !st.may_start(t) {
+                refused += 1;
+            }
+        }
+        assert!(refused >= 5, "{refused}");
+        let mut all = Starts::default();
+        all.add("", true);
+        assert!(all.may_start("zz"));
     }
 
     #[test]

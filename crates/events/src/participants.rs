@@ -161,18 +161,24 @@ fn ru_oblique(m: &Mention, rules: &LangRules) -> bool {
 /// Whether a Russian mention is in the dative, from the endings its words add to the lemma.
 pub(crate) fn ru_dative(m: &Mention, rules: &LangRules) -> bool {
     let dat = rules.suffixes("dative");
-    let (sw, lw) = folded_words(m);
+    let fold = crate::lexicon::fold;
     // The surname carries the case; a first name in -у may be an accusative («Нарендру Моди»).
-    if sw.len() == lw.len() {
-        if let (Some(s), Some(l)) = (sw.last(), lw.last()) {
-            let d = ending(s, l);
+    if m.text.split_whitespace().count() == m.lemma.split_whitespace().count() {
+        if let (Some(s), Some(l)) = (
+            m.text.split_whitespace().last(),
+            m.lemma.split_whitespace().last(),
+        ) {
+            let (s, l) = (fold(s), fold(l));
+            let d = ending(&s, &l);
             if !d.is_empty() && dat.contains(&d) && !l.ends_with(d.as_str()) {
                 return true;
             }
         }
     }
-    sw.first()
-        .is_some_and(|w| w.ends_with("ому") || w.ends_with("ему"))
+    m.text.split_whitespace().next().is_some_and(|w| {
+        let w = fold(w);
+        w.ends_with("ому") || w.ends_with("ему")
+    })
 }
 
 /// Person mentions of a sentence, without an event word taken for a first name («Встреча
@@ -247,6 +253,7 @@ pub(crate) fn items(
     people: &ArticlePeople<'_>,
     surnames: bool,
     places: Option<&[Mention]>,
+    clause: &[usize],
 ) -> Vec<(Item, Mention)> {
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
     let mut out: Vec<(Item, Mention)> = Vec::new();
@@ -380,10 +387,10 @@ pub(crate) fn items(
             }
         }
         _ => {
-            let clause = clauses(tokens, rules);
+            debug_assert_eq!(clause, clauses(tokens, rules));
             for k in 0..out.len() {
                 out[k].0.oblique_case = ru_oblique(&out[k].1, rules);
-                let rel = ru_relation(&out, k, tokens, &words, &clause, rules);
+                let rel = ru_relation(&out, k, tokens, &words, clause, rules);
                 out[k].0.rel = rel;
             }
         }
@@ -431,17 +438,18 @@ pub(crate) fn ru_relation(
         })
     };
     // «Кроме того, Токаев ...»: a preposition opening a linking phrase governs no name after it.
-    let linking = |start: usize| rules.gram_at("discourse", words, start).is_some();
+    let discourse = rules.gram_kind("discourse");
+    let linking = |start: usize| discourse.is_some_and(|g| g.at(words, start).is_some());
+    let prepositions = [
+        (Rel::Host, rules.gram_kind("host")),
+        (Rel::Companion, rules.gram_kind("companion")),
+        (Rel::Between, rules.gram_kind("between")),
+        (Rel::Oblique, rules.gram_kind("oblique")),
+    ];
     'walk: while j > 0 {
         // The preposition ending right before: how far back (words skipped) it still governs.
-        for rel in [Rel::Host, Rel::Companion, Rel::Between, Rel::Oblique] {
-            let kind = match rel {
-                Rel::Host => "host",
-                Rel::Companion => "companion",
-                Rel::Between => "between",
-                _ => "oblique",
-            };
-            let Some(n) = rules.gram_ending_at(kind, words, j) else {
+        for (rel, kind) in prepositions {
+            let Some(n) = kind.and_then(|g| g.ending_at(words, j)) else {
                 continue;
             };
             if linking(j - n) {
