@@ -275,21 +275,32 @@ fn all_dates<'t>(
     lang: Lang,
     ctx: &DateCtx,
 ) -> (Vec<Vec<FoundDate>>, Vec<Vec<Token<'t>>>) {
-    let mut sent_dates = Vec::with_capacity(sents.len());
-    let mut sent_tokens = Vec::with_capacity(sents.len());
-    for s in sents {
-        let toks = tokenize(s.text);
-        let mut ds = find_dates(s.text, &toks, lr, lang, ctx.reference);
-        if let Some((_, _, span)) = ctx.dateline {
-            ds.retain(|d| {
-                let b = s.span.start + toks[d.first].start;
-                !(span.start <= b && b < span.end)
-            });
-        }
-        sent_dates.push(ds);
-        sent_tokens.push(toks);
-    }
-    (sent_dates, sent_tokens)
+    let sent_tokens: Vec<Vec<Token<'t>>> = sents.iter().map(|s| tokenize(s.text)).collect();
+    (dates_of(sents, &sent_tokens, lr, lang, ctx), sent_tokens)
+}
+
+/// The dates of every sentence (split into `sent_tokens`); the dateline's own date is left out.
+fn dates_of(
+    sents: &[kzalign_core::Sentence<'_>],
+    sent_tokens: &[Vec<Token<'_>>],
+    lr: &LangRules,
+    lang: Lang,
+    ctx: &DateCtx,
+) -> Vec<Vec<FoundDate>> {
+    sents
+        .iter()
+        .zip(sent_tokens)
+        .map(|(s, toks)| {
+            let mut ds = find_dates(s.text, toks, lr, lang, ctx.reference);
+            if let Some((_, _, span)) = ctx.dateline {
+                ds.retain(|d| {
+                    let b = s.span.start + toks[d.first].start;
+                    !(span.start <= b && b < span.end)
+                });
+            }
+            ds
+        })
+        .collect()
 }
 
 /// Extracts the events of one article.
@@ -308,22 +319,27 @@ pub(crate) fn extract_article(
     let memo = crate::lookup::Memo::new(look);
     let look: &dyn Lookup = &memo;
     let text = mask_header(&article.text);
-    let ctx = DateCtx {
-        reference: article.date,
-        dateline: dateline(&text, lang, lr, look, article.date),
-    };
     let sents = sentences(&text);
-    let (sent_dates, sent_tokens) = all_dates(&sents, lr, lang, &ctx);
-    let sent_clauses = vec![std::cell::OnceCell::new(); sent_tokens.len()];
-    let clause_of = |k: usize| clause_at(&sent_clauses, &sent_tokens, k, lr);
+    let sent_tokens: Vec<Vec<Token<'_>>> = sents.iter().map(|s| tokenize(s.text)).collect();
     // The persons of the sentences that can matter: those with a cue, the three before them
     // (subjects carried over) and the two after (names of titles); roles resolved at the
     // sentence's date. Other sentences are not read, which keeps long articles cheap.
     let sent_hits: Vec<Vec<CueHit<'_>>> = sent_tokens.iter().map(|t| find_cues(t, lr)).collect();
     let has_cue: Vec<bool> = sent_hits.iter().map(|h| !h.is_empty()).collect();
+    // Every event is told at a cue: an article without one has none.
+    if !has_cue.contains(&true) {
+        return Vec::new();
+    }
+    let ctx = DateCtx {
+        reference: article.date,
+        dateline: dateline(&text, lang, lr, look, article.date),
+    };
+    let sent_dates = dates_of(&sents, &sent_tokens, lr, lang, &ctx);
+    let sent_clauses = vec![std::cell::OnceCell::new(); sent_tokens.len()];
+    let clause_of = |k: usize| clause_at(&sent_clauses, &sent_tokens, k, lr);
     let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
     // The places of those sentences, told from the article's places where the lookup can.
-    let sent_places: Vec<Option<Vec<Mention>>> = if has_cue.iter().any(|&c| c) {
+    let sent_places: Vec<Option<Vec<Mention>>> = {
         let all = look.places(&text, lang);
         sents
             .iter()
@@ -335,8 +351,6 @@ pub(crate) fn extract_article(
                 })
             })
             .collect()
-    } else {
-        vec![None; sents.len()]
     };
     // The persons of the whole article, read only when a companion word or, in a sentence with a
     // cue, a surname alone was passed over.

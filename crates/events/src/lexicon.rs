@@ -258,6 +258,12 @@ pub(crate) struct GramKind {
 }
 
 impl GramKind {
+    /// False when no pattern's first word is `word` or starts it (true means one may).
+    #[inline]
+    pub(crate) fn may_open(&self, word: &str) -> bool {
+        self.firsts.may_start(word)
+    }
+
     /// Whether a pattern matches at word `i`; returns its length (the longest).
     #[inline]
     pub(crate) fn at<W: AsRef<str>>(&self, words: &[W], i: usize) -> Option<usize> {

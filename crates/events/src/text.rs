@@ -87,6 +87,20 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
             // Lower-case and upper-case ASCII letters and digits, а-я and А-Я, told by their
             // bytes (the hot path); other chars below.
             while let Some(&x) = b.get(end) {
+                if let Some(&y) = b.get(end + 1) {
+                    // а-п (D0 B0..BF), р-я (D1 80..8F): after a lead byte comes a continuation
+                    // byte, so of D0B0..D18F only those occur; А-Я are D0 90..AF.
+                    let v = u16::from(x) << 8 | u16::from(y);
+                    if v.wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0 {
+                        end += 2;
+                        continue;
+                    }
+                    if v.wrapping_sub(0xD090) < 0x20 {
+                        plain = false;
+                        end += 2;
+                        continue;
+                    }
+                }
                 if x < 0x80 {
                     if x.is_ascii_lowercase() || x.is_ascii_digit() {
                         end += 1;
@@ -96,19 +110,6 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
                         plain = false;
                         end += 1;
                         continue;
-                    }
-                } else if x == 0xD0 || x == 0xD1 {
-                    if let Some(&y) = b.get(end + 1) {
-                        let u = (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F);
-                        if (0x430..=0x44F).contains(&u) {
-                            end += 2;
-                            continue;
-                        }
-                        if (0x410..=0x42F).contains(&u) {
-                            plain = false;
-                            end += 2;
-                            continue;
-                        }
                     }
                 }
                 let Some(cj) = at(end) else {
