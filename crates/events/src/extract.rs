@@ -339,14 +339,16 @@ pub(crate) fn extract_article(
     let clause_of = |k: usize| clause_at(&sent_clauses, &sent_tokens, k, lr);
     let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
     // The places of those sentences, told from the article's places where the lookup can.
+    // (The article's places are asked for once: not remembered.)
+    let article_places = memo.places_once(&text, lang);
     let sent_places: Vec<Option<Vec<Mention>>> = {
-        let all = look.places(&text, lang);
+        let all = &article_places;
         sents
             .iter()
             .enumerate()
             .map(|(k, s)| {
                 needed(k).then(|| {
-                    look.places_within(s.text, s.span.start, &all)
+                    look.places_within(s.text, s.span.start, all)
                         .unwrap_or_else(|| look.places(s.text, lang))
                 })
             })
@@ -354,7 +356,8 @@ pub(crate) fn extract_article(
     };
     // The persons of the whole article, read only when a companion word or, in a sentence with a
     // cue, a surname alone was passed over.
-    let article_people = ArticlePeople::new(&text, &article.text, lang, look, mentions);
+    let article_people =
+        ArticlePeople::new(&text, &article.text, lang, look, mentions).with_places(&article_places);
     let all_items: Vec<Vec<(Item, Mention)>> = sents
         .iter()
         .enumerate()

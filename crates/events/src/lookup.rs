@@ -95,6 +95,12 @@ impl<'a> Memo<'a> {
         self.places.borrow().get(&lang)?.get(text).cloned()
     }
 
+    /// The places of `text`, read and not remembered: for a text asked about once, such as a
+    /// whole article.
+    pub(crate) fn places_once(&self, text: &str, lang: Lang) -> Vec<Mention> {
+        self.look.places(text, lang)
+    }
+
     fn remember_places(&self, text: &str, lang: Lang, places: Vec<Mention>) {
         self.places
             .borrow_mut()
@@ -186,10 +192,9 @@ impl Lookup for Names {
         all_places: &[Mention],
         found: Vec<Mention>,
     ) -> Vec<Mention> {
-        let located_places: Vec<Mention> = all_places
+        let located_places: Vec<&Mention> = all_places
             .iter()
             .filter(|p| located(text, p, lang))
-            .cloned()
             .collect();
         let pieces: Vec<Mention> = found
             .into_iter()
@@ -302,6 +307,13 @@ fn mention_of(names: &Names, text: &str, start: usize, end: usize, lang: Lang) -
 /// mention; it is split where both halves are different known persons, or one is
 /// known and the other a two-word name that is not a role phrase.
 fn split_adjacent(names: &Names, text: &str, m: Mention, lang: Lang) -> Vec<Mention> {
+    // (The words counted first: most mentions have one or two.)
+    let few = text
+        .get(m.span.start..m.span.end)
+        .map_or(true, |body| body.split_whitespace().nth(2).is_none());
+    if few {
+        return vec![m];
+    }
     let words = word_spans(text, &m);
     if words.len() < 3 {
         return vec![m];
@@ -351,12 +363,11 @@ fn located(text: &str, p: &Mention, lang: Lang) -> bool {
         }
         _ => {
             let before = text.get(..p.span.start).unwrap_or("").trim_end();
-            let prev = before
-                .rsplit(char::is_whitespace)
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            matches!(prev.as_str(), "в" | "во" | "на" | "из")
+            let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            // Lower-casing never shortens a word: only a word of one or two chars can be one
+            // of these.
+            prev.chars().nth(2).is_none()
+                && matches!(prev.to_lowercase().as_str(), "в" | "во" | "на" | "из")
         }
     }
 }
@@ -366,7 +377,7 @@ fn cut_places(
     names: &Names,
     text: &str,
     m: Mention,
-    places: &[Mention],
+    places: &[&Mention],
     lang: Lang,
 ) -> Vec<Mention> {
     if !places.iter().any(|p| p.span.overlaps(&m.span)) {

@@ -616,6 +616,8 @@ pub(crate) struct ArticlePeople<'a> {
     pub given: Option<&'a [Mention]>,
     /// Else as read on first use ([`Lookup::article_mentions`]).
     pub found: std::cell::OnceCell<Option<Vec<Mention>>>,
+    /// The places of `text`, when the caller has them.
+    places: Option<&'a [Mention]>,
     /// Answers of [`ArticlePeople::written_in_full`] so far (a surname recurs in an article).
     in_full_words: std::cell::RefCell<rustc_hash::FxHashMap<String, bool>>,
 }
@@ -639,7 +641,14 @@ impl<'a> ArticlePeople<'a> {
             given,
             found: Default::default(),
             in_full_words: Default::default(),
+            places: None,
         }
+    }
+
+    /// The same with the places of the text (as the lookup finds them) given.
+    pub(crate) fn with_places(mut self, places: &'a [Mention]) -> ArticlePeople<'a> {
+        self.places = Some(places);
+        self
     }
 
     /// The article's name mentions, found once; `None` when the lookup reads text by text.
@@ -714,9 +723,16 @@ impl<'a> ArticlePeople<'a> {
         self.cell.get_or_init(|| {
             let persons = match self.mentions() {
                 Some(all) => {
-                    let places = self.look.places(self.text, self.lang);
+                    let read;
+                    let places = match self.places {
+                        Some(p) => p,
+                        None => {
+                            read = self.look.places(self.text, self.lang);
+                            &read
+                        }
+                    };
                     self.look
-                        .persons_from(self.text, self.lang, &places, all.to_vec())
+                        .persons_from(self.text, self.lang, places, all.to_vec())
                 }
                 None => self.look.persons(self.text, self.lang),
             };

@@ -77,13 +77,18 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
     let b = s.as_bytes();
     let mut pos = 0;
     while out.len() < limit {
+        // A space between words (the commonest char after letters).
+        if b.get(pos) == Some(&b' ') {
+            pos += 1;
+            continue;
+        }
         let Some(c) = at(pos) else {
             break;
         };
         if alnum(c) {
             let mut end = pos + c.len_utf8();
-            // Whether every char read is one `is_folded` keeps (the word is then its own fold).
-            let mut plain = keeps(c);
+            // Whether every char read after the first is one `fold` keeps.
+            let mut plain = true;
             // Lower-case and upper-case ASCII letters and digits, а-я and А-Я, told by their
             // bytes (the hot path); other chars below.
             while let Some(&x) = b.get(end) {
@@ -130,15 +135,28 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
                 }
             }
             let text = &s[pos..end];
-            debug_assert!(!plain || fold(text) == text);
             // A lone Latin «c» in Cyrillic text is the preposition «с» typed on the wrong layout.
             let norm = if text == "c" || text == "C" {
                 Cow::Borrowed("с")
-            } else if plain {
+            } else if plain && keeps(c) {
                 Cow::Borrowed(text)
+            } else if plain && (c.is_ascii_uppercase() || ('А'..='Я').contains(&c)) {
+                // A capitalized word: only its first char folds (А-Я to а-я, A-Z to a-z).
+                let mut f = String::with_capacity(text.len());
+                f.push(kzalign_core::chars::lower(c));
+                f.push_str(&text[c.len_utf8()..]);
+                Cow::Owned(f)
             } else {
                 Cow::Owned(fold(text))
             };
+            debug_assert_eq!(
+                norm,
+                if text == "c" || text == "C" {
+                    "с".to_string()
+                } else {
+                    fold(text)
+                }
+            );
             out.push(Token {
                 start: pos,
                 end,
