@@ -136,6 +136,10 @@ fn dateline(
         if seen > 4 {
             break;
         }
+        // A dateline's date is written with digits.
+        if !body.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let head: Vec<Token> = tokenize_first(body, 12);
         let dates = find_dates(body, &head, rules, lang, reference);
         let Some(d) = dates

@@ -335,9 +335,18 @@ struct RuleIndex {
     date_starts: Starts,
 }
 
-/// Patterns whose first word is a prefix, by the prefix's first char (`None` for an empty
-/// prefix, which the parser refuses): (prefix, pattern index), in file order.
-type PrefixTable = rustc_hash::FxHashMap<Option<char>, Vec<(String, usize)>>;
+/// Patterns whose first word is a prefix: those of [`START_BYTES`] bytes or more by their first
+/// bytes, the shorter ones in a list; (prefix, pattern index), in file order.
+#[derive(Clone, Debug, Default)]
+struct PrefixTable {
+    long: rustc_hash::FxHashMap<[u8; START_BYTES], Vec<(String, usize)>>,
+    short: Vec<(String, usize)>,
+}
+
+/// The first [`START_BYTES`] bytes of a word that has as many.
+fn lead_bytes(w: &str) -> Option<[u8; START_BYTES]> {
+    w.as_bytes().get(..START_BYTES)?.try_into().ok()
+}
 
 /// Pattern indexes by their exact first word, and the patterns whose first word is a prefix.
 fn first_word_tables<'a>(
@@ -350,8 +359,11 @@ fn first_word_tables<'a>(
             continue;
         };
         if w.prefix {
-            let first = w.text.chars().next();
-            prefix.entry(first).or_default().push((w.text.clone(), i));
+            let row = (w.text.clone(), i);
+            match lead_bytes(&w.text) {
+                Some(k) => prefix.long.entry(k).or_default().push(row),
+                None => prefix.short.push(row),
+            }
         } else {
             exact.entry(w.text.clone()).or_default().push(i);
         }
@@ -371,24 +383,13 @@ fn opening(
     if let Some(v) = exact.get(word) {
         out.extend_from_slice(v);
     }
-    for first in [word.chars().next(), None] {
-        if let Some(v) = prefix.get(&first) {
-            out.extend(
-                v.iter()
-                    .filter(|(p, _)| {
-                        // The prefix's last byte first: most prefixes differ there, told
-                        // without a compare call.
-                        p.as_bytes()
-                            .last()
-                            .map_or(true, |b| word.as_bytes().get(p.len() - 1) == Some(b))
-                            && word.starts_with(p.as_str())
-                    })
-                    .map(|(_, i)| *i),
-            );
-        }
-        if first.is_none() {
-            break;
-        }
+    let long = lead_bytes(word).and_then(|k| prefix.long.get(&k));
+    for v in [long.map_or(&[][..], Vec::as_slice), &prefix.short] {
+        out.extend(
+            v.iter()
+                .filter(|(p, _)| word.starts_with(p.as_str()))
+                .map(|(_, i)| *i),
+        );
     }
     out.sort_unstable();
 }

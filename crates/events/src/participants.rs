@@ -2,7 +2,7 @@
 
 use crate::extract::{find_cues, CueHit};
 use crate::lexicon::CueForm;
-use crate::lexicon::LangRules;
+use crate::lexicon::{GramKind, LangRules};
 use crate::lookup::Lookup;
 use crate::text::{clauses, Token};
 use chrono::NaiveDate;
@@ -388,14 +388,44 @@ pub(crate) fn items(
         }
         _ => {
             debug_assert_eq!(clause, clauses(tokens, rules));
-            for k in 0..out.len() {
-                out[k].0.oblique_case = ru_oblique(&out[k].1, rules);
-                let rel = ru_relation(&out, k, tokens, &words, clause, rules);
-                out[k].0.rel = rel;
+            if !out.is_empty() {
+                let kinds = RuKinds::new(rules);
+                for k in 0..out.len() {
+                    out[k].0.oblique_case = ru_oblique(&out[k].1, rules);
+                    let rel = ru_relation(&out, k, tokens, &words, clause, rules, &kinds);
+                    out[k].0.rel = rel;
+                }
             }
         }
     }
     out
+}
+
+/// The grammar kinds [`ru_relation`] reads, looked up once for the items of a sentence.
+pub(crate) struct RuKinds<'r> {
+    deputy: Option<&'r GramKind>,
+    owned: Option<&'r GramKind>,
+    discourse: Option<&'r GramKind>,
+    /// The prepositions, in the order they are tried.
+    prepositions: [(Rel, Option<&'r GramKind>); 4],
+    participles: &'r [String],
+}
+
+impl<'r> RuKinds<'r> {
+    pub(crate) fn new(rules: &'r LangRules) -> RuKinds<'r> {
+        RuKinds {
+            deputy: rules.gram_kind("deputy"),
+            owned: rules.gram_kind("owned"),
+            discourse: rules.gram_kind("discourse"),
+            prepositions: [
+                (Rel::Host, rules.gram_kind("host")),
+                (Rel::Companion, rules.gram_kind("companion")),
+                (Rel::Between, rules.gram_kind("between")),
+                (Rel::Oblique, rules.gram_kind("oblique")),
+            ],
+            participles: rules.suffixes("participle"),
+        }
+    }
 }
 
 pub(crate) fn ru_relation(
@@ -405,13 +435,14 @@ pub(crate) fn ru_relation(
     words: &[&str],
     clause: &[usize],
     rules: &LangRules,
+    kinds: &RuKinds<'_>,
 ) -> Rel {
     let it = &out[k].0;
     let own = clause.get(it.first).copied();
+    let ends_at = |g: Option<&GramKind>, end: usize| g.and_then(|g| g.ending_at(words, end));
     // «Помощник Хиллари Клинтон», «пресс-секретарь Путина»: the name only owns the title.
     if it.first > 0
-        && (rules.gram_ending_at("deputy", words, it.first).is_some()
-            || rules.gram_ending_at("owned", words, it.first).is_some())
+        && (ends_at(kinds.deputy, it.first).is_some() || ends_at(kinds.owned, it.first).is_some())
     {
         return Rel::Oblique;
     }
@@ -428,7 +459,7 @@ pub(crate) fn ru_relation(
     // «с министрами вопросы, поднятые Путиным»: a passive participle opening a phrase after a
     // comma, between the preposition and the name, makes the name its agent («иностранных дел»
     // has the ending but no comma).
-    let participles = rules.suffixes("participle");
+    let participles = kinds.participles;
     let agent = |from: usize| {
         (from.max(1)..it.first).any(|k| {
             let w = &words[k];
@@ -438,17 +469,14 @@ pub(crate) fn ru_relation(
         })
     };
     // «Кроме того, Токаев ...»: a preposition opening a linking phrase governs no name after it.
-    let discourse = rules.gram_kind("discourse");
-    let linking = |start: usize| discourse.is_some_and(|g| g.at(words, start).is_some());
-    let prepositions = [
-        (Rel::Host, rules.gram_kind("host")),
-        (Rel::Companion, rules.gram_kind("companion")),
-        (Rel::Between, rules.gram_kind("between")),
-        (Rel::Oblique, rules.gram_kind("oblique")),
-    ];
+    let linking = |start: usize| {
+        kinds
+            .discourse
+            .is_some_and(|g| g.at(words, start).is_some())
+    };
     'walk: while j > 0 {
         // The preposition ending right before: how far back (words skipped) it still governs.
-        for (rel, kind) in prepositions {
+        for (rel, kind) in kinds.prepositions {
             let Some(n) = kind.and_then(|g| g.ending_at(words, j)) else {
                 continue;
             };
