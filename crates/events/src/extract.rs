@@ -381,7 +381,7 @@ pub(crate) fn extract_article(
                 &article_people,
                 has_cue[si],
                 sent_places[si].as_deref(),
-                clause_of(si),
+                &|| clause_of(si),
             )
         })
         .collect();
@@ -876,13 +876,15 @@ fn event_date<'c>(
     clause_of: &dyn Fn(usize) -> &'c [usize],
 ) -> (Option<NaiveDate>, DateSource) {
     let here = &sent_dates[si];
-    let clause = clause_of(si);
     // An explicit date in the cue's clause (a date of another clause belongs to another event).
     let explicit = here
         .iter()
         .filter(|d| !d.relative && !d.coarse && d.date.is_some())
         .find(|d| match hit {
-            Some(h) => clause.get(d.first) == clause.get(h.first),
+            Some(h) => {
+                let clause = clause_of(si);
+                clause.get(d.first) == clause.get(h.first)
+            }
             None => true,
         });
     if let Some(d) = explicit {

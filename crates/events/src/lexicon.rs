@@ -176,18 +176,24 @@ impl Default for Starts {
 const START_BYTES: usize = 6;
 
 impl Starts {
-    /// The bit of up to eight bytes: (word index, mask).
-    #[inline]
+    /// The bit of up to [`START_BYTES`] bytes: (word index, mask).
+    #[inline(always)]
     fn slot(bytes: &[u8]) -> (usize, u64) {
-        let mut buf = [0u8; 8];
-        let n = bytes.len().min(8);
-        buf[..n].copy_from_slice(&bytes[..n]);
-        let v = u64::from_le_bytes(buf) ^ ((n as u64) << 56);
+        let v = match bytes {
+            // The common case, read with fixed-size loads.
+            [a, b, c, d, e, f] => u64::from_le_bytes([*a, *b, *c, *d, *e, *f, 0, 0]),
+            _ => bytes
+                .iter()
+                .take(START_BYTES)
+                .rev()
+                .fold(0u64, |v, &x| v << 8 | u64::from(x)),
+        };
+        let v = v ^ ((bytes.len().min(START_BYTES) as u64) << 56);
         let k = (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
         (k >> 6, 1 << (k & 63))
     }
 
-    #[inline]
+    #[inline(always)]
     fn has(set: &[u64; 64], bytes: &[u8]) -> bool {
         let (i, bit) = Self::slot(bytes);
         set[i] & bit != 0
@@ -221,7 +227,7 @@ impl Starts {
     }
 
     /// False when `word` is none of the words added and starts with none of the prefixes.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn may_start(&self, word: &str) -> bool {
         if self.any {
             return true;
@@ -265,7 +271,7 @@ impl GramKind {
     }
 
     /// Whether a pattern matches at word `i`; returns its length (the longest).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn at<W: AsRef<str>>(&self, words: &[W], i: usize) -> Option<usize> {
         if !self
             .firsts
@@ -273,6 +279,12 @@ impl GramKind {
         {
             return None;
         }
+        self.at_tried(words, i)
+    }
+
+    /// [`GramKind::at`] past its first test.
+    #[inline(never)]
+    fn at_tried<W: AsRef<str>>(&self, words: &[W], i: usize) -> Option<usize> {
         self.patterns
             .iter()
             .filter(|p| p.matches_at(words, i))

@@ -139,43 +139,52 @@ pub(crate) fn kk_case(m: &Mention, rules: &LangRules) -> Rel {
     Rel::Subject
 }
 
-/// The folded words of a mention as written and of its lemma.
-fn folded_words(m: &Mention) -> (Vec<String>, Vec<String>) {
-    let fold_all = |s: &str| s.split_whitespace().map(crate::lexicon::fold).collect();
-    (fold_all(&m.text), fold_all(&m.lemma))
+/// The number of words of `s`, its first and its last word.
+fn word_ends(s: &str) -> (usize, Option<&str>, Option<&str>) {
+    let mut n = 0;
+    let (mut first, mut last) = (None, None);
+    for w in s.split_whitespace() {
+        n += 1;
+        first = first.or(Some(w));
+        last = Some(w);
+    }
+    (n, first, last)
 }
 
 /// Whether every word of a Russian full name (two words or more) carries a genitive or accusative
 /// ending its dictionary form lacks («Бориса Николаевича», not «Мария Алехина»).
 fn ru_oblique(m: &Mention, rules: &LangRules) -> bool {
+    let fold = crate::lexicon::fold;
+    let n = m.text.split_whitespace().count();
+    if n < 2 || n != m.lemma.split_whitespace().count() {
+        return false;
+    }
     let endings = rules.suffixes("genitive");
-    let (sw, lw) = folded_words(m);
-    sw.len() >= 2
-        && sw.len() == lw.len()
-        && sw.iter().zip(&lw).all(|(s, l)| {
-            let d = ending(s, l);
+    m.text
+        .split_whitespace()
+        .zip(m.lemma.split_whitespace())
+        .all(|(s, l)| {
+            let d = ending(&fold(s), &fold(l));
             !d.is_empty() && endings.contains(&d)
         })
 }
 
 /// Whether a Russian mention is in the dative, from the endings its words add to the lemma.
 pub(crate) fn ru_dative(m: &Mention, rules: &LangRules) -> bool {
-    let dat = rules.suffixes("dative");
     let fold = crate::lexicon::fold;
+    let (sn, first, s_last) = word_ends(&m.text);
+    let (ln, _, l_last) = word_ends(&m.lemma);
     // The surname carries the case; a first name in -у may be an accusative («Нарендру Моди»).
-    if m.text.split_whitespace().count() == m.lemma.split_whitespace().count() {
-        if let (Some(s), Some(l)) = (
-            m.text.split_whitespace().last(),
-            m.lemma.split_whitespace().last(),
-        ) {
+    if sn == ln {
+        if let (Some(s), Some(l)) = (s_last, l_last) {
             let (s, l) = (fold(s), fold(l));
             let d = ending(&s, &l);
-            if !d.is_empty() && dat.contains(&d) && !l.ends_with(d.as_str()) {
+            if !d.is_empty() && rules.suffixes("dative").contains(&d) && !l.ends_with(d.as_str()) {
                 return true;
             }
         }
     }
-    m.text.split_whitespace().next().is_some_and(|w| {
+    first.is_some_and(|w| {
         let w = fold(w);
         w.ends_with("ому") || w.ends_with("ему")
     })
@@ -242,7 +251,7 @@ pub(crate) fn cleaned_persons(
 /// that are not a name's apposition; with `surnames`, also surnames written alone
 /// ([`surnames_alone`]).
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn items(
+pub(crate) fn items<'c>(
     sentence: &str,
     offset: usize,
     tokens: &[Token],
@@ -253,7 +262,7 @@ pub(crate) fn items(
     people: &ArticlePeople<'_>,
     surnames: bool,
     places: Option<&[Mention]>,
-    clause: &[usize],
+    clause: &dyn Fn() -> &'c [usize],
 ) -> Vec<(Item, Mention)> {
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
     let mut out: Vec<(Item, Mention)> = Vec::new();
@@ -387,8 +396,9 @@ pub(crate) fn items(
             }
         }
         _ => {
-            debug_assert_eq!(clause, clauses(tokens, rules));
             if !out.is_empty() {
+                let clause = clause();
+                debug_assert_eq!(clause, clauses(tokens, rules));
                 let kinds = RuKinds::new(rules);
                 for k in 0..out.len() {
                     out[k].0.oblique_case = ru_oblique(&out[k].1, rules);
