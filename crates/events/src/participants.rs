@@ -155,6 +155,10 @@ fn word_ends(s: &str) -> (usize, Option<&str>, Option<&str>) {
 /// ending its dictionary form lacks («Бориса Николаевича», not «Мария Алехина»).
 fn ru_oblique(m: &Mention, rules: &LangRules) -> bool {
     let fold = crate::lexicon::fold;
+    // A word written as its lemma adds no ending (the commonest case, told without folding).
+    if m.text == m.lemma {
+        return false;
+    }
     let n = m.text.split_whitespace().count();
     if n < 2 || n != m.lemma.split_whitespace().count() {
         return false;
@@ -164,6 +168,9 @@ fn ru_oblique(m: &Mention, rules: &LangRules) -> bool {
         .split_whitespace()
         .zip(m.lemma.split_whitespace())
         .all(|(s, l)| {
+            if s == l {
+                return false;
+            }
             let d = ending(&fold(s), &fold(l));
             !d.is_empty() && endings.contains(&d)
         })
@@ -175,7 +182,7 @@ pub(crate) fn ru_dative(m: &Mention, rules: &LangRules) -> bool {
     let (sn, first, s_last) = word_ends(&m.text);
     let (ln, _, l_last) = word_ends(&m.lemma);
     // The surname carries the case; a first name in -у may be an accusative («Нарендру Моди»).
-    if sn == ln {
+    if sn == ln && s_last != l_last {
         if let (Some(s), Some(l)) = (s_last, l_last) {
             let (s, l) = (fold(s), fold(l));
             let d = ending(&s, &l);
@@ -654,6 +661,8 @@ pub(crate) struct ArticlePeople<'a> {
     pub given: Option<&'a [Mention]>,
     /// Else as read on first use ([`Lookup::article_mentions`]).
     pub found: std::cell::OnceCell<Option<Vec<Mention>>>,
+    /// Whether the article's mentions are in the order of their starts.
+    sorted: std::cell::OnceCell<bool>,
     /// The places of `text`, when the caller has them.
     places: Option<&'a [Mention]>,
     /// Answers of [`ArticlePeople::written_in_full`] so far (a surname recurs in an article).
@@ -679,6 +688,7 @@ impl<'a> ArticlePeople<'a> {
             given,
             found: Default::default(),
             in_full_words: Default::default(),
+            sorted: Default::default(),
             places: None,
         }
     }
@@ -704,8 +714,20 @@ impl<'a> ArticlePeople<'a> {
     pub(crate) fn sentence_mentions(&self, sentence: &str, offset: usize) -> Option<Vec<Mention>> {
         let end = offset + sentence.len();
         let all = self.mentions()?;
+        // Mentions in text order (as the names crate gives them): only those from the sentence's
+        // start on are looked at.
+        let sorted = *self
+            .sorted
+            .get_or_init(|| all.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+        let from = if sorted {
+            all.partition_point(|m| m.span.start < offset)
+        } else {
+            0
+        };
         Some(
-            all.iter()
+            all[from..]
+                .iter()
+                .take_while(|m| !sorted || m.span.start <= end)
                 .filter(|m| offset <= m.span.start && m.span.end <= end)
                 .map(|m| Mention {
                     span: Span::new(m.span.start - offset, m.span.end - offset),
@@ -849,26 +871,36 @@ fn plural_roles(
     look: &dyn Lookup,
     date: Option<NaiveDate>,
 ) -> Vec<(usize, usize, Mention)> {
-    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
+    let words = |k: usize| tokens[k].norm.as_ref();
     let text = |k: usize| sentence.get(tokens[k].start..tokens[k].end).unwrap_or("");
-    let coord = |k: usize| matches!(words[k], "и" | "мен" | "пен" | "бен" | "және");
+    let coord = |k: usize| matches!(words(k), "и" | "мен" | "пен" | "бен" | "және");
     let mut out = Vec::new();
-    // The words a plural title may be (most sentences have none).
-    let Some(titles) = rules.gram_kind("plural_title") else {
-        return out;
+    // The words that stand where a plural title over two capitalized words would (Russian:
+    // title X и Y; Kazakh: X мен Y title) and may be a title (most sentences have none).
+    let shaped = |k: usize| match lang {
+        Lang::Kk => k >= 3 && coord(k - 2) && tokens[k - 3].upper && tokens[k - 1].upper,
+        Lang::Ru => {
+            k + 3 < tokens.len() && coord(k + 2) && tokens[k + 1].upper && tokens[k + 3].upper
+        }
+        Lang::Other => false,
     };
-    let maybe: Vec<usize> = (0..tokens.len())
-        .filter(|&k| titles.may_open(words[k]))
-        .collect();
+    let maybe: Vec<usize> = (0..tokens.len()).filter(|&k| shaped(k)).collect();
     if maybe.is_empty() {
         return out;
     }
+    let Some(titles) = rules.gram_kind("plural_title") else {
+        return out;
+    };
+    let maybe: Vec<usize> = maybe
+        .into_iter()
+        .filter(|&k| titles.may_open(words(k)))
+        .collect();
     for p in rules.gram("plural_title") {
         let (Some(plural), Some(singular)) = (p.words.first(), p.words.get(1)) else {
             continue;
         };
         for &k in &maybe {
-            if !plural.matches(words[k]) {
+            if !plural.matches(words(k)) {
                 continue;
             }
             // Russian: title X и Y; Kazakh: X мен Y title.
