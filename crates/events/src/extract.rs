@@ -446,16 +446,18 @@ pub(crate) fn extract_article(
                     .any(|k| clause[k] == c && lr.gram_at("object_pronoun", &words, k).is_some());
                 // «прибыл к месту крушения в Актау»: without a person after «к», a verb that is a
                 // cue by itself («прибыл») still tells its own event.
-                let verb_alone = lr.cues.iter().any(|x| {
-                    x.form == CueForm::Verb
-                        && x.kind == kind
-                        && x.pattern.words.len() == 1
-                        && x.pattern.matches_at(&words, hit.first)
-                });
+                let verb_alone = || {
+                    lr.cues.iter().any(|x| {
+                        x.form == CueForm::Verb
+                            && x.kind == kind
+                            && x.pattern.words.len() == 1
+                            && x.pattern.matches_at(&words, hit.first)
+                    })
+                };
                 if hit.cue.form == CueForm::Obj
                     && objects == 0
                     && !(pronoun_object && carry.topic_for(si).is_some())
-                    && !(verb_alone && hit.last > hit.first + 1)
+                    && !(hit.last > hit.first + 1 && verb_alone())
                 {
                     continue;
                 }

@@ -92,6 +92,17 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
             // Lower-case and upper-case ASCII letters and digits, а-я and А-Я, told by their
             // bytes (the hot path); other chars below.
             while let Some(&x) = b.get(end) {
+                // Two lower-case Russian letters at once (the commonest run).
+                if let Some(&[x0, y0, x1, y1]) = b.get(end..end + 4) {
+                    let v0 = u16::from(x0) << 8 | u16::from(y0);
+                    let v1 = u16::from(x1) << 8 | u16::from(y1);
+                    if v0.wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0
+                        && v1.wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0
+                    {
+                        end += 4;
+                        continue;
+                    }
+                }
                 if let Some(&y) = b.get(end + 1) {
                     // а-п (D0 B0..BF), р-я (D1 80..8F): after a lead byte comes a continuation
                     // byte, so of D0B0..D18F only those occur; А-Я are D0 90..AF.
