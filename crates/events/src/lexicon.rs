@@ -156,6 +156,8 @@ pub(crate) struct Starts {
     short_prefix: [u64; 64],
     /// Bit `n` set: a prefix of `n` bytes (1 to 5) was added.
     prefix_lens: u8,
+    /// Whether an exact word shorter than [`START_BYTES`] was added.
+    short_words: bool,
     /// An empty word was added: every word may match.
     any: bool,
 }
@@ -167,6 +169,7 @@ impl Default for Starts {
             short_exact: [0; 64],
             short_prefix: [0; 64],
             prefix_lens: 0,
+            short_words: false,
             any: false,
         }
     }
@@ -212,6 +215,7 @@ impl Starts {
             self.prefix_lens |= 1 << b.len();
             (&mut self.short_prefix, b)
         } else {
+            self.short_words = true;
             (&mut self.short_exact, b)
         };
         let (i, bit) = Self::slot(bytes);
@@ -237,7 +241,7 @@ impl Starts {
             if Self::has(&self.long, &b[..START_BYTES]) {
                 return true;
             }
-        } else if !b.is_empty() && Self::has(&self.short_exact, b) {
+        } else if self.short_words && !b.is_empty() && Self::has(&self.short_exact, b) {
             return true;
         }
         let mut lens = self.prefix_lens;

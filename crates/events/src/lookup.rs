@@ -355,6 +355,8 @@ fn split_adjacent(names: &Names, text: &str, m: Mention, lang: Lang) -> Vec<Ment
 /// preposition before it («в Москве»). Such a word is never part of a person's name.
 fn located(text: &str, p: &Mention, lang: Lang) -> bool {
     match lang {
+        // (A place written as its lemma has no ending.)
+        Lang::Kk if p.text == p.lemma => false,
         Lang::Kk => {
             let surf = p.text.to_lowercase();
             let lemma = p.lemma.to_lowercase();
