@@ -184,7 +184,10 @@ impl Starts {
     fn slot(bytes: &[u8]) -> (usize, u64) {
         let v = match bytes {
             // The common case, read with fixed-size loads.
-            [a, b, c, d, e, f] => u64::from_le_bytes([*a, *b, *c, *d, *e, *f, 0, 0]),
+            [a, b, c, d, e, f] => {
+                u64::from(u32::from_le_bytes([*a, *b, *c, *d]))
+                    | u64::from(u16::from_le_bytes([*e, *f])) << 32
+            }
             _ => bytes
                 .iter()
                 .take(START_BYTES)

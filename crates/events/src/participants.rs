@@ -774,8 +774,8 @@ impl<'a> ArticlePeople<'a> {
     /// The person the article names in two words or more with the key (or the entity) of `m`.
     fn in_full(&self, m: &Mention) -> Option<&Participant> {
         self.get().iter().find(|p| {
-            p.name.split_whitespace().count() >= 2
-                && (p.key == m.key || (m.entity_id.is_some() && p.entity_id == m.entity_id))
+            (p.key == m.key || (m.entity_id.is_some() && p.entity_id == m.entity_id))
+                && p.name.split_whitespace().nth(1).is_some()
         })
     }
 
