@@ -206,12 +206,28 @@ impl Lookup for Names {
                         .iter()
                         .any(|p| p.span.start <= m.span.start && m.span.end <= p.span.end)
             })
-            .flat_map(|m| cut_places(self, text, m, &located_places, lang))
-            .collect();
-        join_first_names(self, text, pieces, lang)
-            .into_iter()
-            .flat_map(|m| split_adjacent(self, text, m, lang))
-            .collect()
+            .fold(Vec::new(), |mut out, m| {
+                // (Most mentions hold no place: kept without a list of their own.)
+                if located_places.iter().any(|p| p.span.overlaps(&m.span)) {
+                    out.extend(cut_places(self, text, m, &located_places, lang));
+                } else {
+                    out.push(m);
+                }
+                out
+            });
+        let mut out = Vec::new();
+        for m in join_first_names(self, text, pieces, lang) {
+            // (Most mentions have one or two words: kept as they are.)
+            let few = text
+                .get(m.span.start..m.span.end)
+                .map_or(true, |body| body.split_whitespace().nth(2).is_none());
+            if few {
+                out.push(m);
+            } else {
+                out.extend(split_adjacent(self, text, m, lang));
+            }
+        }
+        out
     }
 
     fn places(&self, text: &str, lang: Lang) -> Vec<Mention> {
