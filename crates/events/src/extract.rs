@@ -301,17 +301,26 @@ fn dates_of(
     sents
         .iter()
         .zip(sent_tokens)
-        .map(|(s, toks)| {
-            let mut ds = find_dates(s.text, toks, lr, lang, ctx.reference);
-            if let Some((_, _, span)) = ctx.dateline {
-                ds.retain(|d| {
-                    let b = s.span.start + toks[d.first].start;
-                    !(span.start <= b && b < span.end)
-                });
-            }
-            ds
-        })
+        .map(|(s, toks)| sentence_dates(s, toks, lr, lang, ctx))
         .collect()
+}
+
+/// The dates of one sentence split into `toks`; the dateline's own date is left out.
+fn sentence_dates(
+    s: &kzalign_core::Sentence<'_>,
+    toks: &[Token<'_>],
+    lr: &LangRules,
+    lang: Lang,
+    ctx: &DateCtx,
+) -> Vec<FoundDate> {
+    let mut ds = find_dates(s.text, toks, lr, lang, ctx.reference);
+    if let Some((_, _, span)) = ctx.dateline {
+        ds.retain(|d| {
+            let b = s.span.start + toks[d.first].start;
+            !(span.start <= b && b < span.end)
+        });
+    }
+    ds
 }
 
 /// Extracts the events of one article.
@@ -345,7 +354,11 @@ pub(crate) fn extract_article(
         reference: article.date,
         dateline: dateline(&text, lang, lr, look, article.date),
     };
-    let sent_dates = dates_of(&sents, &sent_tokens, lr, lang, &ctx);
+    // The dates of a sentence, read when an event or a sentence's date asks for them.
+    let date_cells = vec![std::cell::OnceCell::new(); sents.len()];
+    let dates_at = |k: usize| -> &[FoundDate] {
+        date_cells[k].get_or_init(|| sentence_dates(&sents[k], &sent_tokens[k], lr, lang, &ctx))
+    };
     let sent_clauses = vec![std::cell::OnceCell::new(); sent_tokens.len()];
     let clause_of = |k: usize| clause_at(&sent_clauses, &sent_tokens, k, lr);
     let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
@@ -376,7 +389,7 @@ pub(crate) fn extract_article(
             if !needed(si) {
                 return Vec::new();
             }
-            let (sdate, _) = event_date(si, None, &sents, &sent_dates, &ctx, &clause_of);
+            let (sdate, _) = event_date(si, None, &sents, &dates_at, &ctx, &clause_of);
             items(
                 s.text,
                 s.span.start,
@@ -652,8 +665,7 @@ pub(crate) fn extract_article(
                     continue;
                 }
                 let mut modality = cue_modality(hits, hi, &clause, &words, lr);
-                let (date, source) =
-                    event_date(si, Some(hit), &sents, &sent_dates, &ctx, &clause_of);
+                let (date, source) = event_date(si, Some(hit), &sents, &dates_at, &ctx, &clause_of);
                 if modality == Modality::Actual
                     && matches!(
                         source,
@@ -671,7 +683,7 @@ pub(crate) fn extract_article(
                 // «Ранее, в мае 2023 года, Токаев посетил Китай»: a month of another time.
                 if modality == Modality::Actual {
                     if let Some(r) = ctx.reference {
-                        let coarse = sent_dates[si]
+                        let coarse = dates_at(si)
                             .iter()
                             .filter(|x| x.coarse && clause.get(x.first) == Some(&c))
                             .find_map(|x| x.date);
@@ -862,7 +874,7 @@ pub(crate) fn sentence_date(
     let hits = find_cues(&toks[si], lr);
     let sent_clauses = vec![std::cell::OnceCell::new(); toks.len()];
     let clause_of = |k: usize| clause_at(&sent_clauses, &toks, k, lr);
-    event_date(si, hits.first(), &sents, &dates, &ctx, &clause_of)
+    event_date(si, hits.first(), &sents, &|k| &dates[k], &ctx, &clause_of)
 }
 
 /// The date of an event told by sentence `si` at cue `hit` (or of the sentence when `hit` is None).
@@ -876,15 +888,15 @@ fn clause_at<'a>(
     cache[k].get_or_init(|| clauses(&sent_tokens[k], rules))
 }
 
-fn event_date<'c>(
+fn event_date<'c, 'd>(
     si: usize,
     hit: Option<&CueHit<'_>>,
     sents: &[kzalign_core::Sentence<'_>],
-    sent_dates: &[Vec<FoundDate>],
+    dates_at: &dyn Fn(usize) -> &'d [FoundDate],
     ctx: &DateCtx,
     clause_of: &dyn Fn(usize) -> &'c [usize],
 ) -> (Option<NaiveDate>, DateSource) {
-    let here = &sent_dates[si];
+    let here = dates_at(si);
     // An explicit date in the cue's clause (a date of another clause belongs to another event).
     let explicit = here
         .iter()
@@ -908,7 +920,7 @@ fn event_date<'c>(
         if sents[k].paragraph != para {
             break;
         }
-        if let Some(d) = sent_dates[k].iter().find(|d| d.date.is_some() && !d.coarse) {
+        if let Some(d) = dates_at(k).iter().find(|d| d.date.is_some() && !d.coarse) {
             return (d.date, DateSource::Paragraph);
         }
     }
