@@ -59,6 +59,14 @@ pub(crate) fn find_dates(
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
+        // Every date below starts at a word that opens with a digit or may start a date word.
+        if !t.word
+            || !(t.norm.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || rules.may_start_date_word(&t.norm))
+        {
+            i += 1;
+            continue;
+        }
         // ISO 2024-02-22 (one token, hyphens inside).
         if t.word && t.norm.len() == 10 && t.norm.as_bytes().get(4) == Some(&b'-') {
             let p: Vec<&str> = t.norm.split('-').collect();

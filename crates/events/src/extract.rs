@@ -136,6 +136,10 @@ fn dateline(
         if seen > 4 {
             break;
         }
+        // A dateline's date is written with digits.
+        if !has_digit(body) {
+            continue;
+        }
         let head: Vec<Token> = tokenize_first(body, 12);
         let dates = find_dates(body, &head, rules, lang, reference);
         let Some(d) = dates
@@ -168,6 +172,13 @@ fn dateline(
     None
 }
 
+/// Whether `s` has an ASCII digit (read in blocks of 32 bytes, each without a branch per byte).
+fn has_digit(s: &str) -> bool {
+    s.as_bytes()
+        .chunks(32)
+        .any(|c| c.iter().fold(false, |any, &b| any | b.is_ascii_digit()))
+}
+
 /// Places in a sentence, each with whether it names where something happens: after в/во/на in
 /// Russian, with a locative or dative ending in Kazakh.
 fn locations(
@@ -176,9 +187,18 @@ fn locations(
     lang: Lang,
     rules: &LangRules,
     look: &dyn Lookup,
+    places: Option<&[Mention]>,
 ) -> Vec<(usize, String, bool)> {
     let mut out = Vec::new();
-    for m in look.places(sentence, lang) {
+    let read;
+    let places = match places {
+        Some(p) => p,
+        None => {
+            read = look.places(sentence, lang);
+            &read
+        }
+    };
+    for m in places {
         let Some((first, _)) = token_range(tokens, m.span) else {
             continue;
         };
@@ -266,21 +286,41 @@ fn all_dates<'t>(
     lang: Lang,
     ctx: &DateCtx,
 ) -> (Vec<Vec<FoundDate>>, Vec<Vec<Token<'t>>>) {
-    let mut sent_dates = Vec::with_capacity(sents.len());
-    let mut sent_tokens = Vec::with_capacity(sents.len());
-    for s in sents {
-        let toks = tokenize(s.text);
-        let mut ds = find_dates(s.text, &toks, lr, lang, ctx.reference);
-        if let Some((_, _, span)) = ctx.dateline {
-            ds.retain(|d| {
-                let b = s.span.start + toks[d.first].start;
-                !(span.start <= b && b < span.end)
-            });
-        }
-        sent_dates.push(ds);
-        sent_tokens.push(toks);
+    let sent_tokens: Vec<Vec<Token<'t>>> = sents.iter().map(|s| tokenize(s.text)).collect();
+    (dates_of(sents, &sent_tokens, lr, lang, ctx), sent_tokens)
+}
+
+/// The dates of every sentence (split into `sent_tokens`); the dateline's own date is left out.
+fn dates_of(
+    sents: &[kzalign_core::Sentence<'_>],
+    sent_tokens: &[Vec<Token<'_>>],
+    lr: &LangRules,
+    lang: Lang,
+    ctx: &DateCtx,
+) -> Vec<Vec<FoundDate>> {
+    sents
+        .iter()
+        .zip(sent_tokens)
+        .map(|(s, toks)| sentence_dates(s, toks, lr, lang, ctx))
+        .collect()
+}
+
+/// The dates of one sentence split into `toks`; the dateline's own date is left out.
+fn sentence_dates(
+    s: &kzalign_core::Sentence<'_>,
+    toks: &[Token<'_>],
+    lr: &LangRules,
+    lang: Lang,
+    ctx: &DateCtx,
+) -> Vec<FoundDate> {
+    let mut ds = find_dates(s.text, toks, lr, lang, ctx.reference);
+    if let Some((_, _, span)) = ctx.dateline {
+        ds.retain(|d| {
+            let b = s.span.start + toks[d.first].start;
+            !(span.start <= b && b < span.end)
+        });
     }
-    (sent_dates, sent_tokens)
+    ds
 }
 
 /// Extracts the events of one article.
@@ -299,26 +339,49 @@ pub(crate) fn extract_article(
     let memo = crate::lookup::Memo::new(look);
     let look: &dyn Lookup = &memo;
     let text = mask_header(&article.text);
-    let ctx = DateCtx {
-        reference: article.date,
-        dateline: dateline(&text, lang, lr, look, article.date),
-    };
     let sents = sentences(&text);
-    let (sent_dates, sent_tokens) = all_dates(&sents, lr, lang, &ctx);
-    let sent_clauses = vec![std::cell::OnceCell::new(); sent_tokens.len()];
-    let clause_of = |k: usize| clause_at(&sent_clauses, &sent_tokens, k, lr);
+    let sent_tokens: Vec<Vec<Token<'_>>> = sents.iter().map(|s| tokenize(s.text)).collect();
     // The persons of the sentences that can matter: those with a cue, the three before them
     // (subjects carried over) and the two after (names of titles); roles resolved at the
     // sentence's date. Other sentences are not read, which keeps long articles cheap.
     let sent_hits: Vec<Vec<CueHit<'_>>> = sent_tokens.iter().map(|t| find_cues(t, lr)).collect();
     let has_cue: Vec<bool> = sent_hits.iter().map(|h| !h.is_empty()).collect();
-    let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
-    if has_cue.iter().any(|&c| c) {
-        memo.places_of_sentences(&text, lang, &sents, needed);
+    // Every event is told at a cue: an article without one has none.
+    if !has_cue.contains(&true) {
+        return Vec::new();
     }
+    let ctx = DateCtx {
+        reference: article.date,
+        dateline: dateline(&text, lang, lr, look, article.date),
+    };
+    // The dates of a sentence, read when an event or a sentence's date asks for them.
+    let date_cells = vec![std::cell::OnceCell::new(); sents.len()];
+    let dates_at = |k: usize| -> &[FoundDate] {
+        date_cells[k].get_or_init(|| sentence_dates(&sents[k], &sent_tokens[k], lr, lang, &ctx))
+    };
+    let sent_clauses = vec![std::cell::OnceCell::new(); sent_tokens.len()];
+    let clause_of = |k: usize| clause_at(&sent_clauses, &sent_tokens, k, lr);
+    let needed = |si: usize| (si.saturating_sub(2)..(si + 4).min(sents.len())).any(|k| has_cue[k]);
+    // The places of those sentences, told from the article's places where the lookup can.
+    // (The article's places are asked for once: not remembered.)
+    let article_places = memo.places_once(&text, lang);
+    let sent_places: Vec<Option<Vec<Mention>>> = {
+        let all = &article_places;
+        sents
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                needed(k).then(|| {
+                    look.places_within(s.text, s.span.start, all)
+                        .unwrap_or_else(|| look.places(s.text, lang))
+                })
+            })
+            .collect()
+    };
     // The persons of the whole article, read only when a companion word or, in a sentence with a
     // cue, a surname alone was passed over.
-    let article_people = ArticlePeople::new(&text, &article.text, lang, look, mentions);
+    let article_people =
+        ArticlePeople::new(&text, &article.text, lang, look, mentions).with_places(&article_places);
     let all_items: Vec<Vec<(Item, Mention)>> = sents
         .iter()
         .enumerate()
@@ -326,7 +389,7 @@ pub(crate) fn extract_article(
             if !needed(si) {
                 return Vec::new();
             }
-            let (sdate, _) = event_date(si, None, &sents, &sent_dates, &ctx, &clause_of);
+            let (sdate, _) = event_date(si, None, &sents, &dates_at, &ctx, &clause_of);
             items(
                 s.text,
                 s.span.start,
@@ -337,6 +400,8 @@ pub(crate) fn extract_article(
                 sdate,
                 &article_people,
                 has_cue[si],
+                sent_places[si].as_deref(),
+                &|| clause_of(si),
             )
         })
         .collect();
@@ -350,9 +415,11 @@ pub(crate) fn extract_article(
         if !hits.is_empty() {
             let depth = quote_depth(tokens);
             let clause = clause_of(si).to_vec();
-            let locs = locations(s.text, tokens, lang, lr, look);
+            let locs = locations(s.text, tokens, lang, lr, look, sent_places[si].as_deref());
             let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
-            let greeting = (0..tokens.len()).any(|k| lr.gram_at("greeting", &words, k).is_some());
+            let greeting = lr
+                .gram_kind("greeting")
+                .is_some_and(|g| (0..tokens.len()).any(|k| g.at(&words, k).is_some()));
             for (hi, hit) in hits.iter().enumerate() {
                 let c = clause[hit.first];
                 let d = depth[hit.first];
@@ -399,16 +466,18 @@ pub(crate) fn extract_article(
                     .any(|k| clause[k] == c && lr.gram_at("object_pronoun", &words, k).is_some());
                 // «прибыл к месту крушения в Актау»: without a person after «к», a verb that is a
                 // cue by itself («прибыл») still tells its own event.
-                let verb_alone = lr.cues.iter().any(|x| {
-                    x.form == CueForm::Verb
-                        && x.kind == kind
-                        && x.pattern.words.len() == 1
-                        && x.pattern.matches_at(&words, hit.first)
-                });
+                let verb_alone = || {
+                    lr.cues.iter().any(|x| {
+                        x.form == CueForm::Verb
+                            && x.kind == kind
+                            && x.pattern.words.len() == 1
+                            && x.pattern.matches_at(&words, hit.first)
+                    })
+                };
                 if hit.cue.form == CueForm::Obj
                     && objects == 0
                     && !(pronoun_object && carry.topic_for(si).is_some())
-                    && !(verb_alone && hit.last > hit.first + 1)
+                    && !(hit.last > hit.first + 1 && verb_alone())
                 {
                     continue;
                 }
@@ -525,9 +594,11 @@ pub(crate) fn extract_article(
                     }
                 }
                 // «Главы государств провели встречу»: the persons of the previous sentence.
-                let plural = (0..tokens.len())
-                    .filter(|k| clause[*k] == c)
-                    .any(|k| lr.gram_at("plural", &words, k).is_some());
+                let plural = lr.gram_kind("plural").is_some_and(|g| {
+                    (0..tokens.len())
+                        .filter(|k| clause[*k] == c)
+                        .any(|k| g.at(&words, k).is_some())
+                });
                 if all.len() < 2 && plural && carry.previous.len() >= 2 {
                     all = dedup(
                         all.into_iter()
@@ -594,8 +665,7 @@ pub(crate) fn extract_article(
                     continue;
                 }
                 let mut modality = cue_modality(hits, hi, &clause, &words, lr);
-                let (date, source) =
-                    event_date(si, Some(hit), &sents, &sent_dates, &ctx, &clause_of);
+                let (date, source) = event_date(si, Some(hit), &sents, &dates_at, &ctx, &clause_of);
                 if modality == Modality::Actual
                     && matches!(
                         source,
@@ -613,7 +683,7 @@ pub(crate) fn extract_article(
                 // «Ранее, в мае 2023 года, Токаев посетил Китай»: a month of another time.
                 if modality == Modality::Actual {
                     if let Some(r) = ctx.reference {
-                        let coarse = sent_dates[si]
+                        let coarse = dates_at(si)
                             .iter()
                             .filter(|x| x.coarse && clause.get(x.first) == Some(&c))
                             .find_map(|x| x.date);
@@ -641,9 +711,11 @@ pub(crate) fn extract_article(
                     }
                     _ => place_here,
                 };
-                let group = (0..tokens.len())
-                    .filter(|k| clause[*k] == c)
-                    .any(|k| lr.gram_at("group", &words, k).is_some());
+                let group = lr.gram_kind("group").is_some_and(|g| {
+                    (0..tokens.len())
+                        .filter(|k| clause[*k] == c)
+                        .any(|k| g.at(&words, k).is_some())
+                });
                 // «Токаев встретился с A, B и C» without a group noun: one meeting with each.
                 let split =
                     kind != EventType::Visit && subjects.len() == 1 && companions >= 2 && !group;
@@ -802,7 +874,7 @@ pub(crate) fn sentence_date(
     let hits = find_cues(&toks[si], lr);
     let sent_clauses = vec![std::cell::OnceCell::new(); toks.len()];
     let clause_of = |k: usize| clause_at(&sent_clauses, &toks, k, lr);
-    event_date(si, hits.first(), &sents, &dates, &ctx, &clause_of)
+    event_date(si, hits.first(), &sents, &|k| &dates[k], &ctx, &clause_of)
 }
 
 /// The date of an event told by sentence `si` at cue `hit` (or of the sentence when `hit` is None).
@@ -816,22 +888,24 @@ fn clause_at<'a>(
     cache[k].get_or_init(|| clauses(&sent_tokens[k], rules))
 }
 
-fn event_date<'c>(
+fn event_date<'c, 'd>(
     si: usize,
     hit: Option<&CueHit<'_>>,
     sents: &[kzalign_core::Sentence<'_>],
-    sent_dates: &[Vec<FoundDate>],
+    dates_at: &dyn Fn(usize) -> &'d [FoundDate],
     ctx: &DateCtx,
     clause_of: &dyn Fn(usize) -> &'c [usize],
 ) -> (Option<NaiveDate>, DateSource) {
-    let here = &sent_dates[si];
-    let clause = clause_of(si);
+    let here = dates_at(si);
     // An explicit date in the cue's clause (a date of another clause belongs to another event).
     let explicit = here
         .iter()
         .filter(|d| !d.relative && !d.coarse && d.date.is_some())
         .find(|d| match hit {
-            Some(h) => clause.get(d.first) == clause.get(h.first),
+            Some(h) => {
+                let clause = clause_of(si);
+                clause.get(d.first) == clause.get(h.first)
+            }
             None => true,
         });
     if let Some(d) = explicit {
@@ -846,7 +920,7 @@ fn event_date<'c>(
         if sents[k].paragraph != para {
             break;
         }
-        if let Some(d) = sent_dates[k].iter().find(|d| d.date.is_some() && !d.coarse) {
+        if let Some(d) = dates_at(k).iter().find(|d| d.date.is_some() && !d.coarse) {
             return (d.date, DateSource::Paragraph);
         }
     }
@@ -857,4 +931,25 @@ fn event_date<'c>(
         return (Some(d), DateSource::Article);
     }
     (None, DateSource::None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn has_digit_agrees_with_a_byte_scan() {
+        let long = "слово ".repeat(20);
+        for s in [
+            "",
+            "7",
+            "Нью-Йорк. 23 сентября.",
+            "Нью-Йорк. сентября.",
+            long.as_str(),
+            &format!("{long}9"),
+            &format!("{long}{long}x"),
+        ] {
+            assert_eq!(has_digit(s), s.bytes().any(|b| b.is_ascii_digit()), "{s}");
+        }
+    }
 }

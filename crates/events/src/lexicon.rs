@@ -144,64 +144,198 @@ pub(crate) struct LangRules {
     index: std::sync::OnceLock<RuleIndex>,
 }
 
-/// A set of the first chars of patterns' first words, as a bit per char code modulo 2048: a
-/// word whose first char is not in it starts none of the patterns.
+/// The starts of a set of words (patterns' first or last words, date words), told by bytes: a
+/// bit per hash of the first six bytes of the words of six bytes or more, and, for shorter
+/// words, a bit per hash of the whole word (one set for exact words, one for prefixes, with the
+/// lengths of the prefixes). A word that is none of the words and starts with none of the
+/// prefixes is told so (a word may be told yes wrongly, never no wrongly).
 #[derive(Clone, Debug)]
-struct FirstChars {
-    bits: [u64; 32],
-    /// A pattern without words or with an empty first word: every word may start one.
+pub(crate) struct Starts {
+    long: [u64; 64],
+    short_exact: [u64; 64],
+    short_prefix: [u64; 64],
+    /// Bit `n` set: a prefix of `n` bytes (1 to 5) was added.
+    prefix_lens: u8,
+    /// Whether an exact word shorter than [`START_BYTES`] was added.
+    short_words: bool,
+    /// An empty word was added: every word may match.
     any: bool,
 }
 
-impl FirstChars {
-    fn none() -> FirstChars {
-        FirstChars {
-            bits: [0; 32],
+impl Default for Starts {
+    fn default() -> Self {
+        Starts {
+            long: [0; 64],
+            short_exact: [0; 64],
+            short_prefix: [0; 64],
+            prefix_lens: 0,
+            short_words: false,
             any: false,
         }
     }
+}
 
-    fn slot(c: char) -> (usize, u64) {
-        let k = c as usize & 0x7FF;
+/// How many leading bytes [`Starts`] keys long words by.
+const START_BYTES: usize = 6;
+
+impl Starts {
+    /// The bit of up to [`START_BYTES`] bytes: (word index, mask).
+    #[inline(always)]
+    fn slot(bytes: &[u8]) -> (usize, u64) {
+        let v = match bytes {
+            // The common case, read with fixed-size loads.
+            [a, b, c, d, e, f] => {
+                u64::from(u32::from_le_bytes([*a, *b, *c, *d]))
+                    | u64::from(u16::from_le_bytes([*e, *f])) << 32
+            }
+            _ => bytes
+                .iter()
+                .take(START_BYTES)
+                .rev()
+                .fold(0u64, |v, &x| v << 8 | u64::from(x)),
+        };
+        let v = v ^ ((bytes.len().min(START_BYTES) as u64) << 56);
+        let k = (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
         (k >> 6, 1 << (k & 63))
     }
 
-    fn add(&mut self, p: &Pattern) {
-        match p.words.first().and_then(|w| w.text.chars().next()) {
-            Some(c) => {
-                let (i, bit) = Self::slot(c);
-                self.bits[i] |= bit;
-            }
+    #[inline(always)]
+    fn has(set: &[u64; 64], bytes: &[u8]) -> bool {
+        let (i, bit) = Self::slot(bytes);
+        set[i] & bit != 0
+    }
+
+    /// Adds a word, matched exactly or (`prefix`) as the start of a word.
+    fn add(&mut self, word: &str, prefix: bool) {
+        let b = word.as_bytes();
+        if b.is_empty() {
+            self.any = true;
+            return;
+        }
+        let (set, bytes) = if b.len() >= START_BYTES {
+            (&mut self.long, &b[..START_BYTES])
+        } else if prefix {
+            self.prefix_lens |= 1 << b.len();
+            (&mut self.short_prefix, b)
+        } else {
+            self.short_words = true;
+            (&mut self.short_exact, b)
+        };
+        let (i, bit) = Self::slot(bytes);
+        set[i] |= bit;
+    }
+
+    /// Adds the first word of a pattern (a pattern without words matches anywhere).
+    fn add_first(&mut self, p: &Pattern) {
+        match p.words.first() {
+            Some(w) => self.add(&w.text, w.prefix),
             None => self.any = true,
         }
     }
 
-    /// False when no pattern added can match at a word starting so.
-    fn may_start(&self, word: &str) -> bool {
-        self.any
-            || word.chars().next().is_some_and(|c| {
-                let (i, bit) = Self::slot(c);
-                self.bits[i] & bit != 0
-            })
+    /// False when `word` is none of the words added and starts with none of the prefixes.
+    #[inline(always)]
+    pub(crate) fn may_start(&self, word: &str) -> bool {
+        if self.any {
+            return true;
+        }
+        let b = word.as_bytes();
+        if b.len() >= START_BYTES {
+            if Self::has(&self.long, &b[..START_BYTES]) {
+                return true;
+            }
+        } else if self.short_words && !b.is_empty() && Self::has(&self.short_exact, b) {
+            return true;
+        }
+        let mut lens = self.prefix_lens;
+        while lens != 0 {
+            let n = lens.trailing_zeros() as usize;
+            lens &= lens - 1;
+            if n <= b.len() && Self::has(&self.short_prefix, &b[..n]) {
+                return true;
+            }
+        }
+        false
     }
 }
+
+/// The grammar rows of one kind, with the starts of their first and last words.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct GramKind {
+    /// The patterns in file order.
+    patterns: Vec<Pattern>,
+    /// Starts of the first words ([`Starts`]).
+    firsts: Starts,
+    /// Starts of the last words.
+    lasts: Starts,
+}
+
+impl GramKind {
+    /// False when no pattern's first word is `word` or starts it (true means one may).
+    #[inline]
+    pub(crate) fn may_open(&self, word: &str) -> bool {
+        self.firsts.may_start(word)
+    }
+
+    /// Whether a pattern matches at word `i`; returns its length (the longest).
+    #[inline(always)]
+    pub(crate) fn at<W: AsRef<str>>(&self, words: &[W], i: usize) -> Option<usize> {
+        if !self
+            .firsts
+            .may_start(words.get(i).map_or("", |w| w.as_ref()))
+        {
+            return None;
+        }
+        self.at_tried(words, i)
+    }
+
+    /// [`GramKind::at`] past its first test.
+    #[inline(never)]
+    fn at_tried<W: AsRef<str>>(&self, words: &[W], i: usize) -> Option<usize> {
+        self.patterns
+            .iter()
+            .filter(|p| p.matches_at(words, i))
+            .map(|p| p.words.len())
+            .max()
+    }
+
+    /// Whether a pattern ends exactly at word `end` (exclusive); returns its length (the longest).
+    #[inline]
+    pub(crate) fn ending_at<W: AsRef<str>>(&self, words: &[W], end: usize) -> Option<usize> {
+        if end == 0 || end > words.len() || !self.lasts.may_start(words[end - 1].as_ref()) {
+            return None;
+        }
+        self.patterns
+            .iter()
+            .filter(|p| p.words.len() <= end && p.matches_at(words, end - p.words.len()))
+            .map(|p| p.words.len())
+            .max()
+    }
+}
+
+/// The grammar kinds of the Kazakh case suffixes, in the order a word's ending is read by.
+pub(crate) const CASE_KINDS: [&str; 6] = ["com", "gen", "abl", "loc", "dat", "acc"];
 
 /// Row indexes of [`LangRules`] by what a lookup starts from, each list in file order.
 #[derive(Clone, Debug, Default)]
 struct RuleIndex {
     /// Grammar rows by kind.
-    grammar: rustc_hash::FxHashMap<String, Vec<usize>>,
-    /// The first chars of each grammar kind's first pattern words ([`FirstChars`]).
-    gram_first: rustc_hash::FxHashMap<String, FirstChars>,
+    grammar: rustc_hash::FxHashMap<String, GramKind>,
     /// The one-word rows of each grammar kind (suffixes), longest first.
     suffixes: rustc_hash::FxHashMap<String, Vec<String>>,
+    /// The suffixes of the [`CASE_KINDS`] with the index of their kind, longest first (rows of
+    /// one length in kind order, then file order).
+    case_suffixes: Vec<(String, usize)>,
     /// Cues by their exact first word.
     cue_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Cues whose first word is a prefix.
     cue_prefix: PrefixTable,
+    /// The starts of the cues' first words.
+    cue_starts: Starts,
     /// The same two tables for the modality markers.
     marker_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
     marker_prefix: PrefixTable,
+    marker_starts: Starts,
     /// Month words with their month, in file order.
     months: Vec<(String, u32)>,
     /// The same by their first char (each list in file order).
@@ -216,14 +350,22 @@ struct RuleIndex {
     date_firsts: rustc_hash::FxHashSet<String>,
     /// Weekday words (Kazakh ones match as prefixes).
     weekdays: Vec<String>,
-    /// First chars of the month, weekday and relative date words; `None` when one of them is
-    /// empty (then any word may start one).
-    date_first_chars: Option<rustc_hash::FxHashSet<char>>,
+    /// The starts of the month, weekday and relative date words (their first words).
+    date_starts: Starts,
 }
 
-/// Patterns whose first word is a prefix, by the prefix's first char (`None` for an empty
-/// prefix, which the parser refuses): (prefix, pattern index), in file order.
-type PrefixTable = rustc_hash::FxHashMap<Option<char>, Vec<(String, usize)>>;
+/// Patterns whose first word is a prefix: those of [`START_BYTES`] bytes or more by their first
+/// bytes, the shorter ones in a list; (prefix, pattern index), in file order.
+#[derive(Clone, Debug, Default)]
+struct PrefixTable {
+    long: rustc_hash::FxHashMap<[u8; START_BYTES], Vec<(String, usize)>>,
+    short: Vec<(String, usize)>,
+}
+
+/// The first [`START_BYTES`] bytes of a word that has as many.
+fn lead_bytes(w: &str) -> Option<[u8; START_BYTES]> {
+    w.as_bytes().get(..START_BYTES)?.try_into().ok()
+}
 
 /// Pattern indexes by their exact first word, and the patterns whose first word is a prefix.
 fn first_word_tables<'a>(
@@ -236,8 +378,11 @@ fn first_word_tables<'a>(
             continue;
         };
         if w.prefix {
-            let first = w.text.chars().next();
-            prefix.entry(first).or_default().push((w.text.clone(), i));
+            let row = (w.text.clone(), i);
+            match lead_bytes(&w.text) {
+                Some(k) => prefix.long.entry(k).or_default().push(row),
+                None => prefix.short.push(row),
+            }
         } else {
             exact.entry(w.text.clone()).or_default().push(i);
         }
@@ -257,24 +402,13 @@ fn opening(
     if let Some(v) = exact.get(word) {
         out.extend_from_slice(v);
     }
-    for first in [word.chars().next(), None] {
-        if let Some(v) = prefix.get(&first) {
-            out.extend(
-                v.iter()
-                    .filter(|(p, _)| {
-                        // The prefix's last byte first: most prefixes differ there, told
-                        // without a compare call.
-                        p.as_bytes()
-                            .last()
-                            .map_or(true, |b| word.as_bytes().get(p.len() - 1) == Some(b))
-                            && word.starts_with(p.as_str())
-                    })
-                    .map(|(_, i)| *i),
-            );
-        }
-        if first.is_none() {
-            break;
-        }
+    let long = lead_bytes(word).and_then(|k| prefix.long.get(&k));
+    for v in [long.map_or(&[][..], Vec::as_slice), &prefix.short] {
+        out.extend(
+            v.iter()
+                .filter(|(p, _)| word.starts_with(p.as_str()))
+                .map(|(_, i)| *i),
+        );
     }
     out.sort_unstable();
 }
@@ -282,22 +416,21 @@ fn opening(
 impl RuleIndex {
     /// False when no date word (month, weekday, relative) can match at `w`: its first char
     /// starts none of them.
+    #[inline]
     fn may_start_date_word(&self, w: &str) -> bool {
-        match (&self.date_first_chars, w.chars().next()) {
-            (Some(set), Some(c)) => set.contains(&c),
-            (Some(_), None) => false,
-            (None, _) => true,
-        }
+        self.date_starts.may_start(w)
     }
 
     fn new(r: &LangRules) -> RuleIndex {
         let mut ix = RuleIndex::default();
-        for (i, (k, p)) in r.grammar.iter().enumerate() {
-            ix.grammar.entry(k.clone()).or_default().push(i);
-            ix.gram_first
-                .entry(k.clone())
-                .or_insert_with(FirstChars::none)
-                .add(p);
+        for (k, p) in &r.grammar {
+            let g = ix.grammar.entry(k.clone()).or_default();
+            g.patterns.push(p.clone());
+            g.firsts.add_first(p);
+            match p.words.last() {
+                Some(w) => g.lasts.add(&w.text, w.prefix),
+                None => g.lasts.any = true,
+            }
             if p.words.len() == 1 {
                 ix.suffixes
                     .entry(k.clone())
@@ -309,20 +442,29 @@ impl RuleIndex {
             // Stable: rows of one length stay in file order.
             v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         }
+        for (k, kind) in CASE_KINDS.iter().enumerate() {
+            for s in ix.suffixes.get(*kind).map_or(&[][..], Vec::as_slice) {
+                ix.case_suffixes.push((s.clone(), k));
+            }
+        }
+        ix.case_suffixes
+            .sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
         let cues = r.cues.iter().map(|c| &c.pattern);
         (ix.cue_exact, ix.cue_prefix) = first_word_tables(cues);
         let markers = r.markers.iter().map(|m| &m.pattern);
         (ix.marker_exact, ix.marker_prefix) = first_word_tables(markers);
-        ix.date_first_chars = Some(Default::default());
+        for c in &r.cues {
+            ix.cue_starts.add_first(&c.pattern);
+        }
+        for m in &r.markers {
+            ix.marker_starts.add_first(&m.pattern);
+        }
         ix.month_bytes = (usize::MAX, 0);
         for d in &r.dates {
             let first = d.word.split(' ').next().unwrap_or("").chars().next();
-            match (first, ix.date_first_chars.as_mut()) {
-                (Some(c), Some(set)) => {
-                    set.insert(c);
-                }
-                _ => ix.date_first_chars = None,
-            }
+            ix.date_starts
+                .add(d.word.split(' ').next().unwrap_or(""), true);
+            ix.date_starts.add(&d.word, true);
             match d.kind {
                 DateKind::Month => {
                     ix.months.push((d.word.clone(), d.value as u32));
@@ -368,9 +510,13 @@ impl LangRules {
         self.index()
             .grammar
             .get(kind)
-            .map_or(&[][..], Vec::as_slice)
+            .map_or(&[][..], |g| g.patterns.as_slice())
             .iter()
-            .map(|&i| &self.grammar[i].1)
+    }
+
+    /// The grammar rows of one kind, to test many words against ([`GramKind::at`]).
+    pub fn gram_kind(&self, kind: &str) -> Option<&GramKind> {
+        self.index().grammar.get(kind)
     }
 
     /// The month of a month word: written exactly in Russian, as a prefix of `w` in Kazakh (the
@@ -383,8 +529,8 @@ impl LangRules {
         if lang == Lang::Kk {
             // A month word that `w` starts with shares its first char (when none is empty;
             // else every month is tried).
-            let candidates = match (&ix.date_first_chars, w.chars().next()) {
-                (Some(_), Some(c)) => ix.months_by_first.get(&c).map_or(&[][..], Vec::as_slice),
+            let candidates = match (ix.date_starts.any, w.chars().next()) {
+                (false, Some(c)) => ix.months_by_first.get(&c).map_or(&[][..], Vec::as_slice),
                 _ => ix.months.as_slice(),
             };
             candidates
@@ -398,6 +544,12 @@ impl LangRules {
         }
     }
 
+    /// False when no date word (month, weekday, relative) is `w` or starts it (true means one may).
+    #[inline]
+    pub fn may_start_date_word(&self, w: &str) -> bool {
+        self.index().may_start_date_word(w)
+    }
+
     /// Whether a relative date word or a weekday can start at the word `w` (false means none
     /// can; true means one may).
     pub fn may_open_date_word(&self, w: &str) -> bool {
@@ -405,8 +557,8 @@ impl LangRules {
         if !ix.may_start_date_word(w) {
             return false;
         }
-        let weekdays = match (&ix.date_first_chars, w.chars().next()) {
-            (Some(_), Some(c)) => ix.weekdays_by_first.get(&c).map_or(&[][..], Vec::as_slice),
+        let weekdays = match (ix.date_starts.any, w.chars().next()) {
+            (false, Some(c)) => ix.weekdays_by_first.get(&c).map_or(&[][..], Vec::as_slice),
             _ => ix.weekdays.as_slice(),
         };
         ix.date_firsts.contains(w) || weekdays.iter().any(|d| w.starts_with(d.as_str()))
@@ -415,6 +567,10 @@ impl LangRules {
     /// Indexes (ascending) of the cues whose first pattern word matches `word`, into `out`.
     pub fn cues_opening(&self, word: &str, out: &mut Vec<usize>) {
         let ix = self.index();
+        if !ix.cue_starts.may_start(word) {
+            out.clear();
+            return;
+        }
         opening(&ix.cue_exact, &ix.cue_prefix, word, out);
     }
 
@@ -422,20 +578,16 @@ impl LangRules {
     /// `out`.
     pub fn markers_opening(&self, word: &str, out: &mut Vec<usize>) {
         let ix = self.index();
+        if !ix.marker_starts.may_start(word) {
+            out.clear();
+            return;
+        }
         opening(&ix.marker_exact, &ix.marker_prefix, word, out);
     }
 
     /// Whether a grammar pattern of `kind` matches at word `i`; returns its length.
     pub fn gram_at<W: AsRef<str>>(&self, kind: &str, words: &[W], i: usize) -> Option<usize> {
-        let ix = self.index();
-        let first = words.get(i).map_or("", |w| w.as_ref());
-        if !ix.gram_first.get(kind).is_some_and(|f| f.may_start(first)) {
-            return None;
-        }
-        self.gram(kind)
-            .filter(|p| p.matches_at(words, i))
-            .map(|p| p.words.len())
-            .max()
+        self.gram_kind(kind)?.at(words, i)
     }
 
     /// Whether a grammar pattern of `kind` ends exactly at word `end` (exclusive); returns its length.
@@ -445,10 +597,13 @@ impl LangRules {
         words: &[W],
         end: usize,
     ) -> Option<usize> {
-        self.gram(kind)
-            .filter(|p| p.words.len() <= end && p.matches_at(words, end - p.words.len()))
-            .map(|p| p.words.len())
-            .max()
+        self.gram_kind(kind)?.ending_at(words, end)
+    }
+
+    /// The suffixes of all [`CASE_KINDS`], each with the index of its kind there, longest
+    /// first (of one length, in the order of the kinds).
+    pub fn case_suffixes(&self) -> &[(String, usize)] {
+        &self.index().case_suffixes
     }
 
     /// Plain suffix strings of `kind` (Kazakh case suffixes), longest first.
@@ -790,6 +945,13 @@ mod tests {
                             .map(|p| p.words.len())
                             .max();
                         assert_eq!(r.gram_at(kind, t, i), want, "{kind} {t:?} {i}");
+                        let want_end = r
+                            .gram(kind)
+                            .filter(|p| p.words.len() <= i && p.matches_at(t, i - p.words.len()))
+                            .map(|p| p.words.len())
+                            .max();
+                        assert_eq!(r.gram_ending_at(kind, t, i), want_end, "{kind} {t:?} {i}");
+                        found += usize::from(want_end.is_some());
                         found += usize::from(want.is_some());
                     }
                 }
@@ -809,6 +971,64 @@ mod tests {
         let mut got = Vec::new();
         r.cues_opening("zzcue", &mut got);
         assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn starts_never_refuse_a_word_that_matches() {
+        let words = [
+            ("с", false),
+            ("по", false),
+            ("в", true),
+            ("abc", true),
+            ("встреч", true),
+            ("переговоры", false),
+            ("ә", true),
+        ];
+        let mut st = Starts::default();
+        for (w, prefix) in words {
+            st.add(w, prefix);
+        }
+        let tests = [
+            "с",
+            "со",
+            "по",
+            "под",
+            "в",
+            "во",
+            "abc",
+            "abcd",
+            "ab",
+            "встреча",
+            "встре",
+            "переговоры",
+            "переговор",
+            "әңгіме",
+            "x",
+            "",
+            "сә",
+            "встречи",
+        ];
+        let mut refused = 0;
+        for t in tests {
+            let want = words.iter().any(
+                |(w, prefix)| {
+                    if *prefix {
+                        t.starts_with(w)
+                    } else {
+                        t == *w
+                    }
+                },
+            );
+            if want {
+                assert!(st.may_start(t), "{t}");
+            } else if !st.may_start(t) {
+                refused += 1;
+            }
+        }
+        assert!(refused >= 5, "{refused}");
+        let mut all = Starts::default();
+        all.add("", true);
+        assert!(all.may_start("zz"));
     }
 
     #[test]

@@ -95,33 +95,18 @@ impl<'a> Memo<'a> {
         self.places.borrow().get(&lang)?.get(text).cloned()
     }
 
+    /// The places of `text`, read and not remembered: for a text asked about once, such as a
+    /// whole article.
+    pub(crate) fn places_once(&self, text: &str, lang: Lang) -> Vec<Mention> {
+        self.look.places(text, lang)
+    }
+
     fn remember_places(&self, text: &str, lang: Lang, places: Vec<Mention>) {
         self.places
             .borrow_mut()
             .entry(lang)
             .or_default()
             .insert(text.to_string(), places);
-    }
-
-    /// Remembers the places of the sentences of an article (`text`, split into `sentences`)
-    /// that `wanted` names, told from the article's places where the lookup can
-    /// ([`Lookup::places_within`]).
-    pub(crate) fn places_of_sentences(
-        &self,
-        text: &str,
-        lang: Lang,
-        sentences: &[kzalign_core::Sentence<'_>],
-        wanted: impl Fn(usize) -> bool,
-    ) {
-        let all = self.places(text, lang);
-        for (k, s) in sentences.iter().enumerate() {
-            if !wanted(k) || self.known_places(s.text, lang).is_some() {
-                continue;
-            }
-            if let Some(p) = self.look.places_within(s.text, s.span.start, &all) {
-                self.remember_places(s.text, lang, p);
-            }
-        }
     }
 }
 
@@ -207,10 +192,9 @@ impl Lookup for Names {
         all_places: &[Mention],
         found: Vec<Mention>,
     ) -> Vec<Mention> {
-        let located_places: Vec<Mention> = all_places
+        let located_places: Vec<&Mention> = all_places
             .iter()
             .filter(|p| located(text, p, lang))
-            .cloned()
             .collect();
         let pieces: Vec<Mention> = found
             .into_iter()
@@ -222,12 +206,28 @@ impl Lookup for Names {
                         .iter()
                         .any(|p| p.span.start <= m.span.start && m.span.end <= p.span.end)
             })
-            .flat_map(|m| cut_places(self, text, m, &located_places, lang))
-            .collect();
-        join_first_names(self, text, pieces, lang)
-            .into_iter()
-            .flat_map(|m| split_adjacent(self, text, m, lang))
-            .collect()
+            .fold(Vec::new(), |mut out, m| {
+                // (Most mentions hold no place: kept without a list of their own.)
+                if located_places.iter().any(|p| p.span.overlaps(&m.span)) {
+                    out.extend(cut_places(self, text, m, &located_places, lang));
+                } else {
+                    out.push(m);
+                }
+                out
+            });
+        let mut out = Vec::new();
+        for m in join_first_names(self, text, pieces, lang) {
+            // (Most mentions have one or two words: kept as they are.)
+            let few = text
+                .get(m.span.start..m.span.end)
+                .map_or(true, |body| body.split_whitespace().nth(2).is_none());
+            if few {
+                out.push(m);
+            } else {
+                out.extend(split_adjacent(self, text, m, lang));
+            }
+        }
+        out
     }
 
     fn places(&self, text: &str, lang: Lang) -> Vec<Mention> {
@@ -323,6 +323,13 @@ fn mention_of(names: &Names, text: &str, start: usize, end: usize, lang: Lang) -
 /// mention; it is split where both halves are different known persons, or one is
 /// known and the other a two-word name that is not a role phrase.
 fn split_adjacent(names: &Names, text: &str, m: Mention, lang: Lang) -> Vec<Mention> {
+    // (The words counted first: most mentions have one or two.)
+    let few = text
+        .get(m.span.start..m.span.end)
+        .map_or(true, |body| body.split_whitespace().nth(2).is_none());
+    if few {
+        return vec![m];
+    }
     let words = word_spans(text, &m);
     if words.len() < 3 {
         return vec![m];
@@ -364,6 +371,8 @@ fn split_adjacent(names: &Names, text: &str, m: Mention, lang: Lang) -> Vec<Ment
 /// preposition before it («в Москве»). Such a word is never part of a person's name.
 fn located(text: &str, p: &Mention, lang: Lang) -> bool {
     match lang {
+        // (A place written as its lemma has no ending.)
+        Lang::Kk if p.text == p.lemma => false,
         Lang::Kk => {
             let surf = p.text.to_lowercase();
             let lemma = p.lemma.to_lowercase();
@@ -372,12 +381,11 @@ fn located(text: &str, p: &Mention, lang: Lang) -> bool {
         }
         _ => {
             let before = text.get(..p.span.start).unwrap_or("").trim_end();
-            let prev = before
-                .rsplit(char::is_whitespace)
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            matches!(prev.as_str(), "в" | "во" | "на" | "из")
+            let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            // Lower-casing never shortens a word: only a word of one or two chars can be one
+            // of these.
+            prev.chars().nth(2).is_none()
+                && matches!(prev.to_lowercase().as_str(), "в" | "во" | "на" | "из")
         }
     }
 }
@@ -387,7 +395,7 @@ fn cut_places(
     names: &Names,
     text: &str,
     m: Mention,
-    places: &[Mention],
+    places: &[&Mention],
     lang: Lang,
 ) -> Vec<Mention> {
     if !places.iter().any(|p| p.span.overlaps(&m.span)) {

@@ -2,7 +2,7 @@
 
 use crate::extract::{find_cues, CueHit};
 use crate::lexicon::CueForm;
-use crate::lexicon::LangRules;
+use crate::lexicon::{GramKind, LangRules};
 use crate::lookup::Lookup;
 use crate::text::{clauses, Token};
 use chrono::NaiveDate;
@@ -80,13 +80,16 @@ pub(crate) fn token_range(tokens: &[Token], span: Span) -> Option<(usize, usize)
 
 /// The ending of `surface` beyond what it shares with `lemma` (folded, without hyphens/apostrophes).
 pub(crate) fn ending(surface: &str, lemma: &str) -> String {
-    let s: Vec<char> = surface.chars().collect();
-    let l: Vec<char> = lemma.chars().collect();
-    let common = s.iter().zip(&l).take_while(|(a, b)| a == b).count();
-    s[common..]
-        .iter()
-        .filter(|c| !matches!(c, '-' | '\'' | '’' | 'ʼ'))
-        .collect()
+    let mut s = surface.chars();
+    let mut l = lemma.chars();
+    // Past the chars the two share from the start.
+    while let (Some(a), Some(b)) = (s.clone().next(), l.next()) {
+        if a != b {
+            break;
+        }
+        s.next();
+    }
+    s.filter(|c| !matches!(c, '-' | '\'' | '’' | 'ʼ')).collect()
 }
 
 pub(crate) fn last_word(s: &str) -> String {
@@ -119,62 +122,79 @@ pub(crate) fn kk_case(m: &Mention, rules: &LangRules) -> Rel {
     if diff.is_empty() {
         return Rel::Subject;
     }
-    let mut all: Vec<(&str, Rel)> = Vec::new();
-    for (k, r) in [
-        ("com", Rel::Companion),
-        ("gen", Rel::Genitive),
-        ("abl", Rel::Oblique),
-        ("loc", Rel::Oblique),
-        ("dat", Rel::Dative),
-        ("acc", Rel::Object),
-    ] {
-        for s in rules.suffixes(k) {
-            all.push((s.as_str(), r));
-        }
-    }
-    all.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
-    for (s, r) in all {
-        if diff.ends_with(s) {
-            return r;
+    // The relation of each of `CASE_KINDS`.
+    const RELS: [Rel; 6] = [
+        Rel::Companion,
+        Rel::Genitive,
+        Rel::Oblique,
+        Rel::Oblique,
+        Rel::Dative,
+        Rel::Object,
+    ];
+    for (s, k) in rules.case_suffixes() {
+        if diff.ends_with(s.as_str()) {
+            return RELS.get(*k).copied().unwrap_or(Rel::Subject);
         }
     }
     Rel::Subject
 }
 
-/// The folded words of a mention as written and of its lemma.
-fn folded_words(m: &Mention) -> (Vec<String>, Vec<String>) {
-    let fold_all = |s: &str| s.split_whitespace().map(crate::lexicon::fold).collect();
-    (fold_all(&m.text), fold_all(&m.lemma))
+/// The number of words of `s`, its first and its last word.
+fn word_ends(s: &str) -> (usize, Option<&str>, Option<&str>) {
+    let mut n = 0;
+    let (mut first, mut last) = (None, None);
+    for w in s.split_whitespace() {
+        n += 1;
+        first = first.or(Some(w));
+        last = Some(w);
+    }
+    (n, first, last)
 }
 
 /// Whether every word of a Russian full name (two words or more) carries a genitive or accusative
 /// ending its dictionary form lacks («Бориса Николаевича», not «Мария Алехина»).
 fn ru_oblique(m: &Mention, rules: &LangRules) -> bool {
+    let fold = crate::lexicon::fold;
+    // A word written as its lemma adds no ending (the commonest case, told without folding).
+    if m.text == m.lemma {
+        return false;
+    }
+    let n = m.text.split_whitespace().count();
+    if n < 2 || n != m.lemma.split_whitespace().count() {
+        return false;
+    }
     let endings = rules.suffixes("genitive");
-    let (sw, lw) = folded_words(m);
-    sw.len() >= 2
-        && sw.len() == lw.len()
-        && sw.iter().zip(&lw).all(|(s, l)| {
-            let d = ending(s, l);
+    m.text
+        .split_whitespace()
+        .zip(m.lemma.split_whitespace())
+        .all(|(s, l)| {
+            if s == l {
+                return false;
+            }
+            let d = ending(&fold(s), &fold(l));
             !d.is_empty() && endings.contains(&d)
         })
 }
 
 /// Whether a Russian mention is in the dative, from the endings its words add to the lemma.
 pub(crate) fn ru_dative(m: &Mention, rules: &LangRules) -> bool {
-    let dat = rules.suffixes("dative");
-    let (sw, lw) = folded_words(m);
+    let fold = crate::lexicon::fold;
+    let (sn, first, s_last) = word_ends(&m.text);
+    let (ln, _, l_last) = word_ends(&m.lemma);
     // The surname carries the case; a first name in -у may be an accusative («Нарендру Моди»).
-    if sw.len() == lw.len() {
-        if let (Some(s), Some(l)) = (sw.last(), lw.last()) {
-            let d = ending(s, l);
-            if !d.is_empty() && dat.contains(&d) && !l.ends_with(d.as_str()) {
+    if sn == ln && s_last != l_last {
+        if let (Some(s), Some(l)) = (s_last, l_last) {
+            let (s, l) = (fold(s), fold(l));
+            let d = ending(&s, &l);
+            if !d.is_empty() && rules.suffixes("dative").contains(&d) && !l.ends_with(d.as_str()) {
                 return true;
             }
         }
     }
-    sw.first()
-        .is_some_and(|w| w.ends_with("ому") || w.ends_with("ему"))
+    first.is_some_and(|w| {
+        let w = fold(w);
+        w.ends_with("ому") || w.ends_with("ему")
+    })
 }
 
 /// Person mentions of a sentence, without an event word taken for a first name («Встреча
@@ -238,7 +258,7 @@ pub(crate) fn cleaned_persons(
 /// that are not a name's apposition; with `surnames`, also surnames written alone
 /// ([`surnames_alone`]).
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn items(
+pub(crate) fn items<'c>(
     sentence: &str,
     offset: usize,
     tokens: &[Token],
@@ -248,16 +268,30 @@ pub(crate) fn items(
     date: Option<NaiveDate>,
     people: &ArticlePeople<'_>,
     surnames: bool,
+    places: Option<&[Mention]>,
+    clause: &dyn Fn() -> &'c [usize],
 ) -> Vec<(Item, Mention)> {
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
     let mut out: Vec<(Item, Mention)> = Vec::new();
     // The article's name mentions inside the sentence, when the lookup finds names per article.
     let inside = people.sentence_mentions(sentence, offset);
-    let found = match &inside {
+    // Roles resolve to the holder at the event's date; an undated article (common for scraped
+    // Kazakh pages) gets the current holder, the likeliest reading of «Мемлекет басшысы» today.
+    let roles = match &inside {
         Some(ms) => {
-            let places = look.places(sentence, lang);
-            look.persons_from(sentence, lang, &places, ms.clone())
+            let within = Span::new(offset, offset + sentence.len());
+            look.roles_within(people.text, within, lang, date, ms)
         }
+        None => look.roles(sentence, lang, date),
+    };
+    let found = match inside {
+        Some(ms) => match places {
+            Some(p) => look.persons_from(sentence, lang, p, ms),
+            None => {
+                let p = look.places(sentence, lang);
+                look.persons_from(sentence, lang, &p, ms)
+            }
+        },
         None => look.persons(sentence, lang),
     };
     for m in cleaned_persons(sentence, tokens, lang, rules, look, found) {
@@ -283,15 +317,6 @@ pub(crate) fn items(
     if surnames {
         out.extend(surnames_alone(sentence, tokens, lang, look, people, &out));
     }
-    // Roles resolve to the holder at the event's date; an undated article (common for scraped
-    // Kazakh pages) gets the current holder, the likeliest reading of «Мемлекет басшысы» today.
-    let roles = match &inside {
-        Some(ms) => {
-            let within = Span::new(offset, offset + sentence.len());
-            look.roles_within(people.text, within, lang, date, ms)
-        }
-        None => look.roles(sentence, lang, date),
-    };
     for r in roles {
         if r.entity_id.is_none() {
             continue;
@@ -378,15 +403,46 @@ pub(crate) fn items(
             }
         }
         _ => {
-            let clause = clauses(tokens, rules);
-            for k in 0..out.len() {
-                out[k].0.oblique_case = ru_oblique(&out[k].1, rules);
-                let rel = ru_relation(&out, k, tokens, &words, &clause, rules);
-                out[k].0.rel = rel;
+            if !out.is_empty() {
+                let clause = clause();
+                debug_assert_eq!(clause, clauses(tokens, rules));
+                let kinds = RuKinds::new(rules);
+                for k in 0..out.len() {
+                    out[k].0.oblique_case = ru_oblique(&out[k].1, rules);
+                    let rel = ru_relation(&out, k, tokens, &words, clause, rules, &kinds);
+                    out[k].0.rel = rel;
+                }
             }
         }
     }
     out
+}
+
+/// The grammar kinds [`ru_relation`] reads, looked up once for the items of a sentence.
+pub(crate) struct RuKinds<'r> {
+    deputy: Option<&'r GramKind>,
+    owned: Option<&'r GramKind>,
+    discourse: Option<&'r GramKind>,
+    /// The prepositions, in the order they are tried.
+    prepositions: [(Rel, Option<&'r GramKind>); 4],
+    participles: &'r [String],
+}
+
+impl<'r> RuKinds<'r> {
+    pub(crate) fn new(rules: &'r LangRules) -> RuKinds<'r> {
+        RuKinds {
+            deputy: rules.gram_kind("deputy"),
+            owned: rules.gram_kind("owned"),
+            discourse: rules.gram_kind("discourse"),
+            prepositions: [
+                (Rel::Host, rules.gram_kind("host")),
+                (Rel::Companion, rules.gram_kind("companion")),
+                (Rel::Between, rules.gram_kind("between")),
+                (Rel::Oblique, rules.gram_kind("oblique")),
+            ],
+            participles: rules.suffixes("participle"),
+        }
+    }
 }
 
 pub(crate) fn ru_relation(
@@ -396,13 +452,14 @@ pub(crate) fn ru_relation(
     words: &[&str],
     clause: &[usize],
     rules: &LangRules,
+    kinds: &RuKinds<'_>,
 ) -> Rel {
     let it = &out[k].0;
     let own = clause.get(it.first).copied();
+    let ends_at = |g: Option<&GramKind>, end: usize| g.and_then(|g| g.ending_at(words, end));
     // «Помощник Хиллари Клинтон», «пресс-секретарь Путина»: the name only owns the title.
     if it.first > 0
-        && (rules.gram_ending_at("deputy", words, it.first).is_some()
-            || rules.gram_ending_at("owned", words, it.first).is_some())
+        && (ends_at(kinds.deputy, it.first).is_some() || ends_at(kinds.owned, it.first).is_some())
     {
         return Rel::Oblique;
     }
@@ -419,7 +476,7 @@ pub(crate) fn ru_relation(
     // «с министрами вопросы, поднятые Путиным»: a passive participle opening a phrase after a
     // comma, between the preposition and the name, makes the name its agent («иностранных дел»
     // has the ending but no comma).
-    let participles = rules.suffixes("participle");
+    let participles = kinds.participles;
     let agent = |from: usize| {
         (from.max(1)..it.first).any(|k| {
             let w = &words[k];
@@ -429,17 +486,15 @@ pub(crate) fn ru_relation(
         })
     };
     // «Кроме того, Токаев ...»: a preposition opening a linking phrase governs no name after it.
-    let linking = |start: usize| rules.gram_at("discourse", words, start).is_some();
+    let linking = |start: usize| {
+        kinds
+            .discourse
+            .is_some_and(|g| g.at(words, start).is_some())
+    };
     'walk: while j > 0 {
         // The preposition ending right before: how far back (words skipped) it still governs.
-        for rel in [Rel::Host, Rel::Companion, Rel::Between, Rel::Oblique] {
-            let kind = match rel {
-                Rel::Host => "host",
-                Rel::Companion => "companion",
-                Rel::Between => "between",
-                _ => "oblique",
-            };
-            let Some(n) = rules.gram_ending_at(kind, words, j) else {
+        for (rel, kind) in kinds.prepositions {
+            let Some(n) = kind.and_then(|g| g.ending_at(words, j)) else {
                 continue;
             };
             if linking(j - n) {
@@ -606,6 +661,10 @@ pub(crate) struct ArticlePeople<'a> {
     pub given: Option<&'a [Mention]>,
     /// Else as read on first use ([`Lookup::article_mentions`]).
     pub found: std::cell::OnceCell<Option<Vec<Mention>>>,
+    /// Whether the article's mentions are in the order of their starts.
+    sorted: std::cell::OnceCell<bool>,
+    /// The places of `text`, when the caller has them.
+    places: Option<&'a [Mention]>,
     /// Answers of [`ArticlePeople::written_in_full`] so far (a surname recurs in an article).
     in_full_words: std::cell::RefCell<rustc_hash::FxHashMap<String, bool>>,
 }
@@ -629,7 +688,15 @@ impl<'a> ArticlePeople<'a> {
             given,
             found: Default::default(),
             in_full_words: Default::default(),
+            sorted: Default::default(),
+            places: None,
         }
+    }
+
+    /// The same with the places of the text (as the lookup finds them) given.
+    pub(crate) fn with_places(mut self, places: &'a [Mention]) -> ArticlePeople<'a> {
+        self.places = Some(places);
+        self
     }
 
     /// The article's name mentions, found once; `None` when the lookup reads text by text.
@@ -647,8 +714,20 @@ impl<'a> ArticlePeople<'a> {
     pub(crate) fn sentence_mentions(&self, sentence: &str, offset: usize) -> Option<Vec<Mention>> {
         let end = offset + sentence.len();
         let all = self.mentions()?;
+        // Mentions in text order (as the names crate gives them): only those from the sentence's
+        // start on are looked at.
+        let sorted = *self
+            .sorted
+            .get_or_init(|| all.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+        let from = if sorted {
+            all.partition_point(|m| m.span.start < offset)
+        } else {
+            0
+        };
         Some(
-            all.iter()
+            all[from..]
+                .iter()
+                .take_while(|m| !sorted || m.span.start <= end)
                 .filter(|m| offset <= m.span.start && m.span.end <= end)
                 .map(|m| Mention {
                     span: Span::new(m.span.start - offset, m.span.end - offset),
@@ -676,8 +755,19 @@ impl<'a> ArticlePeople<'a> {
         }
         let keep = n.saturating_sub(3).max(4);
         let stem: String = word.chars().take(keep).collect();
-        self.text.match_indices(stem.as_str()).any(|(at, _)| {
-            let before = &self.text[..at];
+        // The stem right after a space, its places found by its second byte (a capital's, which
+        // is rare) with `memchr`; an occurrence inside another one does not follow a space.
+        let (t, st) = (self.text.as_bytes(), stem.as_bytes());
+        let Some(&second) = st.get(1) else {
+            return false;
+        };
+        let mut at_space = memchr::memchr_iter(second, t)
+            .filter_map(|q| q.checked_sub(1))
+            .filter(|&at| at >= 1 && t[at - 1] == b' ' && t[at..].starts_with(st));
+        at_space.any(|at| {
+            let Some(before) = self.text.get(..at) else {
+                return false;
+            };
             let Some(gap) = before.strip_suffix(' ') else {
                 return false;
             };
@@ -692,8 +782,8 @@ impl<'a> ArticlePeople<'a> {
     /// The person the article names in two words or more with the key (or the entity) of `m`.
     fn in_full(&self, m: &Mention) -> Option<&Participant> {
         self.get().iter().find(|p| {
-            p.name.split_whitespace().count() >= 2
-                && (p.key == m.key || (m.entity_id.is_some() && p.entity_id == m.entity_id))
+            (p.key == m.key || (m.entity_id.is_some() && p.entity_id == m.entity_id))
+                && p.name.split_whitespace().nth(1).is_some()
         })
     }
 
@@ -701,9 +791,16 @@ impl<'a> ArticlePeople<'a> {
         self.cell.get_or_init(|| {
             let persons = match self.mentions() {
                 Some(all) => {
-                    let places = self.look.places(self.text, self.lang);
+                    let read;
+                    let places = match self.places {
+                        Some(p) => p,
+                        None => {
+                            read = self.look.places(self.text, self.lang);
+                            &read
+                        }
+                    };
                     self.look
-                        .persons_from(self.text, self.lang, &places, all.to_vec())
+                        .persons_from(self.text, self.lang, places, all.to_vec())
                 }
                 None => self.look.persons(self.text, self.lang),
             };
@@ -753,8 +850,21 @@ pub(crate) fn unnamed_companion(
 
 pub(crate) fn dedup(mut v: Vec<Participant>) -> Vec<Participant> {
     v.sort_by(|a, b| a.name.cmp(&b.name).then(a.key.cmp(&b.key)));
-    let mut seen = std::collections::HashSet::new();
-    v.retain(|p| seen.insert(identity(p)));
+    // The first of each identity ([`identity`]); the lists are short.
+    let keep: Vec<bool> = {
+        let ids: Vec<&str> = v
+            .iter()
+            .map(|p| p.entity_id.as_deref().unwrap_or(&p.key))
+            .collect();
+        (0..ids.len())
+            .map(|i| !ids[..i].contains(&ids[i]))
+            .collect()
+    };
+    let mut k = 0;
+    v.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
     v
 }
 
@@ -769,16 +879,36 @@ fn plural_roles(
     look: &dyn Lookup,
     date: Option<NaiveDate>,
 ) -> Vec<(usize, usize, Mention)> {
-    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
+    let words = |k: usize| tokens[k].norm.as_ref();
     let text = |k: usize| sentence.get(tokens[k].start..tokens[k].end).unwrap_or("");
-    let coord = |k: usize| matches!(words[k], "и" | "мен" | "пен" | "бен" | "және");
+    let coord = |k: usize| matches!(words(k), "и" | "мен" | "пен" | "бен" | "және");
     let mut out = Vec::new();
+    // The words that stand where a plural title over two capitalized words would (Russian:
+    // title X и Y; Kazakh: X мен Y title) and may be a title (most sentences have none).
+    let shaped = |k: usize| match lang {
+        Lang::Kk => k >= 3 && coord(k - 2) && tokens[k - 3].upper && tokens[k - 1].upper,
+        Lang::Ru => {
+            k + 3 < tokens.len() && coord(k + 2) && tokens[k + 1].upper && tokens[k + 3].upper
+        }
+        Lang::Other => false,
+    };
+    let maybe: Vec<usize> = (0..tokens.len()).filter(|&k| shaped(k)).collect();
+    if maybe.is_empty() {
+        return out;
+    }
+    let Some(titles) = rules.gram_kind("plural_title") else {
+        return out;
+    };
+    let maybe: Vec<usize> = maybe
+        .into_iter()
+        .filter(|&k| titles.may_open(words(k)))
+        .collect();
     for p in rules.gram("plural_title") {
         let (Some(plural), Some(singular)) = (p.words.first(), p.words.get(1)) else {
             continue;
         };
-        for k in 0..tokens.len() {
-            if !plural.matches(words[k]) {
+        for &k in &maybe {
+            if !plural.matches(words(k)) {
                 continue;
             }
             // Russian: title X и Y; Kazakh: X мен Y title.
@@ -954,5 +1084,59 @@ pub(crate) fn direct(
         others,
         companions,
         objects,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`ArticlePeople::written_in_full_uncached`] as first written, over `match_indices`.
+    fn written_in_full_by_match(text: &str, word: &str) -> bool {
+        let n = word.chars().count();
+        if n < 4 {
+            return false;
+        }
+        let stem: String = word.chars().take(n.saturating_sub(3).max(4)).collect();
+        text.match_indices(stem.as_str()).any(|(at, _)| {
+            let Some(gap) = text[..at].strip_suffix(' ') else {
+                return false;
+            };
+            let prev = gap.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            let initial = prev.chars().count() == 2 && prev.ends_with('.');
+            prev.chars().next().is_some_and(char::is_uppercase)
+                && (initial || prev.chars().all(|c| c.is_alphabetic() || c == '-'))
+        })
+    }
+
+    #[test]
+    fn surnames_written_in_full_are_found_as_by_a_full_search() {
+        let names = kzalign_names::NamesBuilder::new().build().unwrap();
+        let text = "Хиллари Клинтон прибыла. Клинтон обсуждала. Н. Вертинской сказала. \
+                    мы КлинтонКлинтон и  Клинтоном, Ааа-Бб Клинтоны. Тоқаев Ильхам Әлиевпен. \
+                    ClintonClinton Hillary Clinton";
+        let people = ArticlePeople::new(text, text, Lang::Ru, &names, None);
+        let mut yes = 0;
+        for word in [
+            "Клинтон",
+            "Клинтоном",
+            "Вертинской",
+            "Вертинская",
+            "Прибыла",
+            "Обсуждала",
+            "Әлиевпен",
+            "Әлиев",
+            "Clinton",
+            "Hillary",
+            "Ильхам",
+            "Тоқаев",
+            "Мы",
+            "Кли",
+        ] {
+            let want = written_in_full_by_match(text, word);
+            assert_eq!(people.written_in_full_uncached(word), want, "{word}");
+            yes += usize::from(want);
+        }
+        assert!(yes >= 4, "{yes}");
     }
 }

@@ -63,25 +63,74 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
             is_alnum(c)
         }
     };
-    // The chars `kzalign_core::chars::is_folded` accepts: lower-case ASCII and а-я.
+    // The chars `fold` keeps as they are: lower-case ASCII, and the lower-case Cyrillic letters
+    // of Russian and Kazakh except ё (odd code points from U+0461 are the lower-case halves).
     let keeps = |c: char| {
         let u = c as u32;
         if u < 0x80 {
             !c.is_ascii_uppercase()
         } else {
-            (0x430..=0x44F).contains(&u)
+            ((0x430..=0x45F).contains(&u) && u != 0x451)
+                || (((0x461..=0x4BF).contains(&u) || (0x4D1..=0x4FF).contains(&u)) && u % 2 == 1)
         }
     };
+    let b = s.as_bytes();
     let mut pos = 0;
     while out.len() < limit {
+        // A space between words (the commonest char after letters).
+        if b.get(pos) == Some(&b' ') {
+            pos += 1;
+            continue;
+        }
         let Some(c) = at(pos) else {
             break;
         };
         if alnum(c) {
             let mut end = pos + c.len_utf8();
-            // Whether every char read is one `is_folded` keeps (the word is then its own fold).
-            let mut plain = keeps(c);
-            while let Some(cj) = at(end) {
+            // Whether every char read after the first is one `fold` keeps.
+            let mut plain = true;
+            // Lower-case and upper-case ASCII letters and digits, а-я and А-Я, told by their
+            // bytes (the hot path); other chars below.
+            while let Some(&x) = b.get(end) {
+                // Two lower-case Russian letters at once (the commonest run).
+                if let Some(&[x0, y0, x1, y1]) = b.get(end..end + 4) {
+                    let v0 = u16::from(x0) << 8 | u16::from(y0);
+                    let v1 = u16::from(x1) << 8 | u16::from(y1);
+                    if v0.wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0
+                        && v1.wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0
+                    {
+                        end += 4;
+                        continue;
+                    }
+                }
+                if let Some(&y) = b.get(end + 1) {
+                    // а-п (D0 B0..BF), р-я (D1 80..8F): after a lead byte comes a continuation
+                    // byte, so of D0B0..D18F only those occur; А-Я are D0 90..AF.
+                    let v = u16::from(x) << 8 | u16::from(y);
+                    if v.wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0 {
+                        end += 2;
+                        continue;
+                    }
+                    if v.wrapping_sub(0xD090) < 0x20 {
+                        plain = false;
+                        end += 2;
+                        continue;
+                    }
+                }
+                if x < 0x80 {
+                    if x.is_ascii_lowercase() || x.is_ascii_digit() {
+                        end += 1;
+                        continue;
+                    }
+                    if x.is_ascii_uppercase() {
+                        plain = false;
+                        end += 1;
+                        continue;
+                    }
+                }
+                let Some(cj) = at(end) else {
+                    break;
+                };
                 if alnum(cj) {
                     plain &= keeps(cj);
                     end += cj.len_utf8();
@@ -97,15 +146,28 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
                 }
             }
             let text = &s[pos..end];
-            debug_assert_eq!(plain, kzalign_core::chars::is_folded(text));
             // A lone Latin «c» in Cyrillic text is the preposition «с» typed on the wrong layout.
             let norm = if text == "c" || text == "C" {
                 Cow::Borrowed("с")
-            } else if plain {
+            } else if plain && keeps(c) {
                 Cow::Borrowed(text)
+            } else if plain && (c.is_ascii_uppercase() || ('А'..='Я').contains(&c)) {
+                // A capitalized word: only its first char folds (А-Я to а-я, A-Z to a-z).
+                let mut f = String::with_capacity(text.len());
+                f.push(kzalign_core::chars::lower(c));
+                f.push_str(&text[c.len_utf8()..]);
+                Cow::Owned(f)
             } else {
                 Cow::Owned(fold(text))
             };
+            debug_assert_eq!(
+                norm,
+                if text == "c" || text == "C" {
+                    "с".to_string()
+                } else {
+                    fold(text)
+                }
+            );
             out.push(Token {
                 start: pos,
                 end,
@@ -321,6 +383,8 @@ mod tests {
             "\n",
             "—",
             "Тоқаев",
+            "әңгіме",
+            "ёЁ",
             "ü",
             "日本",
             "-'",
