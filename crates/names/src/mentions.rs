@@ -186,7 +186,7 @@ struct Ctx<'a> {
     /// Sentence and line starts, the lower-case words and the evidence of the text: built on
     /// first use (the place finder needs none of them).
     starts: std::cell::OnceCell<std::cell::RefCell<LineStarts>>,
-    lower: std::cell::OnceCell<Vec<(u64, usize)>>,
+    lower: std::cell::OnceCell<rustc_hash::FxHashMap<u64, usize>>,
     ev: std::cell::OnceCell<Evidence>,
     /// The Kazakh titles among the stop words of the text's language (`Inner::stop_words`).
     kk_title_stops: &'a [String],
@@ -229,50 +229,62 @@ impl<'a> Ctx<'a> {
         starts_at(self.text, p, &mut cache.borrow_mut())
     }
 
+    /// The hash of the folded form of token `t` when it is a lower-case word (what
+    /// [`Ctx::written_lower`] looks up); `buf` is scratch space.
+    fn lower_hash(t: &Token, buf: &mut String) -> Option<u64> {
+        use std::hash::BuildHasher;
+        // A word that opens with an upper-case letter (no accent mark) stays capitalised
+        // without its marks: told without stripping them.
+        if text::opens_upper(t.text) == Some(true) {
+            return None;
+        }
+        // A word folded already has no accent marks and no capital.
+        if text::is_folded(t.text) {
+            return (!crate::cues::is_article_name(t.text))
+                .then(|| rustc_hash::FxBuildHasher.hash_one(t.text));
+        }
+        let w = text::strip_accents(t.text);
+        // A lower-case Arabic article (аль-Хадж) opens a name: it is no lower-case word.
+        if is_capitalized(&w) || crate::cues::is_article_name(t.text) {
+            return None;
+        }
+        // Most lower-case words are folded already: hashed as they are.
+        Some(if text::is_folded(&w) {
+            rustc_hash::FxBuildHasher.hash_one(&*w)
+        } else {
+            buf.clear();
+            text::fold_into(&w, buf);
+            rustc_hash::FxBuildHasher.hash_one(buf.as_str())
+        })
+    }
+
     /// Whether the folded word `f` is written in lower case somewhere in the text.
     fn written_lower(&self, f: &str) -> bool {
         use std::hash::BuildHasher;
-        // (hash of the folded form, token index) of the lower-case words, sorted; a hash
-        // hit is confirmed on the words.
+        // Hash of the folded form -> the first lower-case word with it; a hit is confirmed
+        // on the word (and on every word with that hash when the first is another word).
         let by_hash = self.lower.get_or_init(|| {
             let mut buf = String::new();
-            let mut v: Vec<(u64, usize)> = Vec::with_capacity(self.tokens.len());
+            let mut m: rustc_hash::FxHashMap<u64, usize> = Default::default();
+            m.reserve(self.tokens.len() / 2);
             for (k, t) in self.tokens.iter().enumerate() {
-                // A word that opens with an upper-case letter (no accent mark) stays capitalised
-                // without its marks: told without stripping them.
-                if text::opens_upper(t.text) == Some(true) {
-                    continue;
-                }
-                // A word folded already has no accent marks and no capital.
-                if text::is_folded(t.text) {
-                    if !crate::cues::is_article_name(t.text) {
-                        v.push((rustc_hash::FxBuildHasher.hash_one(t.text), k));
-                    }
-                    continue;
-                }
-                let w = text::strip_accents(t.text);
-                // A lower-case Arabic article (аль-Хадж) opens a name: it is no lower-case word.
-                if !is_capitalized(&w) && !crate::cues::is_article_name(t.text) {
-                    // Most lower-case words are folded already: hashed as they are.
-                    let h = if text::is_folded(&w) {
-                        rustc_hash::FxBuildHasher.hash_one(&*w)
-                    } else {
-                        buf.clear();
-                        text::fold_into(&w, &mut buf);
-                        rustc_hash::FxBuildHasher.hash_one(buf.as_str())
-                    };
-                    v.push((h, k));
+                if let Some(h) = Self::lower_hash(t, &mut buf) {
+                    m.entry(h).or_insert(k);
                 }
             }
-            v.sort_unstable();
-            v
+            m
         });
         let h = rustc_hash::FxBuildHasher.hash_one(f);
-        let from = by_hash.partition_point(|e| e.0 < h);
-        by_hash[from..]
-            .iter()
-            .take_while(|e| e.0 == h)
-            .any(|&(_, k)| fold(&text::strip_accents(self.tokens[k].text)) == f)
+        let Some(&k) = by_hash.get(&h) else {
+            return false;
+        };
+        let same = |t: &Token| fold(&text::strip_accents(t.text)) == f;
+        same(&self.tokens[k]) || {
+            let mut buf = String::new();
+            self.tokens
+                .iter()
+                .any(|t| Self::lower_hash(t, &mut buf) == Some(h) && same(t))
+        }
     }
 
     /// The evidence of the text ([`Names::evidence`]).
@@ -1084,11 +1096,12 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 }
             });
         // A sentence-initial word joins a name only when it is a name itself (Встреча Енчи).
+        // (The sentence start is asked last: it may split a line into sentences.)
         if first < last
             && !foreign_pair
-            && cx.starts_at(cx.tokens[first].span.start)
             && !cx.initial_at(&cx.tokens[first])
             && cx.person_evidence(cx.tokens[first].text) == 0
+            && cx.starts_at(cx.tokens[first].span.start)
         {
             first += 1;
         }
@@ -1124,8 +1137,9 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         {
             continue;
         }
-        let initial = cx.starts_at(cx.tokens[g.first].span.start)
-            || opens_sentence(text, cx.tokens[g.first].span.start)
+        // (The cheap test first: a sentence start may split a line into sentences.)
+        let initial = opens_sentence(text, cx.tokens[g.first].span.start)
+            || cx.starts_at(cx.tokens[g.first].span.start)
             || text[..cx.tokens[g.first].span.start]
                 .trim_end()
                 .ends_with(['«', '"', '“', '„', ':', '–', '—']);

@@ -116,6 +116,7 @@ fn is_word_char(c: char) -> bool {
     is_alnum(c) || matches!(c, '\u{0300}' | '\u{0301}')
 }
 
+#[cfg(test)]
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | 'ʼ' | '‘')
 }
@@ -164,24 +165,63 @@ pub(crate) fn word_spans(text: &str) -> std::rc::Rc<[Span]> {
     spans
 }
 
+/// Whether the char at byte `i` (a char boundary) is a word char, and its length in bytes;
+/// `None` past the end. ASCII and the Cyrillic block (Russian and Kazakh letters) are told by
+/// their bytes: U+0400..U+047F (lead bytes D0, D1) and U+04C0..U+04FF (D3) are all letters,
+/// of U+0480..U+04BF (D2) all but the signs U+0482..U+0489.
+#[inline]
+fn word_char_at(text: &str, i: usize) -> Option<(bool, usize)> {
+    let b = text.as_bytes();
+    let x = *b.get(i)?;
+    if x < 0x80 {
+        return Some((x.is_ascii_alphanumeric(), 1));
+    }
+    match x {
+        0xD0 | 0xD1 | 0xD3 => Some((true, 2)),
+        0xD2 => Some((!matches!(b.get(i + 1), Some(0x82..=0x89)), 2)),
+        _ => {
+            let c = text.get(i..).and_then(|s| s.chars().next())?;
+            Some((is_word_char(c), c.len_utf8()))
+        }
+    }
+}
+
+/// The length of the joiner char at byte `i` (`-`, `'`, `’`, `ʼ`, `‘`), if one stands there.
+#[inline]
+fn joiner_at(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    match *b.get(i)? {
+        b'-' | b'\'' => Some(1),
+        // ʼ (U+02BC)
+        0xCA if b.get(i + 1) == Some(&0xBC) => Some(2),
+        // ‘ ’ (U+2018, U+2019)
+        0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x98 | 0x99)) => Some(3),
+        _ => None,
+    }
+}
+
 fn spans_uncached(text: &str) -> Vec<Span> {
-    // About one word per seven bytes of Russian or Kazakh text.
     let mut out = Vec::with_capacity(text.len() / 7 + 1);
-    let at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
     let mut pos = 0;
-    while let Some(c) = at(pos) {
-        if !is_word_char(c) {
-            pos += c.len_utf8();
+    while let Some((word, len)) = word_char_at(text, pos) {
+        if !word {
+            pos += len;
             continue;
         }
         let start = pos;
-        let mut end = start + c.len_utf8();
-        while let Some(c) = at(end) {
-            // A joiner between two word chars joins them.
-            if is_word_char(c) || is_joiner(c) && at(end + c.len_utf8()).is_some_and(is_word_char) {
-                end += c.len_utf8();
-            } else {
-                break;
+        let mut end = start + len;
+        loop {
+            match word_char_at(text, end) {
+                Some((true, len)) => end += len,
+                Some((false, len)) => {
+                    let joined = joiner_at(text, end)
+                        .is_some_and(|_| word_char_at(text, end + len).is_some_and(|w| w.0));
+                    if !joined {
+                        break;
+                    }
+                    end += len;
+                }
+                None => break,
             }
         }
         out.push(Span::new(start, end));
@@ -306,6 +346,25 @@ mod tests {
         assert!(n > 1000);
         let long = "Касым-Жомарт Токаев, БҰҰ-ның д'Артаньян. Ну-ну - да -нет- 'а' x-'y";
         assert_eq!(tokenize(long), tokenize_by_chars(long));
+    }
+
+    #[test]
+    fn byte_tests_agree_with_char_tests() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = format!("{c}a");
+            assert_eq!(
+                word_char_at(&s, 0),
+                Some((is_word_char(c), c.len_utf8())),
+                "U+{u:04X}"
+            );
+            assert_eq!(joiner_at(&s, 0).is_some(), is_joiner(c), "U+{u:04X}");
+            if let Some(n) = joiner_at(&s, 0) {
+                assert_eq!(n, c.len_utf8());
+            }
+        }
+        assert_eq!(word_char_at("a", 1), None);
+        assert_eq!(joiner_at("a", 1), None);
     }
 
     #[test]
