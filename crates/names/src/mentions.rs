@@ -186,7 +186,7 @@ struct Ctx<'a> {
     /// Sentence and line starts, the lower-case words and the evidence of the text: built on
     /// first use (the place finder needs none of them).
     starts: std::cell::OnceCell<std::cell::RefCell<LineStarts>>,
-    lower: std::cell::OnceCell<rustc_hash::FxHashMap<u64, usize>>,
+    lower: std::cell::OnceCell<LowerIndex>,
     ev: std::cell::OnceCell<Evidence>,
     /// The Kazakh titles among the stop words of the text's language (`Inner::stop_words`).
     kk_title_stops: &'a [String],
@@ -198,6 +198,18 @@ struct Ctx<'a> {
     cands: std::cell::RefCell<
         rustc_hash::FxHashMap<(Lang, bool), rustc_hash::FxHashMap<String, Rc<Cands>>>,
     >,
+}
+
+/// The words of a text that may be written in lower case ([`Ctx::written_lower`]): those that
+/// are their own folded form (`text::stays_folded`) by byte length, and the others.
+struct LowerIndex {
+    by_len: Vec<Vec<u32>>,
+    other: Vec<u32>,
+}
+
+impl LowerIndex {
+    /// Words this long or longer go to `other`.
+    const MAX_LEN: usize = 64;
 }
 
 /// Readings of one word: (lemma, score, gender), best first.
@@ -229,62 +241,50 @@ impl<'a> Ctx<'a> {
         starts_at(self.text, p, &mut cache.borrow_mut())
     }
 
-    /// The hash of the folded form of token `t` when it is a lower-case word (what
-    /// [`Ctx::written_lower`] looks up); `buf` is scratch space.
-    fn lower_hash(t: &Token, buf: &mut String) -> Option<u64> {
-        use std::hash::BuildHasher;
+    /// Whether token `t` is a lower-case word (counts for [`Ctx::written_lower`]).
+    fn is_lower_word(t: &Token) -> bool {
         // A word that opens with an upper-case letter (no accent mark) stays capitalised
         // without its marks: told without stripping them.
         if text::opens_upper(t.text) == Some(true) {
-            return None;
+            return false;
+        }
+        // A lower-case Arabic article (аль-Хадж) opens a name: it is no lower-case word.
+        if crate::cues::is_article_name(t.text) {
+            return false;
         }
         // A word folded already has no accent marks and no capital.
-        if text::is_folded(t.text) {
-            return (!crate::cues::is_article_name(t.text))
-                .then(|| rustc_hash::FxBuildHasher.hash_one(t.text));
-        }
-        let w = text::strip_accents(t.text);
-        // A lower-case Arabic article (аль-Хадж) opens a name: it is no lower-case word.
-        if is_capitalized(&w) || crate::cues::is_article_name(t.text) {
-            return None;
-        }
-        // Most lower-case words are folded already: hashed as they are.
-        Some(if text::is_folded(&w) {
-            rustc_hash::FxBuildHasher.hash_one(&*w)
-        } else {
-            buf.clear();
-            text::fold_into(&w, buf);
-            rustc_hash::FxBuildHasher.hash_one(buf.as_str())
-        })
+        text::is_folded(t.text) || !is_capitalized(&text::strip_accents(t.text))
     }
 
     /// Whether the folded word `f` is written in lower case somewhere in the text.
     fn written_lower(&self, f: &str) -> bool {
-        use std::hash::BuildHasher;
-        // Hash of the folded form -> the first lower-case word with it; a hit is confirmed
-        // on the word (and on every word with that hash when the first is another word).
-        let by_hash = self.lower.get_or_init(|| {
-            let mut buf = String::new();
-            let mut m: rustc_hash::FxHashMap<u64, usize> = Default::default();
-            m.reserve(self.tokens.len() / 2);
+        // The words that may be lower-case: those that are their own folded form, by byte
+        // length (the length of their folded form), and the others.
+        let index = self.lower.get_or_init(|| {
+            let mut ix = LowerIndex {
+                by_len: vec![Vec::new(); LowerIndex::MAX_LEN],
+                other: Vec::new(),
+            };
             for (k, t) in self.tokens.iter().enumerate() {
-                if let Some(h) = Self::lower_hash(t, &mut buf) {
-                    m.entry(h).or_insert(k);
+                if text::opens_upper(t.text) == Some(true) {
+                    continue;
+                }
+                match ix.by_len.get_mut(t.text.len()) {
+                    Some(v) if text::stays_folded(t.text) => v.push(k as u32),
+                    _ => ix.other.push(k as u32),
                 }
             }
-            m
+            ix
         });
-        let h = rustc_hash::FxBuildHasher.hash_one(f);
-        let Some(&k) = by_hash.get(&h) else {
-            return false;
+        let same = |k: &u32| {
+            let t = &self.tokens[*k as usize];
+            Self::is_lower_word(t) && fold(&text::strip_accents(t.text)) == f
         };
-        let same = |t: &Token| fold(&text::strip_accents(t.text)) == f;
-        same(&self.tokens[k]) || {
-            let mut buf = String::new();
-            self.tokens
-                .iter()
-                .any(|t| Self::lower_hash(t, &mut buf) == Some(h) && same(t))
-        }
+        let own = |k: &u32| {
+            let t = &self.tokens[*k as usize];
+            t.text == f && Self::is_lower_word(t)
+        };
+        index.by_len.get(f.len()).is_some_and(|v| v.iter().any(own)) || index.other.iter().any(same)
     }
 
     /// The evidence of the text ([`Names::evidence`]).
@@ -799,6 +799,14 @@ fn opens_sentence(text: &str, start: usize) -> bool {
 
 /// Whether a Russian word has an adjectival case ending (a surname in -ский or an adjective).
 fn adjectival(w: &str) -> bool {
+    // Every ending below ends in one of these letters: most words are told by their last.
+    let last = w.chars().next_back().map(text::lower);
+    if !matches!(
+        last,
+        Some('й' | 'о' | 'у' | 'м' | 'х' | 'е' | 'ё' | 'я' | 'ю' | 'и')
+    ) {
+        return false;
+    }
     let f = fold(w);
     if f.chars().count() < 5 || !f.chars().all(|c| text::is_cyrillic(c) || c == '-') {
         return false;

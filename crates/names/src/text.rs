@@ -22,6 +22,49 @@ pub(crate) use kzalign_core::chars::{is_alnum, is_alpha, is_upper, lower};
 
 pub(crate) use kzalign_core::chars::{fold, fold_into, is_folded};
 
+/// Whether `w` is its own [`fold`] and has no accent marks, told by its bytes: lower-case
+/// ASCII (no capital), the lower-case Cyrillic letters а-я and ѐ-џ but ё (U+0430..U+045F), and
+/// the lower-case halves of the pairs from U+0461 (the Kazakh letters among them); false for
+/// any other char (which `fold` may or may not change). [`is_folded`] with the Kazakh letters.
+pub(crate) fn stays_folded(w: &str) -> bool {
+    let b = w.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(&y) = b.get(i + 1) else {
+            return false;
+        };
+        // а-п (D0 B0..BF), р-я (D1 80..8F): the common case, one test.
+        if (u16::from(x) << 8 | u16::from(y)).wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0 {
+            i += 2;
+            continue;
+        }
+        let ok = match x {
+            // а-п (U+0430..U+043F)
+            0xD0 => y >= 0xB0,
+            // р-я, ѐ-џ but ё (U+0440..U+045F), odd U+0461..U+047F
+            0xD1 => y <= 0x9F && y != 0x91 || y >= 0xA0 && y & 1 == 1,
+            // odd U+0481..U+04BF
+            0xD2 => y & 1 == 1,
+            // odd U+04D1..U+04FF
+            0xD3 => y >= 0x90 && y & 1 == 1,
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        i += 2;
+    }
+    true
+}
+
 /// Removes combining stress marks and other combining acute/grave accents (`И́горь` -> `Игорь`).
 pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
     // Both marks are encoded CC 80 / CC 81, and CC leads only U+0300..U+033F: no CC byte, no mark.
@@ -365,6 +408,40 @@ mod tests {
         }
         assert_eq!(word_char_at("a", 1), None);
         assert_eq!(joiner_at("a", 1), None);
+    }
+
+    #[test]
+    fn stays_folded_only_for_words_fold_keeps() {
+        let mut n = 0;
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let w = format!("a{c}я");
+            if stays_folded(&w) {
+                assert_eq!(fold(&w), w, "U+{u:04X}");
+                assert_eq!(strip_accents(&w), w, "U+{u:04X}");
+                n += 1;
+            }
+            if is_folded(&w) {
+                assert!(stays_folded(&w), "U+{u:04X}");
+            }
+        }
+        // ASCII but capitals, 95 Cyrillic letters.
+        assert!(n > 100, "{n}");
+        for w in [
+            "әлем",
+            "қазақ",
+            "үкімет",
+            "ұлттық",
+            "өңір",
+            "іргетас",
+            "һәм",
+            "ғалым",
+        ] {
+            assert!(stays_folded(w), "{w}");
+        }
+        for w in ["Әлем", "ёж", "И\u{301}горь", "café"] {
+            assert!(!stays_folded(w), "{w}");
+        }
     }
 
     #[test]
