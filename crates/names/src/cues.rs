@@ -10,11 +10,22 @@ use kzalign_core::Lang;
 /// The lower-case word after byte `end` with only one or two spaces between.
 fn word_after(text: &str, end: usize) -> Option<&str> {
     let rest = text.get(end..)?;
-    let after = rest.trim_start_matches([' ', '\u{a0}']);
-    let gap = rest.len() - after.len();
-    if gap == 0 || gap > 2 {
+    // The spaces (one byte) and no-break spaces (two) after `end`: one or two bytes.
+    let mut gap = 0;
+    loop {
+        match rest.as_bytes().get(gap..) {
+            Some([b' ', ..]) => gap += 1,
+            Some([0xC2, 0xA0, ..]) => gap += 2,
+            _ => break,
+        }
+        if gap > 2 {
+            return None;
+        }
+    }
+    if gap == 0 {
         return None;
     }
+    let after = rest.get(gap..)?;
     let n: usize = after
         .chars()
         .take_while(|c| is_alpha(*c) || *c == '-')
@@ -27,11 +38,22 @@ fn word_after(text: &str, end: usize) -> Option<&str> {
 /// The lower-case word before byte `start` with only one or two spaces between.
 fn word_before(text: &str, start: usize) -> Option<&str> {
     let head = text.get(..start)?;
-    let before = head.trim_end_matches([' ', '\u{a0}']);
-    let gap = head.len() - before.len();
-    if gap == 0 || gap > 2 {
+    // The spaces (one byte) and no-break spaces (two) before `start`: one or two bytes.
+    let mut gap = 0;
+    loop {
+        match head.as_bytes().get(..head.len() - gap) {
+            Some([.., b' ']) => gap += 1,
+            Some([.., 0xC2, 0xA0]) => gap += 2,
+            _ => break,
+        }
+        if gap > 2 {
+            return None;
+        }
+    }
+    if gap == 0 {
         return None;
     }
+    let before = head.get(..head.len() - gap)?;
     let n: usize = before
         .chars()
         .rev()
@@ -85,7 +107,7 @@ pub(crate) fn foreign_name_word(tables: &Tables, w: &str) -> bool {
         && w.chars().all(is_alpha)
         && !crate::text::is_all_caps(w)
         && !ru_common_word(tables, w)
-        && !tables.word_is(&fold(w), Lang::Ru, "stop")
+        && !tables.word_is(w, Lang::Ru, "stop")
 }
 
 /// Whether a Kazakh sentence-initial word may be a foreign surname standing alone (Слоан,
@@ -97,7 +119,7 @@ pub(crate) fn foreign_looking(tables: &Tables, name: &str) -> bool {
         && !name
             .chars()
             .any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c))
-        && !tables.word_is(&fold(name), Lang::Kk, "stop")
+        && !tables.word_is(name, Lang::Kk, "stop")
         // Kazakh plurals name groups (Шалдар айтады).
         && !["лар", "лер", "дар", "дер", "тар", "тер"].iter().any(|e| {
             fold(name)
@@ -137,8 +159,7 @@ const INSTRUMENTAL_PREPOSITIONS: &[&str] = &["с", "со", "между", "над
 /// name reads as written (Ньюсом, not the instrumental of Ньюс). Not after a preposition that
 /// governs the instrumental (с Ньюсом заявил is no subject).
 pub(crate) fn subject_of_verb(tables: &Tables, text: &str, start: usize, end: usize) -> bool {
-    let verb =
-        word_after(text, end).is_some_and(|w| tables.word_is(&fold(w), Lang::Ru, "speech_verb"));
+    let verb = word_after(text, end).is_some_and(|w| tables.word_is(w, Lang::Ru, "speech_verb"));
     verb && !word_before(text, start)
         .is_some_and(|w| INSTRUMENTAL_PREPOSITIONS.contains(&fold(w).as_str()))
 }
@@ -149,7 +170,7 @@ pub(crate) fn subject_of_verb(tables: &Tables, text: &str, start: usize, end: us
 /// (Амаридің әжесі).
 fn kin_cue(tables: &Tables, text: &str, start: usize, end: usize, lang: Lang) -> bool {
     match lang {
-        Lang::Ru => word_before(text, start).is_some_and(|w| tables.word_is(&fold(w), lang, "kin")),
+        Lang::Ru => word_before(text, start).is_some_and(|w| tables.word_is(w, lang, "kin")),
         Lang::Kk => {
             let genitive = text
                 .get(start..end)
@@ -193,8 +214,7 @@ pub(crate) fn person_cue_nearby(
     {
         return true;
     }
-    let is_verb =
-        |w: Option<&str>| w.is_some_and(|w| tables.word_is(&fold(w), lang, "speech_verb"));
+    let is_verb = |w: Option<&str>| w.is_some_and(|w| tables.word_is(w, lang, "speech_verb"));
     let before = word_before(text, start);
     // A feminine verb agrees with a feminine name in -а/-я (написала Шакира).
     let feminine_verb = lang == Lang::Ru && before.is_some_and(|v| v.ends_with("ла"));
@@ -305,9 +325,12 @@ pub(crate) fn article_name_tokens(tokens: &[crate::text::Token]) -> Vec<usize> {
 
 /// Whether a word is a name with a lower-case Arabic article (`аль-Хадж`).
 pub(crate) fn is_article_name(w: &str) -> bool {
-    // Every article ends with a hyphen: most words are told by the byte where an article's
-    // hyphen would be.
-    ARTICLES
+    // Every article opens with а, э or ә, and ends with a hyphen: most words are told by their
+    // first two bytes, or by the byte where an article's hyphen would be.
+    matches!(
+        w.as_bytes().get(..2),
+        Some([0xD0, 0xB0] | [0xD1, 0x8D] | [0xD3, 0x99])
+    ) && ARTICLES
         .iter()
         .any(|a| w.as_bytes().get(a.len() - 1) == Some(&b'-'))
         && ARTICLES.iter().any(|a| {
@@ -354,12 +377,79 @@ mod tests {
         assert_eq!(toks[idx[0]].text, "аль-Хадж");
     }
 
-    /// `is_article_name` looks for an article's hyphen at its last byte.
+    /// [`word_after`] and [`word_before`] as first written (trimming the spaces as chars).
+    fn word_around_by_chars(text: &str, at: usize, after: bool) -> Option<&str> {
+        if after {
+            let rest = text.get(at..)?;
+            let a = rest.trim_start_matches([' ', '\u{a0}']);
+            let gap = rest.len() - a.len();
+            if gap == 0 || gap > 2 {
+                return None;
+            }
+            let n: usize = a
+                .chars()
+                .take_while(|c| is_alpha(*c) || *c == '-')
+                .map(char::len_utf8)
+                .sum();
+            let w = a.get(..n)?;
+            w.chars().next().filter(|c| c.is_lowercase()).map(|_| w)
+        } else {
+            let head = text.get(..at)?;
+            let b = head.trim_end_matches([' ', '\u{a0}']);
+            let gap = head.len() - b.len();
+            if gap == 0 || gap > 2 {
+                return None;
+            }
+            let n: usize = b
+                .chars()
+                .rev()
+                .take_while(|c| is_alpha(*c) || *c == '-')
+                .map(char::len_utf8)
+                .sum();
+            let w = b.get(b.len() - n..)?;
+            w.chars().next().filter(|c| c.is_lowercase()).map(|_| w)
+        }
+    }
+
+    #[test]
+    fn words_around_agree_with_char_version() {
+        let parts = [
+            "",
+            " ",
+            "  ",
+            "\u{a0}",
+            " \u{a0}",
+            "заявил",
+            "Иванов",
+            "-",
+            ".",
+            "а",
+            "ü",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let t = format!("{a}{b}{c}");
+                    for at in 0..=t.len() {
+                        if t.is_char_boundary(at) {
+                            assert_eq!(word_after(&t, at), word_around_by_chars(&t, at, true));
+                            assert_eq!(word_before(&t, at), word_around_by_chars(&t, at, false));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `is_article_name` looks for an article's first letter in its first two bytes and its
+    /// hyphen at its last byte.
     #[test]
     fn every_article_ends_with_a_hyphen() {
         for a in ARTICLES {
             assert!(a.ends_with('-') && a.len() > 1, "{a}");
+            assert!(a.starts_with(['а', 'э', 'ә']), "{a}");
         }
+        assert!(is_article_name("эль-Сиси"));
         assert!(is_article_name("ал-Фараби"));
         assert!(is_article_name("аль-Хадж"));
         assert!(is_article_name("әл-Фараби"));

@@ -499,7 +499,6 @@ impl Tables {
         Ok(t)
     }
 
-    /// Whether `word` (any case) is listed with `class` in `lang`.
     /// Kazakh words of class `protect`.
     pub(crate) fn kk_protected(&self) -> &[String] {
         self.kk_protected.get_or_init(|| {
@@ -511,6 +510,8 @@ impl Tables {
         })
     }
 
+    /// Whether `word` (any case) is listed with `class` in `lang`; the word is folded here, so
+    /// a word folded already or not is looked up alike (`fold` is idempotent).
     pub(crate) fn word_is(&self, word: &str, lang: Lang, class: &str) -> bool {
         self.word_classes(word, lang, |c| c.contains(class))
     }

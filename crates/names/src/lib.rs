@@ -578,9 +578,12 @@ pub(crate) struct Hint {
 /// Evidence from the text a name stands in: the other forms of the same name.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Evidence {
-    /// lemma -> (form, weight): every capitalised form of the text that can be read as the
-    /// lemma, weighted by that reading's prior relative to the form's best reading.
-    support: HashMap<String, Vec<(std::rc::Rc<str>, f32)>>,
+    /// The distinct capitalised forms of the text (folded), each with its readings.
+    forms: Vec<(std::rc::Rc<str>, std::rc::Rc<RawReadings>)>,
+    /// (hash of a lemma, form, reading of that form, weight): every capitalised form of the
+    /// text that can be read as the lemma, weighted by that reading's prior relative to the
+    /// form's best reading; sorted by hash, in text order within one hash.
+    support: Vec<(u64, u32, u32, f32)>,
     /// Surname lemmas read in full names (given name + surname) of the text.
     pub read_names: HashSet<String>,
 }
@@ -588,15 +591,18 @@ pub(crate) struct Evidence {
 impl Evidence {
     /// Support for `lemma` from forms other than `form`.
     pub(crate) fn support_from_others(&self, lemma: &str, form: &str) -> f32 {
-        self.support
-            .get(lemma)
-            .map(|v| {
-                v.iter()
-                    .filter(|(f, _)| &**f != form)
-                    .map(|(_, w)| *w)
-                    .sum::<f32>()
+        use std::hash::BuildHasher;
+        let h = rustc_hash::FxBuildHasher.hash_one(lemma);
+        let from = self.support.partition_point(|e| e.0 < h);
+        self.support[from..]
+            .iter()
+            .take_while(|e| e.0 == h)
+            .filter(|e| {
+                let (f, rr) = &self.forms[e.1 as usize];
+                rr.1.get(e.2 as usize).is_some_and(|r| r.0 == lemma) && &**f != form
             })
-            .unwrap_or(0.0)
+            .map(|e| e.3)
+            .sum::<f32>()
             .min(3.0)
     }
 }
@@ -806,8 +812,14 @@ impl Names {
     }
 
     fn is_initial(w: &str) -> bool {
-        let letters = w.chars().filter(|c| text::is_alpha(*c)).count();
-        w.ends_with('.') && letters <= 3 || letters == 1 && text::is_capitalized(w)
+        // Letters are counted only as far as the answer needs: four with a dot, two without.
+        let dot = w.ends_with('.');
+        let letters = w
+            .chars()
+            .filter(|c| text::is_alpha(*c))
+            .take(if dot { 4 } else { 2 })
+            .count();
+        dot && letters <= 3 || letters == 1 && text::is_capitalized(w)
     }
 
     /// Builds the evidence of a text: the support each lemma gets from the text's capitalised
@@ -818,6 +830,7 @@ impl Names {
 
     /// [`Names::evidence`] of a text already split into `tokens` (`text::tokenize(text)`).
     pub(crate) fn evidence_of(&self, text: &str, tokens: &[text::Token], lang: Lang) -> Evidence {
+        use std::hash::BuildHasher;
         let mut ev = Evidence::default();
         let mut seen: HashSet<std::rc::Rc<str>> = HashSet::default();
         let mut f = String::new();
@@ -844,15 +857,15 @@ impl Names {
             if max <= 0.0 {
                 continue;
             }
-            for (l, p, _) in raw {
-                match ev.support.get_mut(l) {
-                    Some(v) => v.push((f.clone(), p / max)),
-                    None => {
-                        ev.support.insert(l.clone(), vec![(f.clone(), p / max)]);
-                    }
-                }
+            let fi = ev.forms.len() as u32;
+            for (ri, (l, p, _)) in raw.iter().enumerate() {
+                let h = rustc_hash::FxBuildHasher.hash_one(l.as_str());
+                ev.support.push((h, fi, ri as u32, p / max));
             }
+            ev.forms.push((f, rr.clone()));
         }
+        // By hash; forms and readings in text order within one hash.
+        ev.support.sort_unstable_by_key(|e| (e.0, e.1, e.2));
         // Full names: a known given name, then a capitalised word after a space.
         let mut reads = HashSet::default();
         // The reading of a pair depends only on its two words: each pair is read once.

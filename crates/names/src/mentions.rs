@@ -1333,18 +1333,19 @@ fn place_word_matches(cx: &Ctx, tok: &str, form: &str, lang: Lang) -> bool {
 }
 
 /// Place forms (indexes into `forms`, ascending) whose first word the token `written` (folded
-/// `tok`) is a case form of; depends only on the token and the text's language, so remembered
+/// `tok()`, asked only when not remembered) is a case form of; depends only on the token and the text's language, so remembered
 /// per thread.
-fn first_place_words(
+fn first_place_words<'a>(
     cx: &Ctx,
     written: &str,
-    tok: &str,
+    tok: impl FnOnce() -> &'a str,
     forms: &[(Vec<String>, usize, Lang)],
 ) -> Rc<[usize]> {
     thread_local! {
         static FIRST: WordMemo<Rc<[usize]>> = WordMemo::default();
     }
     word_memo(&FIRST, cx.names, cx.lang, written, || {
+        let tok = tok();
         let script = text::script_lang(written);
         forms
             .iter()
@@ -1381,6 +1382,7 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
     let toks: Vec<&Token> = cx.tokens.iter().collect();
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; toks.len()];
+    let mut key = String::new();
     for i in 0..toks.len() {
         if used[i] {
             continue;
@@ -1389,12 +1391,22 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
         if !is_capitalized(t.text) {
             continue;
         }
-        // Longer forms first, so that «Южная Корея» wins over «Корея».
-        let Some(forms) = names.inner.place_forms.get(crate::prefix2(fold_at(i))) else {
+        // Longer forms first, so that «Южная Корея» wins over «Корея». The folded form's
+        // first two letters are the first two letters folded (fold maps char to char).
+        key.clear();
+        for c in t
+            .text
+            .chars()
+            .filter(|c| !matches!(c, '\u{0300}' | '\u{0301}'))
+            .take(2)
+        {
+            key.push(text::fold_char(c));
+        }
+        let Some(forms) = names.inner.place_forms.get(key.as_str()) else {
             continue;
         };
         // The forms whose first word this token can be (a pure test of the token, remembered).
-        let firsts = first_place_words(cx, t.text, fold_at(i), forms);
+        let firsts = first_place_words(cx, t.text, || fold_at(i), forms);
         if firsts.is_empty() {
             continue;
         }
@@ -1419,15 +1431,17 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
             let last = i + words.len() - 1;
             let span = Span::new(t.span.start, toks[last].span.end);
             let p = &names.place_entries()[*pi];
+            // The form whose words fold to `words`.
+            let same = |f: &&String| {
+                let mut it = f.split_whitespace();
+                words
+                    .iter()
+                    .all(|w| it.next().is_some_and(|x| fold(x) == *w))
+                    && it.next().is_none()
+            };
             let lemma = match wl {
-                Lang::Kk => {
-                    p.kk.iter()
-                        .find(|f| f.split_whitespace().map(fold).collect::<Vec<_>>() == *words)
-                }
-                _ => {
-                    p.ru.iter()
-                        .find(|f| f.split_whitespace().map(fold).collect::<Vec<_>>() == *words)
-                }
+                Lang::Kk => p.kk.iter().find(same),
+                _ => p.ru.iter().find(same),
             }
             .cloned()
             .unwrap_or_else(|| words.join(" "));

@@ -22,6 +22,14 @@ pub(crate) use kzalign_core::chars::{is_alnum, is_alpha, is_upper, lower};
 
 pub(crate) use kzalign_core::chars::{fold, fold_into, is_folded};
 
+/// The [`fold`] of one char (`fold` maps each char to one char).
+pub(crate) fn fold_char(c: char) -> char {
+    match lower(c) {
+        'ё' => 'е',
+        l => l,
+    }
+}
+
 /// Whether `w` is its own [`fold`] and has no accent marks, told by its bytes: lower-case
 /// ASCII (no capital), the lower-case Cyrillic letters а-я and ѐ-џ but ё (U+0430..U+045F), and
 /// the lower-case halves of the pairs from U+0461 (the Kazakh letters among them); false for
@@ -103,6 +111,18 @@ pub(crate) fn is_all_caps(w: &str) -> bool {
     n >= 2
 }
 
+/// `char::to_uppercase` of a lower-case ASCII or Russian letter (one char), without the Unicode
+/// tables; `None` for other chars.
+fn upper_fast(c: char) -> Option<char> {
+    let u = c as u32;
+    match u {
+        0x61..=0x7A => Some(c.to_ascii_uppercase()),
+        0x430..=0x44F => char::from_u32(u - 0x20),
+        0x450..=0x45F => char::from_u32(u - 0x50),
+        _ => None,
+    }
+}
+
 /// Re-applies the capitalisation of `model` to a lower-case `lemma` made from it: title case
 /// when the model is capitalised, upper case when the model is all capitals.
 pub(crate) fn recase(model: &str, lemma: &str) -> String {
@@ -112,10 +132,19 @@ pub(crate) fn recase(model: &str, lemma: &str) -> String {
     // Keep the model's own letters where they coincide, then title-case each hyphen part.
     let mut out = String::with_capacity(lemma.len());
     let mut start = true;
-    for c in lemma.chars() {
+    for (i, c) in lemma.char_indices() {
         if start && is_alpha(c) {
-            out.extend(c.to_uppercase());
+            match upper_fast(c) {
+                Some(u) => out.push(u),
+                None => out.extend(c.to_uppercase()),
+            }
             start = false;
+            // Without a hyphen after it, the rest stays as it is.
+            let rest = &lemma[i + c.len_utf8()..];
+            if !rest.contains('-') {
+                out.push_str(rest);
+                break;
+            }
         } else {
             out.push(c);
         }
@@ -408,6 +437,41 @@ mod tests {
         }
         assert_eq!(word_char_at("a", 1), None);
         assert_eq!(joiner_at("a", 1), None);
+    }
+
+    #[test]
+    fn fold_char_is_fold_of_one_char() {
+        for u in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(fold_char(c).to_string(), fold(&c.to_string()), "U+{u:04X}");
+        }
+    }
+
+    /// `fold` is its own fold on every char (so on every word: it maps char by char), which
+    /// lets a lookup that folds its key take a word folded or not.
+    #[test]
+    fn fold_is_idempotent() {
+        for u in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let f = fold_char(c);
+            assert_eq!(fold_char(f), f, "U+{u:04X}");
+        }
+    }
+
+    #[test]
+    fn upper_fast_agrees_with_std() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            if let Some(x) = upper_fast(c) {
+                assert_eq!(
+                    c.to_uppercase().collect::<String>(),
+                    x.to_string(),
+                    "U+{u:04X}"
+                );
+            }
+        }
+        assert_eq!(upper_fast('я'), Some('Я'));
+        assert_eq!(upper_fast('і'), Some('І'));
     }
 
     #[test]
