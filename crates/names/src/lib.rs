@@ -563,7 +563,7 @@ pub(crate) struct NameReading {
 }
 
 /// What the caller knows about the word being read.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(crate) struct Hint {
     /// Gender of the person, from an agreeing given name or patronymic.
     pub gender: Option<Gender>,
@@ -986,10 +986,12 @@ impl Names {
 
     /// Whether a lemma of five or more letters ends in a surname ending of `lang`.
     pub(crate) fn has_surname_ending(&self, lemma: &str, lang: Lang) -> bool {
+        // The last bytes first: most endings differ there, told without a compare call.
+        let last = lemma.as_bytes().last();
         lemma.chars().count() >= 5
-            && self.inner.surname_ends[lang_index(lang)]
-                .iter()
-                .any(|e| lemma.ends_with(e.as_str()))
+            && self.inner.surname_ends[lang_index(lang)].iter().any(|e| {
+                e.as_bytes().last().map_or(true, |b| Some(b) == last) && lemma.ends_with(e.as_str())
+            })
     }
 
     /// Reads a whole name (words in text order).
@@ -1006,6 +1008,29 @@ impl Names {
             l => l,
         };
         let n = words.len();
+        // Readings of word `i` with a hint and the evidence, each computed once per name.
+        #[allow(clippy::type_complexity)]
+        let memo: std::cell::RefCell<Vec<(usize, Hint, std::rc::Rc<Readings>)>> =
+            Default::default();
+        let cands_of = |i: usize, h: Hint| -> std::rc::Rc<Readings> {
+            let hit = memo
+                .borrow()
+                .iter()
+                .find(|e| e.0 == i && e.1 == h)
+                .map(|e| e.2.clone());
+            hit.unwrap_or_else(|| {
+                let c = self.word_candidates(words[i], lang, h, ev);
+                memo.borrow_mut().push((i, h, c.clone()));
+                c
+            })
+        };
+        // `word_lemma` of word `i`.
+        let lemma_of = |i: usize, h: Hint| -> String {
+            cands_of(i, h)
+                .first()
+                .map(|c| c.0.clone())
+                .unwrap_or_else(|| fold(words[i]))
+        };
         let mut parts = vec![Part::Surname; n];
         let mut gender: Option<Gender> = None;
         // A subject before its verb is in the nominative; otherwise a given name may show the case.
@@ -1103,7 +1128,7 @@ impl Names {
             let w = words[0];
             if !w.contains('-') {
                 let form = fold(&text::strip_accents(w));
-                let l0 = self.word_lemma(w, lang, Hint::default(), ev);
+                let l0 = lemma_of(0, Hint::default());
                 if !self.has_surname_ending(&l0, lang) {
                     parts[0] = Part::Given;
                     if l0 != form {
@@ -1117,7 +1142,7 @@ impl Names {
             surname = cands.last().copied();
             // «Йоахим Лёв»: a given name last after a word without a surname ending is the surname.
             if n == 2 && parts[1] == Part::Given && parts[0] == Part::Surname {
-                let l0 = self.word_lemma(words[0], lang, Hint::default(), ev);
+                let l0 = lemma_of(0, Hint::default());
                 if !self.has_surname_ending(&l0, lang) {
                     parts[0] = Part::Given;
                     parts[1] = Part::Surname;
@@ -1158,14 +1183,12 @@ impl Names {
                 Part::Initial => w.to_string(),
                 _ if bare_kk => text::recase(w, &fold(w)),
                 Part::Given => {
-                    let c = self.word_candidates(
-                        w,
-                        lang,
+                    let c = cands_of(
+                        i,
                         Hint {
                             nominative: None,
                             ..hint
                         },
-                        ev,
                     );
                     c.iter()
                         .find(|c| self.is_given(&c.0))
@@ -1175,14 +1198,12 @@ impl Names {
                 }
                 Part::Patronymic => text::recase(
                     w,
-                    &self.word_lemma(
-                        w,
-                        lang,
+                    &lemma_of(
+                        i,
                         Hint {
                             nominative: None,
                             ..hint
                         },
-                        ev,
                     ),
                 ),
                 Part::Surname => {
@@ -1195,7 +1216,7 @@ impl Names {
                             h.nominative = Some(true);
                         }
                     }
-                    text::recase(w, &self.word_lemma(w, lang, h, ev))
+                    text::recase(w, &lemma_of(i, h))
                 }
             };
             reading.words.push(WordReading {
@@ -1203,7 +1224,7 @@ impl Names {
                 part: parts[i],
             });
         }
-        reading.person = self.resolve(words, &reading, lang, hint, ev);
+        reading.person = self.resolve(&reading, lang, hint, &cands_of);
         if let (Some(p), Some(s)) = (reading.person, surname) {
             // The gazetteer's surname form wins when it is one of the candidates.
             let person = &self.inner.gaz.persons()[p];
@@ -1212,7 +1233,7 @@ impl Names {
                 Lang::Ru => person.ru.iter().collect(),
                 Lang::Other => person.latin.iter().collect(),
             };
-            let cands = self.word_candidates(words[s], lang, hint, ev);
+            let cands = cands_of(s, hint);
             for (c, _, _) in cands.iter() {
                 if let Some(f) = forms
                     .iter()
@@ -1228,13 +1249,13 @@ impl Names {
     }
 
     /// The gazetteer person a reading names, if exactly one fits.
+    /// `cands_of(i, hint)`: the readings of word `i` with `hint` and the name's evidence.
     fn resolve(
         &self,
-        words: &[&str],
         r: &NameReading,
         lang: Lang,
         hint: Hint,
-        ev: Option<&Evidence>,
+        cands_of: &dyn Fn(usize, Hint) -> std::rc::Rc<Readings>,
     ) -> Option<usize> {
         // Given name and patronymic without a surname (Владимир Владимирович): a gazetteer
         // form that starts with both.
@@ -1283,7 +1304,7 @@ impl Names {
         if r.words.get(s).is_some_and(|w| w.part == Part::Patronymic) {
             return None;
         }
-        let cands = self.word_candidates(words[s], lang, hint, ev);
+        let cands = cands_of(s, hint);
         let givens: Vec<String> = r
             .words
             .iter()
