@@ -52,8 +52,20 @@ impl StemList {
             self.parse()
                 .unwrap_or_else(|_| kzalign_langid::wordlist::Bloom::empty())
         });
-        let chars: Vec<char> = stem.chars().map(crate::text::lower).collect();
-        chars.len() >= 3 && b.contains(&chars)
+        // Most stems fit in a buffer on the stack.
+        let mut buf = ['\0'; 32];
+        let mut n = 0;
+        for c in stem.chars() {
+            match buf.get_mut(n) {
+                Some(x) => *x = crate::text::lower(c),
+                None => {
+                    let chars: Vec<char> = stem.chars().map(crate::text::lower).collect();
+                    return b.contains(&chars);
+                }
+            }
+            n += 1;
+        }
+        n >= 3 && b.contains(&buf[..n])
     }
 }
 

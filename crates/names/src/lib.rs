@@ -233,6 +233,8 @@ struct Inner {
     /// Surname endings of two or more letters (`surname_endings.tsv`, class `surname`) that
     /// apply to Ru, Kk and Other, in table order.
     surname_ends: [Vec<String>; 3],
+    /// The last bytes of `surname_ends` (an ending of one or more bytes, each).
+    surname_end_bytes: [[bool; 256]; 3],
     /// Patronymic endings (class `patronymic`) that apply to Ru, Kk and Other, in table order:
     /// (ending, its length in chars, gender).
     patronymic_ends: [Vec<(String, usize, Option<Gender>)>; 3],
@@ -488,6 +490,17 @@ impl Inner {
                 .map(|e| e.ending.clone())
                 .collect()
         });
+        let surname_end_bytes = surname_ends.each_ref().map(|v: &Vec<String>| {
+            let mut t = [false; 256];
+            for e in v {
+                match e.as_bytes().last() {
+                    Some(b) => t[usize::from(*b)] = true,
+                    // An empty ending ends every word.
+                    None => t = [true; 256],
+                }
+            }
+            t
+        });
         let patronymic_ends = [Lang::Ru, Lang::Kk, Lang::Other].map(|l| {
             for_lang(l)
                 .filter(|e| e.class == "patronymic")
@@ -503,6 +516,7 @@ impl Inner {
             stop_words.map(|v| v.into_iter().filter(|s| s.chars().count() >= 5).collect());
         Inner {
             surname_ends,
+            surname_end_bytes,
             patronymic_ends,
             kk_title_stops,
             long_stops,
@@ -986,12 +1000,16 @@ impl Names {
 
     /// Whether a lemma of five or more letters ends in a surname ending of `lang`.
     pub(crate) fn has_surname_ending(&self, lemma: &str, lang: Lang) -> bool {
-        // The last bytes first: most endings differ there, told without a compare call.
-        let last = lemma.as_bytes().last();
-        lemma.chars().count() >= 5
-            && self.inner.surname_ends[lang_index(lang)].iter().any(|e| {
-                e.as_bytes().last().map_or(true, |b| Some(b) == last) && lemma.ends_with(e.as_str())
-            })
+        // The last byte first: most words end in no ending's last byte.
+        let li = lang_index(lang);
+        lemma
+            .as_bytes()
+            .last()
+            .is_some_and(|b| self.inner.surname_end_bytes[li][usize::from(*b)])
+            && lemma.chars().count() >= 5
+            && self.inner.surname_ends[li]
+                .iter()
+                .any(|e| lemma.ends_with(e.as_str()))
     }
 
     /// Reads a whole name (words in text order).
