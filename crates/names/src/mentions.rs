@@ -440,7 +440,8 @@ impl<'a> Ctx<'a> {
 
     /// Whether the token is an initial: one or two capital letters followed by a dot.
     fn initial_at(&self, t: &Token) -> bool {
-        let letters = t.text.chars().count();
+        // (Counted no further than the answer needs.)
+        let letters = t.text.chars().take(3).count();
         letters <= 2
             && t.text.chars().all(text::is_upper)
             && self
@@ -460,6 +461,15 @@ impl<'a> Ctx<'a> {
         if self.initial_at(t) {
             return true;
         }
+        // The rest depends only on the word and the language: computed once per thread.
+        thread_local! {
+            static LIKE: WordMemo = WordMemo::default();
+        }
+        word_memo(&LIKE, self.names, self.lang, w, || self.name_like_word(w))
+    }
+
+    /// [`Ctx::name_like`] of a capitalised word that is no initial.
+    fn name_like_word(&self, w: &str) -> bool {
         if w.chars().any(|c| c.is_ascii_digit()) {
             return false;
         }
