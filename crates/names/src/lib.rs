@@ -592,14 +592,38 @@ pub(crate) struct Hint {
 /// Evidence from the text a name stands in: the other forms of the same name.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Evidence {
-    /// The distinct capitalised forms of the text (folded), each with its readings.
-    forms: Vec<(std::rc::Rc<str>, std::rc::Rc<RawReadings>)>,
+    /// The readings of the distinct capitalised forms of the text (each with its folded form).
+    forms: Vec<std::rc::Rc<RawReadings>>,
     /// (hash of a lemma, form, reading of that form, weight): every capitalised form of the
     /// text that can be read as the lemma, weighted by that reading's prior relative to the
     /// form's best reading; sorted by hash, in text order within one hash.
     support: Vec<(u64, u32, u32, f32)>,
     /// Surname lemmas read in full names (given name + surname) of the text.
     pub read_names: HashSet<String>,
+}
+
+/// The readings of a word, compared and looked up by its folded form.
+struct ByForm(std::rc::Rc<RawReadings>);
+
+impl std::borrow::Borrow<str> for ByForm {
+    fn borrow(&self) -> &str {
+        &self.0 .2
+    }
+}
+
+impl PartialEq for ByForm {
+    fn eq(&self, other: &ByForm) -> bool {
+        self.0 .2 == other.0 .2
+    }
+}
+
+impl Eq for ByForm {}
+
+impl std::hash::Hash for ByForm {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // As the folded form itself hashes (`Borrow<str>`).
+        self.0 .2.as_str().hash(state);
+    }
 }
 
 impl Evidence {
@@ -612,8 +636,8 @@ impl Evidence {
             .iter()
             .take_while(|e| e.0 == h)
             .filter(|e| {
-                let (f, rr) = &self.forms[e.1 as usize];
-                rr.1.get(e.2 as usize).is_some_and(|r| r.0 == lemma) && &**f != form
+                let rr = &self.forms[e.1 as usize];
+                rr.1.get(e.2 as usize).is_some_and(|r| r.0 == lemma) && rr.2 != form
             })
             .map(|e| e.3)
             .sum::<f32>()
@@ -846,8 +870,7 @@ impl Names {
     pub(crate) fn evidence_of(&self, text: &str, tokens: &[text::Token], lang: Lang) -> Evidence {
         use std::hash::BuildHasher;
         let mut ev = Evidence::default();
-        let mut seen: HashSet<std::rc::Rc<str>> = HashSet::default();
-        let mut f = String::new();
+        let mut seen: HashSet<ByForm> = HashSet::default();
         for t in tokens {
             // A word that opens with a lower-case letter (no accent mark) is not capitalised
             // without its marks either: told without stripping them.
@@ -858,14 +881,12 @@ impl Names {
             if !text::is_capitalized(&w) || text::is_all_caps(&w) {
                 continue;
             }
-            f.clear();
-            text::fold_into(&w, &mut f);
-            if seen.contains(f.as_str()) {
+            // The readings (remembered per thread) carry the folded form.
+            let rr = self.raw_candidates(&w, lang);
+            if seen.contains(rr.2.as_str()) {
                 continue;
             }
-            let f: std::rc::Rc<str> = f.as_str().into();
-            seen.insert(f.clone());
-            let rr = self.raw_candidates(&w, lang);
+            seen.insert(ByForm(rr.clone()));
             let raw = &rr.1;
             let max = raw.iter().map(|c| c.1).fold(0.0f32, f32::max);
             if max <= 0.0 {
@@ -876,7 +897,7 @@ impl Names {
                 let h = rustc_hash::FxBuildHasher.hash_one(l.as_str());
                 ev.support.push((h, fi, ri as u32, p / max));
             }
-            ev.forms.push((f, rr.clone()));
+            ev.forms.push(rr.clone());
         }
         // By hash; forms and readings in text order within one hash.
         ev.support.sort_unstable_by_key(|e| (e.0, e.1, e.2));
