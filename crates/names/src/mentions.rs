@@ -188,6 +188,8 @@ struct Ctx<'a> {
     starts: std::cell::OnceCell<std::cell::RefCell<LineStarts>>,
     lower: std::cell::OnceCell<LowerIndex>,
     ev: std::cell::OnceCell<Evidence>,
+    /// [`Ctx::person_evidence`] of each token, `u8::MAX` until asked.
+    evidence_at: Vec<std::cell::Cell<u8>>,
     /// The Kazakh titles among the stop words of the text's language (`Inner::stop_words`).
     kk_title_stops: &'a [String],
     /// The stop words of five or more letters.
@@ -220,6 +222,7 @@ impl<'a> Ctx<'a> {
         let lang = text_lang(text, lang);
         let tokens = text::tokenize(text);
         let li = crate::lang_index(lang);
+        let n = tokens.len();
         Ctx {
             names,
             text,
@@ -228,6 +231,7 @@ impl<'a> Ctx<'a> {
             starts: Default::default(),
             lower: Default::default(),
             ev: Default::default(),
+            evidence_at: vec![std::cell::Cell::new(u8::MAX); n],
             kk_title_stops: &names.inner.kk_title_stops[li],
             long_stops: &names.inner.long_stops[li],
             cands: Default::default(),
@@ -502,6 +506,20 @@ impl<'a> Ctx<'a> {
         word_memo(&COMMON, self.names, self.lang, w, || {
             self.is_stop(w) || self.common_noun_ending(w)
         })
+    }
+
+    /// [`Ctx::person_evidence`] of token `k`, computed once per token.
+    fn person_evidence_at(&self, k: usize) -> u8 {
+        let Some(cell) = self.evidence_at.get(k) else {
+            return self
+                .tokens
+                .get(k)
+                .map_or(0, |t| self.person_evidence(t.text));
+        };
+        if cell.get() == u8::MAX {
+            cell.set(self.person_evidence(self.tokens[k].text));
+        }
+        cell.get()
     }
 
     /// Evidence that a word is a person's name: known given name or gazetteer person,
@@ -994,7 +1012,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         let mut start = g.first;
         for k in g.first..=g.last {
             let t = cx.tokens[k].text;
-            let place = cx.is_place(t) && cx.person_evidence(t) < 3;
+            let place = cx.is_place(t) && cx.person_evidence_at(k) < 3;
             if place {
                 if k > start {
                     split.push(Group {
@@ -1008,7 +1026,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             // «Стивен Феррис Джек Карти»: a given name after a full name (two words, or a
             // word with a surname ending) starts a new name.
             if k > start
-                && (k - start >= 2 || cx.person_evidence(cx.tokens[k - 1].text) == 1)
+                && (k - start >= 2 || cx.person_evidence_at(k - 1) == 1)
                 && cx.is_given_word(t)
                 && !cx.is_given_word(cx.tokens[k - 1].text)
                 && !cx.initial_at(&cx.tokens[k - 1])
@@ -1078,9 +1096,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             last -= 1;
         }
         // Leading adjectives (Трудящихся Луиза Ханун) belong to an organisation's name.
-        while first < last
-            && adjectival(cx.tokens[first].text)
-            && cx.person_evidence(cx.tokens[first].text) < 2
+        while first < last && adjectival(cx.tokens[first].text) && cx.person_evidence_at(first) < 2
         {
             first += 1;
         }
@@ -1118,7 +1134,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if first < last
             && !foreign_pair
             && !cx.initial_at(&cx.tokens[first])
-            && cx.person_evidence(cx.tokens[first].text) == 0
+            && cx.person_evidence_at(first) == 0
             && cx.starts_at(cx.tokens[first].span.start)
         {
             first += 1;
@@ -1130,7 +1146,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         let whole_last = g.last;
         while cx.lang == Lang::Kk
             && g.last >= g.first
-            && cx.person_evidence(cx.tokens[g.last].text) < 3
+            && cx.person_evidence_at(g.last) < 3
             && cx.non_person_kk(cx.tokens[g.last].text)
         {
             if g.last == g.first {
@@ -1143,16 +1159,14 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         }
         if cx.lang == Lang::Kk
             && g.first == g.last
-            && cx.person_evidence(cx.tokens[g.last].text) < 3
+            && cx.person_evidence_at(g.last) < 3
             && cx.non_person_kk(cx.tokens[g.last].text)
         {
             continue;
         }
         // The words before a place in the locative belong to that place's name (Альбертин
         // Грабендегі) unless a given name or gazetteer person vouches for a person.
-        if g.last < whole_last
-            && (g.first..=g.last).all(|k| cx.person_evidence(cx.tokens[k].text) < 2)
-        {
+        if g.last < whole_last && (g.first..=g.last).all(|k| cx.person_evidence_at(k) < 2) {
             continue;
         }
         // (The cheap test first: a sentence start may split a line into sentences.)
@@ -1163,7 +1177,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 .ends_with(['«', '"', '“', '„', ':', '–', '—']);
         let mut ev = 0u8;
         for k in g.first..=g.last {
-            ev = ev.max(cx.person_evidence(cx.tokens[k].text));
+            ev = ev.max(cx.person_evidence_at(k));
         }
         let titled = cx.after_title(g.first)
             || crate::cues::person_cue_nearby(
@@ -1184,7 +1198,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // басшысы - Банктер ...); first in a longer name it names an organisation (Әйелдер
         // Инжинирингі).
         if cx.lang == Lang::Kk
-            && (g.first..=g.last).all(|k| cx.person_evidence(cx.tokens[k].text) < 2)
+            && (g.first..=g.last).all(|k| cx.person_evidence_at(k) < 2)
             && crate::kk::candidates(names.tables(), cx.tokens[g.first].text)
                 .iter()
                 .any(|c| {
@@ -1200,7 +1214,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if cx.lang == Lang::Kk
             && g.first == g.last
             && !titled
-            && cx.person_evidence(cx.tokens[g.first].text) < 3
+            && cx.person_evidence_at(g.first) < 3
             && cx.compound_head_kk(g.first)
         {
             continue;

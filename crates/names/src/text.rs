@@ -20,7 +20,19 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 
 pub(crate) use kzalign_core::chars::{is_alnum, is_alpha, is_upper, lower};
 
-pub(crate) use kzalign_core::chars::{fold, fold_into, is_folded};
+pub(crate) use kzalign_core::chars::{fold_into, is_folded};
+
+/// `kzalign_core::chars::fold` (lower case, ё read as е), with the first char told apart: a
+/// capitalised word's first letter is the one char that changes, the rest copied in runs.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    if let Some(c) = chars.next() {
+        out.push(fold_char(c));
+        fold_into(chars.as_str(), &mut out);
+    }
+    out
+}
 
 /// The [`fold`] of one char (`fold` maps each char to one char).
 pub(crate) fn fold_char(c: char) -> char {
@@ -443,7 +455,8 @@ mod tests {
     fn fold_char_is_fold_of_one_char() {
         for u in 0..=0x10FFFFu32 {
             let Some(c) = char::from_u32(u) else { continue };
-            assert_eq!(fold_char(c).to_string(), fold(&c.to_string()), "U+{u:04X}");
+            let core = kzalign_core::chars::fold(&c.to_string());
+            assert_eq!(fold_char(c).to_string(), core, "U+{u:04X}");
         }
     }
 
@@ -475,13 +488,42 @@ mod tests {
     }
 
     #[test]
+    fn fold_agrees_with_core() {
+        let parts = [
+            "",
+            "Токаев",
+            "ТОКАЕВ",
+            "Ёлка",
+            "ёж",
+            "Әлем",
+            "İstanbul",
+            "ß",
+            "ẞ",
+            "И\u{301}горь",
+            "\u{301}",
+            "Zürich",
+            "日本",
+            "Ǆ",
+            "ǅ",
+            "-",
+            "K",
+        ];
+        for a in parts {
+            for b in parts {
+                let w = format!("{a}{b}");
+                assert_eq!(fold(&w), kzalign_core::chars::fold(&w), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
     fn stays_folded_only_for_words_fold_keeps() {
         let mut n = 0;
         for u in 0..0x3000u32 {
             let Some(c) = char::from_u32(u) else { continue };
             let w = format!("a{c}я");
             if stays_folded(&w) {
-                assert_eq!(fold(&w), w, "U+{u:04X}");
+                assert_eq!(kzalign_core::chars::fold(&w), w, "U+{u:04X}");
                 assert_eq!(strip_accents(&w), w, "U+{u:04X}");
                 n += 1;
             }
