@@ -7,6 +7,15 @@ use crate::data::{StemList, Tables};
 use crate::text::{fold, is_alpha};
 use kzalign_core::Lang;
 
+/// `char::is_lowercase`, told without the Unicode tables for ASCII and а-я, ѐ-џ.
+fn is_lower_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | '\u{0430}'..='\u{045F}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_lowercase(),
+    }
+}
+
 /// The lower-case word after byte `end` with only one or two spaces between.
 fn word_after(text: &str, end: usize) -> Option<&str> {
     let rest = text.get(end..)?;
@@ -32,7 +41,7 @@ fn word_after(text: &str, end: usize) -> Option<&str> {
         .map(char::len_utf8)
         .sum();
     let w = after.get(..n)?;
-    w.chars().next().filter(|c| c.is_lowercase()).map(|_| w)
+    w.chars().next().filter(|c| is_lower_letter(*c)).map(|_| w)
 }
 
 /// The lower-case word before byte `start` with only one or two spaces between.
@@ -61,7 +70,7 @@ fn word_before(text: &str, start: usize) -> Option<&str> {
         .map(char::len_utf8)
         .sum();
     let w = before.get(before.len() - n..)?;
-    w.chars().next().filter(|c| c.is_lowercase()).map(|_| w)
+    w.chars().next().filter(|c| is_lower_letter(*c)).map(|_| w)
 }
 
 /// Whether byte `start` of `text` opens a sentence: only spaces after a full stop, question
@@ -438,6 +447,14 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn lower_letters_as_std() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(is_lower_letter(c), c.is_lowercase(), "U+{u:04X}");
         }
     }
 

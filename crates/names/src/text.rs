@@ -102,13 +102,33 @@ pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
 /// U+0301): then `is_capitalized(&strip_accents(w))` is the same answer. `None` for an empty
 /// word or one that opens with a mark.
 pub(crate) fn opens_upper(w: &str) -> Option<bool> {
+    if let Some(u) = opens_upper_by_bytes(w) {
+        return Some(u);
+    }
     let c = w.chars().next()?;
     (!matches!(c, '\u{0300}' | '\u{0301}')).then(|| is_upper(c))
 }
 
 /// Whether the word starts with an upper-case letter.
 pub(crate) fn is_capitalized(w: &str) -> bool {
-    w.chars().next().is_some_and(is_upper)
+    match opens_upper_by_bytes(w) {
+        Some(u) => u,
+        None => w.chars().next().is_some_and(is_upper),
+    }
+}
+
+/// Whether the word's first char is upper-case, told by its first bytes for ASCII and а-я,
+/// А-Я, Ѐ-Џ, ѐ-џ (U+0400..U+045F); `None` for other words.
+#[inline]
+fn opens_upper_by_bytes(w: &str) -> Option<bool> {
+    match *w.as_bytes() {
+        [x, ..] if x < 0x80 => Some(x.is_ascii_uppercase()),
+        // U+0400..U+042F upper, U+0430..U+043F lower.
+        [0xD0, y, ..] => Some(y < 0xB0),
+        // U+0440..U+045F lower.
+        [0xD1, y, ..] if y < 0xA0 => Some(false),
+        _ => None,
+    }
 }
 
 /// Whether every letter of the word is upper-case and it has at least two letters.
@@ -514,6 +534,27 @@ mod tests {
                 assert_eq!(fold(&w), kzalign_core::chars::fold(&w), "{w:?}");
             }
         }
+    }
+
+    #[test]
+    fn capitals_told_by_bytes_as_by_chars() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for w in [format!("{c}"), format!("{c}a"), format!("{c}\u{301}я")] {
+                assert_eq!(
+                    is_capitalized(&w),
+                    w.chars().next().is_some_and(is_upper),
+                    "{w:?}"
+                );
+                let by_chars = w
+                    .chars()
+                    .next()
+                    .and_then(|c| (!matches!(c, '\u{0300}' | '\u{0301}')).then(|| is_upper(c)));
+                assert_eq!(opens_upper(&w), by_chars, "{w:?}");
+            }
+        }
+        assert!(!is_capitalized(""));
+        assert_eq!(opens_upper(""), None);
     }
 
     #[test]
