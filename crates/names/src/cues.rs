@@ -168,7 +168,7 @@ const INSTRUMENTAL_PREPOSITIONS: &[&str] = &["с", "со", "между", "над
 /// name reads as written (Ньюсом, not the instrumental of Ньюс). Not after a preposition that
 /// governs the instrumental (с Ньюсом заявил is no subject).
 pub(crate) fn subject_of_verb(tables: &Tables, text: &str, start: usize, end: usize) -> bool {
-    let verb = word_after(text, end).is_some_and(|w| tables.word_is(w, Lang::Ru, "speech_verb"));
+    let verb = word_after(text, end).is_some_and(|w| speech_verb(tables, w, Lang::Ru));
     verb && !word_before(text, start)
         .is_some_and(|w| INSTRUMENTAL_PREPOSITIONS.contains(&fold(w).as_str()))
 }
@@ -206,6 +206,17 @@ fn kin_cue(tables: &Tables, text: &str, start: usize, end: usize, lang: Lang) ->
     }
 }
 
+/// Whether `w` is a reporting verb (`speech_verb` in `words.tsv`) of `lang`; depends only on
+/// the word, so remembered per thread.
+fn speech_verb(tables: &Tables, w: &str, lang: Lang) -> bool {
+    thread_local! {
+        static VERB: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    }
+    crate::mentions::word_memo_by(&VERB, tables.id(), lang, w, || {
+        tables.word_is(w, lang, "speech_verb")
+    })
+}
+
 /// Whether the name at bytes `start..end` of `text` (language `lang`) stands next to a word
 /// that marks a person: a Kazakh courtesy title after it, or a reporting verb before or after it.
 pub(crate) fn person_cue_nearby(
@@ -223,7 +234,7 @@ pub(crate) fn person_cue_nearby(
     {
         return true;
     }
-    let is_verb = |w: Option<&str>| w.is_some_and(|w| tables.word_is(w, lang, "speech_verb"));
+    let is_verb = |w: Option<&str>| w.is_some_and(|w| speech_verb(tables, w, lang));
     let before = word_before(text, start);
     // A feminine verb agrees with a feminine name in -а/-я (написала Шакира).
     let feminine_verb = lang == Lang::Ru && before.is_some_and(|v| v.ends_with("ла"));

@@ -57,16 +57,24 @@ pub(crate) fn post_title_follows(tables: &Tables, text: &str, end: usize, lang: 
     if after.len() == rest.len() || rest.len() - after.len() > 2 {
         return false;
     }
-    let word: String = after
+    let n: usize = after
         .chars()
         .take_while(|c| crate::text::is_alpha(*c))
-        .collect();
+        .map(char::len_utf8)
+        .sum();
+    let word = after.get(..n).unwrap_or("");
     if word.is_empty() || !word.chars().next().is_some_and(|c| c.is_lowercase()) {
         return false;
     }
-    candidates(tables, &word)
-        .iter()
-        .any(|c| tables.word_is(&c.lemma, Lang::Kk, "post_title"))
+    // Depends only on the word: remembered per thread.
+    thread_local! {
+        static POST: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    }
+    crate::mentions::word_memo_by(&POST, tables.id(), Lang::Kk, word, || {
+        candidates(tables, word)
+            .iter()
+            .any(|c| tables.word_is(&c.lemma, Lang::Kk, "post_title"))
+    })
 }
 
 /// Whether a name particle (де, да, ла: Мэтт де Груд) may join the words around it. In Kazakh
