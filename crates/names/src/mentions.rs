@@ -827,6 +827,15 @@ fn opens_sentence(text: &str, start: usize) -> bool {
 
 /// Whether a Russian word has an adjectival case ending (a surname in -ский or an adjective).
 fn adjectival(w: &str) -> bool {
+    // Depends only on the word: remembered per thread (id 0: no tables).
+    thread_local! {
+        static ADJ: WordMemo = WordMemo::default();
+    }
+    word_memo_by(&ADJ, 0, Lang::Other, w, || adjectival_uncached(w))
+}
+
+/// [`adjectival`], computed.
+fn adjectival_uncached(w: &str) -> bool {
     // Every ending below ends in one of these letters: most words are told by their last.
     let last = w.chars().next_back().map(text::lower);
     if !matches!(
