@@ -112,6 +112,16 @@ fn verb_soon_after(text: &str, end: usize, is_verb: &dyn Fn(Option<&str>) -> boo
 /// or more, not all capitals, no common-word stem among its readings (Воррен, Гатланд; not
 /// Встреча, Нефть).
 pub(crate) fn foreign_name_word(tables: &Tables, w: &str) -> bool {
+    // Depends only on the word and the tables: remembered per thread.
+    thread_local! {
+        static FOREIGN: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    }
+    crate::mentions::word_memo_by(&FOREIGN, tables.id(), Lang::Ru, w, || {
+        foreign_name_word_uncached(tables, w)
+    })
+}
+
+fn foreign_name_word_uncached(tables: &Tables, w: &str) -> bool {
     w.chars().count() >= 3
         && w.chars().all(is_alpha)
         && !crate::text::is_all_caps(w)
@@ -123,6 +133,16 @@ pub(crate) fn foreign_name_word(tables: &Tables, w: &str) -> bool {
 /// Уилер): one word of four letters or more, spelled without the letters only Kazakh has
 /// (Ақнұр, Жаңару are Kazakh words), no stop word (Ал, Бұл) and no plural.
 pub(crate) fn foreign_looking(tables: &Tables, name: &str) -> bool {
+    // Depends only on the name and the tables: remembered per thread.
+    thread_local! {
+        static LOOKS: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    }
+    crate::mentions::word_memo_by(&LOOKS, tables.id(), Lang::Kk, name, || {
+        foreign_looking_uncached(tables, name)
+    })
+}
+
+fn foreign_looking_uncached(tables: &Tables, name: &str) -> bool {
     name.chars().count() >= 4
         && name.chars().all(is_alpha)
         && !name
@@ -151,6 +171,16 @@ pub(crate) static RU_COMMON: StemList =
 /// Whether a Russian word reads as a common word: itself or one of its three likeliest
 /// nominatives is a common-word stem (Чиновник, Запада).
 pub(crate) fn ru_common_word(tables: &Tables, word: &str) -> bool {
+    // Depends only on the word and the tables: remembered per thread.
+    thread_local! {
+        static COMMON: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    }
+    crate::mentions::word_memo_by(&COMMON, tables.id(), Lang::Ru, word, || {
+        ru_common_word_uncached(tables, word)
+    })
+}
+
+fn ru_common_word_uncached(tables: &Tables, word: &str) -> bool {
     let has = |s: &str| RU_COMMON.contains(s);
     has(&fold(word))
         || crate::ru::candidates(tables, word)
