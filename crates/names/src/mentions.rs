@@ -1365,19 +1365,31 @@ fn place_word_matches(cx: &Ctx, tok: &str, form: &str, lang: Lang) -> bool {
     inflects(tok, form, lang) && form.chars().count() >= 5
 }
 
-/// Place forms (indexes into `forms`, ascending) whose first word the token `written` (folded
+/// The place forms whose first word shares its first two letters with the word `written`,
+/// longer forms first (so that «Южная Корея» wins over «Корея»).
+fn place_forms_of<'n>(names: &'n Names, written: &str) -> Option<&'n [(Vec<String>, usize, Lang)]> {
+    // The folded form's first two letters are the first two letters folded (fold maps char
+    // to char).
+    let key: String = written
+        .chars()
+        .filter(|c| !matches!(c, '\u{0300}' | '\u{0301}'))
+        .take(2)
+        .map(text::fold_char)
+        .collect();
+    names.inner.place_forms.get(key.as_str()).map(Vec::as_slice)
+}
+
+/// Place forms (indexes into `place_forms_of(written)`, ascending) whose first word the token `written` (folded
 /// `tok()`, asked only when not remembered) is a case form of; depends only on the token and the text's language, so remembered
 /// per thread.
-fn first_place_words<'a>(
-    cx: &Ctx,
-    written: &str,
-    tok: impl FnOnce() -> &'a str,
-    forms: &[(Vec<String>, usize, Lang)],
-) -> Rc<[usize]> {
+fn first_place_words<'a>(cx: &Ctx, written: &str, tok: impl FnOnce() -> &'a str) -> Rc<[usize]> {
     thread_local! {
         static FIRST: WordMemo<Rc<[usize]>> = WordMemo::default();
     }
     word_memo(&FIRST, cx.names, cx.lang, written, || {
+        let Some(forms) = place_forms_of(cx.names, written) else {
+            return Rc::from([]);
+        };
         let tok = tok();
         let script = text::script_lang(written);
         forms
@@ -1415,7 +1427,6 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
     let toks: Vec<&Token> = cx.tokens.iter().collect();
     let mut out: Vec<Mention> = Vec::new();
     let mut used = vec![false; toks.len()];
-    let mut key = String::new();
     for i in 0..toks.len() {
         if used[i] {
             continue;
@@ -1424,25 +1435,14 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
         if !is_capitalized(t.text) {
             continue;
         }
-        // Longer forms first, so that «Южная Корея» wins over «Корея». The folded form's
-        // first two letters are the first two letters folded (fold maps char to char).
-        key.clear();
-        for c in t
-            .text
-            .chars()
-            .filter(|c| !matches!(c, '\u{0300}' | '\u{0301}'))
-            .take(2)
-        {
-            key.push(text::fold_char(c));
-        }
-        let Some(forms) = names.inner.place_forms.get(key.as_str()) else {
-            continue;
-        };
         // The forms whose first word this token can be (a pure test of the token, remembered).
-        let firsts = first_place_words(cx, t.text, || fold_at(i), forms);
+        let firsts = first_place_words(cx, t.text, || fold_at(i));
         if firsts.is_empty() {
             continue;
         }
+        let Some(forms) = place_forms_of(names, t.text) else {
+            continue;
+        };
         let script = text::script_lang(t.text);
         for &fi in firsts.iter() {
             let (words, pi, l) = &forms[fi];
