@@ -205,13 +205,24 @@ struct Ctx<'a> {
 /// The words of a text that may be written in lower case ([`Ctx::written_lower`]): those that
 /// are their own folded form (`text::stays_folded`) by byte length, and the others.
 struct LowerIndex {
-    by_len: Vec<Vec<u32>>,
+    /// Where the words of each length start in `words` (and where the last length ends).
+    starts: [u32; LowerIndex::MAX_LEN + 1],
+    /// The words that are their own folded form, by length.
+    words: Vec<u32>,
     other: Vec<u32>,
 }
 
 impl LowerIndex {
     /// Words this long or longer go to `other`.
     const MAX_LEN: usize = 64;
+
+    /// The words of `len` bytes that are their own folded form.
+    fn by_len(&self, len: usize) -> &[u32] {
+        match (self.starts.get(len), self.starts.get(len + 1)) {
+            (Some(&a), Some(&b)) => self.words.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
 }
 
 /// Readings of one word: (lemma, score, gender), best first.
@@ -265,20 +276,45 @@ impl<'a> Ctx<'a> {
         // The words that may be lower-case: those that are their own folded form, by byte
         // length (the length of their folded form), and the others.
         let index = self.lower.get_or_init(|| {
-            let mut ix = LowerIndex {
-                by_len: vec![Vec::new(); LowerIndex::MAX_LEN],
-                other: Vec::new(),
-            };
+            // Each word's bucket (its length, `OTHER` or `NONE`), then the words by bucket.
+            const OTHER: u8 = LowerIndex::MAX_LEN as u8;
+            const NONE: u8 = OTHER + 1;
+            let mut bucket: Vec<u8> = Vec::with_capacity(self.tokens.len());
+            let mut counts = [0u32; LowerIndex::MAX_LEN];
+            let mut other = Vec::new();
             for (k, t) in self.tokens.iter().enumerate() {
-                if text::opens_upper(t.text) == Some(true) {
-                    continue;
+                let b = if text::opens_upper(t.text) == Some(true) {
+                    NONE
+                } else if t.text.len() < LowerIndex::MAX_LEN && text::stays_folded(t.text) {
+                    t.text.len() as u8
+                } else {
+                    other.push(k as u32);
+                    OTHER
+                };
+                if let Some(c) = counts.get_mut(usize::from(b)) {
+                    *c += 1;
                 }
-                match ix.by_len.get_mut(t.text.len()) {
-                    Some(v) if text::stays_folded(t.text) => v.push(k as u32),
-                    _ => ix.other.push(k as u32),
+                bucket.push(b);
+            }
+            let mut starts = [0u32; LowerIndex::MAX_LEN + 1];
+            for l in 0..LowerIndex::MAX_LEN {
+                starts[l + 1] = starts[l] + counts[l];
+            }
+            let mut at = starts;
+            let mut words = vec![0u32; starts[LowerIndex::MAX_LEN] as usize];
+            for (k, b) in bucket.iter().enumerate() {
+                if let Some(a) = at.get_mut(usize::from(*b)).filter(|_| *b < OTHER) {
+                    if let Some(w) = words.get_mut(*a as usize) {
+                        *w = k as u32;
+                    }
+                    *a += 1;
                 }
             }
-            ix
+            LowerIndex {
+                starts,
+                words,
+                other,
+            }
         });
         let same = |k: &u32| {
             let t = &self.tokens[*k as usize];
@@ -288,7 +324,7 @@ impl<'a> Ctx<'a> {
             let t = &self.tokens[*k as usize];
             t.text == f && Self::is_lower_word(t)
         };
-        index.by_len.get(f.len()).is_some_and(|v| v.iter().any(own)) || index.other.iter().any(same)
+        index.by_len(f.len()).iter().any(own) || index.other.iter().any(same)
     }
 
     /// The evidence of the text ([`Names::evidence`]).
@@ -1735,6 +1771,29 @@ fn roles_in<'p>(
 mod tests {
     use crate::NamesBuilder;
     use kzalign_core::Lang;
+
+    /// `written_lower` answers as a scan of every word of the text does.
+    #[test]
+    fn written_lower_agrees_with_a_scan() {
+        use crate::text::{fold, strip_accents};
+        let n = NamesBuilder::new().build().unwrap();
+        for text in [
+            "Токаев встретился с токаевым. Ещё ЁЛКА ёлка елка Елка аль-Хадж хадж.",
+            "И\u{301}горь и\u{301}горь игорь. İstanbul istanbul KELVİN.",
+            "Қасым-Жомарт Тоқаев тоқаев, Әлем әлем вКонтакте вконтакте 42 X x",
+        ] {
+            let cx = super::Ctx::new(&n, text, Lang::Other);
+            for t in &cx.tokens {
+                for f in [fold(&strip_accents(t.text)), fold(t.text)] {
+                    let scan = cx
+                        .tokens
+                        .iter()
+                        .any(|u| super::Ctx::is_lower_word(u) && fold(&strip_accents(u.text)) == f);
+                    assert_eq!(cx.written_lower(&f), scan, "{f:?} in {text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn word_memo_answers_as_the_test_and_stays_bounded() {
