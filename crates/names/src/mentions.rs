@@ -799,9 +799,11 @@ impl<'a> Ctx<'a> {
 }
 
 /// Per-thread answers of a test that depends only on a word, the language and the normalizer:
-/// (normalizer id, language) -> word -> answer.
+/// (normalizer id, language) -> word -> answer. The few (id, language) pairs of a thread are
+/// searched in a list (one hash lookup per answer, of the word).
+#[allow(clippy::type_complexity)]
 pub(crate) struct WordMemo<V = bool>(
-    std::cell::RefCell<rustc_hash::FxHashMap<(u64, Lang), rustc_hash::FxHashMap<String, V>>>,
+    std::cell::RefCell<Vec<((u64, Lang), rustc_hash::FxHashMap<String, V>)>>,
 );
 
 impl<V> Default for WordMemo<V> {
@@ -831,7 +833,12 @@ pub(crate) fn word_memo_by<V: Clone>(
     test: impl FnOnce() -> V,
 ) -> V {
     let key = (id, lang);
-    let hit = cache.with(|c| c.0.borrow().get(&key).and_then(|m| m.get(w).cloned()));
+    let hit = cache.with(|c| {
+        c.0.borrow()
+            .iter()
+            .find(|e| e.0 == key)
+            .and_then(|e| e.1.get(w).cloned())
+    });
     if let Some(b) = hit {
         return b;
     }
@@ -839,10 +846,17 @@ pub(crate) fn word_memo_by<V: Clone>(
     cache.with(|c| {
         let mut c = c.0.borrow_mut();
         // At most RAW_CACHE_MAX answers per cache and thread, over all instances and languages.
-        if c.values().map(|m| m.len()).sum::<usize>() >= crate::RAW_CACHE_MAX {
+        if c.iter().map(|e| e.1.len()).sum::<usize>() >= crate::RAW_CACHE_MAX {
             c.clear();
         }
-        c.entry(key).or_default().insert(w.to_string(), b.clone());
+        let at = match c.iter().position(|e| e.0 == key) {
+            Some(at) => at,
+            None => {
+                c.push((key, Default::default()));
+                c.len() - 1
+            }
+        };
+        c[at].1.insert(w.to_string(), b.clone());
     });
     b
 }
@@ -1808,7 +1822,7 @@ mod tests {
             // A second ask is answered from memory.
             assert_eq!(super::word_memo(&M, &n, lang, &w, || usize::MAX), w.len());
         }
-        let total: usize = M.with(|c| c.0.borrow().values().map(|m| m.len()).sum());
+        let total: usize = M.with(|c| c.0.borrow().iter().map(|e| e.1.len()).sum());
         assert!(total <= crate::RAW_CACHE_MAX, "{total}");
     }
 
