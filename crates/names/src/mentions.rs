@@ -194,12 +194,9 @@ struct Ctx<'a> {
     kk_title_stops: &'a [String],
     /// The stop words of five or more letters.
     long_stops: &'a [String],
-    /// Word candidates already computed in this text: (word, lang, with evidence) -> readings.
-    /// (lang, with evidence) -> word -> readings.
-    #[allow(clippy::type_complexity)]
-    cands: std::cell::RefCell<
-        rustc_hash::FxHashMap<(Lang, bool), rustc_hash::FxHashMap<String, Rc<Cands>>>,
-    >,
+    /// Word candidates with evidence already computed in this text: by language
+    /// (`lang_index`), word -> readings.
+    cands: std::cell::RefCell<[rustc_hash::FxHashMap<String, Rc<Cands>>; 3]>,
 }
 
 /// The words of a text that may be written in lower case ([`Ctx::written_lower`]): those that
@@ -340,19 +337,15 @@ impl<'a> Ctx<'a> {
             // Remembered per thread by `word_candidates` itself.
             return self.names.word_candidates(w, lang, Hint::default(), None);
         }
-        let key = (lang, with_ev);
-        if let Some(c) = self.cands.borrow().get(&key).and_then(|m| m.get(w)) {
+        let li = crate::lang_index(lang);
+        if let Some(c) = self.cands.borrow()[li].get(w) {
             return c.clone();
         }
         // Evidence that bears on none of the word's readings leaves them as without it (those
         // are remembered per thread).
         let ev = Some(self.ev()).filter(|e| self.names.evidence_bears_on_words(&[w], lang, e));
         let c = self.names.word_candidates(w, lang, Hint::default(), ev);
-        self.cands
-            .borrow_mut()
-            .entry(key)
-            .or_default()
-            .insert(w.to_string(), c.clone());
+        self.cands.borrow_mut()[li].insert(w.to_string(), c.clone());
         c
     }
 
