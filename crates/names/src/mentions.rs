@@ -377,10 +377,16 @@ impl<'a> Ctx<'a> {
 
     /// Whether the word reads as a known given name.
     fn is_given_word(&self, w: &str) -> bool {
-        self.cands(w, self.word_lang(), false)
-            .iter()
-            .take(2)
-            .any(|c| self.names.is_listed_given(&c.0))
+        // Depends only on the word and the language: remembered per thread.
+        thread_local! {
+            static GIVEN: WordMemo = WordMemo::default();
+        }
+        word_memo(&GIVEN, self.names, self.word_lang(), w, || {
+            self.cands(w, self.word_lang(), false)
+                .iter()
+                .take(2)
+                .any(|c| self.names.is_listed_given(&c.0))
+        })
     }
 
     /// Whether a Kazakh word carries a case suffix in its best reading.
@@ -463,11 +469,17 @@ impl<'a> Ctx<'a> {
 
     /// Whether the word names a known place in some case form.
     fn is_place(&self, w: &str) -> bool {
-        let cands = self.cands(w, self.word_lang(), false);
-        cands.iter().take(3).any(|(l, _, _)| {
-            self.names
-                .known(l)
-                .is_some_and(|k| k.place && !k.surname && !k.given)
+        // Depends only on the word and the language: remembered per thread.
+        thread_local! {
+            static PLACE: WordMemo = WordMemo::default();
+        }
+        word_memo(&PLACE, self.names, self.word_lang(), w, || {
+            let cands = self.cands(w, self.word_lang(), false);
+            cands.iter().take(3).any(|(l, _, _)| {
+                self.names
+                    .known(l)
+                    .is_some_and(|k| k.place && !k.surname && !k.given)
+            })
         })
     }
 
