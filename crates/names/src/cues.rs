@@ -247,6 +247,47 @@ fn speech_verb(tables: &Tables, w: &str, lang: Lang) -> bool {
     })
 }
 
+/// Whether the last word `w` of a name after a reporting verb stands in the nominative (reads
+/// as itself), after a feminine verb (`feminine_verb`) or not; depends only on its arguments, so
+/// remembered per thread.
+fn reads_as_itself(tables: &Tables, w: &str, lang: Lang, feminine_verb: bool) -> bool {
+    thread_local! {
+        static AFTER_FEMININE: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+        static AFTER_OTHER: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    }
+    let cache = if feminine_verb {
+        &AFTER_FEMININE
+    } else {
+        &AFTER_OTHER
+    };
+    crate::mentions::word_memo_by(cache, tables.id(), lang, w, || {
+        let f = fold(w);
+        // Soft-stem plural obliques (Викиновостям) are never a speaker.
+        if lang == Lang::Ru && ["ям", "ями", "ях"].iter().any(|e| f.ends_with(e)) {
+            return false;
+        }
+        if feminine_verb && (f.ends_with('а') || f.ends_with('я')) {
+            return true;
+        }
+        // Foreign surnames in -е do not decline (отметил Цильке); a given name in -е
+        // after the verb is a dative (сказал Анне).
+        if lang == Lang::Ru
+            && f.ends_with('е')
+            && f.chars().count() >= 5
+            && !crate::ru::candidates(tables, w)
+                .iter()
+                .take(3)
+                .any(|c| tables.given.contains_key(&(c.lemma.clone(), Lang::Ru)))
+        {
+            return true;
+        }
+        match lang {
+            Lang::Kk => crate::kk::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f),
+            _ => crate::ru::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f),
+        }
+    })
+}
+
 /// Whether the name at bytes `start..end` of `text` (language `lang`) stands next to a word
 /// that marks a person: a Kazakh courtesy title after it, or a reporting verb before or after it.
 pub(crate) fn person_cue_nearby(
@@ -273,41 +314,15 @@ pub(crate) fn person_cue_nearby(
     let nominative = || {
         text.get(start..end)
             .and_then(|n| n.rsplit([' ', '\u{a0}']).next())
-            .is_some_and(|w| {
-                let f = fold(w);
-                // Soft-stem plural obliques (Викиновостям) are never a speaker.
-                if lang == Lang::Ru && ["ям", "ями", "ях"].iter().any(|e| f.ends_with(e)) {
-                    return false;
-                }
-                if feminine_verb && (f.ends_with('а') || f.ends_with('я')) {
-                    return true;
-                }
-                // Foreign surnames in -е do not decline (отметил Цильке); a given name in -е
-                // after the verb is a dative (сказал Анне).
-                if lang == Lang::Ru
-                    && f.ends_with('е')
-                    && f.chars().count() >= 5
-                    && !crate::ru::candidates(tables, w)
-                        .iter()
-                        .take(3)
-                        .any(|c| tables.given.contains_key(&(c.lemma.clone(), Lang::Ru)))
-                {
-                    return true;
-                }
-                match lang {
-                    Lang::Kk => {
-                        crate::kk::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f)
-                    }
-                    _ => crate::ru::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f),
-                }
-            })
+            .is_some_and(|w| reads_as_itself(tables, w, lang, feminine_verb))
     };
     // «По словам Крамера»: the speaker in the genitive after a fixed reporting phrase.
     let reported = lang == Lang::Ru
         && before.is_some_and(|w| {
             let off = w.as_ptr() as usize - text.as_ptr() as usize;
+            let fw = fold(w);
             GENITIVE_REPORTS.iter().any(|(p, n)| {
-                fold(w) == *n
+                fw == *n
                     && text.get(..off).is_some_and(|h| {
                         let h = h.trim_end_matches([' ', '\u{a0}']);
                         let n: usize = h
