@@ -389,6 +389,7 @@ pub(crate) fn article_name_tokens(tokens: &[crate::text::Token]) -> Vec<usize> {
 }
 
 /// Whether a word is a name with a lower-case Arabic article (`аль-Хадж`).
+#[inline]
 pub(crate) fn is_article_name(w: &str) -> bool {
     // Every article opens with а, э or ә, and ends with a hyphen: most words are told by their
     // first two bytes, or by the byte where an article's hyphen would be.

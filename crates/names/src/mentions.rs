@@ -690,20 +690,30 @@ impl<'a> Ctx<'a> {
                 } else {
                     t
                 };
-                let f = fold(t.text);
-                self.kk_title_stops.iter().any(|s| {
-                    (s.ends_with('ы') || s.ends_with('і'))
-                        && s.chars().count() >= 5
-                        // Only case endings may follow the possessive (президентінің), no
-                        // derivation (басшылығында).
-                        && f.strip_prefix(s.as_str()).is_some_and(|rest| {
-                            rest.is_empty() || rest.starts_with(['н', 'м'])
-                        })
-                })
+                self.possessive_title(t.text)
             });
         owner_of_title
             || next.is_some_and(|t| is_org(t.text, true))
             || prev.is_some_and(|t| is_org(t.text, false))
+    }
+
+    /// Whether the word is a Kazakh title in the 3rd-person possessive (президенті), maybe
+    /// with a case ending; depends only on the word and the language, so remembered per thread.
+    fn possessive_title(&self, w: &str) -> bool {
+        thread_local! {
+            static TITLE: WordMemo = WordMemo::default();
+        }
+        word_memo(&TITLE, self.names, self.lang, w, || {
+            let f = fold(w);
+            self.kk_title_stops.iter().any(|s| {
+                (s.ends_with('ы') || s.ends_with('і'))
+                    && s.chars().count() >= 5
+                    // Only case endings may follow the possessive (президентінің), no
+                    // derivation (басшылығында).
+                    && f.strip_prefix(s.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['н', 'м']))
+            })
+        })
     }
 
     /// Whether the word is a form of a `geo_after` or `geo_before` noun; depends only on the
