@@ -89,10 +89,17 @@ const PRONOUNS: &[&str] = &[
 
 /// Whether a reporting verb follows byte `end` of `text` after one or two lower-case words
 /// and nothing else (Мусевени впервые говорит, Иванов также заявил).
-fn verb_soon_after(text: &str, end: usize, is_verb: &dyn Fn(Option<&str>) -> bool) -> bool {
+/// `first`: `word_after(text, end)`, found already.
+fn verb_soon_after(
+    text: &str,
+    end: usize,
+    first: Option<&str>,
+    is_verb: &dyn Fn(Option<&str>) -> bool,
+) -> bool {
     let mut at = end;
-    for _ in 0..3 {
-        let Some(w) = word_after(text, at) else {
+    for i in 0..3 {
+        let next = if i == 0 { first } else { word_after(text, at) };
+        let Some(w) = next else {
             return false;
         };
         if is_verb(Some(w)) {
@@ -207,9 +214,18 @@ pub(crate) fn subject_of_verb(tables: &Tables, text: &str, start: usize, end: us
 /// person's: in Russian the relative stands before the name (жена Трампа, сына Гая Альфорда), in
 /// Kazakh the name in the genitive stands before the relative with the 3rd-person possessive
 /// (Амаридің әжесі).
-fn kin_cue(tables: &Tables, text: &str, start: usize, end: usize, lang: Lang) -> bool {
+///
+/// `before`, `after`: `word_before(text, start)` and `word_after(text, end)`, found already.
+fn kin_cue(
+    tables: &Tables,
+    text: &str,
+    (start, end): (usize, usize),
+    lang: Lang,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> bool {
     match lang {
-        Lang::Ru => word_before(text, start).is_some_and(|w| tables.word_is(w, lang, "kin")),
+        Lang::Ru => before.is_some_and(|w| tables.word_is(w, lang, "kin")),
         Lang::Kk => {
             let genitive = text
                 .get(start..end)
@@ -223,7 +239,7 @@ fn kin_cue(tables: &Tables, text: &str, start: usize, end: usize, lang: Lang) ->
             // The relative: a listed noun (three letters may do: әже, аға) and the possessive,
             // maybe more suffixes after it (әжесі, әжесімен).
             genitive
-                && word_after(text, end).is_some_and(|w| {
+                && after.is_some_and(|w| {
                     let f = fold(w);
                     f.char_indices().skip(2).any(|(i, _)| {
                         let (head, rest) = f.split_at(i);
@@ -300,13 +316,15 @@ pub(crate) fn person_cue_nearby(
     if lang == Lang::Other {
         return false;
     }
+    // The words right before and after the name.
+    let before = word_before(text, start);
+    let after = word_after(text, end);
     if crate::kk::post_title_follows(tables, text, end, lang)
-        || kin_cue(tables, text, start, end, lang)
+        || kin_cue(tables, text, (start, end), lang, before, after)
     {
         return true;
     }
     let is_verb = |w: Option<&str>| w.is_some_and(|w| speech_verb(tables, w, lang));
-    let before = word_before(text, start);
     // A feminine verb agrees with a feminine name in -а/-я (написала Шакира).
     let feminine_verb = lang == Lang::Ru && before.is_some_and(|v| v.ends_with("ла"));
     // After the verb the speaker stands in the nominative (заявил Крамер, not рассказал
@@ -336,8 +354,8 @@ pub(crate) fn person_cue_nearby(
             })
         });
     let verb = reported
-        || is_verb(word_after(text, end))
-        || lang == Lang::Ru && nominative() && verb_soon_after(text, end, &is_verb)
+        || is_verb(after)
+        || lang == Lang::Ru && nominative() && verb_soon_after(text, end, after, &is_verb)
         || is_verb(before) && nominative()
         || lang == Lang::Kk
             && opens_clause(text, start)
