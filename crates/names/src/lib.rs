@@ -235,6 +235,9 @@ struct Inner {
     surname_ends: [Vec<String>; 3],
     /// The last bytes of `surname_ends` (an ending of one or more bytes, each).
     surname_end_bytes: [[bool; 256]; 3],
+    /// The last bytes of `patronymic_ends` (all bytes when an ending is empty; byte 0 stands
+    /// for the end of an empty word).
+    patronymic_end_bytes: [[bool; 256]; 3],
     /// Patronymic endings (class `patronymic`) that apply to Ru, Kk and Other, in table order:
     /// (ending, its length in chars, gender).
     patronymic_ends: [Vec<(String, usize, Option<Gender>)>; 3],
@@ -507,6 +510,18 @@ impl Inner {
                 .map(|e| (e.ending.clone(), e.ending.chars().count(), e.gender))
                 .collect()
         });
+        let patronymic_end_bytes = patronymic_ends
+            .each_ref()
+            .map(|v: &Vec<(String, usize, _)>| {
+                let mut t = [false; 256];
+                for (e, _, _) in v {
+                    match e.as_bytes().last() {
+                        Some(b) => t[usize::from(*b)] = true,
+                        None => t = [true; 256],
+                    }
+                }
+                t
+            });
         let kk_title_stops = stop_words.clone().map(|v| {
             v.into_iter()
                 .filter(|s| tables.word_is(s, Lang::Kk, "title"))
@@ -517,6 +532,7 @@ impl Inner {
         Inner {
             surname_ends,
             surname_end_bytes,
+            patronymic_end_bytes,
             patronymic_ends,
             kk_title_stops,
             long_stops,
@@ -836,6 +852,11 @@ impl Names {
     }
 
     fn patronymic_gender(&self, lemma: &str, lang: Lang) -> Option<Option<Gender>> {
+        // Most words end in no ending's last byte.
+        let last = usize::from(*lemma.as_bytes().last().unwrap_or(&0));
+        if !self.inner.patronymic_end_bytes[lang_index(lang)][last] {
+            return None;
+        }
         self.inner.patronymic_ends[lang_index(lang)]
             .iter()
             .find(|(e, n, _)| {
