@@ -892,6 +892,9 @@ impl Names {
         use std::hash::BuildHasher;
         let mut ev = Evidence::default();
         let mut seen: HashSet<ByForm> = HashSet::default();
+        // About one word in eight is a distinct capitalised form, with a few readings each.
+        seen.reserve(tokens.len() / 8);
+        ev.support.reserve(tokens.len() / 3);
         for t in tokens {
             // A word that opens with a lower-case letter (no accent mark) is not capitalised
             // without its marks either: told without stripping them.
