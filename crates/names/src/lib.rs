@@ -929,6 +929,7 @@ impl Names {
         let mut reads = HashSet::default();
         // The reading of a pair depends only on its two words: each pair is read once.
         let mut pairs: HashSet<(&str, &str)> = HashSet::default();
+        pairs.reserve(tokens.len() / 16);
         for pair in tokens.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             if !text::is_capitalized(a.text)

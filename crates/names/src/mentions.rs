@@ -345,7 +345,12 @@ impl<'a> Ctx<'a> {
         // are remembered per thread).
         let ev = Some(self.ev()).filter(|e| self.names.evidence_bears_on_words(&[w], lang, e));
         let c = self.names.word_candidates(w, lang, Hint::default(), ev);
-        self.cands.borrow_mut()[li].insert(w.to_string(), c.clone());
+        let mut maps = self.cands.borrow_mut();
+        if maps[li].is_empty() {
+            // About one word in eight is asked about (sized once, not regrown).
+            maps[li].reserve(self.tokens.len() / 8);
+        }
+        maps[li].insert(w.to_string(), c.clone());
         c
     }
 
