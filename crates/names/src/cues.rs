@@ -7,31 +7,62 @@ use crate::data::{StemList, Tables};
 use crate::text::{fold, is_alpha};
 use kzalign_core::Lang;
 
+/// `char::is_lowercase`, told without the Unicode tables for ASCII and а-я, ѐ-џ.
+fn is_lower_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | '\u{0430}'..='\u{045F}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_lowercase(),
+    }
+}
+
 /// The lower-case word after byte `end` with only one or two spaces between.
 fn word_after(text: &str, end: usize) -> Option<&str> {
     let rest = text.get(end..)?;
-    let after = rest.trim_start_matches([' ', '\u{a0}']);
-    let gap = rest.len() - after.len();
-    if gap == 0 || gap > 2 {
+    // The spaces (one byte) and no-break spaces (two) after `end`: one or two bytes.
+    let mut gap = 0;
+    loop {
+        match rest.as_bytes().get(gap..) {
+            Some([b' ', ..]) => gap += 1,
+            Some([0xC2, 0xA0, ..]) => gap += 2,
+            _ => break,
+        }
+        if gap > 2 {
+            return None;
+        }
+    }
+    if gap == 0 {
         return None;
     }
+    let after = rest.get(gap..)?;
     let n: usize = after
         .chars()
         .take_while(|c| is_alpha(*c) || *c == '-')
         .map(char::len_utf8)
         .sum();
     let w = after.get(..n)?;
-    w.chars().next().filter(|c| c.is_lowercase()).map(|_| w)
+    w.chars().next().filter(|c| is_lower_letter(*c)).map(|_| w)
 }
 
 /// The lower-case word before byte `start` with only one or two spaces between.
 fn word_before(text: &str, start: usize) -> Option<&str> {
     let head = text.get(..start)?;
-    let before = head.trim_end_matches([' ', '\u{a0}']);
-    let gap = head.len() - before.len();
-    if gap == 0 || gap > 2 {
+    // The spaces (one byte) and no-break spaces (two) before `start`: one or two bytes.
+    let mut gap = 0;
+    loop {
+        match head.as_bytes().get(..head.len() - gap) {
+            Some([.., b' ']) => gap += 1,
+            Some([.., 0xC2, 0xA0]) => gap += 2,
+            _ => break,
+        }
+        if gap > 2 {
+            return None;
+        }
+    }
+    if gap == 0 {
         return None;
     }
+    let before = head.get(..head.len() - gap)?;
     let n: usize = before
         .chars()
         .rev()
@@ -39,7 +70,7 @@ fn word_before(text: &str, start: usize) -> Option<&str> {
         .map(char::len_utf8)
         .sum();
     let w = before.get(before.len() - n..)?;
-    w.chars().next().filter(|c| c.is_lowercase()).map(|_| w)
+    w.chars().next().filter(|c| is_lower_letter(*c)).map(|_| w)
 }
 
 /// Whether byte `start` of `text` opens a sentence: only spaces after a full stop, question
@@ -58,10 +89,17 @@ const PRONOUNS: &[&str] = &[
 
 /// Whether a reporting verb follows byte `end` of `text` after one or two lower-case words
 /// and nothing else (Мусевени впервые говорит, Иванов также заявил).
-fn verb_soon_after(text: &str, end: usize, is_verb: &dyn Fn(Option<&str>) -> bool) -> bool {
+/// `first`: `word_after(text, end)`, found already.
+fn verb_soon_after(
+    text: &str,
+    end: usize,
+    first: Option<&str>,
+    is_verb: &dyn Fn(Option<&str>) -> bool,
+) -> bool {
     let mut at = end;
-    for _ in 0..3 {
-        let Some(w) = word_after(text, at) else {
+    for i in 0..3 {
+        let next = if i == 0 { first } else { word_after(text, at) };
+        let Some(w) = next else {
             return false;
         };
         if is_verb(Some(w)) {
@@ -81,23 +119,43 @@ fn verb_soon_after(text: &str, end: usize, is_verb: &dyn Fn(Option<&str>) -> boo
 /// or more, not all capitals, no common-word stem among its readings (Воррен, Гатланд; not
 /// Встреча, Нефть).
 pub(crate) fn foreign_name_word(tables: &Tables, w: &str) -> bool {
+    // Depends only on the word and the tables: remembered per thread.
+    thread_local! {
+        static FOREIGN: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    }
+    crate::mentions::word_memo_by(&FOREIGN, tables.id(), Lang::Ru, w, || {
+        foreign_name_word_uncached(tables, w)
+    })
+}
+
+fn foreign_name_word_uncached(tables: &Tables, w: &str) -> bool {
     w.chars().count() >= 3
         && w.chars().all(is_alpha)
         && !crate::text::is_all_caps(w)
         && !ru_common_word(tables, w)
-        && !tables.word_is(&fold(w), Lang::Ru, "stop")
+        && !tables.word_is(w, Lang::Ru, "stop")
 }
 
 /// Whether a Kazakh sentence-initial word may be a foreign surname standing alone (Слоан,
 /// Уилер): one word of four letters or more, spelled without the letters only Kazakh has
 /// (Ақнұр, Жаңару are Kazakh words), no stop word (Ал, Бұл) and no plural.
 pub(crate) fn foreign_looking(tables: &Tables, name: &str) -> bool {
+    // Depends only on the name and the tables: remembered per thread.
+    thread_local! {
+        static LOOKS: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    }
+    crate::mentions::word_memo_by(&LOOKS, tables.id(), Lang::Kk, name, || {
+        foreign_looking_uncached(tables, name)
+    })
+}
+
+fn foreign_looking_uncached(tables: &Tables, name: &str) -> bool {
     name.chars().count() >= 4
         && name.chars().all(is_alpha)
         && !name
             .chars()
             .any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c))
-        && !tables.word_is(&fold(name), Lang::Kk, "stop")
+        && !tables.word_is(name, Lang::Kk, "stop")
         // Kazakh plurals name groups (Шалдар айтады).
         && !["лар", "лер", "дар", "дер", "тар", "тер"].iter().any(|e| {
             fold(name)
@@ -120,6 +178,16 @@ pub(crate) static RU_COMMON: StemList =
 /// Whether a Russian word reads as a common word: itself or one of its three likeliest
 /// nominatives is a common-word stem (Чиновник, Запада).
 pub(crate) fn ru_common_word(tables: &Tables, word: &str) -> bool {
+    // Depends only on the word and the tables: remembered per thread.
+    thread_local! {
+        static COMMON: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    }
+    crate::mentions::word_memo_by(&COMMON, tables.id(), Lang::Ru, word, || {
+        ru_common_word_uncached(tables, word)
+    })
+}
+
+fn ru_common_word_uncached(tables: &Tables, word: &str) -> bool {
     let has = |s: &str| RU_COMMON.contains(s);
     has(&fold(word))
         || crate::ru::candidates(tables, word)
@@ -137,8 +205,7 @@ const INSTRUMENTAL_PREPOSITIONS: &[&str] = &["с", "со", "между", "над
 /// name reads as written (Ньюсом, not the instrumental of Ньюс). Not after a preposition that
 /// governs the instrumental (с Ньюсом заявил is no subject).
 pub(crate) fn subject_of_verb(tables: &Tables, text: &str, start: usize, end: usize) -> bool {
-    let verb =
-        word_after(text, end).is_some_and(|w| tables.word_is(&fold(w), Lang::Ru, "speech_verb"));
+    let verb = word_after(text, end).is_some_and(|w| speech_verb(tables, w, Lang::Ru));
     verb && !word_before(text, start)
         .is_some_and(|w| INSTRUMENTAL_PREPOSITIONS.contains(&fold(w).as_str()))
 }
@@ -147,9 +214,18 @@ pub(crate) fn subject_of_verb(tables: &Tables, text: &str, start: usize, end: us
 /// person's: in Russian the relative stands before the name (жена Трампа, сына Гая Альфорда), in
 /// Kazakh the name in the genitive stands before the relative with the 3rd-person possessive
 /// (Амаридің әжесі).
-fn kin_cue(tables: &Tables, text: &str, start: usize, end: usize, lang: Lang) -> bool {
+///
+/// `before`, `after`: `word_before(text, start)` and `word_after(text, end)`, found already.
+fn kin_cue(
+    tables: &Tables,
+    text: &str,
+    (start, end): (usize, usize),
+    lang: Lang,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> bool {
     match lang {
-        Lang::Ru => word_before(text, start).is_some_and(|w| tables.word_is(&fold(w), lang, "kin")),
+        Lang::Ru => before.is_some_and(|w| tables.word_is(w, lang, "kin")),
         Lang::Kk => {
             let genitive = text
                 .get(start..end)
@@ -163,7 +239,7 @@ fn kin_cue(tables: &Tables, text: &str, start: usize, end: usize, lang: Lang) ->
             // The relative: a listed noun (three letters may do: әже, аға) and the possessive,
             // maybe more suffixes after it (әжесі, әжесімен).
             genitive
-                && word_after(text, end).is_some_and(|w| {
+                && after.is_some_and(|w| {
                     let f = fold(w);
                     f.char_indices().skip(2).any(|(i, _)| {
                         let (head, rest) = f.split_at(i);
@@ -174,6 +250,58 @@ fn kin_cue(tables: &Tables, text: &str, start: usize, end: usize, lang: Lang) ->
         }
         Lang::Other => false,
     }
+}
+
+/// Whether `w` is a reporting verb (`speech_verb` in `words.tsv`) of `lang`; depends only on
+/// the word, so remembered per thread.
+fn speech_verb(tables: &Tables, w: &str, lang: Lang) -> bool {
+    thread_local! {
+        static VERB: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    }
+    crate::mentions::word_memo_by(&VERB, tables.id(), lang, w, || {
+        tables.word_is(w, lang, "speech_verb")
+    })
+}
+
+/// Whether the last word `w` of a name after a reporting verb stands in the nominative (reads
+/// as itself), after a feminine verb (`feminine_verb`) or not; depends only on its arguments, so
+/// remembered per thread.
+fn reads_as_itself(tables: &Tables, w: &str, lang: Lang, feminine_verb: bool) -> bool {
+    thread_local! {
+        static AFTER_FEMININE: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+        static AFTER_OTHER: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    }
+    let cache = if feminine_verb {
+        &AFTER_FEMININE
+    } else {
+        &AFTER_OTHER
+    };
+    crate::mentions::word_memo_by(cache, tables.id(), lang, w, || {
+        let f = fold(w);
+        // Soft-stem plural obliques (Викиновостям) are never a speaker.
+        if lang == Lang::Ru && ["ям", "ями", "ях"].iter().any(|e| f.ends_with(e)) {
+            return false;
+        }
+        if feminine_verb && (f.ends_with('а') || f.ends_with('я')) {
+            return true;
+        }
+        // Foreign surnames in -е do not decline (отметил Цильке); a given name in -е
+        // after the verb is a dative (сказал Анне).
+        if lang == Lang::Ru
+            && f.ends_with('е')
+            && f.chars().count() >= 5
+            && !crate::ru::candidates(tables, w)
+                .iter()
+                .take(3)
+                .any(|c| tables.given.contains_key(&(c.lemma.clone(), Lang::Ru)))
+        {
+            return true;
+        }
+        match lang {
+            Lang::Kk => crate::kk::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f),
+            _ => crate::ru::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f),
+        }
+    })
 }
 
 /// Whether the name at bytes `start..end` of `text` (language `lang`) stands next to a word
@@ -188,14 +316,15 @@ pub(crate) fn person_cue_nearby(
     if lang == Lang::Other {
         return false;
     }
+    // The words right before and after the name.
+    let before = word_before(text, start);
+    let after = word_after(text, end);
     if crate::kk::post_title_follows(tables, text, end, lang)
-        || kin_cue(tables, text, start, end, lang)
+        || kin_cue(tables, text, (start, end), lang, before, after)
     {
         return true;
     }
-    let is_verb =
-        |w: Option<&str>| w.is_some_and(|w| tables.word_is(&fold(w), lang, "speech_verb"));
-    let before = word_before(text, start);
+    let is_verb = |w: Option<&str>| w.is_some_and(|w| speech_verb(tables, w, lang));
     // A feminine verb agrees with a feminine name in -а/-я (написала Шакира).
     let feminine_verb = lang == Lang::Ru && before.is_some_and(|v| v.ends_with("ла"));
     // After the verb the speaker stands in the nominative (заявил Крамер, not рассказал
@@ -203,41 +332,15 @@ pub(crate) fn person_cue_nearby(
     let nominative = || {
         text.get(start..end)
             .and_then(|n| n.rsplit([' ', '\u{a0}']).next())
-            .is_some_and(|w| {
-                let f = fold(w);
-                // Soft-stem plural obliques (Викиновостям) are never a speaker.
-                if lang == Lang::Ru && ["ям", "ями", "ях"].iter().any(|e| f.ends_with(e)) {
-                    return false;
-                }
-                if feminine_verb && (f.ends_with('а') || f.ends_with('я')) {
-                    return true;
-                }
-                // Foreign surnames in -е do not decline (отметил Цильке); a given name in -е
-                // after the verb is a dative (сказал Анне).
-                if lang == Lang::Ru
-                    && f.ends_with('е')
-                    && f.chars().count() >= 5
-                    && !crate::ru::candidates(tables, w)
-                        .iter()
-                        .take(3)
-                        .any(|c| tables.given.contains_key(&(c.lemma.clone(), Lang::Ru)))
-                {
-                    return true;
-                }
-                match lang {
-                    Lang::Kk => {
-                        crate::kk::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f)
-                    }
-                    _ => crate::ru::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f),
-                }
-            })
+            .is_some_and(|w| reads_as_itself(tables, w, lang, feminine_verb))
     };
     // «По словам Крамера»: the speaker in the genitive after a fixed reporting phrase.
     let reported = lang == Lang::Ru
         && before.is_some_and(|w| {
             let off = w.as_ptr() as usize - text.as_ptr() as usize;
+            let fw = fold(w);
             GENITIVE_REPORTS.iter().any(|(p, n)| {
-                fold(w) == *n
+                fw == *n
                     && text.get(..off).is_some_and(|h| {
                         let h = h.trim_end_matches([' ', '\u{a0}']);
                         let n: usize = h
@@ -251,8 +354,8 @@ pub(crate) fn person_cue_nearby(
             })
         });
     let verb = reported
-        || is_verb(word_after(text, end))
-        || lang == Lang::Ru && nominative() && verb_soon_after(text, end, &is_verb)
+        || is_verb(after)
+        || lang == Lang::Ru && nominative() && verb_soon_after(text, end, after, &is_verb)
         || is_verb(before) && nominative()
         || lang == Lang::Kk
             && opens_clause(text, start)
@@ -304,10 +407,14 @@ pub(crate) fn article_name_tokens(tokens: &[crate::text::Token]) -> Vec<usize> {
 }
 
 /// Whether a word is a name with a lower-case Arabic article (`аль-Хадж`).
+#[inline]
 pub(crate) fn is_article_name(w: &str) -> bool {
-    // Every article ends with a hyphen: most words are told by the byte where an article's
-    // hyphen would be.
-    ARTICLES
+    // Every article opens with а, э or ә, and ends with a hyphen: most words are told by their
+    // first two bytes, or by the byte where an article's hyphen would be.
+    matches!(
+        w.as_bytes().get(..2),
+        Some([0xD0, 0xB0] | [0xD1, 0x8D] | [0xD3, 0x99])
+    ) && ARTICLES
         .iter()
         .any(|a| w.as_bytes().get(a.len() - 1) == Some(&b'-'))
         && ARTICLES.iter().any(|a| {
@@ -354,12 +461,87 @@ mod tests {
         assert_eq!(toks[idx[0]].text, "аль-Хадж");
     }
 
-    /// `is_article_name` looks for an article's hyphen at its last byte.
+    /// [`word_after`] and [`word_before`] as first written (trimming the spaces as chars).
+    fn word_around_by_chars(text: &str, at: usize, after: bool) -> Option<&str> {
+        if after {
+            let rest = text.get(at..)?;
+            let a = rest.trim_start_matches([' ', '\u{a0}']);
+            let gap = rest.len() - a.len();
+            if gap == 0 || gap > 2 {
+                return None;
+            }
+            let n: usize = a
+                .chars()
+                .take_while(|c| is_alpha(*c) || *c == '-')
+                .map(char::len_utf8)
+                .sum();
+            let w = a.get(..n)?;
+            w.chars().next().filter(|c| c.is_lowercase()).map(|_| w)
+        } else {
+            let head = text.get(..at)?;
+            let b = head.trim_end_matches([' ', '\u{a0}']);
+            let gap = head.len() - b.len();
+            if gap == 0 || gap > 2 {
+                return None;
+            }
+            let n: usize = b
+                .chars()
+                .rev()
+                .take_while(|c| is_alpha(*c) || *c == '-')
+                .map(char::len_utf8)
+                .sum();
+            let w = b.get(b.len() - n..)?;
+            w.chars().next().filter(|c| c.is_lowercase()).map(|_| w)
+        }
+    }
+
+    #[test]
+    fn words_around_agree_with_char_version() {
+        let parts = [
+            "",
+            " ",
+            "  ",
+            "\u{a0}",
+            " \u{a0}",
+            "заявил",
+            "Иванов",
+            "-",
+            ".",
+            "а",
+            "ü",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let t = format!("{a}{b}{c}");
+                    for at in 0..=t.len() {
+                        if t.is_char_boundary(at) {
+                            assert_eq!(word_after(&t, at), word_around_by_chars(&t, at, true));
+                            assert_eq!(word_before(&t, at), word_around_by_chars(&t, at, false));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lower_letters_as_std() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(is_lower_letter(c), c.is_lowercase(), "U+{u:04X}");
+        }
+    }
+
+    /// `is_article_name` looks for an article's first letter in its first two bytes and its
+    /// hyphen at its last byte.
     #[test]
     fn every_article_ends_with_a_hyphen() {
         for a in ARTICLES {
             assert!(a.ends_with('-') && a.len() > 1, "{a}");
+            assert!(a.starts_with(['а', 'э', 'ә']), "{a}");
         }
+        assert!(is_article_name("эль-Сиси"));
         assert!(is_article_name("ал-Фараби"));
         assert!(is_article_name("аль-Хадж"));
         assert!(is_article_name("әл-Фараби"));

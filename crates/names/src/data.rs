@@ -52,8 +52,20 @@ impl StemList {
             self.parse()
                 .unwrap_or_else(|_| kzalign_langid::wordlist::Bloom::empty())
         });
-        let chars: Vec<char> = stem.chars().map(crate::text::lower).collect();
-        chars.len() >= 3 && b.contains(&chars)
+        // Most stems fit in a buffer on the stack.
+        let mut buf = ['\0'; 32];
+        let mut n = 0;
+        for c in stem.chars() {
+            match buf.get_mut(n) {
+                Some(x) => *x = crate::text::lower(c),
+                None => {
+                    let chars: Vec<char> = stem.chars().map(crate::text::lower).collect();
+                    return b.contains(&chars);
+                }
+            }
+            n += 1;
+        }
+        n >= 3 && b.contains(&buf[..n])
     }
 }
 
@@ -499,7 +511,6 @@ impl Tables {
         Ok(t)
     }
 
-    /// Whether `word` (any case) is listed with `class` in `lang`.
     /// Kazakh words of class `protect`.
     pub(crate) fn kk_protected(&self) -> &[String] {
         self.kk_protected.get_or_init(|| {
@@ -511,6 +522,8 @@ impl Tables {
         })
     }
 
+    /// Whether `word` (any case) is listed with `class` in `lang`; the word is folded here, so
+    /// a word folded already or not is looked up alike (`fold` is idempotent).
     pub(crate) fn word_is(&self, word: &str, lang: Lang, class: &str) -> bool {
         self.word_classes(word, lang, |c| c.contains(class))
     }

@@ -18,6 +18,16 @@ pub(crate) static KK_COMMON: StemList =
 /// of its three likeliest stems (three letters or more) is a common-word stem (Медицина,
 /// Соттың, Банктер, Қарулы). Names that are also common words (Қанат, Бақыт) are not in the list.
 pub(crate) fn is_common_word(tables: &Tables, word: &str) -> bool {
+    // Depends only on the word and the tables: remembered per thread.
+    thread_local! {
+        static COMMON: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    }
+    crate::mentions::word_memo_by(&COMMON, tables.id(), Lang::Kk, word, || {
+        is_common_word_uncached(tables, word)
+    })
+}
+
+fn is_common_word_uncached(tables: &Tables, word: &str) -> bool {
     let has = |s: &str| KK_COMMON.contains(s);
     let f = fold(word);
     has(&f)
@@ -35,12 +45,18 @@ pub(crate) fn is_common_word(tables: &Tables, word: &str) -> bool {
 /// Whether a Kazakh word is a common word ([`is_common_word`]) and none of its three likeliest
 /// readings is a listed given name, gazetteer person or surname.
 pub(crate) fn common_not_name(names: &crate::Names, word: &str) -> bool {
-    let t = names.tables();
-    is_common_word(t, word)
-        && !candidates(t, word)
-            .iter()
-            .take(3)
-            .any(|c| names.known(&c.lemma).is_some_and(|k| k.given || k.surname))
+    // Depends only on the word and the normalizer: remembered per thread.
+    thread_local! {
+        static COMMON: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    }
+    crate::mentions::word_memo(&COMMON, names, Lang::Kk, word, || {
+        let t = names.tables();
+        is_common_word(t, word)
+            && !candidates(t, word)
+                .iter()
+                .take(3)
+                .any(|c| names.known(&c.lemma).is_some_and(|k| k.given || k.surname))
+    })
 }
 
 /// Whether a Kazakh courtesy title that follows a name (`post_title` in `words.tsv`: Суор
@@ -57,16 +73,24 @@ pub(crate) fn post_title_follows(tables: &Tables, text: &str, end: usize, lang: 
     if after.len() == rest.len() || rest.len() - after.len() > 2 {
         return false;
     }
-    let word: String = after
+    let n: usize = after
         .chars()
         .take_while(|c| crate::text::is_alpha(*c))
-        .collect();
+        .map(char::len_utf8)
+        .sum();
+    let word = after.get(..n).unwrap_or("");
     if word.is_empty() || !word.chars().next().is_some_and(|c| c.is_lowercase()) {
         return false;
     }
-    candidates(tables, &word)
-        .iter()
-        .any(|c| tables.word_is(&c.lemma, Lang::Kk, "post_title"))
+    // Depends only on the word: remembered per thread.
+    thread_local! {
+        static POST: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    }
+    crate::mentions::word_memo_by(&POST, tables.id(), Lang::Kk, word, || {
+        candidates(tables, word)
+            .iter()
+            .any(|c| tables.word_is(&c.lemma, Lang::Kk, "post_title"))
+    })
 }
 
 /// Whether a name particle (де, да, ла: Мэтт де Груд) may join the words around it. In Kazakh

@@ -8,7 +8,9 @@ use crate::Names;
 use kzalign_core::Lang;
 
 fn latin_word(w: &str) -> bool {
-    w.chars().count() >= 2
+    // Most words are told by their first byte (an ASCII capital).
+    w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && w.chars().count() >= 2
         && w.chars().all(|c| c.is_ascii_alphabetic())
         && is_capitalized(w)
         && !is_all_caps(w)

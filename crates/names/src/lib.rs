@@ -233,6 +233,11 @@ struct Inner {
     /// Surname endings of two or more letters (`surname_endings.tsv`, class `surname`) that
     /// apply to Ru, Kk and Other, in table order.
     surname_ends: [Vec<String>; 3],
+    /// The last bytes of `surname_ends` (an ending of one or more bytes, each).
+    surname_end_bytes: [[bool; 256]; 3],
+    /// The last bytes of `patronymic_ends` (all bytes when an ending is empty; byte 0 stands
+    /// for the end of an empty word).
+    patronymic_end_bytes: [[bool; 256]; 3],
     /// Patronymic endings (class `patronymic`) that apply to Ru, Kk and Other, in table order:
     /// (ending, its length in chars, gender).
     patronymic_ends: [Vec<(String, usize, Option<Gender>)>; 3],
@@ -488,12 +493,35 @@ impl Inner {
                 .map(|e| e.ending.clone())
                 .collect()
         });
+        let surname_end_bytes = surname_ends.each_ref().map(|v: &Vec<String>| {
+            let mut t = [false; 256];
+            for e in v {
+                match e.as_bytes().last() {
+                    Some(b) => t[usize::from(*b)] = true,
+                    // An empty ending ends every word.
+                    None => t = [true; 256],
+                }
+            }
+            t
+        });
         let patronymic_ends = [Lang::Ru, Lang::Kk, Lang::Other].map(|l| {
             for_lang(l)
                 .filter(|e| e.class == "patronymic")
                 .map(|e| (e.ending.clone(), e.ending.chars().count(), e.gender))
                 .collect()
         });
+        let patronymic_end_bytes = patronymic_ends
+            .each_ref()
+            .map(|v: &Vec<(String, usize, _)>| {
+                let mut t = [false; 256];
+                for (e, _, _) in v {
+                    match e.as_bytes().last() {
+                        Some(b) => t[usize::from(*b)] = true,
+                        None => t = [true; 256],
+                    }
+                }
+                t
+            });
         let kk_title_stops = stop_words.clone().map(|v| {
             v.into_iter()
                 .filter(|s| tables.word_is(s, Lang::Kk, "title"))
@@ -503,6 +531,8 @@ impl Inner {
             stop_words.map(|v| v.into_iter().filter(|s| s.chars().count() >= 5).collect());
         Inner {
             surname_ends,
+            surname_end_bytes,
+            patronymic_end_bytes,
             patronymic_ends,
             kk_title_stops,
             long_stops,
@@ -563,7 +593,7 @@ pub(crate) struct NameReading {
 }
 
 /// What the caller knows about the word being read.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(crate) struct Hint {
     /// Gender of the person, from an agreeing given name or patronymic.
     pub gender: Option<Gender>,
@@ -578,25 +608,55 @@ pub(crate) struct Hint {
 /// Evidence from the text a name stands in: the other forms of the same name.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Evidence {
-    /// lemma -> (form, weight): every capitalised form of the text that can be read as the
-    /// lemma, weighted by that reading's prior relative to the form's best reading.
-    support: HashMap<String, Vec<(std::rc::Rc<str>, f32)>>,
+    /// The readings of the distinct capitalised forms of the text (each with its folded form).
+    forms: Vec<std::rc::Rc<RawReadings>>,
+    /// (hash of a lemma, form, reading of that form, weight): every capitalised form of the
+    /// text that can be read as the lemma, weighted by that reading's prior relative to the
+    /// form's best reading; sorted by hash, in text order within one hash.
+    support: Vec<(u64, u32, u32, f32)>,
     /// Surname lemmas read in full names (given name + surname) of the text.
     pub read_names: HashSet<String>,
+}
+
+/// The readings of a word, compared and looked up by its folded form.
+struct ByForm(std::rc::Rc<RawReadings>);
+
+impl std::borrow::Borrow<str> for ByForm {
+    fn borrow(&self) -> &str {
+        &self.0 .2
+    }
+}
+
+impl PartialEq for ByForm {
+    fn eq(&self, other: &ByForm) -> bool {
+        self.0 .2 == other.0 .2
+    }
+}
+
+impl Eq for ByForm {}
+
+impl std::hash::Hash for ByForm {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // As the folded form itself hashes (`Borrow<str>`).
+        self.0 .2.as_str().hash(state);
+    }
 }
 
 impl Evidence {
     /// Support for `lemma` from forms other than `form`.
     pub(crate) fn support_from_others(&self, lemma: &str, form: &str) -> f32 {
-        self.support
-            .get(lemma)
-            .map(|v| {
-                v.iter()
-                    .filter(|(f, _)| &**f != form)
-                    .map(|(_, w)| *w)
-                    .sum::<f32>()
+        use std::hash::BuildHasher;
+        let h = rustc_hash::FxBuildHasher.hash_one(lemma);
+        let from = self.support.partition_point(|e| e.0 < h);
+        self.support[from..]
+            .iter()
+            .take_while(|e| e.0 == h)
+            .filter(|e| {
+                let rr = &self.forms[e.1 as usize];
+                rr.1.get(e.2 as usize).is_some_and(|r| r.0 == lemma) && rr.2 != form
             })
-            .unwrap_or(0.0)
+            .map(|e| e.3)
+            .sum::<f32>()
             .min(3.0)
     }
 }
@@ -792,6 +852,11 @@ impl Names {
     }
 
     fn patronymic_gender(&self, lemma: &str, lang: Lang) -> Option<Option<Gender>> {
+        // Most words end in no ending's last byte.
+        let last = usize::from(*lemma.as_bytes().last().unwrap_or(&0));
+        if !self.inner.patronymic_end_bytes[lang_index(lang)][last] {
+            return None;
+        }
         self.inner.patronymic_ends[lang_index(lang)]
             .iter()
             .find(|(e, n, _)| {
@@ -806,8 +871,14 @@ impl Names {
     }
 
     fn is_initial(w: &str) -> bool {
-        let letters = w.chars().filter(|c| text::is_alpha(*c)).count();
-        w.ends_with('.') && letters <= 3 || letters == 1 && text::is_capitalized(w)
+        // Letters are counted only as far as the answer needs: four with a dot, two without.
+        let dot = w.ends_with('.');
+        let letters = w
+            .chars()
+            .filter(|c| text::is_alpha(*c))
+            .take(if dot { 4 } else { 2 })
+            .count();
+        dot && letters <= 3 || letters == 1 && text::is_capitalized(w)
     }
 
     /// Builds the evidence of a text: the support each lemma gets from the text's capitalised
@@ -818,9 +889,12 @@ impl Names {
 
     /// [`Names::evidence`] of a text already split into `tokens` (`text::tokenize(text)`).
     pub(crate) fn evidence_of(&self, text: &str, tokens: &[text::Token], lang: Lang) -> Evidence {
+        use std::hash::BuildHasher;
         let mut ev = Evidence::default();
-        let mut seen: HashSet<std::rc::Rc<str>> = HashSet::default();
-        let mut f = String::new();
+        let mut seen: HashSet<ByForm> = HashSet::default();
+        // About one word in eight is a distinct capitalised form, with a few readings each.
+        seen.reserve(tokens.len() / 8);
+        ev.support.reserve(tokens.len() / 3);
         for t in tokens {
             // A word that opens with a lower-case letter (no accent mark) is not capitalised
             // without its marks either: told without stripping them.
@@ -831,32 +905,31 @@ impl Names {
             if !text::is_capitalized(&w) || text::is_all_caps(&w) {
                 continue;
             }
-            f.clear();
-            text::fold_into(&w, &mut f);
-            if seen.contains(f.as_str()) {
+            // The readings (remembered per thread) carry the folded form.
+            let rr = self.raw_candidates(&w, lang);
+            if seen.contains(rr.2.as_str()) {
                 continue;
             }
-            let f: std::rc::Rc<str> = f.as_str().into();
-            seen.insert(f.clone());
-            let rr = self.raw_candidates(&w, lang);
+            seen.insert(ByForm(rr.clone()));
             let raw = &rr.1;
             let max = raw.iter().map(|c| c.1).fold(0.0f32, f32::max);
             if max <= 0.0 {
                 continue;
             }
-            for (l, p, _) in raw {
-                match ev.support.get_mut(l) {
-                    Some(v) => v.push((f.clone(), p / max)),
-                    None => {
-                        ev.support.insert(l.clone(), vec![(f.clone(), p / max)]);
-                    }
-                }
+            let fi = ev.forms.len() as u32;
+            for (ri, (l, p, _)) in raw.iter().enumerate() {
+                let h = rustc_hash::FxBuildHasher.hash_one(l.as_str());
+                ev.support.push((h, fi, ri as u32, p / max));
             }
+            ev.forms.push(rr.clone());
         }
+        // By hash; forms and readings in text order within one hash.
+        ev.support.sort_unstable_by_key(|e| (e.0, e.1, e.2));
         // Full names: a known given name, then a capitalised word after a space.
         let mut reads = HashSet::default();
         // The reading of a pair depends only on its two words: each pair is read once.
         let mut pairs: HashSet<(&str, &str)> = HashSet::default();
+        pairs.reserve(tokens.len() / 16);
         for pair in tokens.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             if !text::is_capitalized(a.text)
@@ -973,8 +1046,14 @@ impl Names {
 
     /// Whether a lemma of five or more letters ends in a surname ending of `lang`.
     pub(crate) fn has_surname_ending(&self, lemma: &str, lang: Lang) -> bool {
-        lemma.chars().count() >= 5
-            && self.inner.surname_ends[lang_index(lang)]
+        // The last byte first: most words end in no ending's last byte.
+        let li = lang_index(lang);
+        lemma
+            .as_bytes()
+            .last()
+            .is_some_and(|b| self.inner.surname_end_bytes[li][usize::from(*b)])
+            && lemma.chars().count() >= 5
+            && self.inner.surname_ends[li]
                 .iter()
                 .any(|e| lemma.ends_with(e.as_str()))
     }
@@ -993,6 +1072,29 @@ impl Names {
             l => l,
         };
         let n = words.len();
+        // Readings of word `i` with a hint and the evidence, each computed once per name.
+        #[allow(clippy::type_complexity)]
+        let memo: std::cell::RefCell<Vec<(usize, Hint, std::rc::Rc<Readings>)>> =
+            Default::default();
+        let cands_of = |i: usize, h: Hint| -> std::rc::Rc<Readings> {
+            let hit = memo
+                .borrow()
+                .iter()
+                .find(|e| e.0 == i && e.1 == h)
+                .map(|e| e.2.clone());
+            hit.unwrap_or_else(|| {
+                let c = self.word_candidates(words[i], lang, h, ev);
+                memo.borrow_mut().push((i, h, c.clone()));
+                c
+            })
+        };
+        // `word_lemma` of word `i`.
+        let lemma_of = |i: usize, h: Hint| -> String {
+            cands_of(i, h)
+                .first()
+                .map(|c| c.0.clone())
+                .unwrap_or_else(|| fold(words[i]))
+        };
         let mut parts = vec![Part::Surname; n];
         let mut gender: Option<Gender> = None;
         // A subject before its verb is in the nominative; otherwise a given name may show the case.
@@ -1090,7 +1192,7 @@ impl Names {
             let w = words[0];
             if !w.contains('-') {
                 let form = fold(&text::strip_accents(w));
-                let l0 = self.word_lemma(w, lang, Hint::default(), ev);
+                let l0 = lemma_of(0, Hint::default());
                 if !self.has_surname_ending(&l0, lang) {
                     parts[0] = Part::Given;
                     if l0 != form {
@@ -1104,7 +1206,7 @@ impl Names {
             surname = cands.last().copied();
             // «Йоахим Лёв»: a given name last after a word without a surname ending is the surname.
             if n == 2 && parts[1] == Part::Given && parts[0] == Part::Surname {
-                let l0 = self.word_lemma(words[0], lang, Hint::default(), ev);
+                let l0 = lemma_of(0, Hint::default());
                 if !self.has_surname_ending(&l0, lang) {
                     parts[0] = Part::Given;
                     parts[1] = Part::Surname;
@@ -1145,14 +1247,12 @@ impl Names {
                 Part::Initial => w.to_string(),
                 _ if bare_kk => text::recase(w, &fold(w)),
                 Part::Given => {
-                    let c = self.word_candidates(
-                        w,
-                        lang,
+                    let c = cands_of(
+                        i,
                         Hint {
                             nominative: None,
                             ..hint
                         },
-                        ev,
                     );
                     c.iter()
                         .find(|c| self.is_given(&c.0))
@@ -1162,14 +1262,12 @@ impl Names {
                 }
                 Part::Patronymic => text::recase(
                     w,
-                    &self.word_lemma(
-                        w,
-                        lang,
+                    &lemma_of(
+                        i,
                         Hint {
                             nominative: None,
                             ..hint
                         },
-                        ev,
                     ),
                 ),
                 Part::Surname => {
@@ -1182,7 +1280,7 @@ impl Names {
                             h.nominative = Some(true);
                         }
                     }
-                    text::recase(w, &self.word_lemma(w, lang, h, ev))
+                    text::recase(w, &lemma_of(i, h))
                 }
             };
             reading.words.push(WordReading {
@@ -1190,7 +1288,7 @@ impl Names {
                 part: parts[i],
             });
         }
-        reading.person = self.resolve(words, &reading, lang, hint, ev);
+        reading.person = self.resolve(&reading, lang, hint, &cands_of);
         if let (Some(p), Some(s)) = (reading.person, surname) {
             // The gazetteer's surname form wins when it is one of the candidates.
             let person = &self.inner.gaz.persons()[p];
@@ -1199,7 +1297,7 @@ impl Names {
                 Lang::Ru => person.ru.iter().collect(),
                 Lang::Other => person.latin.iter().collect(),
             };
-            let cands = self.word_candidates(words[s], lang, hint, ev);
+            let cands = cands_of(s, hint);
             for (c, _, _) in cands.iter() {
                 if let Some(f) = forms
                     .iter()
@@ -1215,13 +1313,13 @@ impl Names {
     }
 
     /// The gazetteer person a reading names, if exactly one fits.
+    /// `cands_of(i, hint)`: the readings of word `i` with `hint` and the name's evidence.
     fn resolve(
         &self,
-        words: &[&str],
         r: &NameReading,
         lang: Lang,
         hint: Hint,
-        ev: Option<&Evidence>,
+        cands_of: &dyn Fn(usize, Hint) -> std::rc::Rc<Readings>,
     ) -> Option<usize> {
         // Given name and patronymic without a surname (Владимир Владимирович): a gazetteer
         // form that starts with both.
@@ -1270,7 +1368,7 @@ impl Names {
         if r.words.get(s).is_some_and(|w| w.part == Part::Patronymic) {
             return None;
         }
-        let cands = self.word_candidates(words[s], lang, hint, ev);
+        let cands = cands_of(s, hint);
         let givens: Vec<String> = r
             .words
             .iter()

@@ -186,18 +186,40 @@ struct Ctx<'a> {
     /// Sentence and line starts, the lower-case words and the evidence of the text: built on
     /// first use (the place finder needs none of them).
     starts: std::cell::OnceCell<std::cell::RefCell<LineStarts>>,
-    lower: std::cell::OnceCell<Vec<(u64, usize)>>,
+    lower: std::cell::OnceCell<LowerIndex>,
     ev: std::cell::OnceCell<Evidence>,
+    /// [`Ctx::person_evidence`] of each token, `u8::MAX` until asked.
+    evidence_at: Vec<std::cell::Cell<u8>>,
     /// The Kazakh titles among the stop words of the text's language (`Inner::stop_words`).
     kk_title_stops: &'a [String],
     /// The stop words of five or more letters.
     long_stops: &'a [String],
-    /// Word candidates already computed in this text: (word, lang, with evidence) -> readings.
-    /// (lang, with evidence) -> word -> readings.
-    #[allow(clippy::type_complexity)]
-    cands: std::cell::RefCell<
-        rustc_hash::FxHashMap<(Lang, bool), rustc_hash::FxHashMap<String, Rc<Cands>>>,
-    >,
+    /// Word candidates with evidence already computed in this text: by language
+    /// (`lang_index`), word -> readings.
+    cands: std::cell::RefCell<[rustc_hash::FxHashMap<String, Rc<Cands>>; 3]>,
+}
+
+/// The words of a text that may be written in lower case ([`Ctx::written_lower`]): those that
+/// are their own folded form (`text::stays_folded`) by byte length, and the others.
+struct LowerIndex {
+    /// Where the words of each length start in `words` (and where the last length ends).
+    starts: [u32; LowerIndex::MAX_LEN + 1],
+    /// The words that are their own folded form, by length.
+    words: Vec<u32>,
+    other: Vec<u32>,
+}
+
+impl LowerIndex {
+    /// Words this long or longer go to `other`.
+    const MAX_LEN: usize = 64;
+
+    /// The words of `len` bytes that are their own folded form.
+    fn by_len(&self, len: usize) -> &[u32] {
+        match (self.starts.get(len), self.starts.get(len + 1)) {
+            (Some(&a), Some(&b)) => self.words.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
 }
 
 /// Readings of one word: (lemma, score, gender), best first.
@@ -208,6 +230,7 @@ impl<'a> Ctx<'a> {
         let lang = text_lang(text, lang);
         let tokens = text::tokenize(text);
         let li = crate::lang_index(lang);
+        let n = tokens.len();
         Ctx {
             names,
             text,
@@ -216,6 +239,7 @@ impl<'a> Ctx<'a> {
             starts: Default::default(),
             lower: Default::default(),
             ev: Default::default(),
+            evidence_at: vec![std::cell::Cell::new(u8::MAX); n],
             kk_title_stops: &names.inner.kk_title_stops[li],
             long_stops: &names.inner.long_stops[li],
             cands: Default::default(),
@@ -229,50 +253,75 @@ impl<'a> Ctx<'a> {
         starts_at(self.text, p, &mut cache.borrow_mut())
     }
 
+    /// Whether token `t` is a lower-case word (counts for [`Ctx::written_lower`]).
+    fn is_lower_word(t: &Token) -> bool {
+        // A word that opens with an upper-case letter (no accent mark) stays capitalised
+        // without its marks: told without stripping them.
+        if text::opens_upper(t.text) == Some(true) {
+            return false;
+        }
+        // A lower-case Arabic article (аль-Хадж) opens a name: it is no lower-case word.
+        if crate::cues::is_article_name(t.text) {
+            return false;
+        }
+        // A word folded already has no accent marks and no capital.
+        text::is_folded(t.text) || !is_capitalized(&text::strip_accents(t.text))
+    }
+
     /// Whether the folded word `f` is written in lower case somewhere in the text.
     fn written_lower(&self, f: &str) -> bool {
-        use std::hash::BuildHasher;
-        // (hash of the folded form, token index) of the lower-case words, sorted; a hash
-        // hit is confirmed on the words.
-        let by_hash = self.lower.get_or_init(|| {
-            let mut buf = String::new();
-            let mut v: Vec<(u64, usize)> = Vec::with_capacity(self.tokens.len());
+        // The words that may be lower-case: those that are their own folded form, by byte
+        // length (the length of their folded form), and the others.
+        let index = self.lower.get_or_init(|| {
+            // Each word's bucket (its length, `OTHER` or `NONE`), then the words by bucket.
+            const OTHER: u8 = LowerIndex::MAX_LEN as u8;
+            const NONE: u8 = OTHER + 1;
+            let mut bucket: Vec<u8> = Vec::with_capacity(self.tokens.len());
+            let mut counts = [0u32; LowerIndex::MAX_LEN];
+            let mut other = Vec::new();
             for (k, t) in self.tokens.iter().enumerate() {
-                // A word that opens with an upper-case letter (no accent mark) stays capitalised
-                // without its marks: told without stripping them.
-                if text::opens_upper(t.text) == Some(true) {
-                    continue;
+                let b = if text::opens_upper(t.text) == Some(true) {
+                    NONE
+                } else if t.text.len() < LowerIndex::MAX_LEN && text::stays_folded(t.text) {
+                    t.text.len() as u8
+                } else {
+                    other.push(k as u32);
+                    OTHER
+                };
+                if let Some(c) = counts.get_mut(usize::from(b)) {
+                    *c += 1;
                 }
-                // A word folded already has no accent marks and no capital.
-                if text::is_folded(t.text) {
-                    if !crate::cues::is_article_name(t.text) {
-                        v.push((rustc_hash::FxBuildHasher.hash_one(t.text), k));
+                bucket.push(b);
+            }
+            let mut starts = [0u32; LowerIndex::MAX_LEN + 1];
+            for l in 0..LowerIndex::MAX_LEN {
+                starts[l + 1] = starts[l] + counts[l];
+            }
+            let mut at = starts;
+            let mut words = vec![0u32; starts[LowerIndex::MAX_LEN] as usize];
+            for (k, b) in bucket.iter().enumerate() {
+                if let Some(a) = at.get_mut(usize::from(*b)).filter(|_| *b < OTHER) {
+                    if let Some(w) = words.get_mut(*a as usize) {
+                        *w = k as u32;
                     }
-                    continue;
-                }
-                let w = text::strip_accents(t.text);
-                // A lower-case Arabic article (аль-Хадж) opens a name: it is no lower-case word.
-                if !is_capitalized(&w) && !crate::cues::is_article_name(t.text) {
-                    // Most lower-case words are folded already: hashed as they are.
-                    let h = if text::is_folded(&w) {
-                        rustc_hash::FxBuildHasher.hash_one(&*w)
-                    } else {
-                        buf.clear();
-                        text::fold_into(&w, &mut buf);
-                        rustc_hash::FxBuildHasher.hash_one(buf.as_str())
-                    };
-                    v.push((h, k));
+                    *a += 1;
                 }
             }
-            v.sort_unstable();
-            v
+            LowerIndex {
+                starts,
+                words,
+                other,
+            }
         });
-        let h = rustc_hash::FxBuildHasher.hash_one(f);
-        let from = by_hash.partition_point(|e| e.0 < h);
-        by_hash[from..]
-            .iter()
-            .take_while(|e| e.0 == h)
-            .any(|&(_, k)| fold(&text::strip_accents(self.tokens[k].text)) == f)
+        let same = |k: &u32| {
+            let t = &self.tokens[*k as usize];
+            Self::is_lower_word(t) && fold(&text::strip_accents(t.text)) == f
+        };
+        let own = |k: &u32| {
+            let t = &self.tokens[*k as usize];
+            t.text == f && Self::is_lower_word(t)
+        };
+        index.by_len(f.len()).iter().any(own) || index.other.iter().any(same)
     }
 
     /// The evidence of the text ([`Names::evidence`]).
@@ -288,19 +337,20 @@ impl<'a> Ctx<'a> {
             // Remembered per thread by `word_candidates` itself.
             return self.names.word_candidates(w, lang, Hint::default(), None);
         }
-        let key = (lang, with_ev);
-        if let Some(c) = self.cands.borrow().get(&key).and_then(|m| m.get(w)) {
+        let li = crate::lang_index(lang);
+        if let Some(c) = self.cands.borrow()[li].get(w) {
             return c.clone();
         }
         // Evidence that bears on none of the word's readings leaves them as without it (those
         // are remembered per thread).
         let ev = Some(self.ev()).filter(|e| self.names.evidence_bears_on_words(&[w], lang, e));
         let c = self.names.word_candidates(w, lang, Hint::default(), ev);
-        self.cands
-            .borrow_mut()
-            .entry(key)
-            .or_default()
-            .insert(w.to_string(), c.clone());
+        let mut maps = self.cands.borrow_mut();
+        if maps[li].is_empty() {
+            // About one word in eight is asked about (sized once, not regrown).
+            maps[li].reserve(self.tokens.len() / 8);
+        }
+        maps[li].insert(w.to_string(), c.clone());
         c
     }
 
@@ -332,10 +382,16 @@ impl<'a> Ctx<'a> {
 
     /// Whether the word reads as a known given name.
     fn is_given_word(&self, w: &str) -> bool {
-        self.cands(w, self.word_lang(), false)
-            .iter()
-            .take(2)
-            .any(|c| self.names.is_listed_given(&c.0))
+        // Depends only on the word and the language: remembered per thread.
+        thread_local! {
+            static GIVEN: WordMemo = WordMemo::default();
+        }
+        word_memo(&GIVEN, self.names, self.word_lang(), w, || {
+            self.cands(w, self.word_lang(), false)
+                .iter()
+                .take(2)
+                .any(|c| self.names.is_listed_given(&c.0))
+        })
     }
 
     /// Whether a Kazakh word carries a case suffix in its best reading.
@@ -418,17 +474,24 @@ impl<'a> Ctx<'a> {
 
     /// Whether the word names a known place in some case form.
     fn is_place(&self, w: &str) -> bool {
-        let cands = self.cands(w, self.word_lang(), false);
-        cands.iter().take(3).any(|(l, _, _)| {
-            self.names
-                .known(l)
-                .is_some_and(|k| k.place && !k.surname && !k.given)
+        // Depends only on the word and the language: remembered per thread.
+        thread_local! {
+            static PLACE: WordMemo = WordMemo::default();
+        }
+        word_memo(&PLACE, self.names, self.word_lang(), w, || {
+            let cands = self.cands(w, self.word_lang(), false);
+            cands.iter().take(3).any(|(l, _, _)| {
+                self.names
+                    .known(l)
+                    .is_some_and(|k| k.place && !k.surname && !k.given)
+            })
         })
     }
 
     /// Whether the token is an initial: one or two capital letters followed by a dot.
     fn initial_at(&self, t: &Token) -> bool {
-        let letters = t.text.chars().count();
+        // (Counted no further than the answer needs.)
+        let letters = t.text.chars().take(3).count();
         letters <= 2
             && t.text.chars().all(text::is_upper)
             && self
@@ -448,6 +511,15 @@ impl<'a> Ctx<'a> {
         if self.initial_at(t) {
             return true;
         }
+        // The rest depends only on the word and the language: computed once per thread.
+        thread_local! {
+            static LIKE: WordMemo = WordMemo::default();
+        }
+        word_memo(&LIKE, self.names, self.lang, w, || self.name_like_word(w))
+    }
+
+    /// [`Ctx::name_like`] of a capitalised word that is no initial.
+    fn name_like_word(&self, w: &str) -> bool {
         if w.chars().any(|c| c.is_ascii_digit()) {
             return false;
         }
@@ -480,6 +552,20 @@ impl<'a> Ctx<'a> {
         word_memo(&COMMON, self.names, self.lang, w, || {
             self.is_stop(w) || self.common_noun_ending(w)
         })
+    }
+
+    /// [`Ctx::person_evidence`] of token `k`, computed once per token.
+    fn person_evidence_at(&self, k: usize) -> u8 {
+        let Some(cell) = self.evidence_at.get(k) else {
+            return self
+                .tokens
+                .get(k)
+                .map_or(0, |t| self.person_evidence(t.text));
+        };
+        if cell.get() == u8::MAX {
+            cell.set(self.person_evidence(self.tokens[k].text));
+        }
+        cell.get()
     }
 
     /// Evidence that a word is a person's name: known given name or gazetteer person,
@@ -609,20 +695,30 @@ impl<'a> Ctx<'a> {
                 } else {
                     t
                 };
-                let f = fold(t.text);
-                self.kk_title_stops.iter().any(|s| {
-                    (s.ends_with('ы') || s.ends_with('і'))
-                        && s.chars().count() >= 5
-                        // Only case endings may follow the possessive (президентінің), no
-                        // derivation (басшылығында).
-                        && f.strip_prefix(s.as_str()).is_some_and(|rest| {
-                            rest.is_empty() || rest.starts_with(['н', 'м'])
-                        })
-                })
+                self.possessive_title(t.text)
             });
         owner_of_title
             || next.is_some_and(|t| is_org(t.text, true))
             || prev.is_some_and(|t| is_org(t.text, false))
+    }
+
+    /// Whether the word is a Kazakh title in the 3rd-person possessive (президенті), maybe
+    /// with a case ending; depends only on the word and the language, so remembered per thread.
+    fn possessive_title(&self, w: &str) -> bool {
+        thread_local! {
+            static TITLE: WordMemo = WordMemo::default();
+        }
+        word_memo(&TITLE, self.names, self.lang, w, || {
+            let f = fold(w);
+            self.kk_title_stops.iter().any(|s| {
+                (s.ends_with('ы') || s.ends_with('і'))
+                    && s.chars().count() >= 5
+                    // Only case endings may follow the possessive (президентінің), no
+                    // derivation (басшылығында).
+                    && f.strip_prefix(s.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['н', 'м']))
+            })
+        })
     }
 
     /// Whether the word is a form of a `geo_after` or `geo_before` noun; depends only on the
@@ -723,9 +819,11 @@ impl<'a> Ctx<'a> {
 }
 
 /// Per-thread answers of a test that depends only on a word, the language and the normalizer:
-/// (normalizer id, language) -> word -> answer.
+/// (normalizer id, language) -> word -> answer. The few (id, language) pairs of a thread are
+/// searched in a list (one hash lookup per answer, of the word).
+#[allow(clippy::type_complexity)]
 pub(crate) struct WordMemo<V = bool>(
-    std::cell::RefCell<rustc_hash::FxHashMap<(u64, Lang), rustc_hash::FxHashMap<String, V>>>,
+    std::cell::RefCell<Vec<((u64, Lang), rustc_hash::FxHashMap<String, V>)>>,
 );
 
 impl<V> Default for WordMemo<V> {
@@ -755,7 +853,12 @@ pub(crate) fn word_memo_by<V: Clone>(
     test: impl FnOnce() -> V,
 ) -> V {
     let key = (id, lang);
-    let hit = cache.with(|c| c.0.borrow().get(&key).and_then(|m| m.get(w).cloned()));
+    let hit = cache.with(|c| {
+        c.0.borrow()
+            .iter()
+            .find(|e| e.0 == key)
+            .and_then(|e| e.1.get(w).cloned())
+    });
     if let Some(b) = hit {
         return b;
     }
@@ -763,10 +866,17 @@ pub(crate) fn word_memo_by<V: Clone>(
     cache.with(|c| {
         let mut c = c.0.borrow_mut();
         // At most RAW_CACHE_MAX answers per cache and thread, over all instances and languages.
-        if c.values().map(|m| m.len()).sum::<usize>() >= crate::RAW_CACHE_MAX {
+        if c.iter().map(|e| e.1.len()).sum::<usize>() >= crate::RAW_CACHE_MAX {
             c.clear();
         }
-        c.entry(key).or_default().insert(w.to_string(), b.clone());
+        let at = match c.iter().position(|e| e.0 == key) {
+            Some(at) => at,
+            None => {
+                c.push((key, Default::default()));
+                c.len() - 1
+            }
+        };
+        c[at].1.insert(w.to_string(), b.clone());
     });
     b
 }
@@ -787,6 +897,23 @@ fn opens_sentence(text: &str, start: usize) -> bool {
 
 /// Whether a Russian word has an adjectival case ending (a surname in -ский or an adjective).
 fn adjectival(w: &str) -> bool {
+    // Depends only on the word: remembered per thread (id 0: no tables).
+    thread_local! {
+        static ADJ: WordMemo = WordMemo::default();
+    }
+    word_memo_by(&ADJ, 0, Lang::Other, w, || adjectival_uncached(w))
+}
+
+/// [`adjectival`], computed.
+fn adjectival_uncached(w: &str) -> bool {
+    // Every ending below ends in one of these letters: most words are told by their last.
+    let last = w.chars().next_back().map(text::lower);
+    if !matches!(
+        last,
+        Some('й' | 'о' | 'у' | 'м' | 'х' | 'е' | 'ё' | 'я' | 'ю' | 'и')
+    ) {
+        return false;
+    }
     let f = fold(w);
     if f.chars().count() < 5 || !f.chars().all(|c| text::is_cyrillic(c) || c == '-') {
         return false;
@@ -964,7 +1091,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         let mut start = g.first;
         for k in g.first..=g.last {
             let t = cx.tokens[k].text;
-            let place = cx.is_place(t) && cx.person_evidence(t) < 3;
+            let place = cx.is_place(t) && cx.person_evidence_at(k) < 3;
             if place {
                 if k > start {
                     split.push(Group {
@@ -978,7 +1105,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             // «Стивен Феррис Джек Карти»: a given name after a full name (two words, or a
             // word with a surname ending) starts a new name.
             if k > start
-                && (k - start >= 2 || cx.person_evidence(cx.tokens[k - 1].text) == 1)
+                && (k - start >= 2 || cx.person_evidence_at(k - 1) == 1)
                 && cx.is_given_word(t)
                 && !cx.is_given_word(cx.tokens[k - 1].text)
                 && !cx.initial_at(&cx.tokens[k - 1])
@@ -1048,9 +1175,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             last -= 1;
         }
         // Leading adjectives (Трудящихся Луиза Ханун) belong to an organisation's name.
-        while first < last
-            && adjectival(cx.tokens[first].text)
-            && cx.person_evidence(cx.tokens[first].text) < 2
+        while first < last && adjectival(cx.tokens[first].text) && cx.person_evidence_at(first) < 2
         {
             first += 1;
         }
@@ -1084,11 +1209,12 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 }
             });
         // A sentence-initial word joins a name only when it is a name itself (Встреча Енчи).
+        // (The sentence start is asked last: it may split a line into sentences.)
         if first < last
             && !foreign_pair
-            && cx.starts_at(cx.tokens[first].span.start)
             && !cx.initial_at(&cx.tokens[first])
-            && cx.person_evidence(cx.tokens[first].text) == 0
+            && cx.person_evidence_at(first) == 0
+            && cx.starts_at(cx.tokens[first].span.start)
         {
             first += 1;
         }
@@ -1099,7 +1225,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         let whole_last = g.last;
         while cx.lang == Lang::Kk
             && g.last >= g.first
-            && cx.person_evidence(cx.tokens[g.last].text) < 3
+            && cx.person_evidence_at(g.last) < 3
             && cx.non_person_kk(cx.tokens[g.last].text)
         {
             if g.last == g.first {
@@ -1112,26 +1238,25 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         }
         if cx.lang == Lang::Kk
             && g.first == g.last
-            && cx.person_evidence(cx.tokens[g.last].text) < 3
+            && cx.person_evidence_at(g.last) < 3
             && cx.non_person_kk(cx.tokens[g.last].text)
         {
             continue;
         }
         // The words before a place in the locative belong to that place's name (Альбертин
         // Грабендегі) unless a given name or gazetteer person vouches for a person.
-        if g.last < whole_last
-            && (g.first..=g.last).all(|k| cx.person_evidence(cx.tokens[k].text) < 2)
-        {
+        if g.last < whole_last && (g.first..=g.last).all(|k| cx.person_evidence_at(k) < 2) {
             continue;
         }
-        let initial = cx.starts_at(cx.tokens[g.first].span.start)
-            || opens_sentence(text, cx.tokens[g.first].span.start)
+        // (The cheap test first: a sentence start may split a line into sentences.)
+        let initial = opens_sentence(text, cx.tokens[g.first].span.start)
+            || cx.starts_at(cx.tokens[g.first].span.start)
             || text[..cx.tokens[g.first].span.start]
                 .trim_end()
                 .ends_with(['«', '"', '“', '„', ':', '–', '—']);
         let mut ev = 0u8;
         for k in g.first..=g.last {
-            ev = ev.max(cx.person_evidence(cx.tokens[k].text));
+            ev = ev.max(cx.person_evidence_at(k));
         }
         let titled = cx.after_title(g.first)
             || crate::cues::person_cue_nearby(
@@ -1152,7 +1277,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // басшысы - Банктер ...); first in a longer name it names an organisation (Әйелдер
         // Инжинирингі).
         if cx.lang == Lang::Kk
-            && (g.first..=g.last).all(|k| cx.person_evidence(cx.tokens[k].text) < 2)
+            && (g.first..=g.last).all(|k| cx.person_evidence_at(k) < 2)
             && crate::kk::candidates(names.tables(), cx.tokens[g.first].text)
                 .iter()
                 .any(|c| {
@@ -1168,7 +1293,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if cx.lang == Lang::Kk
             && g.first == g.last
             && !titled
-            && cx.person_evidence(cx.tokens[g.first].text) < 3
+            && cx.person_evidence_at(g.first) < 3
             && cx.compound_head_kk(g.first)
         {
             continue;
@@ -1310,19 +1435,32 @@ fn place_word_matches(cx: &Ctx, tok: &str, form: &str, lang: Lang) -> bool {
     inflects(tok, form, lang) && form.chars().count() >= 5
 }
 
-/// Place forms (indexes into `forms`, ascending) whose first word the token `written` (folded
-/// `tok`) is a case form of; depends only on the token and the text's language, so remembered
+/// The place forms whose first word shares its first two letters with the word `written`,
+/// longer forms first (so that «Южная Корея» wins over «Корея»).
+fn place_forms_of<'n>(names: &'n Names, written: &str) -> Option<&'n [(Vec<String>, usize, Lang)]> {
+    // The folded form's first two letters are the first two letters folded (fold maps char
+    // to char).
+    let key: String = written
+        .chars()
+        .filter(|c| !matches!(c, '\u{0300}' | '\u{0301}'))
+        .take(2)
+        .map(text::fold_char)
+        .collect();
+    names.inner.place_forms.get(key.as_str()).map(Vec::as_slice)
+}
+
+/// Place forms (indexes into `place_forms_of(written)`, ascending) whose first word the token `written` (folded
+/// `tok()`, asked only when not remembered) is a case form of; depends only on the token and the text's language, so remembered
 /// per thread.
-fn first_place_words(
-    cx: &Ctx,
-    written: &str,
-    tok: &str,
-    forms: &[(Vec<String>, usize, Lang)],
-) -> Rc<[usize]> {
+fn first_place_words<'a>(cx: &Ctx, written: &str, tok: impl FnOnce() -> &'a str) -> Rc<[usize]> {
     thread_local! {
         static FIRST: WordMemo<Rc<[usize]>> = WordMemo::default();
     }
     word_memo(&FIRST, cx.names, cx.lang, written, || {
+        let Some(forms) = place_forms_of(cx.names, written) else {
+            return Rc::from([]);
+        };
+        let tok = tok();
         let script = text::script_lang(written);
         forms
             .iter()
@@ -1367,15 +1505,14 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
         if !is_capitalized(t.text) {
             continue;
         }
-        // Longer forms first, so that «Южная Корея» wins over «Корея».
-        let Some(forms) = names.inner.place_forms.get(crate::prefix2(fold_at(i))) else {
-            continue;
-        };
         // The forms whose first word this token can be (a pure test of the token, remembered).
-        let firsts = first_place_words(cx, t.text, fold_at(i), forms);
+        let firsts = first_place_words(cx, t.text, || fold_at(i));
         if firsts.is_empty() {
             continue;
         }
+        let Some(forms) = place_forms_of(names, t.text) else {
+            continue;
+        };
         let script = text::script_lang(t.text);
         for &fi in firsts.iter() {
             let (words, pi, l) = &forms[fi];
@@ -1397,15 +1534,17 @@ fn places_in(cx: &Ctx) -> Vec<Mention> {
             let last = i + words.len() - 1;
             let span = Span::new(t.span.start, toks[last].span.end);
             let p = &names.place_entries()[*pi];
+            // The form whose words fold to `words`.
+            let same = |f: &&String| {
+                let mut it = f.split_whitespace();
+                words
+                    .iter()
+                    .all(|w| it.next().is_some_and(|x| fold(x) == *w))
+                    && it.next().is_none()
+            };
             let lemma = match wl {
-                Lang::Kk => {
-                    p.kk.iter()
-                        .find(|f| f.split_whitespace().map(fold).collect::<Vec<_>>() == *words)
-                }
-                _ => {
-                    p.ru.iter()
-                        .find(|f| f.split_whitespace().map(fold).collect::<Vec<_>>() == *words)
-                }
+                Lang::Kk => p.kk.iter().find(same),
+                _ => p.ru.iter().find(same),
             }
             .cloned()
             .unwrap_or_else(|| words.join(" "));
@@ -1667,6 +1806,29 @@ mod tests {
     use crate::NamesBuilder;
     use kzalign_core::Lang;
 
+    /// `written_lower` answers as a scan of every word of the text does.
+    #[test]
+    fn written_lower_agrees_with_a_scan() {
+        use crate::text::{fold, strip_accents};
+        let n = NamesBuilder::new().build().unwrap();
+        for text in [
+            "Токаев встретился с токаевым. Ещё ЁЛКА ёлка елка Елка аль-Хадж хадж.",
+            "И\u{301}горь и\u{301}горь игорь. İstanbul istanbul KELVİN.",
+            "Қасым-Жомарт Тоқаев тоқаев, Әлем әлем вКонтакте вконтакте 42 X x",
+        ] {
+            let cx = super::Ctx::new(&n, text, Lang::Other);
+            for t in &cx.tokens {
+                for f in [fold(&strip_accents(t.text)), fold(t.text)] {
+                    let scan = cx
+                        .tokens
+                        .iter()
+                        .any(|u| super::Ctx::is_lower_word(u) && fold(&strip_accents(u.text)) == f);
+                    assert_eq!(cx.written_lower(&f), scan, "{f:?} in {text:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn word_memo_answers_as_the_test_and_stays_bounded() {
         thread_local! {
@@ -1680,7 +1842,7 @@ mod tests {
             // A second ask is answered from memory.
             assert_eq!(super::word_memo(&M, &n, lang, &w, || usize::MAX), w.len());
         }
-        let total: usize = M.with(|c| c.0.borrow().values().map(|m| m.len()).sum());
+        let total: usize = M.with(|c| c.0.borrow().iter().map(|e| e.1.len()).sum());
         assert!(total <= crate::RAW_CACHE_MAX, "{total}");
     }
 

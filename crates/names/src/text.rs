@@ -20,7 +20,70 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 
 pub(crate) use kzalign_core::chars::{is_alnum, is_alpha, is_upper, lower};
 
-pub(crate) use kzalign_core::chars::{fold, fold_into, is_folded};
+pub(crate) use kzalign_core::chars::{fold_into, is_folded};
+
+/// `kzalign_core::chars::fold` (lower case, ё read as е), with the first char told apart: a
+/// capitalised word's first letter is the one char that changes, the rest copied in runs.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    if let Some(c) = chars.next() {
+        out.push(fold_char(c));
+        fold_into(chars.as_str(), &mut out);
+    }
+    out
+}
+
+/// The [`fold`] of one char (`fold` maps each char to one char).
+pub(crate) fn fold_char(c: char) -> char {
+    match lower(c) {
+        'ё' => 'е',
+        l => l,
+    }
+}
+
+/// Whether `w` is its own [`fold`] and has no accent marks, told by its bytes: lower-case
+/// ASCII (no capital), the lower-case Cyrillic letters а-я and ѐ-џ but ё (U+0430..U+045F), and
+/// the lower-case halves of the pairs from U+0461 (the Kazakh letters among them); false for
+/// any other char (which `fold` may or may not change). [`is_folded`] with the Kazakh letters.
+pub(crate) fn stays_folded(w: &str) -> bool {
+    let b = w.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x.is_ascii_uppercase() {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(&y) = b.get(i + 1) else {
+            return false;
+        };
+        // а-п (D0 B0..BF), р-я (D1 80..8F): the common case, one test.
+        if (u16::from(x) << 8 | u16::from(y)).wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0 {
+            i += 2;
+            continue;
+        }
+        let ok = match x {
+            // а-п (U+0430..U+043F)
+            0xD0 => y >= 0xB0,
+            // р-я, ѐ-џ but ё (U+0440..U+045F), odd U+0461..U+047F
+            0xD1 => y <= 0x9F && y != 0x91 || y >= 0xA0 && y & 1 == 1,
+            // odd U+0481..U+04BF
+            0xD2 => y & 1 == 1,
+            // odd U+04D1..U+04FF
+            0xD3 => y >= 0x90 && y & 1 == 1,
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        i += 2;
+    }
+    true
+}
 
 /// Removes combining stress marks and other combining acute/grave accents (`И́горь` -> `Игорь`).
 pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
@@ -39,13 +102,33 @@ pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
 /// U+0301): then `is_capitalized(&strip_accents(w))` is the same answer. `None` for an empty
 /// word or one that opens with a mark.
 pub(crate) fn opens_upper(w: &str) -> Option<bool> {
+    if let Some(u) = opens_upper_by_bytes(w) {
+        return Some(u);
+    }
     let c = w.chars().next()?;
     (!matches!(c, '\u{0300}' | '\u{0301}')).then(|| is_upper(c))
 }
 
 /// Whether the word starts with an upper-case letter.
 pub(crate) fn is_capitalized(w: &str) -> bool {
-    w.chars().next().is_some_and(is_upper)
+    match opens_upper_by_bytes(w) {
+        Some(u) => u,
+        None => w.chars().next().is_some_and(is_upper),
+    }
+}
+
+/// Whether the word's first char is upper-case, told by its first bytes for ASCII and а-я,
+/// А-Я, Ѐ-Џ, ѐ-џ (U+0400..U+045F); `None` for other words.
+#[inline]
+fn opens_upper_by_bytes(w: &str) -> Option<bool> {
+    match *w.as_bytes() {
+        [x, ..] if x < 0x80 => Some(x.is_ascii_uppercase()),
+        // U+0400..U+042F upper, U+0430..U+043F lower.
+        [0xD0, y, ..] => Some(y < 0xB0),
+        // U+0440..U+045F lower.
+        [0xD1, y, ..] if y < 0xA0 => Some(false),
+        _ => None,
+    }
 }
 
 /// Whether every letter of the word is upper-case and it has at least two letters.
@@ -60,6 +143,18 @@ pub(crate) fn is_all_caps(w: &str) -> bool {
     n >= 2
 }
 
+/// `char::to_uppercase` of a lower-case ASCII or Russian letter (one char), without the Unicode
+/// tables; `None` for other chars.
+fn upper_fast(c: char) -> Option<char> {
+    let u = c as u32;
+    match u {
+        0x61..=0x7A => Some(c.to_ascii_uppercase()),
+        0x430..=0x44F => char::from_u32(u - 0x20),
+        0x450..=0x45F => char::from_u32(u - 0x50),
+        _ => None,
+    }
+}
+
 /// Re-applies the capitalisation of `model` to a lower-case `lemma` made from it: title case
 /// when the model is capitalised, upper case when the model is all capitals.
 pub(crate) fn recase(model: &str, lemma: &str) -> String {
@@ -69,10 +164,19 @@ pub(crate) fn recase(model: &str, lemma: &str) -> String {
     // Keep the model's own letters where they coincide, then title-case each hyphen part.
     let mut out = String::with_capacity(lemma.len());
     let mut start = true;
-    for c in lemma.chars() {
+    for (i, c) in lemma.char_indices() {
         if start && is_alpha(c) {
-            out.extend(c.to_uppercase());
+            match upper_fast(c) {
+                Some(u) => out.push(u),
+                None => out.extend(c.to_uppercase()),
+            }
             start = false;
+            // Without a hyphen after it, the rest stays as it is.
+            let rest = &lemma[i + c.len_utf8()..];
+            if !rest.contains('-') {
+                out.push_str(rest);
+                break;
+            }
         } else {
             out.push(c);
         }
@@ -116,6 +220,7 @@ fn is_word_char(c: char) -> bool {
     is_alnum(c) || matches!(c, '\u{0300}' | '\u{0301}')
 }
 
+#[cfg(test)]
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | 'ʼ' | '‘')
 }
@@ -164,24 +269,63 @@ pub(crate) fn word_spans(text: &str) -> std::rc::Rc<[Span]> {
     spans
 }
 
+/// Whether the char at byte `i` (a char boundary) is a word char, and its length in bytes;
+/// `None` past the end. ASCII and the Cyrillic block (Russian and Kazakh letters) are told by
+/// their bytes: U+0400..U+047F (lead bytes D0, D1) and U+04C0..U+04FF (D3) are all letters,
+/// of U+0480..U+04BF (D2) all but the signs U+0482..U+0489.
+#[inline]
+fn word_char_at(text: &str, i: usize) -> Option<(bool, usize)> {
+    let b = text.as_bytes();
+    let x = *b.get(i)?;
+    if x < 0x80 {
+        return Some((x.is_ascii_alphanumeric(), 1));
+    }
+    match x {
+        0xD0 | 0xD1 | 0xD3 => Some((true, 2)),
+        0xD2 => Some((!matches!(b.get(i + 1), Some(0x82..=0x89)), 2)),
+        _ => {
+            let c = text.get(i..).and_then(|s| s.chars().next())?;
+            Some((is_word_char(c), c.len_utf8()))
+        }
+    }
+}
+
+/// The length of the joiner char at byte `i` (`-`, `'`, `’`, `ʼ`, `‘`), if one stands there.
+#[inline]
+fn joiner_at(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    match *b.get(i)? {
+        b'-' | b'\'' => Some(1),
+        // ʼ (U+02BC)
+        0xCA if b.get(i + 1) == Some(&0xBC) => Some(2),
+        // ‘ ’ (U+2018, U+2019)
+        0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x98 | 0x99)) => Some(3),
+        _ => None,
+    }
+}
+
 fn spans_uncached(text: &str) -> Vec<Span> {
-    // About one word per seven bytes of Russian or Kazakh text.
     let mut out = Vec::with_capacity(text.len() / 7 + 1);
-    let at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
     let mut pos = 0;
-    while let Some(c) = at(pos) {
-        if !is_word_char(c) {
-            pos += c.len_utf8();
+    while let Some((word, len)) = word_char_at(text, pos) {
+        if !word {
+            pos += len;
             continue;
         }
         let start = pos;
-        let mut end = start + c.len_utf8();
-        while let Some(c) = at(end) {
-            // A joiner between two word chars joins them.
-            if is_word_char(c) || is_joiner(c) && at(end + c.len_utf8()).is_some_and(is_word_char) {
-                end += c.len_utf8();
-            } else {
-                break;
+        let mut end = start + len;
+        loop {
+            match word_char_at(text, end) {
+                Some((true, len)) => end += len,
+                Some((false, len)) => {
+                    let joined = joiner_at(text, end)
+                        .is_some_and(|_| word_char_at(text, end + len).is_some_and(|w| w.0));
+                    if !joined {
+                        break;
+                    }
+                    end += len;
+                }
+                None => break,
             }
         }
         out.push(Span::new(start, end));
@@ -306,6 +450,145 @@ mod tests {
         assert!(n > 1000);
         let long = "Касым-Жомарт Токаев, БҰҰ-ның д'Артаньян. Ну-ну - да -нет- 'а' x-'y";
         assert_eq!(tokenize(long), tokenize_by_chars(long));
+    }
+
+    #[test]
+    fn byte_tests_agree_with_char_tests() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = format!("{c}a");
+            assert_eq!(
+                word_char_at(&s, 0),
+                Some((is_word_char(c), c.len_utf8())),
+                "U+{u:04X}"
+            );
+            assert_eq!(joiner_at(&s, 0).is_some(), is_joiner(c), "U+{u:04X}");
+            if let Some(n) = joiner_at(&s, 0) {
+                assert_eq!(n, c.len_utf8());
+            }
+        }
+        assert_eq!(word_char_at("a", 1), None);
+        assert_eq!(joiner_at("a", 1), None);
+    }
+
+    #[test]
+    fn fold_char_is_fold_of_one_char() {
+        for u in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let core = kzalign_core::chars::fold(&c.to_string());
+            assert_eq!(fold_char(c).to_string(), core, "U+{u:04X}");
+        }
+    }
+
+    /// `fold` is its own fold on every char (so on every word: it maps char by char), which
+    /// lets a lookup that folds its key take a word folded or not.
+    #[test]
+    fn fold_is_idempotent() {
+        for u in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let f = fold_char(c);
+            assert_eq!(fold_char(f), f, "U+{u:04X}");
+        }
+    }
+
+    #[test]
+    fn upper_fast_agrees_with_std() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            if let Some(x) = upper_fast(c) {
+                assert_eq!(
+                    c.to_uppercase().collect::<String>(),
+                    x.to_string(),
+                    "U+{u:04X}"
+                );
+            }
+        }
+        assert_eq!(upper_fast('я'), Some('Я'));
+        assert_eq!(upper_fast('і'), Some('І'));
+    }
+
+    #[test]
+    fn fold_agrees_with_core() {
+        let parts = [
+            "",
+            "Токаев",
+            "ТОКАЕВ",
+            "Ёлка",
+            "ёж",
+            "Әлем",
+            "İstanbul",
+            "ß",
+            "ẞ",
+            "И\u{301}горь",
+            "\u{301}",
+            "Zürich",
+            "日本",
+            "Ǆ",
+            "ǅ",
+            "-",
+            "K",
+        ];
+        for a in parts {
+            for b in parts {
+                let w = format!("{a}{b}");
+                assert_eq!(fold(&w), kzalign_core::chars::fold(&w), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn capitals_told_by_bytes_as_by_chars() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for w in [format!("{c}"), format!("{c}a"), format!("{c}\u{301}я")] {
+                assert_eq!(
+                    is_capitalized(&w),
+                    w.chars().next().is_some_and(is_upper),
+                    "{w:?}"
+                );
+                let by_chars = w
+                    .chars()
+                    .next()
+                    .and_then(|c| (!matches!(c, '\u{0300}' | '\u{0301}')).then(|| is_upper(c)));
+                assert_eq!(opens_upper(&w), by_chars, "{w:?}");
+            }
+        }
+        assert!(!is_capitalized(""));
+        assert_eq!(opens_upper(""), None);
+    }
+
+    #[test]
+    fn stays_folded_only_for_words_fold_keeps() {
+        let mut n = 0;
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let w = format!("a{c}я");
+            if stays_folded(&w) {
+                assert_eq!(kzalign_core::chars::fold(&w), w, "U+{u:04X}");
+                assert_eq!(strip_accents(&w), w, "U+{u:04X}");
+                n += 1;
+            }
+            if is_folded(&w) {
+                assert!(stays_folded(&w), "U+{u:04X}");
+            }
+        }
+        // ASCII but capitals, 95 Cyrillic letters.
+        assert!(n > 100, "{n}");
+        for w in [
+            "әлем",
+            "қазақ",
+            "үкімет",
+            "ұлттық",
+            "өңір",
+            "іргетас",
+            "һәм",
+            "ғалым",
+        ] {
+            assert!(stays_folded(w), "{w}");
+        }
+        for w in ["Әлем", "ёж", "И\u{301}горь", "café"] {
+            assert!(!stays_folded(w), "{w}");
+        }
     }
 
     #[test]
