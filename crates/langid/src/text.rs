@@ -124,6 +124,33 @@ enum Class {
     Break,
 }
 
+/// The word [`Tokenizer::word_stats`] is reading: where it starts, its length in chars
+/// (apostrophes included), whether an apostrophe waits for a letter to join it, and its running
+/// statistics.
+#[derive(Default)]
+struct OpenWord {
+    start: usize,
+    len: u32,
+    pending_apostrophe: bool,
+    st: WordStats,
+}
+
+impl OpenWord {
+    /// A letter at byte `at` comes next: a word starts there if none is open, and a waiting
+    /// apostrophe joins the word.
+    #[inline]
+    fn letter_at(&mut self, at: usize) {
+        if self.len == 0 {
+            self.start = at;
+        }
+        if self.pending_apostrophe {
+            self.len += 1;
+            self.st.apostrophes += 1;
+            self.pending_apostrophe = false;
+        }
+    }
+}
+
 /// A finished word's script, from its letters counted by script (Cyrillic, Latin, other), and its
 /// statistics from the running ones `st`, or `None` when Latin look-alikes in a Cyrillic word must
 /// be mapped first.
@@ -378,30 +405,21 @@ impl Tokenizer {
     pub fn word_stats(&self, text: &str, mut f: impl FnMut(WordScript, &WordStats)) {
         let bytes = text.as_bytes();
         let mut i = 0;
-        // The current word: where it starts and where its last letter ends, its length in chars
-        // (apostrophes included) and its letters by script.
-        let (mut start, mut end, mut len) = (0usize, 0usize, 0u32);
+        // The current word, where its last letter ends and its letters by script.
+        let mut w = OpenWord::default();
+        let mut end = 0usize;
         let (mut cyr, mut lat, mut other) = (0u32, 0u32, 0u32);
-        let mut st = WordStats::default();
         let mut last_is_hard_sign = false;
-        let mut pending_apostrophe = false;
         loop {
             // A run of Cyrillic letters of U+0400..U+04FF (two bytes each), summed in lanes.
             if let (Some(&lead @ 0xD0..=0xD3), Some(&next)) = (bytes.get(i), bytes.get(i + 1)) {
                 let mut row = self.raw_stats[cyr_index(lead, next)];
                 if row.letter {
-                    if len == 0 {
-                        start = i;
-                    }
-                    if pending_apostrophe {
-                        len += 1;
-                        st.apostrophes += 1;
-                        pending_apostrophe = false;
-                    }
+                    w.letter_at(i);
                     let (mut sum, mut n) = (0u64, 0u32);
                     loop {
                         sum += row.lanes;
-                        st.set |= row.bit;
+                        w.st.set |= row.bit;
                         last_is_hard_sign = row.hard_sign;
                         n += 1;
                         i += 2;
@@ -416,14 +434,14 @@ impl Tokenizer {
                         }
                     }
                     let [kk, foreign, ru_typical, ru_marks, hard] = lanes(sum);
-                    st.kk += kk;
-                    st.foreign += foreign;
-                    st.ru_typical += ru_typical;
-                    st.ru_marks += ru_marks;
-                    st.inner_hard_sign += hard;
-                    st.letters += n;
+                    w.st.kk += kk;
+                    w.st.foreign += foreign;
+                    w.st.ru_typical += ru_typical;
+                    w.st.ru_marks += ru_marks;
+                    w.st.inner_hard_sign += hard;
+                    w.st.letters += n;
                     cyr += n;
-                    len += n;
+                    w.len += n;
                     end = i;
                     continue;
                 }
@@ -472,48 +490,45 @@ impl Tokenizer {
             };
             match class {
                 Class::Cyrillic(_) | Class::Latin | Class::Other => {
-                    if len == 0 {
-                        start = at;
-                    }
-                    if pending_apostrophe {
-                        len += 1;
-                        st.apostrophes += 1;
-                        pending_apostrophe = false;
-                    }
+                    w.letter_at(at);
                     last_is_hard_sign = false;
                     match class {
                         Class::Cyrillic(row) => {
                             cyr += 1;
-                            st.set |= row.bit;
-                            st.kk += u32::from(row.kk);
-                            st.foreign += u32::from(row.foreign);
-                            st.ru_typical += u32::from(row.ru_typical);
-                            st.ru_marks += u32::from(row.ru_mark);
-                            st.inner_hard_sign += u32::from(row.hard_sign);
+                            w.st.set |= row.bit;
+                            w.st.kk += u32::from(row.kk);
+                            w.st.foreign += u32::from(row.foreign);
+                            w.st.ru_typical += u32::from(row.ru_typical);
+                            w.st.ru_marks += u32::from(row.ru_mark);
+                            w.st.inner_hard_sign += u32::from(row.hard_sign);
                             last_is_hard_sign = row.hard_sign != 0;
                         }
                         Class::Latin => lat += 1,
                         _ => other += 1,
                     }
-                    st.letters += 1;
-                    len += 1;
+                    w.st.letters += 1;
+                    w.len += 1;
                     end = i;
                 }
-                Class::Apostrophe if len > 0 && !pending_apostrophe => pending_apostrophe = true,
+                Class::Apostrophe if w.len > 0 && !w.pending_apostrophe => {
+                    w.pending_apostrophe = true
+                }
                 Class::Apostrophe | Class::Break => {
-                    pending_apostrophe = false;
-                    if len > 0 {
-                        let (script, stats) = finish_word([cyr, lat, other], st, last_is_hard_sign);
+                    w.pending_apostrophe = false;
+                    if w.len > 0 {
+                        let (script, stats) =
+                            finish_word([cyr, lat, other], w.st, last_is_hard_sign);
                         // Look-alikes to map: read the word again with `words` (rare).
                         let mut stats = stats.unwrap_or_else(|| {
                             let mut again = WordStats::default();
-                            self.words(text.get(start..end).unwrap_or(""), |_, _, s| again = *s);
+                            self.words(text.get(w.start..end).unwrap_or(""), |_, _, s| again = *s);
                             again
                         });
-                        stats.initial = len == 1 && c == Some('.');
+                        stats.initial = w.len == 1 && c == Some('.');
                         f(script, &stats);
-                        st = WordStats::default();
-                        (len, cyr, lat, other) = (0, 0, 0, 0);
+                        w.st = WordStats::default();
+                        w.len = 0;
+                        (cyr, lat, other) = (0, 0, 0);
                     }
                     if c.is_none() {
                         break;
