@@ -800,7 +800,9 @@ impl<'a> Ctx<'a> {
                 .text
                 .get(self.tokens[j - 1].span.end..self.tokens[j].span.start)
                 .unwrap_or("");
-            if gap.contains(['.', '!', '?', '\n', ';', '…', '«', '»', '"', '“', '”']) {
+            if gap.contains([
+                '.', '!', '?', '\n', ';', '…', '«', '»', '"', '“', '”', '„', '‘', '’',
+            ]) {
                 return false;
             }
             j -= 1;
@@ -1318,15 +1320,19 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // A name inside quotation marks is a title or a brand («Абай жолы», «Хабар»).
         let quoted = text[..cx.tokens[g.first].span.start]
             .trim_end()
-            .ends_with(['«', '"', '“', '„'])
+            .ends_with(['«', '"', '“', '„', '‘'])
             && {
                 // ... and a closing quote follows within three words.
                 let end = cx
                     .tokens
                     .get(g.last + 3)
                     .map_or(text.len(), |t| t.span.start);
-                text.get(cx.tokens[g.last].span.end..end)
-                    .is_some_and(|r| r.split('\n').next().unwrap_or("").contains(['»', '"', '”']))
+                text.get(cx.tokens[g.last].span.end..end).is_some_and(|r| {
+                    r.split('\n')
+                        .next()
+                        .unwrap_or("")
+                        .contains(['»', '"', '”', '’'])
+                })
             };
         if quoted && !titled && (size == 1 || ev < 3) {
             continue;
