@@ -492,8 +492,9 @@ impl<'a> Ctx<'a> {
     fn initial_at(&self, t: &Token) -> bool {
         // (Counted no further than the answer needs.)
         let letters = t.text.chars().take(3).count();
+        // Russian and Kazakh keep both letters of the digraph for J as an initial (Дж. Буш).
         letters <= 2
-            && t.text.chars().all(text::is_upper)
+            && (t.text.chars().all(text::is_upper) || t.text == "Дж")
             && self
                 .text
                 .get(t.span.end..)
