@@ -101,9 +101,23 @@ fn stays_in_fold(c: char) -> bool {
 /// Lower-cases (one char per char, as [`lower`]) and folds ё to е: the form words are compared
 /// in across the crates.
 pub fn fold(s: &str) -> String {
+    // The first char apart: in a capitalised word it is the one char that changes, and the rest
+    // is then copied in runs.
     let mut out = String::with_capacity(s.len());
-    fold_into(s, &mut out);
+    let mut chars = s.chars();
+    if let Some(c) = chars.next() {
+        out.push(fold_char(c));
+        fold_into(chars.as_str(), &mut out);
+    }
     out
+}
+
+/// The [`fold`] of one char (`fold` maps each char to one char).
+pub fn fold_char(c: char) -> char {
+    match lower(c) {
+        'ё' => 'е',
+        l => l,
+    }
 }
 
 /// [`fold`], appended to `out`.
@@ -147,10 +161,7 @@ pub fn fold_into(s: &str, out: &mut String) {
         } else {
             lower(c)
         };
-        out.push(match l {
-            'ё' => 'е',
-            x => x,
-        });
+        out.push(if l == 'ё' { 'е' } else { l });
     }
     out.push_str(&s[run..]);
 }
@@ -166,6 +177,34 @@ fn basic_russian_lower(lead: u8, next: u8) -> bool {
 /// letters (а-п, р-я) by their bytes; false for any other char (which `fold` may or may not
 /// change).
 pub fn is_folded(w: &str) -> bool {
+    all_by_bytes(w, basic_russian_lower)
+}
+
+/// Whether `w` is its own [`fold`], told by its bytes for every char [`fold`] keeps: lower-case
+/// ASCII, the lower-case Cyrillic letters а-я and ѐ-џ but ё (U+0430..U+045F), and the lower-case
+/// halves of the pairs from U+0461 (the Kazakh letters among them); false for any other char. Also
+/// false for combining accents. [`is_folded`] with the Kazakh letters.
+pub fn stays_folded(w: &str) -> bool {
+    all_by_bytes(w, |x, y| {
+        basic_russian_lower(x, y)
+            || match x {
+                // а-п (U+0430..U+043F)
+                0xD0 => y >= 0xB0,
+                // р-я, ѐ-џ but ё (U+0440..U+045F), odd U+0461..U+047F
+                0xD1 => y <= 0x9F && y != 0x91 || y >= 0xA0 && y & 1 == 1,
+                // odd U+0481..U+04BF
+                0xD2 => y & 1 == 1,
+                // odd U+04D1..U+04FF
+                0xD3 => y >= 0x90 && y & 1 == 1,
+                _ => false,
+            }
+    })
+}
+
+/// Whether every char of `w` is lower-case ASCII or a two-byte char whose bytes `two` accepts;
+/// false at the first other char.
+#[inline]
+fn all_by_bytes(w: &str, two: impl Fn(u8, u8) -> bool) -> bool {
     let b = w.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -178,7 +217,7 @@ pub fn is_folded(w: &str) -> bool {
             continue;
         }
         match b.get(i + 1) {
-            Some(&y) if basic_russian_lower(x, y) => i += 2,
+            Some(&y) if two(x, y) => i += 2,
             _ => return false,
         }
     }
@@ -204,6 +243,18 @@ mod tests {
         }
     }
 
+    /// `fold` reads a word's first char with `fold_char` and the rest with `fold_into`: the two
+    /// agree on every char.
+    #[test]
+    fn fold_char_is_fold_into_of_one_char() {
+        for u in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut by_runs = String::new();
+            fold_into(&c.to_string(), &mut by_runs);
+            assert_eq!(fold_char(c).to_string(), by_runs, "U+{u:04X}");
+        }
+    }
+
     #[test]
     fn fold_agrees_with_lower_char_by_char() {
         for u in 0..0x3000u32 {
@@ -226,6 +277,15 @@ mod tests {
             "Straße",
             "日本",
             "",
+            "Әлем",
+            "ß",
+            "ẞ",
+            "И\u{301}горь",
+            "\u{301}",
+            "Zürich",
+            "Ǆ",
+            "ǅ",
+            "K",
         ];
         for a in parts {
             for b in parts {

@@ -20,70 +20,7 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
 
 pub(crate) use kzalign_core::chars::{is_alnum, is_alpha, is_upper, lower};
 
-pub(crate) use kzalign_core::chars::{fold_into, is_folded};
-
-/// `kzalign_core::chars::fold` (lower case, ё read as е), with the first char told apart: a
-/// capitalised word's first letter is the one char that changes, the rest copied in runs.
-pub(crate) fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    if let Some(c) = chars.next() {
-        out.push(fold_char(c));
-        fold_into(chars.as_str(), &mut out);
-    }
-    out
-}
-
-/// The [`fold`] of one char (`fold` maps each char to one char).
-pub(crate) fn fold_char(c: char) -> char {
-    match lower(c) {
-        'ё' => 'е',
-        l => l,
-    }
-}
-
-/// Whether `w` is its own [`fold`] and has no accent marks, told by its bytes: lower-case
-/// ASCII (no capital), the lower-case Cyrillic letters а-я and ѐ-џ but ё (U+0430..U+045F), and
-/// the lower-case halves of the pairs from U+0461 (the Kazakh letters among them); false for
-/// any other char (which `fold` may or may not change). [`is_folded`] with the Kazakh letters.
-pub(crate) fn stays_folded(w: &str) -> bool {
-    let b = w.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        if x < 0x80 {
-            if x.is_ascii_uppercase() {
-                return false;
-            }
-            i += 1;
-            continue;
-        }
-        let Some(&y) = b.get(i + 1) else {
-            return false;
-        };
-        // а-п (D0 B0..BF), р-я (D1 80..8F): the common case, one test.
-        if (u16::from(x) << 8 | u16::from(y)).wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0 {
-            i += 2;
-            continue;
-        }
-        let ok = match x {
-            // а-п (U+0430..U+043F)
-            0xD0 => y >= 0xB0,
-            // р-я, ѐ-џ but ё (U+0440..U+045F), odd U+0461..U+047F
-            0xD1 => y <= 0x9F && y != 0x91 || y >= 0xA0 && y & 1 == 1,
-            // odd U+0481..U+04BF
-            0xD2 => y & 1 == 1,
-            // odd U+04D1..U+04FF
-            0xD3 => y >= 0x90 && y & 1 == 1,
-            _ => false,
-        };
-        if !ok {
-            return false;
-        }
-        i += 2;
-    }
-    true
-}
+pub(crate) use kzalign_core::chars::{fold, fold_char, fold_into, is_folded, stays_folded};
 
 /// Removes combining stress marks and other combining acute/grave accents (`И́горь` -> `Игорь`).
 pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
@@ -471,15 +408,6 @@ mod tests {
         assert_eq!(joiner_at("a", 1), None);
     }
 
-    #[test]
-    fn fold_char_is_fold_of_one_char() {
-        for u in 0..=0x10FFFFu32 {
-            let Some(c) = char::from_u32(u) else { continue };
-            let core = kzalign_core::chars::fold(&c.to_string());
-            assert_eq!(fold_char(c).to_string(), core, "U+{u:04X}");
-        }
-    }
-
     /// `fold` is its own fold on every char (so on every word: it maps char by char), which
     /// lets a lookup that folds its key take a word folded or not.
     #[test]
@@ -505,35 +433,6 @@ mod tests {
         }
         assert_eq!(upper_fast('я'), Some('Я'));
         assert_eq!(upper_fast('і'), Some('І'));
-    }
-
-    #[test]
-    fn fold_agrees_with_core() {
-        let parts = [
-            "",
-            "Токаев",
-            "ТОКАЕВ",
-            "Ёлка",
-            "ёж",
-            "Әлем",
-            "İstanbul",
-            "ß",
-            "ẞ",
-            "И\u{301}горь",
-            "\u{301}",
-            "Zürich",
-            "日本",
-            "Ǆ",
-            "ǅ",
-            "-",
-            "K",
-        ];
-        for a in parts {
-            for b in parts {
-                let w = format!("{a}{b}");
-                assert_eq!(fold(&w), kzalign_core::chars::fold(&w), "{w:?}");
-            }
-        }
     }
 
     #[test]
