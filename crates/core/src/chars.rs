@@ -89,7 +89,7 @@ pub fn lower(c: char) -> char {
 
 /// Whether `c` is its own fold: lower-case ASCII, and the lower-case Cyrillic letters of
 /// Russian and Kazakh except ё (odd code points from U+0461 are the lower-case halves of pairs).
-fn stays_in_fold(c: char) -> bool {
+pub fn stays_in_fold(c: char) -> bool {
     let u = c as u32;
     if u < 0x80 {
         return !c.is_ascii_uppercase();
@@ -169,7 +169,7 @@ pub fn fold_into(s: &str, out: &mut String) {
 /// Whether the two bytes starting at a char boundary are а-п (D0 B0..BF) or р-я (D1 80..8F):
 /// after a lead byte comes a continuation byte (80..BF), so of D0B0..D18F only those occur.
 #[inline]
-fn basic_russian_lower(lead: u8, next: u8) -> bool {
+pub fn basic_russian_lower(lead: u8, next: u8) -> bool {
     (u16::from(lead) << 8 | u16::from(next)).wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0
 }
 

@@ -63,17 +63,9 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
             is_alnum(c)
         }
     };
-    // The chars `fold` keeps as they are: lower-case ASCII, and the lower-case Cyrillic letters
-    // of Russian and Kazakh except ё (odd code points from U+0461 are the lower-case halves).
-    let keeps = |c: char| {
-        let u = c as u32;
-        if u < 0x80 {
-            !c.is_ascii_uppercase()
-        } else {
-            ((0x430..=0x45F).contains(&u) && u != 0x451)
-                || (((0x461..=0x4BF).contains(&u) || (0x4D1..=0x4FF).contains(&u)) && u % 2 == 1)
-        }
-    };
+    // The chars `fold` keeps as they are.
+    let keeps = kzalign_core::chars::stays_in_fold;
+    let russian_lower = kzalign_core::chars::basic_russian_lower;
     let b = s.as_bytes();
     let mut pos = 0;
     while out.len() < limit {
@@ -94,23 +86,18 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
             while let Some(&x) = b.get(end) {
                 // Two lower-case Russian letters at once (the commonest run).
                 if let Some(&[x0, y0, x1, y1]) = b.get(end..end + 4) {
-                    let v0 = u16::from(x0) << 8 | u16::from(y0);
-                    let v1 = u16::from(x1) << 8 | u16::from(y1);
-                    if v0.wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0
-                        && v1.wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0
-                    {
+                    if russian_lower(x0, y0) && russian_lower(x1, y1) {
                         end += 4;
                         continue;
                     }
                 }
                 if let Some(&y) = b.get(end + 1) {
-                    // а-п (D0 B0..BF), р-я (D1 80..8F): after a lead byte comes a continuation
-                    // byte, so of D0B0..D18F only those occur; А-Я are D0 90..AF.
-                    let v = u16::from(x) << 8 | u16::from(y);
-                    if v.wrapping_sub(0xD0B0) <= 0xD18F - 0xD0B0 {
+                    if russian_lower(x, y) {
                         end += 2;
                         continue;
                     }
+                    // А-Я are D0 90..AF.
+                    let v = u16::from(x) << 8 | u16::from(y);
                     if v.wrapping_sub(0xD090) < 0x20 {
                         plain = false;
                         end += 2;
@@ -151,10 +138,10 @@ pub(crate) fn tokenize_first(s: &str, limit: usize) -> Vec<Token<'_>> {
                 Cow::Borrowed("с")
             } else if plain && keeps(c) {
                 Cow::Borrowed(text)
-            } else if plain && (c.is_ascii_uppercase() || ('А'..='Я').contains(&c)) {
-                // A capitalized word: only its first char folds (А-Я to а-я, A-Z to a-z).
+            } else if plain {
+                // Only the first char folds (a capitalized word).
                 let mut f = String::with_capacity(text.len());
-                f.push(kzalign_core::chars::lower(c));
+                f.push(kzalign_core::chars::fold_char(c));
                 f.push_str(&text[c.len_utf8()..]);
                 Cow::Owned(f)
             } else {
