@@ -1492,29 +1492,50 @@ impl Names {
             /// Person names read without evidence (names repeat across texts).
             static PERSON: mentions::WordMemo<Normalized> = mentions::WordMemo::default();
         }
-        let ev = ev.filter(|e| self.evidence_bears_on(input, lang, e));
+        // With evidence, the name's words are read once: to ask whether the evidence bears on
+        // them, and then to read the name.
+        let prepared = ev.map(|e| {
+            let (clean, rl) = Self::prepare(input, lang);
+            let bears = {
+                let words: Vec<&str> = clean.split_whitespace().collect();
+                self.evidence_bears_on_words(&words, rl, e)
+            };
+            (clean, rl, bears.then_some(e))
+        });
+        let ev = prepared.as_ref().and_then(|p| p.2);
         if ev.is_none() && person && !subject {
             return mentions::word_memo(&PERSON, self, lang, input, || {
                 self.normalize_read(input, lang, None, true, false)
             });
         }
-        self.normalize_read(input, lang, ev, person, subject)
+        match &prepared {
+            Some((clean, rl, _)) => self.normalize_words(input, clean, *rl, ev, person, subject),
+            None => self.normalize_read(input, lang, ev, person, subject),
+        }
     }
 
-    /// Whether the evidence can change a reading of `input`: it supports a lemma of one of its
-    /// words from another form of the text, or read one as a surname in a full name. When it does
-    /// not, every factor it puts on a reading's score is 1 ([`Names::word_candidates`]).
-    fn evidence_bears_on(&self, input: &str, lang: Lang, ev: &Evidence) -> bool {
+    /// A name's text with its accent marks stripped, and the language to read it in (`lang`, or
+    /// told from its letters when `Other`).
+    fn prepare(input: &str, lang: Lang) -> (std::borrow::Cow<'_, str>, Lang) {
         let clean = text::strip_accents(input);
         let lang = match lang {
             Lang::Other => Self::detect(&clean),
             l => l,
         };
+        (clean, lang)
+    }
+
+    /// Whether the evidence can change a reading of `input`: it supports a lemma of one of its
+    /// words from another form of the text, or read one as a surname in a full name. When it does
+    /// not, every factor it puts on a reading's score is 1 ([`Names::word_candidates`]).
+    #[cfg(test)]
+    fn evidence_bears_on(&self, input: &str, lang: Lang, ev: &Evidence) -> bool {
+        let (clean, lang) = Self::prepare(input, lang);
         let words: Vec<&str> = clean.split_whitespace().collect();
         self.evidence_bears_on_words(&words, lang, ev)
     }
 
-    /// [`Names::evidence_bears_on`] the words a name is read from in `lang` (as
+    /// Whether the evidence bears on the words a name is read from in `lang` (as
     /// [`Names::read_name`] reads them, its language told).
     pub(crate) fn evidence_bears_on_words(
         &self,
@@ -1538,11 +1559,21 @@ impl Names {
         person: bool,
         subject: bool,
     ) -> Normalized {
-        let clean = text::strip_accents(input);
-        let lang = match lang {
-            Lang::Other => Self::detect(&clean),
-            l => l,
-        };
+        let (clean, lang) = Self::prepare(input, lang);
+        self.normalize_words(input, &clean, lang, ev, person, subject)
+    }
+
+    /// [`Names::normalize_read`] of `input` once prepared ([`Names::prepare`]) as `clean` in
+    /// `lang`.
+    fn normalize_words(
+        &self,
+        input: &str,
+        clean: &str,
+        lang: Lang,
+        ev: Option<&Evidence>,
+        person: bool,
+        subject: bool,
+    ) -> Normalized {
         let words: Vec<&str> = clean.split_whitespace().collect();
         if words.is_empty() {
             return Normalized {
