@@ -68,7 +68,7 @@ pub(crate) fn find_dates(
             continue;
         }
         // ISO 2024-02-22 (one token, hyphens inside).
-        if t.word && t.norm.len() == 10 && t.norm.as_bytes().get(4) == Some(&b'-') {
+        if t.norm.len() == 10 && t.norm.as_bytes().get(4) == Some(&b'-') {
             let p: Vec<&str> = t.norm.split('-').collect();
             if p.len() == 3 {
                 if let (Ok(y), Ok(m), Ok(d)) = (p[0].parse(), p[1].parse(), p[2].parse()) {
@@ -153,7 +153,7 @@ pub(crate) fn find_dates(
             }
         }
         // A month with a year and no day: «мае 2023 года», «2023 жылдың мамыр айында».
-        if t.word && !(i > 0 && num(&tokens[i - 1]).is_some_and(|d| (1..=31).contains(&d))) {
+        if !(i > 0 && num(&tokens[i - 1]).is_some_and(|d| (1..=31).contains(&d))) {
             if let Some(m) = month_of(rules, lang, &t.norm) {
                 let after = tokens.get(i + 1).and_then(num).filter(|y| *y >= 1900);
                 let before = (lang == Lang::Kk && i >= 2 && tokens[i - 1].norm.starts_with("жыл"))
@@ -177,7 +177,7 @@ pub(crate) fn find_dates(
             }
         }
         // Relative words and weekdays.
-        if t.word && rules.may_open_date_word(&t.norm) {
+        if rules.may_open_date_word(&t.norm) {
             for dw in &rules.dates {
                 let hit = match dw.kind {
                     DateKind::Relative => dw

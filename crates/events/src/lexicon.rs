@@ -461,10 +461,10 @@ impl RuleIndex {
         }
         ix.month_bytes = (usize::MAX, 0);
         for d in &r.dates {
-            let first = d.word.split(' ').next().unwrap_or("").chars().next();
-            ix.date_starts
-                .add(d.word.split(' ').next().unwrap_or(""), true);
-            ix.date_starts.add(&d.word, true);
+            // A word that starts with the date word starts with its first word.
+            let first_word = d.word.split(' ').next().unwrap_or("");
+            let first = first_word.chars().next();
+            ix.date_starts.add(first_word, true);
             match d.kind {
                 DateKind::Month => {
                     ix.months.push((d.word.clone(), d.value as u32));
@@ -481,8 +481,7 @@ impl RuleIndex {
                     ix.month_bytes = (lo.min(d.word.len()), hi.max(d.word.len()));
                 }
                 DateKind::Relative => {
-                    let first = d.word.split(' ').next().unwrap_or("");
-                    ix.date_firsts.insert(first.to_string());
+                    ix.date_firsts.insert(first_word.to_string());
                 }
                 DateKind::Weekday => {
                     ix.date_firsts.insert(d.word.clone());
