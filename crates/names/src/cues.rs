@@ -243,7 +243,7 @@ fn kin_cue(
                     let f = fold(w);
                     f.char_indices().skip(2).any(|(i, _)| {
                         let (head, rest) = f.split_at(i);
-                        ["сы", "сі", "ы", "і"].iter().any(|p| rest.starts_with(p))
+                        crate::kk::poss3_suffixes(tables).any(|p| rest.starts_with(p))
                             && tables.word_is(head, lang, "kin")
                     })
                 })

@@ -37,9 +37,17 @@ fn is_common_word_uncached(tables: &Tables, word: &str) -> bool {
             .any(|c| has(&c.lemma))
         // Short common stems with the 3rd-person possessive, which the name readings leave
         // whole (Соты `its court`, Басы).
-        || ["сы", "сі", "ы", "і"]
-            .iter()
+        || poss3_suffixes(tables)
             .any(|e| f.strip_suffix(e).is_some_and(|stem| stem.chars().count() == 3 && has(stem)))
+}
+
+/// The allomorphs of the 3rd-person possessive in `data/kk_suffixes.tsv` (ы, і, сы, сі).
+pub(crate) fn poss3_suffixes(tables: &Tables) -> impl Iterator<Item = &str> {
+    tables
+        .kk_suffixes
+        .iter()
+        .filter(|s| s.kind == "poss3")
+        .map(|s| s.suffix.as_str())
 }
 
 /// Whether a Kazakh word is a common word ([`is_common_word`]) and none of its three likeliest
@@ -360,6 +368,14 @@ mod tests {
 
     fn best(t: &Tables, w: &str) -> String {
         candidates(t, w)[0].lemma.clone()
+    }
+
+    #[test]
+    fn the_third_person_possessive_comes_from_the_suffix_table() {
+        let t = Tables::embedded().unwrap();
+        let mut got: Vec<&str> = poss3_suffixes(&t).collect();
+        got.sort_unstable();
+        assert_eq!(got, ["сы", "сі", "ы", "і"]);
     }
 
     #[test]
