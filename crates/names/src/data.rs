@@ -440,6 +440,7 @@ impl Tables {
                             | "protect"
                             | "surname_first"
                             | "particle"
+                            | "initial"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }

@@ -492,9 +492,14 @@ impl<'a> Ctx<'a> {
     fn initial_at(&self, t: &Token) -> bool {
         // (Counted no further than the answer needs.)
         let letters = t.text.chars().take(3).count();
-        // Russian and Kazakh keep both letters of the digraph for J as an initial (Дж. Буш).
+        // Some initials are two letters, a capital and a small one: the digraph for J (Дж. Буш),
+        // listed as `initial` in `words.tsv`.
         letters <= 2
-            && (t.text.chars().all(text::is_upper) || t.text == "Дж")
+            && (t.text.chars().all(text::is_upper)
+                || t.text.chars().next().is_some_and(text::is_upper)
+                    && [Lang::Ru, Lang::Kk]
+                        .into_iter()
+                        .any(|l| self.names.tables().word_is(t.text, l, "initial")))
             && self
                 .text
                 .get(t.span.end..)
