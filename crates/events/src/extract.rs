@@ -179,25 +179,15 @@ fn has_digit(s: &str) -> bool {
         .any(|c| c.iter().fold(false, |any, &b| any | b.is_ascii_digit()))
 }
 
-/// Places in a sentence, each with whether it names where something happens: after в/во/на in
+/// The sentence's `places`, each with whether it names where something happens: after в/во/на in
 /// Russian, with a locative or dative ending in Kazakh.
 fn locations(
-    sentence: &str,
     tokens: &[Token],
     lang: Lang,
     rules: &LangRules,
-    look: &dyn Lookup,
-    places: Option<&[Mention]>,
+    places: &[Mention],
 ) -> Vec<(usize, String, bool)> {
     let mut out = Vec::new();
-    let read;
-    let places = match places {
-        Some(p) => p,
-        None => {
-            read = look.places(sentence, lang);
-            &read
-        }
-    };
     for m in places {
         let Some((first, _)) = token_range(tokens, m.span) else {
             continue;
@@ -365,16 +355,18 @@ pub(crate) fn extract_article(
     // The places of those sentences, told from the article's places where the lookup can.
     // (The article's places are asked for once: not remembered.)
     let article_places = memo.places_once(&text, lang);
-    let sent_places: Vec<Option<Vec<Mention>>> = {
+    // (Empty for a sentence far from every cue: no event reads them.)
+    let sent_places: Vec<Vec<Mention>> = {
         let all = &article_places;
         sents
             .iter()
             .enumerate()
             .map(|(k, s)| {
-                needed(k).then(|| {
-                    look.places_within(s.text, s.span.start, all)
-                        .unwrap_or_else(|| look.places(s.text, lang))
-                })
+                if !needed(k) {
+                    return Vec::new();
+                }
+                look.places_within(s.text, s.span.start, all)
+                    .unwrap_or_else(|| look.places(s.text, lang))
             })
             .collect()
     };
@@ -400,7 +392,7 @@ pub(crate) fn extract_article(
                 sdate,
                 &article_people,
                 has_cue[si],
-                sent_places[si].as_deref(),
+                &sent_places[si],
                 &|| clause_of(si),
             )
         })
@@ -415,7 +407,7 @@ pub(crate) fn extract_article(
         if !hits.is_empty() {
             let depth = quote_depth(tokens);
             let clause = clause_of(si).to_vec();
-            let locs = locations(s.text, tokens, lang, lr, look, sent_places[si].as_deref());
+            let locs = locations(tokens, lang, lr, &sent_places[si]);
             let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
             let greeting = lr
                 .gram_kind("greeting")

@@ -268,7 +268,7 @@ pub(crate) fn items<'c>(
     date: Option<NaiveDate>,
     people: &ArticlePeople<'_>,
     surnames: bool,
-    places: Option<&[Mention]>,
+    places: &[Mention],
     clause: &dyn Fn() -> &'c [usize],
 ) -> Vec<(Item, Mention)> {
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
@@ -285,13 +285,7 @@ pub(crate) fn items<'c>(
         None => look.roles(sentence, lang, date),
     };
     let found = match inside {
-        Some(ms) => match places {
-            Some(p) => look.persons_from(sentence, lang, p, ms),
-            None => {
-                let p = look.places(sentence, lang);
-                look.persons_from(sentence, lang, &p, ms)
-            }
-        },
+        Some(ms) => look.persons_from(sentence, lang, places, ms),
         None => look.persons(sentence, lang),
     };
     for m in cleaned_persons(sentence, tokens, lang, rules, look, found) {
