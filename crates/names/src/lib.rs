@@ -301,6 +301,19 @@ pub(crate) fn skeleton_memo(name: &str) -> String {
 }
 
 /// The first two letters of a folded word (the place-form index key).
+/// Which bytes end one of `endings`: a word whose last byte is not marked ends with none of them
+/// (an empty ending ends every word, so it marks every byte).
+fn last_byte_table<'a>(endings: impl IntoIterator<Item = &'a str>) -> [bool; 256] {
+    let mut t = [false; 256];
+    for e in endings {
+        match e.as_bytes().last() {
+            Some(b) => t[usize::from(*b)] = true,
+            None => t = [true; 256],
+        }
+    }
+    t
+}
+
 pub(crate) fn prefix2(w: &str) -> &str {
     &w[..w.char_indices().nth(2).map_or(w.len(), |(i, _)| i)]
 }
@@ -493,17 +506,9 @@ impl Inner {
                 .map(|e| e.ending.clone())
                 .collect()
         });
-        let surname_end_bytes = surname_ends.each_ref().map(|v: &Vec<String>| {
-            let mut t = [false; 256];
-            for e in v {
-                match e.as_bytes().last() {
-                    Some(b) => t[usize::from(*b)] = true,
-                    // An empty ending ends every word.
-                    None => t = [true; 256],
-                }
-            }
-            t
-        });
+        let surname_end_bytes = surname_ends
+            .each_ref()
+            .map(|v: &Vec<String>| last_byte_table(v.iter().map(String::as_str)));
         let patronymic_ends = [Lang::Ru, Lang::Kk, Lang::Other].map(|l| {
             for_lang(l)
                 .filter(|e| e.class == "patronymic")
@@ -512,16 +517,7 @@ impl Inner {
         });
         let patronymic_end_bytes = patronymic_ends
             .each_ref()
-            .map(|v: &Vec<(String, usize, _)>| {
-                let mut t = [false; 256];
-                for (e, _, _) in v {
-                    match e.as_bytes().last() {
-                        Some(b) => t[usize::from(*b)] = true,
-                        None => t = [true; 256],
-                    }
-                }
-                t
-            });
+            .map(|v: &Vec<(String, usize, _)>| last_byte_table(v.iter().map(|e| e.0.as_str())));
         let kk_title_stops = stop_words.clone().map(|v| {
             v.into_iter()
                 .filter(|s| tables.word_is(s, Lang::Kk, "title"))
