@@ -193,7 +193,21 @@ fn ru_common_word_uncached(tables: &Tables, word: &str) -> bool {
         || crate::ru::candidates(tables, word)
             .iter()
             .take(3)
-            .any(|c| has(&c.lemma))
+            .any(|c| has(&c.lemma) || fleeting_vowel(&c.lemma).iter().any(|l| has(l)))
+}
+
+/// The nominatives with a fleeting vowel that a stem ending in two consonants may have lost in
+/// its other cases: кубк- (кубка) -> кубок, кубек; отц- (отца) -> отоц, отец.
+fn fleeting_vowel(stem: &str) -> Vec<String> {
+    let vowel = |c: char| "аеёиоуыэюяйь".contains(c);
+    let mut cs = stem.char_indices().rev();
+    match (cs.next(), cs.next()) {
+        (Some((at, last)), Some((_, before))) if !vowel(last) && !vowel(before) => ["о", "е"]
+            .iter()
+            .map(|v| format!("{}{v}{}", &stem[..at], last))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Prepositions that govern the instrumental, where a name before a verb is no subject
@@ -596,5 +610,16 @@ mod tests {
         let (a, b) = at(s, "Викиновостям");
         assert!(!person_cue_nearby(&t, s, a, b, Lang::Ru));
         assert!(!ru_common_word(&t, "Мусевени"));
+    }
+
+    #[test]
+    fn common_nouns_with_a_fleeting_vowel_are_common_words() {
+        assert_eq!(fleeting_vowel("кубк"), ["кубок", "кубек"]);
+        assert_eq!(fleeting_vowel("отц"), ["отоц", "отец"]);
+        assert!(fleeting_vowel("иванов").is_empty());
+        let t = Tables::embedded().unwrap();
+        assert!(ru_common_word(&t, "Кубка"));
+        assert!(ru_common_word(&t, "Рынка"));
+        assert!(!ru_common_word(&t, "Сришанкар"));
     }
 }

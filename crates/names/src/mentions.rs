@@ -488,10 +488,15 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// Whether the token is an initial: one or two capital letters followed by a dot.
+    /// Whether the token is an initial: one or two capital letters followed by a dot, or a
+    /// capital Cyrillic letter alone before a capitalised word inside a sentence (text that
+    /// drops the dots: «жүгіруші М П Джабир»).
     fn initial_at(&self, t: &Token) -> bool {
         // (Counted no further than the answer needs.)
         let letters = t.text.chars().take(3).count();
+        if letters == 1 && self.dotless_initial(t) {
+            return true;
+        }
         // Some initials are two letters, a capital and a small one: the digraph for J (Дж. Буш),
         // listed as `initial` in `words.tsv`.
         letters <= 2
@@ -505,6 +510,55 @@ impl<'a> Ctx<'a> {
                 .get(t.span.end..)
                 // Tokenised text spaces the dot off (М . П . Джабир).
                 .is_some_and(|r| r.starts_with('.') || r.starts_with(" ."))
+    }
+
+    /// Whether the one-letter token `t` is a capital Cyrillic letter in a run of such letters
+    /// that a capitalised word follows, each after one space, away from a sentence start (where
+    /// one-letter words are prepositions and conjunctions: «А Петров ответил», «В Астане»).
+    /// The word must be no common word («группа А Кубка мира»).
+    fn dotless_initial(&self, t: &Token) -> bool {
+        let letter = |k: usize| {
+            self.tokens.get(k).is_some_and(|x| {
+                let mut cs = x.text.chars();
+                cs.next()
+                    .is_some_and(|c| text::is_upper(c) && text::is_cyrillic(c))
+                    && cs.next().is_none()
+            })
+        };
+        let spaced = |k: usize| match (self.tokens.get(k), self.tokens.get(k + 1)) {
+            (Some(a), Some(b)) => self.text.get(a.span.end..b.span.start) == Some(" "),
+            _ => false,
+        };
+        let Ok(k) = self
+            .tokens
+            .binary_search_by_key(&t.span.start, |x| x.span.start)
+        else {
+            return false;
+        };
+        if !letter(k) {
+            return false;
+        }
+        let mut first = k;
+        while first > 0 && letter(first - 1) && spaced(first - 1) {
+            first -= 1;
+        }
+        let mut word = k;
+        while letter(word) && spaced(word) {
+            word += 1;
+        }
+        let Some(w) = self.tokens.get(word).filter(|_| word > k && !letter(word)) else {
+            return false;
+        };
+        let tables = self.names.tables();
+        is_capitalized(w.text)
+            && w.text.chars().next().is_some_and(text::is_cyrillic)
+            && !self.common_word(w.text)
+            && match self.lang {
+                Lang::Kk => !crate::kk::is_common_word(tables, w.text),
+                _ => crate::cues::foreign_name_word(tables, w.text),
+            }
+            && !opens_sentence(self.text, self.tokens[first].span.start)
+            && !self.starts_at(self.tokens[first].span.start)
     }
 
     /// A capitalised word that can be part of a name.
