@@ -163,7 +163,8 @@ pub const MATCH_THRESHOLD: f64 = 0.9;
 ///   are spelling variants: with the same first letter, lengths within a third of each other
 ///   and either the same consonants (three or more: Даймон / Димон) or a Jaro-Winkler
 ///   similarity of at least [`MATCH_THRESHOLD`]; with different first letters, the same coarse
-///   consonant classes (Чивеше / Кивеше) and a similarity of at least 0.75.
+///   consonant classes (Чивеше / Кивеше) and a similarity of at least 0.75. A particle that opens
+///   a surname may be written apart, joined or left out (Ло Бьянко / Лобианко).
 pub fn keys_match(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -180,7 +181,7 @@ pub fn keys_match(a: &str, b: &str) -> bool {
         (false, false) => (a, b),
     };
     let (sa, sb) = (skeleton(a), skeleton(b));
-    if sa == sb || case_suffix_variant(&sa, &sb) || article_variant(&sa, &sb) {
+    if sa == sb || case_suffix_variant(&sa, &sb) || particle_variant(&sa, &sb) {
         return true;
     }
     if spelling_variant(&sa, &sb, true) {
@@ -249,17 +250,42 @@ fn case_suffix_variant(a: &str, b: &str) -> bool {
             .is_some_and(|rest| KK_CASE_SKELETONS.contains(&rest))
 }
 
-/// Whether two skeletons are one name with and without the Arabic article (аль-Ассаф /
-/// Ассаф, эль-Сиси / Сиси): equal once a leading `al`/`el` is dropped from one or both, with
-/// four letters or more left.
-fn article_variant(a: &str, b: &str) -> bool {
+/// Skeletons of the particles that open a surname: the Arabic article (аль-Ассаф, эль-Сиси)
+/// and the Romance, Dutch and German particles, written apart or joined to the name (Ло Бьянко /
+/// Лобианко, Ди Каприо / ДиКаприо, фон дер Ляйен), per Ермолович, «Имена собственные на стыке
+/// языков и культур», 2001 (the `particle` rows of `data/words.tsv`).
+const NAME_PARTICLE_SKELETONS: &[&str] = &[
+    "al", "el", "lo", "la", "le", "de", "di", "da", "du", "del", "van", "von", "fon", "der", "den",
+    "dos",
+];
+
+/// Whether two skeletons are one name with and without the particles that open it (аль-Ассаф /
+/// Ассаф, Ло Бьянко / Лобианко): equal once up to two leading particles are dropped from one
+/// or both, with four letters or more left (five after a joined particle).
+fn particle_variant(a: &str, b: &str) -> bool {
     let strip = |s: &str| -> Option<String> {
-        let t = s.replace(['-', ' '], "");
-        ["al", "el"].iter().find_map(|p| {
-            t.strip_prefix(p)
-                .filter(|r| r.len() >= 4)
-                .map(|r| r.to_string())
-        })
+        let mut t = s;
+        for _ in 0..2 {
+            // The longest particle first (der before de); a particle other than the article
+            // joined to the name must leave five letters (Делгадо is no Гадо).
+            let Some(r) = NAME_PARTICLE_SKELETONS
+                .iter()
+                .filter_map(|p| {
+                    let r = t.strip_prefix(p)?;
+                    match r.strip_prefix(['-', ' ']) {
+                        Some(apart) => Some(apart),
+                        None if matches!(*p, "al" | "el") => Some(r),
+                        None => Some(r).filter(|r| r.len() >= 5),
+                    }
+                })
+                .filter(|r| r.replace(['-', ' '], "").len() >= 4)
+                .min_by_key(|r| r.len())
+            else {
+                break;
+            };
+            t = r;
+        }
+        (t.len() < s.len()).then(|| t.replace(['-', ' '], ""))
     };
     let (ta, tb) = (a.replace(['-', ' '], ""), b.replace(['-', ' '], ""));
     match (strip(a), strip(b)) {
@@ -337,6 +363,10 @@ mod tests {
         assert!(keys_match("Пирзада", "Пирзаданы"));
         assert!(keys_match("alasaf", "Ассаф"));
         assert!(keys_match("эль-Сиси", "Сиси"));
+        assert!(keys_match("banko", "Лобианко"));
+        assert!(keys_match("Дикаприо", "Каприо"));
+        assert!(keys_match("Ляйен", "фон дер Ляйен"));
+        assert!(!keys_match("Делгадо", "Гадо"));
         assert!(!keys_match("alasaf", "Асад"));
         assert!(!keys_match("Бала", "Балабан"));
         // Foreign J and G (Энджелоу / Ангелу, Жезус / Хесус); Гросси is no Харрис.

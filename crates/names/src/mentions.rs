@@ -1104,23 +1104,26 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // Name words so far (particles do not count): at most four.
         let mut words = 1;
         loop {
-            // A lower-case particle between two name words (фон, ван, де, аль), anywhere in the
-            // name (Мария да Пьедеде де Хесус).
-            if j + 2 < n
-                && !like[j + 1]
-                && like[j + 2]
-                && cx.is_particle(cx.tokens[j + 1].text)
-                && crate::kk::particle_joins(
-                    names.tables(),
-                    cx.lang,
-                    cx.tokens[j].text,
-                    cx.tokens[j + 1].text,
-                    cx.tokens[j + 2].text,
-                )
-                && plain_gap(text, cx.tokens[j].span.end, cx.tokens[j + 1].span.start)
-                && plain_gap(text, cx.tokens[j + 1].span.end, cx.tokens[j + 2].span.start)
-            {
-                j += 2;
+            // One or two lower-case particles between two name words (фон, ван, де, аль; фон
+            // дер), anywhere in the name (Мария да Пьедеде де Хесус, Урсула фон дер Ляйен).
+            let particles = (1..=2).find(|&p| {
+                j + p + 1 < n
+                    && like[j + p + 1]
+                    && (j + 1..=j + p).all(|k| !like[k] && cx.is_particle(cx.tokens[k].text))
+            });
+            if let Some(p) = particles.filter(|&p| {
+                (j + 1..=j + p).all(|k| {
+                    crate::kk::particle_joins(
+                        names.tables(),
+                        cx.lang,
+                        cx.tokens[j].text,
+                        cx.tokens[k].text,
+                        cx.tokens[j + p + 1].text,
+                    )
+                }) && (j..=j + p)
+                    .all(|k| plain_gap(text, cx.tokens[k].span.end, cx.tokens[k + 1].span.start))
+            }) {
+                j += p + 1;
                 words += 1;
                 continue;
             }
