@@ -224,10 +224,28 @@ pub(crate) fn subject_of_verb(tables: &Tables, text: &str, start: usize, end: us
         .is_some_and(|w| INSTRUMENTAL_PREPOSITIONS.contains(&fold(w).as_str()))
 }
 
-/// Whether a word for a relative (`kin` in `words.tsv`) marks the name at bytes `start..end` as a
-/// person's: in Russian the relative stands before the name (жена Трампа, сына Гая Альфорда), in
-/// Kazakh the name in the genitive stands before the relative with the 3rd-person possessive
-/// (Амаридің әжесі).
+/// Whether the Kazakh word is a relative or an associate (`kin`, `associate` in `words.tsv`)
+/// with the 3rd-person possessive, maybe after the plural, and maybe more suffixes after it
+/// (әжесі, әжесімен, орынбасарлары); three letters of the noun may do (әже, аға).
+pub(crate) fn relative_kk(tables: &Tables, w: &str) -> bool {
+    let f = fold(w);
+    f.char_indices().skip(2).any(|(i, _)| {
+        let (head, rest) = f.split_at(i);
+        let rest = crate::kk::plural_suffixes(tables)
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest);
+        crate::kk::poss3_suffixes(tables).any(|p| rest.starts_with(p))
+            && tables.word_classes(head, Lang::Kk, |c| {
+                c.contains("kin") || c.contains("associate")
+            })
+    })
+}
+
+/// Whether a word for a relative or an associate (`kin`, `associate` in `words.tsv`) marks the
+/// name at bytes `start..end` as a person's: in Russian the relative stands before the name
+/// (жена Трампа, заместители Даймона), in Kazakh the name in the genitive stands before the
+/// relative with the 3rd-person possessive, maybe after the plural (Амаридің әжесі, Димонның
+/// орынбасарлары).
 ///
 /// `before`, `after`: `word_before(text, start)` and `word_after(text, end)`, found already.
 fn kin_cue(
@@ -239,7 +257,9 @@ fn kin_cue(
     after: Option<&str>,
 ) -> bool {
     match lang {
-        Lang::Ru => before.is_some_and(|w| tables.word_is(w, lang, "kin")),
+        Lang::Ru => before.is_some_and(|w| {
+            tables.word_classes(w, lang, |c| c.contains("kin") || c.contains("associate"))
+        }),
         Lang::Kk => {
             let genitive = text
                 .get(start..end)
@@ -250,17 +270,7 @@ fn kin_cue(
                         .take(2)
                         .any(|c| c.kinds == ["gen"])
                 });
-            // The relative: a listed noun (three letters may do: әже, аға) and the possessive,
-            // maybe more suffixes after it (әжесі, әжесімен).
-            genitive
-                && after.is_some_and(|w| {
-                    let f = fold(w);
-                    f.char_indices().skip(2).any(|(i, _)| {
-                        let (head, rest) = f.split_at(i);
-                        crate::kk::poss3_suffixes(tables).any(|p| rest.starts_with(p))
-                            && tables.word_is(head, lang, "kin")
-                    })
-                })
+            genitive && after.is_some_and(|w| relative_kk(tables, w))
         }
         Lang::Other => false,
     }

@@ -429,6 +429,7 @@ impl Tables {
                             | "title"
                             | "post_title"
                             | "kin"
+                            | "associate"
                             | "speech_verb"
                             | "stop"
                             | "org"

@@ -50,6 +50,15 @@ pub(crate) fn poss3_suffixes(tables: &Tables) -> impl Iterator<Item = &str> {
         .map(|s| s.suffix.as_str())
 }
 
+/// The plural allomorphs of `kk_suffixes.tsv` (kind `plural`: лар, лер, дар ...).
+pub(crate) fn plural_suffixes(tables: &Tables) -> impl Iterator<Item = &str> {
+    tables
+        .kk_suffixes
+        .iter()
+        .filter(|s| s.kind == "plural")
+        .map(|s| s.suffix.as_str())
+}
+
 /// Whether a Kazakh word is a common word ([`is_common_word`]) and none of its three likeliest
 /// readings is a listed given name, gazetteer person or surname.
 pub(crate) fn common_not_name(names: &crate::Names, word: &str) -> bool {

@@ -744,7 +744,8 @@ impl<'a> Ctx<'a> {
                     && plain_gap(self.text, t.span.end, self.tokens[first].span.start)
             });
         // Kazakh `X бас директоры`, `X президенті`: a title in the 3rd-person possessive after
-        // the name makes it the organisation or country the title belongs to.
+        // the name makes it the organisation or country the title belongs to; a person's
+        // associate is a person's (Уилердің кеңесшісі).
         let owner_of_title = self.lang == Lang::Kk
             && next.is_some_and(|t| {
                 let t = if fold(t.text) == "бас" {
@@ -756,6 +757,7 @@ impl<'a> Ctx<'a> {
                     t
                 };
                 self.possessive_title(t.text)
+                    && !crate::cues::relative_kk(self.names.tables(), t.text)
             });
         owner_of_title
             || next.is_some_and(|t| is_org(t.text, true))
