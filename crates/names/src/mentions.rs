@@ -561,6 +561,31 @@ impl<'a> Ctx<'a> {
             && !self.starts_at(self.tokens[first].span.start)
     }
 
+    /// Whether an acronym in brackets follows token `last`, after at most three more
+    /// capitalised words: `( NKG )`, `(ТМҚК)`.
+    fn acronym_follows(&self, last: usize) -> bool {
+        let mut k = last + 1;
+        while k <= last + 3
+            && self.tokens.get(k).is_some_and(|t| {
+                is_capitalized(t.text)
+                    && !is_all_caps(t.text)
+                    && plain_gap(self.text, self.tokens[k - 1].span.end, t.span.start)
+            })
+        {
+            k += 1;
+        }
+        let (Some(prev), Some(acronym)) = (self.tokens.get(k - 1), self.tokens.get(k)) else {
+            return false;
+        };
+        let gap = |a: usize, b: usize| self.text.get(a..b).map(str::trim);
+        is_all_caps(acronym.text)
+            && gap(prev.span.end, acronym.span.start) == Some("(")
+            && self
+                .text
+                .get(acronym.span.end..)
+                .is_some_and(|r| r.trim_start().starts_with(')'))
+    }
+
     /// A capitalised word that can be part of a name.
     fn name_like(&self, t: &Token) -> bool {
         let w = t.text;
@@ -1405,6 +1430,12 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // A name before a word for a street, district or village names that place
         // (Дәулет аулында, Жданов аулына, улица Абая).
         if cx.before_geo_noun(g.last) || cx.after_geo_noun(g.first) {
+            continue;
+        }
+        // A name that an acronym in brackets follows, maybe after more capitalised words of the
+        // name, is an organisation's (Нейманн Кафффи Группе ( NKG )) unless a cue or any
+        // evidence marks a person (Петров (КПРФ) заявил).
+        if ev == 0 && !titled && cx.acronym_follows(g.last) {
             continue;
         }
         // Next to a word for a company, team or party the name is the organisation's
