@@ -409,12 +409,12 @@ pub(crate) fn extract_article(
             let clause = clause_of(si).to_vec();
             let locs = locations(tokens, lang, lr, &sent_places[si]);
             let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
-            let greeting = lr
-                .gram_kind("greeting")
-                .is_some_and(|g| (0..tokens.len()).any(|k| g.at(&words, k).is_some()));
+            let greeting = lr.gram_any("greeting", &words, 0..tokens.len());
             for (hi, hit) in hits.iter().enumerate() {
                 let c = clause[hit.first];
                 let d = depth[hit.first];
+                // The words of the cue's clause.
+                let in_clause = || (0..tokens.len()).filter(|&k| clause[k] == c);
                 let frame = is_frame(hit, tokens, lr, lang);
                 // «встретился с X, а также с Y»: a clause opened by «а также» without a cue of
                 // its own goes on with the cue's companions.
@@ -454,8 +454,11 @@ pub(crate) fn extract_article(
                     Lang::Kk => 0,
                     _ => hit.first.saturating_sub(1),
                 };
-                let pronoun_object = (from..hit.first)
-                    .any(|k| clause[k] == c && lr.gram_at("object_pronoun", &words, k).is_some());
+                let pronoun_object = lr.gram_any(
+                    "object_pronoun",
+                    &words,
+                    (from..hit.first).filter(|&k| clause[k] == c),
+                );
                 // «прибыл к месту крушения в Актау»: without a person after «к», a verb that is a
                 // cue by itself («прибыл») still tells its own event.
                 let verb_alone = || {
@@ -544,13 +547,9 @@ pub(crate) fn extract_article(
                     let lead: Vec<usize> = (0..hit.first)
                         .filter(|&k| clause[k] == c && tokens[k].word)
                         .collect();
-                    let pronoun = lead
-                        .iter()
-                        .any(|&k| lr.gram_at("pronoun", &words, k).is_some());
+                    let pronoun = lr.gram_any("pronoun", &words, lead.iter().copied());
                     // An unresolved title («новый украинский лидер») stands for the person last named.
-                    let title = lead
-                        .iter()
-                        .any(|&k| lr.gram_at("title", &words, k).is_some());
+                    let title = lr.gram_any("title", &words, lead.iter().copied());
                     // «Позже Клинтон обсудила»: a capitalized word after the first is a name
                     // that was not read, not a missing subject.
                     let unread = lead.iter().skip(1).any(|&k| tokens[k].upper);
@@ -586,11 +585,7 @@ pub(crate) fn extract_article(
                     }
                 }
                 // «Главы государств провели встречу»: the persons of the previous sentence.
-                let plural = lr.gram_kind("plural").is_some_and(|g| {
-                    (0..tokens.len())
-                        .filter(|k| clause[*k] == c)
-                        .any(|k| g.at(&words, k).is_some())
-                });
+                let plural = lr.gram_any("plural", &words, in_clause());
                 if all.len() < 2 && plural && carry.previous.len() >= 2 {
                     all = dedup(
                         all.into_iter()
@@ -615,14 +610,9 @@ pub(crate) fn extract_article(
                             });
                         // The participation word opens the sentence that lists them
                         // («В ней примут участие», «Среди участников»), within its first five words.
-                        let opening: Vec<usize> = (0..nwords.len())
-                            .filter(|&k| next[k].word)
-                            .take(5)
-                            .collect();
-                        let takes_part = plural_companion
-                            || opening
-                                .iter()
-                                .any(|&k| lr.gram_at("participation", nwords, k).is_some());
+                        let opening = (0..nwords.len()).filter(|&k| next[k].word).take(5);
+                        let takes_part =
+                            plural_companion || lr.gram_any("participation", nwords, opening);
                         if takes_part && sent_hits[si + 1].is_empty() {
                             let named: Vec<Participant> = all_items[si + 1]
                                 .iter()
@@ -703,11 +693,7 @@ pub(crate) fn extract_article(
                     }
                     _ => place_here,
                 };
-                let group = lr.gram_kind("group").is_some_and(|g| {
-                    (0..tokens.len())
-                        .filter(|k| clause[*k] == c)
-                        .any(|k| g.at(&words, k).is_some())
-                });
+                let group = lr.gram_any("group", &words, in_clause());
                 // «Токаев встретился с A, B и C» without a group noun: one meeting with each.
                 let split =
                     kind != EventType::Visit && subjects.len() == 1 && companions >= 2 && !group;

@@ -589,6 +589,17 @@ impl LangRules {
         self.gram_kind(kind)?.at(words, i)
     }
 
+    /// Whether a grammar pattern of `kind` matches at any of the words `at` (the kind looked up once).
+    pub fn gram_any<W: AsRef<str>>(
+        &self,
+        kind: &str,
+        words: &[W],
+        at: impl IntoIterator<Item = usize>,
+    ) -> bool {
+        self.gram_kind(kind)
+            .is_some_and(|g| at.into_iter().any(|k| g.at(words, k).is_some()))
+    }
+
     /// Whether a grammar pattern of `kind` ends exactly at word `end` (exclusive); returns its length.
     pub fn gram_ending_at<W: AsRef<str>>(
         &self,
@@ -1073,6 +1084,20 @@ mod tests {
         assert_eq!(e.kind(), &ErrorKind::MalformedRow);
         assert_eq!(e.line(), Some(1));
         assert!(e.to_string().contains("u.tsv:1"));
+    }
+
+    #[test]
+    fn gram_any_is_gram_at_of_some_word() {
+        let (_, kk) = embedded().expect("embedded rules parse");
+        let w: Vec<&str> = "екі ел басшылары делегация кездесті".split(' ').collect();
+        for kind in ["plural", "group", "greeting", "no such kind"] {
+            for (lo, hi) in [(0, 5), (0, 1), (1, 3), (3, 5), (2, 2)] {
+                let want = (lo..hi).any(|k| kk.gram_at(kind, &w, k).is_some());
+                assert_eq!(kk.gram_any(kind, &w, lo..hi), want, "{kind} {lo}..{hi}");
+            }
+        }
+        assert!(kk.gram_any("plural", &w, 0..1) && !kk.gram_any("plural", &w, 1..5));
+        assert!(kk.gram_any("group", &w, [3]) && !kk.gram_any("group", &w, [0, 1, 2, 4]));
     }
 
     #[test]
