@@ -5,7 +5,7 @@ use crate::lexicon::{Cue, CueForm, LangRules};
 use crate::lookup::Lookup;
 use crate::merge::{family, merge, Raw};
 use crate::participants::{
-    dedup, direct, ending, identity, items, last_word, title_anaphor, token_range,
+    dedup, direct, ending, identity, identity_str, items, last_word, title_anaphor, token_range,
     unnamed_companion, ArticlePeople, Direct, Item, Rel,
 };
 use crate::text::{clauses, quote_depth, tokenize, tokenize_first, Token};
@@ -698,9 +698,9 @@ pub(crate) fn extract_article(
                 let split =
                     kind != EventType::Visit && subjects.len() == 1 && companions >= 2 && !group;
                 let groups: Vec<Vec<Participant>> = if split {
-                    let subj = identity(&subjects[0]);
+                    let subj = identity_str(&subjects[0]);
                     all.iter()
-                        .filter(|p| identity(p) != subj)
+                        .filter(|p| identity_str(p) != subj)
                         .map(|p| dedup(vec![subjects[0].clone(), p.clone()]))
                         .collect()
                 } else {

@@ -44,7 +44,12 @@ pub(crate) struct Item {
 
 /// Identity used to compare participants: the gazetteer id, else the key.
 pub(crate) fn identity(p: &Participant) -> String {
-    p.entity_id.clone().unwrap_or_else(|| p.key.clone())
+    identity_str(p).to_string()
+}
+
+/// [`identity`] without a copy.
+pub(crate) fn identity_str(p: &Participant) -> &str {
+    p.entity_id.as_deref().unwrap_or(&p.key)
 }
 
 pub(crate) fn participant(m: &Mention) -> Participant {
@@ -842,24 +847,17 @@ pub(crate) fn unnamed_companion(
     None
 }
 
+/// The participants sorted by name and key, each [`identity`] once (its first).
 pub(crate) fn dedup(mut v: Vec<Participant>) -> Vec<Participant> {
     v.sort_by(|a, b| a.name.cmp(&b.name).then(a.key.cmp(&b.key)));
-    // The first of each identity ([`identity`]); the lists are short.
-    let keep: Vec<bool> = {
-        let ids: Vec<&str> = v
-            .iter()
-            .map(|p| p.entity_id.as_deref().unwrap_or(&p.key))
-            .collect();
-        (0..ids.len())
-            .map(|i| !ids[..i].contains(&ids[i]))
-            .collect()
-    };
-    let mut k = 0;
-    v.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
-    v
+    // The first of each identity; the lists are short.
+    let mut out: Vec<Participant> = Vec::with_capacity(v.len());
+    for p in v {
+        if !out.iter().any(|q| identity_str(q) == identity_str(&p)) {
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// «Президенты Казахстана и Италии», «Қазақстан мен Ресей президенттері»: one plural title over
@@ -1084,6 +1082,59 @@ pub(crate) fn direct(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`dedup`] as first written, over a list of flags.
+    fn dedup_by_flags(mut v: Vec<Participant>) -> Vec<Participant> {
+        v.sort_by(|a, b| a.name.cmp(&b.name).then(a.key.cmp(&b.key)));
+        let ids: Vec<String> = v.iter().map(identity).collect();
+        let keep: Vec<bool> = (0..ids.len())
+            .map(|i| !ids[..i].contains(&ids[i]))
+            .collect();
+        let mut k = 0;
+        v.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        v
+    }
+
+    #[test]
+    fn dedup_sorts_and_keeps_the_first_of_each_identity() {
+        let p = |name: &str, key: &str, id: Option<&str>| Participant {
+            name: name.to_string(),
+            key: key.to_string(),
+            entity_id: id.map(str::to_string),
+        };
+        let v = vec![
+            p("Tokayev", "tokaev", Some("Q1")),
+            p("Guterres", "guterres", None),
+            p("Kassym-Jomart Tokayev", "tokaev kassym", Some("Q1")),
+            p("Guterres", "guterres", None),
+            p("Aliyev", "aliev", None),
+            p("Aliyev", "aliev", Some("Q2")),
+        ];
+        let names =
+            |v: Vec<Participant>| -> Vec<String> { v.into_iter().map(|x| x.name).collect() };
+        assert_eq!(
+            names(dedup(v.clone())),
+            ["Aliyev", "Aliyev", "Guterres", "Kassym-Jomart Tokayev"]
+        );
+        // A key that is another's id is the same identity («Abc» sorts first).
+        let mut w = v.clone();
+        w.push(p("Abc", "Q1", None));
+        assert_eq!(
+            names(dedup(w.clone())),
+            ["Abc", "Aliyev", "Aliyev", "Guterres"]
+        );
+        assert!(dedup(Vec::new()).is_empty());
+        // The same as first written, whatever the order given.
+        for r in 0..w.len() {
+            let mut x = w.clone();
+            x.rotate_left(r);
+            x.swap(0, r);
+            assert_eq!(dedup(x.clone()), dedup_by_flags(x));
+        }
+    }
 
     /// [`ArticlePeople::written_in_full_uncached`] as first written, over `match_indices`.
     fn written_in_full_by_match(text: &str, word: &str) -> bool {
