@@ -42,6 +42,19 @@ pub(crate) struct Item {
     pub oblique_case: bool,
 }
 
+impl Item {
+    /// A subject over tokens `first..last`, in no oblique case ([`items`] settles both later).
+    pub(crate) fn subject(first: usize, last: usize, part: Participant) -> Item {
+        Item {
+            first,
+            last,
+            part,
+            rel: Rel::Subject,
+            oblique_case: false,
+        }
+    }
+}
+
 /// Identity used to compare participants: the gazetteer id, else the key.
 pub(crate) fn identity(p: &Participant) -> String {
     identity_str(p).to_string()
@@ -301,16 +314,7 @@ pub(crate) fn items<'c>(
                 Some(p) => p.clone(),
                 None => participant(&m),
             };
-            out.push((
-                Item {
-                    first,
-                    last,
-                    part,
-                    rel: Rel::Subject,
-                    oblique_case: false,
-                },
-                m,
-            ));
+            out.push((Item::subject(first, last, part), m));
         }
     }
     if surnames {
@@ -344,32 +348,12 @@ pub(crate) fn items<'c>(
             it.first = first;
             continue;
         }
-        let part = participant(&r);
-        out.push((
-            Item {
-                first,
-                last,
-                part,
-                rel: Rel::Subject,
-                oblique_case: false,
-            },
-            r,
-        ));
+        out.push((Item::subject(first, last, participant(&r)), r));
     }
     if date.is_some() {
         for (first, last, m) in plural_roles(sentence, tokens, lang, rules, look, date) {
             if !out.iter().any(|(i, _)| i.first < last && first < i.last) {
-                let part = participant(&m);
-                out.push((
-                    Item {
-                        first,
-                        last,
-                        part,
-                        rel: Rel::Subject,
-                        oblique_case: false,
-                    },
-                    m,
-                ));
+                out.push((Item::subject(first, last, participant(&m)), m));
             }
         }
     }
@@ -579,16 +563,7 @@ fn surnames_alone(
         if let Some(p) = people.in_full(&m) {
             m.span = Span::new(t.start, t.end);
             m.text = word.to_string();
-            out.push((
-                Item {
-                    first: k,
-                    last: k + 1,
-                    part: p.clone(),
-                    rel: Rel::Subject,
-                    oblique_case: false,
-                },
-                m,
-            ));
+            out.push((Item::subject(k, k + 1, p.clone()), m));
         }
     }
     out
