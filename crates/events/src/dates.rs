@@ -20,6 +20,19 @@ pub(crate) struct FoundDate {
     pub coarse: bool,
 }
 
+impl FoundDate {
+    /// A date written out (not relative, not a month alone) over tokens `first..last`.
+    fn explicit(first: usize, last: usize, date: Option<NaiveDate>) -> FoundDate {
+        FoundDate {
+            first,
+            last,
+            date,
+            relative: false,
+            coarse: false,
+        }
+    }
+}
+
 fn num(t: &Token) -> Option<u32> {
     if t.word && t.norm.len() <= 4 && t.norm.bytes().all(|b| b.is_ascii_digit()) {
         t.norm.parse().ok()
@@ -40,10 +53,6 @@ fn infer_year(month: u32, day: u32, reference: Option<NaiveDate>) -> Option<Naiv
         }
     }
     None
-}
-
-fn month_of(rules: &LangRules, lang: Lang, w: &str) -> Option<u32> {
-    rules.month_of(lang, w)
 }
 
 /// Finds the dates in `tokens` (`text` is what they index), resolving year-less and relative ones
@@ -73,13 +82,7 @@ pub(crate) fn find_dates(
             if p.len() == 3 {
                 if let (Ok(y), Ok(m), Ok(d)) = (p[0].parse(), p[1].parse(), p[2].parse()) {
                     if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                        out.push(FoundDate {
-                            first: i,
-                            last: i + 1,
-                            date: Some(date),
-                            relative: false,
-                            coarse: false,
-                        });
+                        out.push(FoundDate::explicit(i, i + 1, Some(date)));
                         i += 1;
                         continue;
                     }
@@ -98,13 +101,7 @@ pub(crate) fn find_dates(
             let sep = (s1.norm == "." || s1.norm == "/") && s1.norm == s2.norm;
             if tight && sep && tokens[i + 4].norm.len() == 4 {
                 if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
-                    out.push(FoundDate {
-                        first: i,
-                        last: i + 5,
-                        date: Some(date),
-                        relative: false,
-                        coarse: false,
-                    });
+                    out.push(FoundDate::explicit(i, i + 5, Some(date)));
                     i += 5;
                     continue;
                 }
@@ -115,7 +112,7 @@ pub(crate) fn find_dates(
             if let Some(m) = tokens
                 .get(i + 1)
                 .filter(|n| n.word)
-                .and_then(|n| month_of(rules, lang, &n.norm))
+                .and_then(|n| rules.month_of(lang, &n.norm))
             {
                 let mut first = i;
                 let mut last = i + 2;
@@ -141,20 +138,14 @@ pub(crate) fn find_dates(
                     Some(y) => NaiveDate::from_ymd_opt(y, m, d),
                     None => infer_year(m, d, reference),
                 };
-                out.push(FoundDate {
-                    first,
-                    last,
-                    date,
-                    relative: false,
-                    coarse: false,
-                });
+                out.push(FoundDate::explicit(first, last, date));
                 i = last;
                 continue;
             }
         }
         // A month with a year and no day: «мае 2023 года», «2023 жылдың мамыр айында».
         if !(i > 0 && num(&tokens[i - 1]).is_some_and(|d| (1..=31).contains(&d))) {
-            if let Some(m) = month_of(rules, lang, &t.norm) {
+            if let Some(m) = rules.month_of(lang, &t.norm) {
                 let after = tokens.get(i + 1).and_then(num).filter(|y| *y >= 1900);
                 let before = (lang == Lang::Kk && i >= 2 && tokens[i - 1].norm.starts_with("жыл"))
                     .then(|| num(&tokens[i - 2]))
