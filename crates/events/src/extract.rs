@@ -410,6 +410,12 @@ pub(crate) fn extract_article(
             let locs = locations(tokens, lang, lr, &sent_places[si]);
             let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
             let greeting = lr.gram_any("greeting", &words, 0..tokens.len());
+            // Whether the first word of clause `k` opens a grammar pattern of `kind`.
+            let opens = |k: usize, kind: &str| {
+                (0..tokens.len())
+                    .find(|&t| clause[t] == k && tokens[t].word)
+                    .is_some_and(|t| lr.gram_at(kind, &words, t).is_some())
+            };
             for (hi, hit) in hits.iter().enumerate() {
                 let c = clause[hit.first];
                 let d = depth[hit.first];
@@ -418,11 +424,8 @@ pub(crate) fn extract_article(
                 let frame = is_frame(hit, tokens, lr, lang);
                 // «встретился с X, а также с Y»: a clause opened by «а также» without a cue of
                 // its own goes on with the cue's companions.
-                let ellipsis = |k: usize| {
-                    let start = (0..tokens.len()).find(|&t| clause[t] == k && tokens[t].word);
-                    start.is_some_and(|t| lr.gram_at("ellipsis", &words, t).is_some())
-                        && !hits.iter().any(|h| clause[h.first] == k)
-                };
+                let ellipsis =
+                    |k: usize| opens(k, "ellipsis") && !hits.iter().any(|h| clause[h.first] == k);
                 let mut further = c + 1;
                 while clause.last().is_some_and(|&l| further <= l) && ellipsis(further) {
                     further += 1;
@@ -517,10 +520,7 @@ pub(crate) fn extract_article(
                 }
                 let mut subjects = dedup(subjects);
                 // «X и Y, которые встречаются»: the subjects of the clause before.
-                let relative = (0..tokens.len())
-                    .find(|&k| clause[k] == c && tokens[k].word)
-                    .is_some_and(|k| lr.gram_at("relative", &words, k).is_some());
-                if subjects.is_empty() && relative && c > 0 {
+                if subjects.is_empty() && opens(c, "relative") && c > 0 {
                     subjects = dedup(
                         its.iter()
                             .filter(|(i, _)| {
