@@ -331,10 +331,8 @@ pub(crate) fn items<'c>(
             continue;
         }
         // «заместитель Генерального секретаря», «Бас хатшының орынбасары»: someone else.
-        let before =
-            (first.saturating_sub(2)..first).any(|k| rules.gram_at("deputy", &words, k).is_some());
-        let after = (last..(last + 2).min(tokens.len()))
-            .any(|k| rules.gram_at("deputy", &words, k).is_some());
+        let before = rules.gram_any("deputy", &words, first.saturating_sub(2)..first);
+        let after = rules.gram_any("deputy", &words, last..(last + 2).min(tokens.len()));
         // «лауреаты премии президента», «Президент сыйлығы»: the role owns a thing, it is not present.
         let owned = match lang {
             Lang::Kk => rules.gram_at("owned", &words, last).is_some(),
