@@ -655,7 +655,8 @@ impl FileKind {
     }
 }
 
-fn malformed(path: &Path, line: usize, msg: impl Into<String>) -> Error {
+/// A malformed row: `msg`, at `line` (from 1) of `path`.
+pub(crate) fn malformed(path: &Path, line: usize, msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::MalformedRow, msg)
         .with_path(path)
         .with_line(line)
