@@ -326,16 +326,10 @@ struct RuleIndex {
     /// The suffixes of the [`CASE_KINDS`] with the index of their kind, longest first (rows of
     /// one length in kind order, then file order).
     case_suffixes: Vec<(String, usize)>,
-    /// Cues by their exact first word.
-    cue_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
-    /// Cues whose first word is a prefix.
-    cue_prefix: PrefixTable,
-    /// The starts of the cues' first words.
-    cue_starts: Starts,
-    /// The same two tables for the modality markers.
-    marker_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
-    marker_prefix: PrefixTable,
-    marker_starts: Starts,
+    /// Cues by their first word.
+    cues: FirstWords,
+    /// Modality markers by their first word.
+    markers: FirstWords,
     /// Month words with their month, in file order.
     months: Vec<(String, u32)>,
     /// The same by their first char (each list in file order).
@@ -367,50 +361,56 @@ fn lead_bytes(w: &str) -> Option<[u8; START_BYTES]> {
     w.as_bytes().get(..START_BYTES)?.try_into().ok()
 }
 
-/// Pattern indexes by their exact first word, and the patterns whose first word is a prefix.
-fn first_word_tables<'a>(
-    patterns: impl Iterator<Item = &'a Pattern>,
-) -> (rustc_hash::FxHashMap<String, Vec<usize>>, PrefixTable) {
-    let mut exact: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
-    let mut prefix = PrefixTable::default();
-    for (i, p) in patterns.enumerate() {
-        let Some(w) = p.words.first() else {
-            continue;
-        };
-        if w.prefix {
-            let row = (w.text.clone(), i);
-            match lead_bytes(&w.text) {
-                Some(k) => prefix.long.entry(k).or_default().push(row),
-                None => prefix.short.push(row),
-            }
-        } else {
-            exact.entry(w.text.clone()).or_default().push(i);
-        }
-    }
-    (exact, prefix)
+/// Patterns (cues or modality markers) by their first word: pattern indexes by an exact first
+/// word, the patterns whose first word is a prefix, and the starts of all first words.
+#[derive(Clone, Debug, Default)]
+struct FirstWords {
+    exact: rustc_hash::FxHashMap<String, Vec<usize>>,
+    prefix: PrefixTable,
+    starts: Starts,
 }
 
-/// Indexes (ascending) of the patterns whose first word matches `word`, from the tables of
-/// [`first_word_tables`], into `out`.
-fn opening(
-    exact: &rustc_hash::FxHashMap<String, Vec<usize>>,
-    prefix: &PrefixTable,
-    word: &str,
-    out: &mut Vec<usize>,
-) {
-    out.clear();
-    if let Some(v) = exact.get(word) {
-        out.extend_from_slice(v);
+impl FirstWords {
+    fn new<'a>(patterns: impl Iterator<Item = &'a Pattern>) -> FirstWords {
+        let mut t = FirstWords::default();
+        for (i, p) in patterns.enumerate() {
+            t.starts.add_first(p);
+            let Some(w) = p.words.first() else {
+                continue;
+            };
+            if w.prefix {
+                let row = (w.text.clone(), i);
+                match lead_bytes(&w.text) {
+                    Some(k) => t.prefix.long.entry(k).or_default().push(row),
+                    None => t.prefix.short.push(row),
+                }
+            } else {
+                t.exact.entry(w.text.clone()).or_default().push(i);
+            }
+        }
+        t
     }
-    let long = lead_bytes(word).and_then(|k| prefix.long.get(&k));
-    for v in [long.map_or(&[][..], Vec::as_slice), &prefix.short] {
-        out.extend(
-            v.iter()
-                .filter(|(p, _)| word.starts_with(p.as_str()))
-                .map(|(_, i)| *i),
-        );
+
+    /// Indexes (ascending) of the patterns whose first word matches `word`, into `out`.
+    #[inline]
+    fn opening(&self, word: &str, out: &mut Vec<usize>) {
+        out.clear();
+        if !self.starts.may_start(word) {
+            return;
+        }
+        if let Some(v) = self.exact.get(word) {
+            out.extend_from_slice(v);
+        }
+        let long = lead_bytes(word).and_then(|k| self.prefix.long.get(&k));
+        for v in [long.map_or(&[][..], Vec::as_slice), &self.prefix.short] {
+            out.extend(
+                v.iter()
+                    .filter(|(p, _)| word.starts_with(p.as_str()))
+                    .map(|(_, i)| *i),
+            );
+        }
+        out.sort_unstable();
     }
-    out.sort_unstable();
 }
 
 impl RuleIndex {
@@ -449,16 +449,8 @@ impl RuleIndex {
         }
         ix.case_suffixes
             .sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
-        let cues = r.cues.iter().map(|c| &c.pattern);
-        (ix.cue_exact, ix.cue_prefix) = first_word_tables(cues);
-        let markers = r.markers.iter().map(|m| &m.pattern);
-        (ix.marker_exact, ix.marker_prefix) = first_word_tables(markers);
-        for c in &r.cues {
-            ix.cue_starts.add_first(&c.pattern);
-        }
-        for m in &r.markers {
-            ix.marker_starts.add_first(&m.pattern);
-        }
+        ix.cues = FirstWords::new(r.cues.iter().map(|c| &c.pattern));
+        ix.markers = FirstWords::new(r.markers.iter().map(|m| &m.pattern));
         ix.month_bytes = (usize::MAX, 0);
         for d in &r.dates {
             // A word that starts with the date word starts with its first word.
@@ -565,23 +557,13 @@ impl LangRules {
 
     /// Indexes (ascending) of the cues whose first pattern word matches `word`, into `out`.
     pub fn cues_opening(&self, word: &str, out: &mut Vec<usize>) {
-        let ix = self.index();
-        if !ix.cue_starts.may_start(word) {
-            out.clear();
-            return;
-        }
-        opening(&ix.cue_exact, &ix.cue_prefix, word, out);
+        self.index().cues.opening(word, out);
     }
 
     /// Indexes (ascending) of the modality markers whose first pattern word matches `word`, into
     /// `out`.
     pub fn markers_opening(&self, word: &str, out: &mut Vec<usize>) {
-        let ix = self.index();
-        if !ix.marker_starts.may_start(word) {
-            out.clear();
-            return;
-        }
-        opening(&ix.marker_exact, &ix.marker_prefix, word, out);
+        self.index().markers.opening(word, out);
     }
 
     /// Whether a grammar pattern of `kind` matches at word `i`; returns its length.
