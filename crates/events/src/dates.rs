@@ -221,10 +221,16 @@ mod tests {
     use crate::lexicon::embedded;
     use crate::text::tokenize;
 
-    fn one(s: &str, lang: Lang, r: Option<NaiveDate>) -> Option<NaiveDate> {
+    /// The dates of `s` read with the embedded rules of `lang`.
+    fn found(s: &str, lang: Lang, r: Option<NaiveDate>) -> Vec<FoundDate> {
         let (ru, kk) = embedded().unwrap();
         let rules = if lang == Lang::Kk { kk } else { ru };
         find_dates(s, &tokenize(s), &rules, lang, r)
+    }
+
+    /// The first date of `s` that is not a month alone.
+    fn one(s: &str, lang: Lang, r: Option<NaiveDate>) -> Option<NaiveDate> {
+        found(s, lang, r)
             .iter()
             .find(|d| !d.coarse)
             .and_then(|d| d.date)
@@ -267,12 +273,9 @@ mod tests {
             one("2019 жылдың мамыр айында ашқаны үшін", Lang::Kk, r),
             None
         );
-        let (ru, kk) = embedded().unwrap();
-        let s = "2019 жылдың мамыр айында ашқаны үшін";
-        let f = find_dates(s, &tokenize(s), &kk, Lang::Kk, r);
+        let f = found("2019 жылдың мамыр айында ашқаны үшін", Lang::Kk, r);
         assert!(f.len() == 1 && f[0].coarse && f[0].date == d(2019, 5, 1));
-        let s = "в мае 2023 года";
-        let f = find_dates(s, &tokenize(s), &ru, Lang::Ru, r);
+        let f = found("в мае 2023 года", Lang::Ru, r);
         assert!(f.len() == 1 && f[0].coarse && f[0].date == d(2023, 5, 1));
         // A December date read in January belongs to the previous year.
         assert_eq!(one("30 декабря", Lang::Ru, d(2025, 1, 5)), d(2024, 12, 30));
