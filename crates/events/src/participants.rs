@@ -740,14 +740,7 @@ impl<'a> ArticlePeople<'a> {
             let Some(before) = self.text.get(..at) else {
                 return false;
             };
-            let Some(gap) = before.strip_suffix(' ') else {
-                return false;
-            };
-            let prev = gap.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-            // A capitalized word of the same sentence (letters and hyphens), or an initial «Н.».
-            let initial = prev.chars().count() == 2 && prev.ends_with('.');
-            prev.chars().next().is_some_and(char::is_uppercase)
-                && (initial || prev.chars().all(|c| c.is_alphabetic() || c == '-'))
+            before.strip_suffix(' ').is_some_and(ends_with_name_word)
         })
     }
 
@@ -818,6 +811,18 @@ pub(crate) fn unnamed_companion(
         }
     }
     None
+}
+
+/// Whether `text` ends with a word of a name: a capitalized word of the same sentence (letters
+/// and hyphens), or an initial «Н.».
+fn ends_with_name_word(text: &str) -> bool {
+    let prev = text
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let initial = prev.chars().count() == 2 && prev.ends_with('.');
+    prev.chars().next().is_some_and(char::is_uppercase)
+        && (initial || prev.chars().all(|c| c.is_alphabetic() || c == '-'))
 }
 
 /// The participants sorted by name and key, each [`identity`] once (its first).
@@ -1117,13 +1122,9 @@ mod tests {
         }
         let stem: String = word.chars().take(n.saturating_sub(3).max(4)).collect();
         text.match_indices(stem.as_str()).any(|(at, _)| {
-            let Some(gap) = text[..at].strip_suffix(' ') else {
-                return false;
-            };
-            let prev = gap.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-            let initial = prev.chars().count() == 2 && prev.ends_with('.');
-            prev.chars().next().is_some_and(char::is_uppercase)
-                && (initial || prev.chars().all(|c| c.is_alphabetic() || c == '-'))
+            text[..at]
+                .strip_suffix(' ')
+                .is_some_and(ends_with_name_word)
         })
     }
 
