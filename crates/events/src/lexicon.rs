@@ -617,6 +617,16 @@ pub(crate) enum FileKind {
 }
 
 impl FileKind {
+    /// The names of a row's tab-separated fields, in order.
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Cues => &["pattern", "type", "modality", "form"],
+            FileKind::Markers => &["pattern", "modality"],
+            FileKind::Grammar => &["kind", "pattern"],
+            FileKind::Dates => &["word", "kind", "value"],
+        }
+    }
+
     /// Reads the kind and language from a file name like `cues-ru.tsv`.
     pub fn from_name(name: &str) -> Option<(FileKind, Lang)> {
         let stem = name.strip_suffix(".tsv")?;
@@ -688,13 +698,23 @@ pub(crate) fn parse_into(
     // The rows change: lookups index them again.
     rules.index = std::sync::OnceLock::new();
     let mut seen: HashSet<String> = HashSet::new();
+    let fields = kind.fields();
     for (line, f) in rows(text) {
         let key = f.join("\t");
+        if f.len() != fields.len() {
+            return Err(malformed(
+                path,
+                line,
+                format!(
+                    "expected {} tab-separated fields ({}), found {}",
+                    fields.len(),
+                    fields.join(", "),
+                    f.len()
+                ),
+            ));
+        }
         match kind {
             FileKind::Cues => {
-                if f.len() != 4 {
-                    return Err(malformed(path, line, format!("expected 4 tab-separated fields (pattern, type, modality, form), found {}", f.len())));
-                }
                 let pattern =
                     Pattern::parse(f[0]).ok_or_else(|| malformed(path, line, "empty pattern"))?;
                 let kind = EventType::parse(f[1]).ok_or_else(|| {
@@ -727,16 +747,6 @@ pub(crate) fn parse_into(
                 });
             }
             FileKind::Markers => {
-                if f.len() != 2 {
-                    return Err(malformed(
-                        path,
-                        line,
-                        format!(
-                            "expected 2 tab-separated fields (pattern, modality), found {}",
-                            f.len()
-                        ),
-                    ));
-                }
                 let pattern =
                     Pattern::parse(f[0]).ok_or_else(|| malformed(path, line, "empty pattern"))?;
                 let modality = parse_modality(f[1])
@@ -748,16 +758,6 @@ pub(crate) fn parse_into(
                 rules.markers.push(Marker { pattern, modality });
             }
             FileKind::Grammar => {
-                if f.len() != 2 {
-                    return Err(malformed(
-                        path,
-                        line,
-                        format!(
-                            "expected 2 tab-separated fields (kind, pattern), found {}",
-                            f.len()
-                        ),
-                    ));
-                }
                 let k = f[0].trim();
                 if k.is_empty() {
                     return Err(malformed(path, line, "empty kind"));
@@ -770,16 +770,6 @@ pub(crate) fn parse_into(
                 rules.grammar.push((k.to_string(), pattern));
             }
             FileKind::Dates => {
-                if f.len() != 3 {
-                    return Err(malformed(
-                        path,
-                        line,
-                        format!(
-                            "expected 3 tab-separated fields (word, kind, value), found {}",
-                            f.len()
-                        ),
-                    ));
-                }
                 let word = fold(f[0].trim());
                 if word.is_empty() {
                     return Err(malformed(path, line, "empty word"));
@@ -1067,6 +1057,35 @@ mod tests {
         assert_eq!(e.kind(), &ErrorKind::MalformedRow);
         assert_eq!(e.line(), Some(1));
         assert!(e.to_string().contains("u.tsv:1"));
+        for (kind, row, want) in [
+            (
+                FileKind::Cues,
+                "встреча\tmeeting\tactual",
+                "expected 4 tab-separated fields (pattern, type, modality, form), found 3",
+            ),
+            (
+                FileKind::Markers,
+                "будет",
+                "expected 2 tab-separated fields (pattern, modality), found 1",
+            ),
+            (
+                FileKind::Grammar,
+                "plural\tони\tx",
+                "expected 2 tab-separated fields (kind, pattern), found 3",
+            ),
+            (
+                FileKind::Dates,
+                "мая\tmonth",
+                "expected 3 tab-separated fields (word, kind, value), found 2",
+            ),
+        ] {
+            let text = format!("# source: x\n{row}\n");
+            let e =
+                parse_into(&mut LangRules::default(), kind, &text, Path::new("u.tsv")).unwrap_err();
+            assert_eq!(e.kind(), &ErrorKind::MalformedRow);
+            assert_eq!(e.line(), Some(2));
+            assert!(e.to_string().contains(want), "{e}");
+        }
     }
 
     #[test]
