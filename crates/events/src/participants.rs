@@ -965,6 +965,8 @@ pub(crate) fn direct(
     let toward = hit.cue.form == CueForm::Obj
         && lang == Lang::Ru
         && rules.gram_ending_at("oblique", words, hit.last).is_some();
+    // «принял его на работу», «принял участие»: what the cue takes is not a person.
+    let not_object = || rules.gram_at("not_object", words, hit.last).is_some();
     for i in in_scope {
         // «на торжества, посвященные юбилею Бориса Николаевича, прибыл Медведев»: a name in the
         // genitive is no subject of a verb.
@@ -999,10 +1001,8 @@ pub(crate) fn direct(
         match i.rel {
             Rel::Subject | Rel::Genitive => {
                 if hit.cue.form == CueForm::Obj && lang != Lang::Kk && i.first > hit.first {
-                    // «принял его на работу», «принял участие»: not a reception of a person.
-                    let not_person = rules.gram_at("not_object", words, hit.last).is_some();
                     let listed = object_end.is_some_and(|e| i.first <= e + 2);
-                    if not_person || (i.first > hit.last + 6 && !listed) {
+                    if not_object() || (i.first > hit.last + 6 && !listed) {
                         continue;
                     }
                     objects += 1;
@@ -1016,19 +1016,14 @@ pub(crate) fn direct(
                 companions += 1;
                 others.push(i.part.clone());
             }
-            Rel::Object => {
-                objects += 1;
-                others.push(i.part.clone());
-            }
             Rel::Dative if hit.cue.form == CueForm::Obj && i.first > hit.first => {
-                if rules.gram_at("not_object", words, hit.last).is_some() || i.first > hit.last + 6
-                {
+                if not_object() || i.first > hit.last + 6 {
                     continue;
                 }
                 objects += 1;
                 others.push(i.part.clone());
             }
-            Rel::Oblique => {
+            Rel::Object | Rel::Oblique => {
                 objects += 1;
                 others.push(i.part.clone());
             }
