@@ -313,6 +313,19 @@ fn sentence_dates(
     ds
 }
 
+/// `read` of each sentence (with its index) that `needed` asks for; an empty list for the others.
+fn read_needed<'s, T>(
+    sents: &[kzalign_core::Sentence<'s>],
+    needed: impl Fn(usize) -> bool,
+    mut read: impl FnMut(usize, &kzalign_core::Sentence<'s>) -> Vec<T>,
+) -> Vec<Vec<T>> {
+    sents
+        .iter()
+        .enumerate()
+        .map(|(k, s)| if needed(k) { read(k, s) } else { Vec::new() })
+        .collect()
+}
+
 /// Extracts the events of one article.
 /// `mentions`, when given, are the article's name mentions (`look.article_mentions(&article.text)`).
 pub(crate) fn extract_article(
@@ -356,47 +369,30 @@ pub(crate) fn extract_article(
     // (The article's places are asked for once: not remembered.)
     let article_places = memo.places_once(&text, lang);
     // (Empty for a sentence far from every cue: no event reads them.)
-    let sent_places: Vec<Vec<Mention>> = {
-        let all = &article_places;
-        sents
-            .iter()
-            .enumerate()
-            .map(|(k, s)| {
-                if !needed(k) {
-                    return Vec::new();
-                }
-                look.places_within(s.text, s.span.start, all)
-                    .unwrap_or_else(|| look.places(s.text, lang))
-            })
-            .collect()
-    };
+    let sent_places: Vec<Vec<Mention>> = read_needed(&sents, needed, |_, s| {
+        look.places_within(s.text, s.span.start, &article_places)
+            .unwrap_or_else(|| look.places(s.text, lang))
+    });
     // The persons of the whole article, read only when a companion word or, in a sentence with a
     // cue, a surname alone was passed over.
     let article_people =
         ArticlePeople::new(&text, &article.text, lang, look, mentions).with_places(&article_places);
-    let all_items: Vec<Vec<(Item, Mention)>> = sents
-        .iter()
-        .enumerate()
-        .map(|(si, s)| {
-            if !needed(si) {
-                return Vec::new();
-            }
-            let (sdate, _) = event_date(si, None, &sents, &dates_at, &ctx, &clause_of);
-            items(
-                s.text,
-                s.span.start,
-                &sent_tokens[si],
-                lang,
-                lr,
-                look,
-                sdate,
-                &article_people,
-                has_cue[si],
-                &sent_places[si],
-                &|| clause_of(si),
-            )
-        })
-        .collect();
+    let all_items: Vec<Vec<(Item, Mention)>> = read_needed(&sents, needed, |si, s| {
+        let (sdate, _) = event_date(si, None, &sents, &dates_at, &ctx, &clause_of);
+        items(
+            s.text,
+            s.span.start,
+            &sent_tokens[si],
+            lang,
+            lr,
+            look,
+            sdate,
+            &article_people,
+            has_cue[si],
+            &sent_places[si],
+            &|| clause_of(si),
+        )
+    });
     let mut raws: Vec<Raw> = Vec::new();
     let mut carry = Carry::default();
     for (si, s) in sents.iter().enumerate() {
