@@ -1037,53 +1037,56 @@ mod tests {
 
     #[test]
     fn duplicates_and_bad_rows_are_errors() {
-        let mut r = LangRules::default();
-        let e = parse_into(
-            &mut r,
-            FileKind::Cues,
-            "# source: x\nвстреча\tmeeting\tactual\tnoun\nвстреча\tmeeting\tactual\tnoun\n",
-            Path::new("u.tsv"),
-        )
-        .unwrap_err();
-        assert_eq!(e.kind(), &ErrorKind::Duplicate);
-        assert_eq!(e.line(), Some(3));
-        let e = parse_into(
-            &mut r,
-            FileKind::Cues,
-            "встреча\tparty\tactual\tnoun\n",
-            Path::new("u.tsv"),
-        )
-        .unwrap_err();
-        assert_eq!(e.kind(), &ErrorKind::MalformedRow);
-        assert_eq!(e.line(), Some(1));
-        assert!(e.to_string().contains("u.tsv:1"));
-        for (kind, row, want) in [
+        let cue = "встреча\tmeeting\tactual\tnoun";
+        let dup = format!("# source: x\n{cue}\n{cue}\n");
+        for (kind, text, error, line, want) in [
             (
                 FileKind::Cues,
-                "встреча\tmeeting\tactual",
+                dup.as_str(),
+                ErrorKind::Duplicate,
+                3,
+                "u.tsv:3",
+            ),
+            (
+                FileKind::Cues,
+                "встреча\tparty\tactual\tnoun\n",
+                ErrorKind::MalformedRow,
+                1,
+                "u.tsv:1",
+            ),
+            (
+                FileKind::Cues,
+                "# source: x\nвстреча\tmeeting\tactual\n",
+                ErrorKind::MalformedRow,
+                2,
                 "expected 4 tab-separated fields (pattern, type, modality, form), found 3",
             ),
             (
                 FileKind::Markers,
-                "будет",
+                "# source: x\nбудет\n",
+                ErrorKind::MalformedRow,
+                2,
                 "expected 2 tab-separated fields (pattern, modality), found 1",
             ),
             (
                 FileKind::Grammar,
-                "plural\tони\tx",
+                "# source: x\nplural\tони\tx\n",
+                ErrorKind::MalformedRow,
+                2,
                 "expected 2 tab-separated fields (kind, pattern), found 3",
             ),
             (
                 FileKind::Dates,
-                "мая\tmonth",
+                "# source: x\nмая\tmonth\n",
+                ErrorKind::MalformedRow,
+                2,
                 "expected 3 tab-separated fields (word, kind, value), found 2",
             ),
         ] {
-            let text = format!("# source: x\n{row}\n");
             let e =
-                parse_into(&mut LangRules::default(), kind, &text, Path::new("u.tsv")).unwrap_err();
-            assert_eq!(e.kind(), &ErrorKind::MalformedRow);
-            assert_eq!(e.line(), Some(2));
+                parse_into(&mut LangRules::default(), kind, text, Path::new("u.tsv")).unwrap_err();
+            assert_eq!(e.kind(), &error, "{text}");
+            assert_eq!(e.line(), Some(line), "{text}");
             assert!(e.to_string().contains(want), "{e}");
         }
     }
