@@ -392,12 +392,18 @@ impl FirstWords {
     }
 
     /// Indexes (ascending) of the patterns whose first word matches `word`, into `out`.
-    #[inline]
+    #[inline(always)]
     fn opening(&self, word: &str, out: &mut Vec<usize>) {
-        out.clear();
-        if !self.starts.may_start(word) {
-            return;
+        if self.starts.may_start(word) {
+            self.opening_tried(word, out);
+        } else {
+            out.clear();
         }
+    }
+
+    /// [`FirstWords::opening`] past its first test.
+    fn opening_tried(&self, word: &str, out: &mut Vec<usize>) {
+        out.clear();
         if let Some(v) = self.exact.get(word) {
             out.extend_from_slice(v);
         }

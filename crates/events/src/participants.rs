@@ -828,14 +828,19 @@ fn ends_with_name_word(text: &str) -> bool {
 /// The participants sorted by name and key, each [`identity`] once (its first).
 pub(crate) fn dedup(mut v: Vec<Participant>) -> Vec<Participant> {
     v.sort_by(|a, b| a.name.cmp(&b.name).then(a.key.cmp(&b.key)));
-    // The first of each identity; the lists are short.
-    let mut out: Vec<Participant> = Vec::with_capacity(v.len());
-    for p in v {
-        if !out.iter().any(|q| identity_str(q) == identity_str(&p)) {
-            out.push(p);
+    // The first of each identity moved to the front, in order; the lists are short.
+    let mut kept = 0;
+    for i in 0..v.len() {
+        if !v[..kept]
+            .iter()
+            .any(|q| identity_str(q) == identity_str(&v[i]))
+        {
+            v.swap(kept, i);
+            kept += 1;
         }
     }
-    out
+    v.truncate(kept);
+    v
 }
 
 /// «Президенты Казахстана и Италии», «Қазақстан мен Ресей президенттері»: one plural title over
