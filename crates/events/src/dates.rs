@@ -55,10 +55,8 @@ fn infer_year(month: u32, day: u32, reference: Option<NaiveDate>) -> Option<Naiv
     None
 }
 
-/// Finds the dates in `tokens` (`text` is what they index), resolving year-less and relative ones
-/// against `reference`.
+/// Finds the dates in `tokens`, resolving year-less and relative ones against `reference`.
 pub(crate) fn find_dates(
-    text: &str,
     tokens: &[Token],
     rules: &LangRules,
     lang: Lang,
@@ -211,7 +209,6 @@ pub(crate) fn find_dates(
         }
         i += 1;
     }
-    let _ = text;
     out
 }
 
@@ -225,7 +222,7 @@ mod tests {
     fn found(s: &str, lang: Lang, r: Option<NaiveDate>) -> Vec<FoundDate> {
         let (ru, kk) = embedded().unwrap();
         let rules = if lang == Lang::Kk { kk } else { ru };
-        find_dates(s, &tokenize(s), &rules, lang, r)
+        find_dates(&tokenize(s), &rules, lang, r)
     }
 
     /// The first date of `s` that is not a month alone.

@@ -141,7 +141,7 @@ fn dateline(
             continue;
         }
         let head: Vec<Token> = tokenize_first(body, 12);
-        let dates = find_dates(body, &head, rules, lang, reference);
+        let dates = find_dates(&head, rules, lang, reference);
         let Some(d) = dates
             .iter()
             .find(|d| !d.relative && !d.coarse && d.first > 0)
@@ -303,7 +303,7 @@ fn sentence_dates(
     lang: Lang,
     ctx: &DateCtx,
 ) -> Vec<FoundDate> {
-    let mut ds = find_dates(s.text, toks, lr, lang, ctx.reference);
+    let mut ds = find_dates(toks, lr, lang, ctx.reference);
     if let Some((_, _, span)) = ctx.dateline {
         ds.retain(|d| {
             let b = s.span.start + toks[d.first].start;
