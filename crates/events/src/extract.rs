@@ -263,36 +263,26 @@ impl Carry {
     }
 }
 
-/// Everything known about one sentence for dating its events.
+/// What dates an article's events beyond their own sentences: its date and its dateline.
 struct DateCtx {
     reference: Option<NaiveDate>,
     dateline: Option<(Option<NaiveDate>, Option<String>, Span)>,
 }
 
-/// The tokens and dates of every sentence; the dateline's own date is left out (it is the dateline).
-fn all_dates<'t>(
-    sents: &[kzalign_core::Sentence<'t>],
-    lr: &LangRules,
-    lang: Lang,
-    ctx: &DateCtx,
-) -> (Vec<Vec<FoundDate>>, Vec<Vec<Token<'t>>>) {
-    let sent_tokens: Vec<Vec<Token<'t>>> = sents.iter().map(|s| tokenize(s.text)).collect();
-    (dates_of(sents, &sent_tokens, lr, lang, ctx), sent_tokens)
-}
-
-/// The dates of every sentence (split into `sent_tokens`); the dateline's own date is left out.
-fn dates_of(
-    sents: &[kzalign_core::Sentence<'_>],
-    sent_tokens: &[Vec<Token<'_>>],
-    lr: &LangRules,
-    lang: Lang,
-    ctx: &DateCtx,
-) -> Vec<Vec<FoundDate>> {
-    sents
-        .iter()
-        .zip(sent_tokens)
-        .map(|(s, toks)| sentence_dates(s, toks, lr, lang, ctx))
-        .collect()
+impl DateCtx {
+    /// The context of an article whose (header-masked) text is `text` and date `reference`.
+    fn new(
+        text: &str,
+        lang: Lang,
+        lr: &LangRules,
+        look: &dyn Lookup,
+        reference: Option<NaiveDate>,
+    ) -> DateCtx {
+        DateCtx {
+            reference,
+            dateline: dateline(text, lang, lr, look, reference),
+        }
+    }
 }
 
 /// The dates of one sentence split into `toks`; the dateline's own date is left out.
@@ -353,10 +343,7 @@ pub(crate) fn extract_article(
     if !has_cue.contains(&true) {
         return Vec::new();
     }
-    let ctx = DateCtx {
-        reference: article.date,
-        dateline: dateline(&text, lang, lr, look, article.date),
-    };
+    let ctx = DateCtx::new(&text, lang, lr, look, article.date);
     // The dates of a sentence, read when an event or a sentence's date asks for them.
     let date_cells = vec![std::cell::OnceCell::new(); sents.len()];
     let dates_at = |k: usize| -> &[FoundDate] {
@@ -832,15 +819,17 @@ pub(crate) fn sentence_date(
         return (None, DateSource::None);
     };
     let text = mask_header(&article.text);
-    let ctx = DateCtx {
-        reference: article.date,
-        dateline: dateline(&text, lang, lr, look, article.date),
-    };
+    let ctx = DateCtx::new(&text, lang, lr, look, article.date);
     let sents = sentences(&text);
     if sents.is_empty() {
         return (None, DateSource::None);
     }
-    let (dates, toks) = all_dates(&sents, lr, lang, &ctx);
+    let toks: Vec<Vec<Token<'_>>> = sents.iter().map(|s| tokenize(s.text)).collect();
+    let dates: Vec<Vec<FoundDate>> = sents
+        .iter()
+        .zip(&toks)
+        .map(|(s, t)| sentence_dates(s, t, lr, lang, &ctx))
+        .collect();
     let si = toks
         .iter()
         .position(|t| !find_cues(t, lr).is_empty())
@@ -851,7 +840,6 @@ pub(crate) fn sentence_date(
     event_date(si, hits.first(), &sents, &|k| &dates[k], &ctx, &clause_of)
 }
 
-/// The date of an event told by sentence `si` at cue `hit` (or of the sentence when `hit` is None).
 /// The clauses of sentence `k` ([`clauses`]), computed once per sentence.
 fn clause_at<'a>(
     cache: &'a [std::cell::OnceCell<Vec<usize>>],
@@ -862,6 +850,7 @@ fn clause_at<'a>(
     cache[k].get_or_init(|| clauses(&sent_tokens[k], rules))
 }
 
+/// The date of an event told by sentence `si` at cue `hit` (or of the sentence when `hit` is None).
 fn event_date<'c, 'd>(
     si: usize,
     hit: Option<&CueHit<'_>>,
