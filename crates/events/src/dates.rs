@@ -20,6 +20,19 @@ pub(crate) struct FoundDate {
     pub coarse: bool,
 }
 
+impl FoundDate {
+    /// A date written out (not relative, not a month alone) over tokens `first..last`.
+    fn explicit(first: usize, last: usize, date: Option<NaiveDate>) -> FoundDate {
+        FoundDate {
+            first,
+            last,
+            date,
+            relative: false,
+            coarse: false,
+        }
+    }
+}
+
 fn num(t: &Token) -> Option<u32> {
     if t.word && t.norm.len() <= 4 && t.norm.bytes().all(|b| b.is_ascii_digit()) {
         t.norm.parse().ok()
@@ -42,14 +55,8 @@ fn infer_year(month: u32, day: u32, reference: Option<NaiveDate>) -> Option<Naiv
     None
 }
 
-fn month_of(rules: &LangRules, lang: Lang, w: &str) -> Option<u32> {
-    rules.month_of(lang, w)
-}
-
-/// Finds the dates in `tokens` (`text` is what they index), resolving year-less and relative ones
-/// against `reference`.
+/// Finds the dates in `tokens`, resolving year-less and relative ones against `reference`.
 pub(crate) fn find_dates(
-    text: &str,
     tokens: &[Token],
     rules: &LangRules,
     lang: Lang,
@@ -73,13 +80,7 @@ pub(crate) fn find_dates(
             if p.len() == 3 {
                 if let (Ok(y), Ok(m), Ok(d)) = (p[0].parse(), p[1].parse(), p[2].parse()) {
                     if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                        out.push(FoundDate {
-                            first: i,
-                            last: i + 1,
-                            date: Some(date),
-                            relative: false,
-                            coarse: false,
-                        });
+                        out.push(FoundDate::explicit(i, i + 1, Some(date)));
                         i += 1;
                         continue;
                     }
@@ -98,13 +99,7 @@ pub(crate) fn find_dates(
             let sep = (s1.norm == "." || s1.norm == "/") && s1.norm == s2.norm;
             if tight && sep && tokens[i + 4].norm.len() == 4 {
                 if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
-                    out.push(FoundDate {
-                        first: i,
-                        last: i + 5,
-                        date: Some(date),
-                        relative: false,
-                        coarse: false,
-                    });
+                    out.push(FoundDate::explicit(i, i + 5, Some(date)));
                     i += 5;
                     continue;
                 }
@@ -115,7 +110,7 @@ pub(crate) fn find_dates(
             if let Some(m) = tokens
                 .get(i + 1)
                 .filter(|n| n.word)
-                .and_then(|n| month_of(rules, lang, &n.norm))
+                .and_then(|n| rules.month_of(lang, &n.norm))
             {
                 let mut first = i;
                 let mut last = i + 2;
@@ -141,20 +136,14 @@ pub(crate) fn find_dates(
                     Some(y) => NaiveDate::from_ymd_opt(y, m, d),
                     None => infer_year(m, d, reference),
                 };
-                out.push(FoundDate {
-                    first,
-                    last,
-                    date,
-                    relative: false,
-                    coarse: false,
-                });
+                out.push(FoundDate::explicit(first, last, date));
                 i = last;
                 continue;
             }
         }
         // A month with a year and no day: «мае 2023 года», «2023 жылдың мамыр айында».
         if !(i > 0 && num(&tokens[i - 1]).is_some_and(|d| (1..=31).contains(&d))) {
-            if let Some(m) = month_of(rules, lang, &t.norm) {
+            if let Some(m) = rules.month_of(lang, &t.norm) {
                 let after = tokens.get(i + 1).and_then(num).filter(|y| *y >= 1900);
                 let before = (lang == Lang::Kk && i >= 2 && tokens[i - 1].norm.starts_with("жыл"))
                     .then(|| num(&tokens[i - 2]))
@@ -220,7 +209,6 @@ pub(crate) fn find_dates(
         }
         i += 1;
     }
-    let _ = text;
     out
 }
 
@@ -230,10 +218,16 @@ mod tests {
     use crate::lexicon::embedded;
     use crate::text::tokenize;
 
-    fn one(s: &str, lang: Lang, r: Option<NaiveDate>) -> Option<NaiveDate> {
+    /// The dates of `s` read with the embedded rules of `lang`.
+    fn found(s: &str, lang: Lang, r: Option<NaiveDate>) -> Vec<FoundDate> {
         let (ru, kk) = embedded().unwrap();
         let rules = if lang == Lang::Kk { kk } else { ru };
-        find_dates(s, &tokenize(s), &rules, lang, r)
+        find_dates(&tokenize(s), &rules, lang, r)
+    }
+
+    /// The first date of `s` that is not a month alone.
+    fn one(s: &str, lang: Lang, r: Option<NaiveDate>) -> Option<NaiveDate> {
+        found(s, lang, r)
             .iter()
             .find(|d| !d.coarse)
             .and_then(|d| d.date)
@@ -246,44 +240,45 @@ mod tests {
     #[test]
     fn explicit_and_relative_dates() {
         let r = d(2025, 9, 24);
-        assert_eq!(one("Нью-Йорк. 23 сентября.", Lang::Ru, r), d(2025, 9, 23));
-        assert_eq!(
-            one("встреча 22 февраля 2024 года", Lang::Ru, None),
-            d(2024, 2, 22)
-        );
-        assert_eq!(one("07:50 22/02/2024", Lang::Ru, None), d(2024, 2, 22));
-        assert_eq!(one("10.06.2023", Lang::Ru, None), d(2023, 6, 10));
-        assert_eq!(
-            one("Вчера он встретился", Lang::Ru, d(2023, 6, 10)),
-            d(2023, 6, 9)
-        );
-        assert_eq!(
-            one("2024 жылғы 22 ақпанда кездесті", Lang::Kk, None),
-            d(2024, 2, 22)
-        );
-        assert_eq!(
-            one("Кеше кездесті", Lang::Kk, d(2023, 6, 10)),
-            d(2023, 6, 9)
-        );
-        assert_eq!(one("23 қыркүйекте", Lang::Kk, r), d(2025, 9, 23));
-        // 2023-06-10 was a Saturday; the Monday before is 06-05.
-        assert_eq!(
-            one("в понедельник встретился", Lang::Ru, d(2023, 6, 10)),
-            d(2023, 6, 5)
-        );
-        // A month without a day is not an event date, only a coarse one.
-        assert_eq!(
-            one("2019 жылдың мамыр айында ашқаны үшін", Lang::Kk, r),
-            None
-        );
-        let (ru, kk) = embedded().unwrap();
-        let s = "2019 жылдың мамыр айында ашқаны үшін";
-        let f = find_dates(s, &tokenize(s), &kk, Lang::Kk, r);
-        assert!(f.len() == 1 && f[0].coarse && f[0].date == d(2019, 5, 1));
-        let s = "в мае 2023 года";
-        let f = find_dates(s, &tokenize(s), &ru, Lang::Ru, r);
-        assert!(f.len() == 1 && f[0].coarse && f[0].date == d(2023, 5, 1));
-        // A December date read in January belongs to the previous year.
-        assert_eq!(one("30 декабря", Lang::Ru, d(2025, 1, 5)), d(2024, 12, 30));
+        let june10 = d(2023, 6, 10);
+        for (s, lang, reference, want) in [
+            ("Нью-Йорк. 23 сентября.", Lang::Ru, r, d(2025, 9, 23)),
+            (
+                "встреча 22 февраля 2024 года",
+                Lang::Ru,
+                None,
+                d(2024, 2, 22),
+            ),
+            ("07:50 22/02/2024", Lang::Ru, None, d(2024, 2, 22)),
+            ("10.06.2023", Lang::Ru, None, june10),
+            ("Вчера он встретился", Lang::Ru, june10, d(2023, 6, 9)),
+            (
+                "2024 жылғы 22 ақпанда кездесті",
+                Lang::Kk,
+                None,
+                d(2024, 2, 22),
+            ),
+            ("Кеше кездесті", Lang::Kk, june10, d(2023, 6, 9)),
+            ("23 қыркүйекте", Lang::Kk, r, d(2025, 9, 23)),
+            // 2023-06-10 was a Saturday; the Monday before is 06-05.
+            ("в понедельник встретился", Lang::Ru, june10, d(2023, 6, 5)),
+            // A month without a day is not an event date, only a coarse one (below).
+            ("2019 жылдың мамыр айында ашқаны үшін", Lang::Kk, r, None),
+            // A December date read in January belongs to the previous year.
+            ("30 декабря", Lang::Ru, d(2025, 1, 5), d(2024, 12, 30)),
+        ] {
+            assert_eq!(one(s, lang, reference), want, "{s}");
+        }
+        for (s, lang, month) in [
+            (
+                "2019 жылдың мамыр айында ашқаны үшін",
+                Lang::Kk,
+                d(2019, 5, 1),
+            ),
+            ("в мае 2023 года", Lang::Ru, d(2023, 5, 1)),
+        ] {
+            let f = found(s, lang, r);
+            assert!(f.len() == 1 && f[0].coarse && f[0].date == month, "{s}");
+        }
     }
 }

@@ -14,7 +14,7 @@
 //! - **Seeds** (`fixtures/seeds`, `fixtures/events/seeds-expected.tsv`): an article is right when its
 //!   actual events are exactly the expected ones (type, participant ids, date, place).
 
-use crate::{participants::identity, Extractor};
+use crate::{lexicon::malformed, participants::identity, Extractor};
 use chrono::NaiveDate;
 use kzalign_core::{Article, Error, ErrorKind, Event, EventType, Lang, Modality, Participant};
 use kzalign_names::Names;
@@ -175,12 +175,11 @@ pub fn factrueval(ex: &Extractor, eval_dir: &Path) -> Result<Report, Error> {
         }
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() != 3 {
-            return Err(Error::new(
-                ErrorKind::MalformedRow,
+            return Err(malformed(
+                &mpath,
+                i + 1,
                 "expected doc, fact_id, participants",
-            )
-            .with_path(&mpath)
-            .with_line(i + 1));
+            ));
         }
         // «Фамилия Имя Отчество»: read as «Имя Отчество Фамилия», the order names are written in
         // running text, so that the surname is not mistaken for an inflected form.
@@ -209,11 +208,8 @@ pub fn factrueval(ex: &Extractor, eval_dir: &Path) -> Result<Report, Error> {
         if line.trim().is_empty() {
             continue;
         }
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| {
-            Error::new(ErrorKind::MalformedRow, e.to_string())
-                .with_path(&dpath)
-                .with_line(i + 1)
-        })?;
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| malformed(&dpath, i + 1, e.to_string()))?;
         let (Some(doc), Some(text)) = (v["doc"].as_str(), v["text"].as_str()) else {
             continue;
         };
@@ -294,11 +290,7 @@ fn parse_kk_gold(text: &str) -> Result<BTreeMap<String, KkGold>, Error> {
             continue;
         }
         let f: Vec<&str> = line.split('\t').collect();
-        let bad = |m: &str| {
-            Error::new(ErrorKind::MalformedRow, m.to_string())
-                .with_path("fixtures/events/kk-meetings-gold.tsv")
-                .with_line(i + 1)
-        };
+        let bad = |m: &str| malformed(Path::new("fixtures/events/kk-meetings-gold.tsv"), i + 1, m);
         if f.len() < 3 {
             return Err(bad("expected sent_id, type, participants, note"));
         }
@@ -453,12 +445,11 @@ pub fn seeds(ex: &Extractor, seeds_dir: &Path, expected: &str) -> Result<Report,
         }
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() != 6 {
-            return Err(Error::new(
-                ErrorKind::MalformedRow,
+            return Err(malformed(
+                Path::new("fixtures/events/seeds-expected.tsv"),
+                i + 1,
                 "expected file, lang, type, participants, date, place",
-            )
-            .with_path("fixtures/events/seeds-expected.tsv")
-            .with_line(i + 1));
+            ));
         }
         let lang = Lang::parse(f[1]).unwrap_or(Lang::Other);
         let e = want.entry(f[0].to_string()).or_insert((lang, Vec::new()));

@@ -5,7 +5,7 @@ use crate::lexicon::{Cue, CueForm, LangRules};
 use crate::lookup::Lookup;
 use crate::merge::{family, merge, Raw};
 use crate::participants::{
-    dedup, direct, ending, identity, items, last_word, title_anaphor, token_range,
+    dedup, direct, ending, identity, identity_str, items, last_word, title_anaphor, token_range,
     unnamed_companion, ArticlePeople, Direct, Item, Rel,
 };
 use crate::text::{clauses, quote_depth, tokenize, tokenize_first, Token};
@@ -141,7 +141,7 @@ fn dateline(
             continue;
         }
         let head: Vec<Token> = tokenize_first(body, 12);
-        let dates = find_dates(body, &head, rules, lang, reference);
+        let dates = find_dates(&head, rules, lang, reference);
         let Some(d) = dates
             .iter()
             .find(|d| !d.relative && !d.coarse && d.first > 0)
@@ -263,36 +263,26 @@ impl Carry {
     }
 }
 
-/// Everything known about one sentence for dating its events.
+/// What dates an article's events beyond their own sentences: its date and its dateline.
 struct DateCtx {
     reference: Option<NaiveDate>,
     dateline: Option<(Option<NaiveDate>, Option<String>, Span)>,
 }
 
-/// The tokens and dates of every sentence; the dateline's own date is left out (it is the dateline).
-fn all_dates<'t>(
-    sents: &[kzalign_core::Sentence<'t>],
-    lr: &LangRules,
-    lang: Lang,
-    ctx: &DateCtx,
-) -> (Vec<Vec<FoundDate>>, Vec<Vec<Token<'t>>>) {
-    let sent_tokens: Vec<Vec<Token<'t>>> = sents.iter().map(|s| tokenize(s.text)).collect();
-    (dates_of(sents, &sent_tokens, lr, lang, ctx), sent_tokens)
-}
-
-/// The dates of every sentence (split into `sent_tokens`); the dateline's own date is left out.
-fn dates_of(
-    sents: &[kzalign_core::Sentence<'_>],
-    sent_tokens: &[Vec<Token<'_>>],
-    lr: &LangRules,
-    lang: Lang,
-    ctx: &DateCtx,
-) -> Vec<Vec<FoundDate>> {
-    sents
-        .iter()
-        .zip(sent_tokens)
-        .map(|(s, toks)| sentence_dates(s, toks, lr, lang, ctx))
-        .collect()
+impl DateCtx {
+    /// The context of an article whose (header-masked) text is `text` and date `reference`.
+    fn new(
+        text: &str,
+        lang: Lang,
+        lr: &LangRules,
+        look: &dyn Lookup,
+        reference: Option<NaiveDate>,
+    ) -> DateCtx {
+        DateCtx {
+            reference,
+            dateline: dateline(text, lang, lr, look, reference),
+        }
+    }
 }
 
 /// The dates of one sentence split into `toks`; the dateline's own date is left out.
@@ -303,7 +293,7 @@ fn sentence_dates(
     lang: Lang,
     ctx: &DateCtx,
 ) -> Vec<FoundDate> {
-    let mut ds = find_dates(s.text, toks, lr, lang, ctx.reference);
+    let mut ds = find_dates(toks, lr, lang, ctx.reference);
     if let Some((_, _, span)) = ctx.dateline {
         ds.retain(|d| {
             let b = s.span.start + toks[d.first].start;
@@ -311,6 +301,19 @@ fn sentence_dates(
         });
     }
     ds
+}
+
+/// `read` of each sentence (with its index) that `needed` asks for; an empty list for the others.
+fn read_needed<'s, T>(
+    sents: &[kzalign_core::Sentence<'s>],
+    needed: impl Fn(usize) -> bool,
+    mut read: impl FnMut(usize, &kzalign_core::Sentence<'s>) -> Vec<T>,
+) -> Vec<Vec<T>> {
+    sents
+        .iter()
+        .enumerate()
+        .map(|(k, s)| if needed(k) { read(k, s) } else { Vec::new() })
+        .collect()
 }
 
 /// Extracts the events of one article.
@@ -340,10 +343,7 @@ pub(crate) fn extract_article(
     if !has_cue.contains(&true) {
         return Vec::new();
     }
-    let ctx = DateCtx {
-        reference: article.date,
-        dateline: dateline(&text, lang, lr, look, article.date),
-    };
+    let ctx = DateCtx::new(&text, lang, lr, look, article.date);
     // The dates of a sentence, read when an event or a sentence's date asks for them.
     let date_cells = vec![std::cell::OnceCell::new(); sents.len()];
     let dates_at = |k: usize| -> &[FoundDate] {
@@ -356,47 +356,30 @@ pub(crate) fn extract_article(
     // (The article's places are asked for once: not remembered.)
     let article_places = memo.places_once(&text, lang);
     // (Empty for a sentence far from every cue: no event reads them.)
-    let sent_places: Vec<Vec<Mention>> = {
-        let all = &article_places;
-        sents
-            .iter()
-            .enumerate()
-            .map(|(k, s)| {
-                if !needed(k) {
-                    return Vec::new();
-                }
-                look.places_within(s.text, s.span.start, all)
-                    .unwrap_or_else(|| look.places(s.text, lang))
-            })
-            .collect()
-    };
+    let sent_places: Vec<Vec<Mention>> = read_needed(&sents, needed, |_, s| {
+        look.places_within(s.text, s.span.start, &article_places)
+            .unwrap_or_else(|| look.places(s.text, lang))
+    });
     // The persons of the whole article, read only when a companion word or, in a sentence with a
     // cue, a surname alone was passed over.
     let article_people =
         ArticlePeople::new(&text, &article.text, lang, look, mentions).with_places(&article_places);
-    let all_items: Vec<Vec<(Item, Mention)>> = sents
-        .iter()
-        .enumerate()
-        .map(|(si, s)| {
-            if !needed(si) {
-                return Vec::new();
-            }
-            let (sdate, _) = event_date(si, None, &sents, &dates_at, &ctx, &clause_of);
-            items(
-                s.text,
-                s.span.start,
-                &sent_tokens[si],
-                lang,
-                lr,
-                look,
-                sdate,
-                &article_people,
-                has_cue[si],
-                &sent_places[si],
-                &|| clause_of(si),
-            )
-        })
-        .collect();
+    let all_items: Vec<Vec<(Item, Mention)>> = read_needed(&sents, needed, |si, s| {
+        let (sdate, _) = event_date(si, None, &sents, &dates_at, &ctx, &clause_of);
+        items(
+            s.text,
+            s.span.start,
+            &sent_tokens[si],
+            lang,
+            lr,
+            look,
+            sdate,
+            &article_people,
+            has_cue[si],
+            &sent_places[si],
+            &|| clause_of(si),
+        )
+    });
     let mut raws: Vec<Raw> = Vec::new();
     let mut carry = Carry::default();
     for (si, s) in sents.iter().enumerate() {
@@ -409,20 +392,23 @@ pub(crate) fn extract_article(
             let clause = clause_of(si).to_vec();
             let locs = locations(tokens, lang, lr, &sent_places[si]);
             let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_ref()).collect();
-            let greeting = lr
-                .gram_kind("greeting")
-                .is_some_and(|g| (0..tokens.len()).any(|k| g.at(&words, k).is_some()));
+            let greeting = lr.gram_any("greeting", &words, 0..tokens.len());
+            // Whether the first word of clause `k` opens a grammar pattern of `kind`.
+            let opens = |k: usize, kind: &str| {
+                (0..tokens.len())
+                    .find(|&t| clause[t] == k && tokens[t].word)
+                    .is_some_and(|t| lr.gram_at(kind, &words, t).is_some())
+            };
             for (hi, hit) in hits.iter().enumerate() {
                 let c = clause[hit.first];
                 let d = depth[hit.first];
+                // The words of the cue's clause.
+                let in_clause = || (0..tokens.len()).filter(|&k| clause[k] == c);
                 let frame = is_frame(hit, tokens, lr, lang);
                 // «встретился с X, а также с Y»: a clause opened by «а также» without a cue of
                 // its own goes on with the cue's companions.
-                let ellipsis = |k: usize| {
-                    let start = (0..tokens.len()).find(|&t| clause[t] == k && tokens[t].word);
-                    start.is_some_and(|t| lr.gram_at("ellipsis", &words, t).is_some())
-                        && !hits.iter().any(|h| clause[h.first] == k)
-                };
+                let ellipsis =
+                    |k: usize| opens(k, "ellipsis") && !hits.iter().any(|h| clause[h.first] == k);
                 let mut further = c + 1;
                 while clause.last().is_some_and(|&l| further <= l) && ellipsis(further) {
                     further += 1;
@@ -454,8 +440,11 @@ pub(crate) fn extract_article(
                     Lang::Kk => 0,
                     _ => hit.first.saturating_sub(1),
                 };
-                let pronoun_object = (from..hit.first)
-                    .any(|k| clause[k] == c && lr.gram_at("object_pronoun", &words, k).is_some());
+                let pronoun_object = lr.gram_any(
+                    "object_pronoun",
+                    &words,
+                    (from..hit.first).filter(|&k| clause[k] == c),
+                );
                 // «прибыл к месту крушения в Актау»: without a person after «к», a verb that is a
                 // cue by itself («прибыл») still tells its own event.
                 let verb_alone = || {
@@ -514,10 +503,7 @@ pub(crate) fn extract_article(
                 }
                 let mut subjects = dedup(subjects);
                 // «X и Y, которые встречаются»: the subjects of the clause before.
-                let relative = (0..tokens.len())
-                    .find(|&k| clause[k] == c && tokens[k].word)
-                    .is_some_and(|k| lr.gram_at("relative", &words, k).is_some());
-                if subjects.is_empty() && relative && c > 0 {
+                if subjects.is_empty() && opens(c, "relative") && c > 0 {
                     subjects = dedup(
                         its.iter()
                             .filter(|(i, _)| {
@@ -544,13 +530,9 @@ pub(crate) fn extract_article(
                     let lead: Vec<usize> = (0..hit.first)
                         .filter(|&k| clause[k] == c && tokens[k].word)
                         .collect();
-                    let pronoun = lead
-                        .iter()
-                        .any(|&k| lr.gram_at("pronoun", &words, k).is_some());
+                    let pronoun = lr.gram_any("pronoun", &words, lead.iter().copied());
                     // An unresolved title («новый украинский лидер») stands for the person last named.
-                    let title = lead
-                        .iter()
-                        .any(|&k| lr.gram_at("title", &words, k).is_some());
+                    let title = lr.gram_any("title", &words, lead.iter().copied());
                     // «Позже Клинтон обсудила»: a capitalized word after the first is a name
                     // that was not read, not a missing subject.
                     let unread = lead.iter().skip(1).any(|&k| tokens[k].upper);
@@ -586,11 +568,7 @@ pub(crate) fn extract_article(
                     }
                 }
                 // «Главы государств провели встречу»: the persons of the previous sentence.
-                let plural = lr.gram_kind("plural").is_some_and(|g| {
-                    (0..tokens.len())
-                        .filter(|k| clause[*k] == c)
-                        .any(|k| g.at(&words, k).is_some())
-                });
+                let plural = lr.gram_any("plural", &words, in_clause());
                 if all.len() < 2 && plural && carry.previous.len() >= 2 {
                     all = dedup(
                         all.into_iter()
@@ -615,14 +593,9 @@ pub(crate) fn extract_article(
                             });
                         // The participation word opens the sentence that lists them
                         // («В ней примут участие», «Среди участников»), within its first five words.
-                        let opening: Vec<usize> = (0..nwords.len())
-                            .filter(|&k| next[k].word)
-                            .take(5)
-                            .collect();
-                        let takes_part = plural_companion
-                            || opening
-                                .iter()
-                                .any(|&k| lr.gram_at("participation", nwords, k).is_some());
+                        let opening = (0..nwords.len()).filter(|&k| next[k].word).take(5);
+                        let takes_part =
+                            plural_companion || lr.gram_any("participation", nwords, opening);
                         if takes_part && sent_hits[si + 1].is_empty() {
                             let named: Vec<Participant> = all_items[si + 1]
                                 .iter()
@@ -703,18 +676,14 @@ pub(crate) fn extract_article(
                     }
                     _ => place_here,
                 };
-                let group = lr.gram_kind("group").is_some_and(|g| {
-                    (0..tokens.len())
-                        .filter(|k| clause[*k] == c)
-                        .any(|k| g.at(&words, k).is_some())
-                });
+                let group = lr.gram_any("group", &words, in_clause());
                 // «Токаев встретился с A, B и C» without a group noun: one meeting with each.
                 let split =
                     kind != EventType::Visit && subjects.len() == 1 && companions >= 2 && !group;
                 let groups: Vec<Vec<Participant>> = if split {
-                    let subj = identity(&subjects[0]);
+                    let subj = identity_str(&subjects[0]);
                     all.iter()
-                        .filter(|p| identity(p) != subj)
+                        .filter(|p| identity_str(p) != subj)
                         .map(|p| dedup(vec![subjects[0].clone(), p.clone()]))
                         .collect()
                 } else {
@@ -850,15 +819,17 @@ pub(crate) fn sentence_date(
         return (None, DateSource::None);
     };
     let text = mask_header(&article.text);
-    let ctx = DateCtx {
-        reference: article.date,
-        dateline: dateline(&text, lang, lr, look, article.date),
-    };
+    let ctx = DateCtx::new(&text, lang, lr, look, article.date);
     let sents = sentences(&text);
     if sents.is_empty() {
         return (None, DateSource::None);
     }
-    let (dates, toks) = all_dates(&sents, lr, lang, &ctx);
+    let toks: Vec<Vec<Token<'_>>> = sents.iter().map(|s| tokenize(s.text)).collect();
+    let dates: Vec<Vec<FoundDate>> = sents
+        .iter()
+        .zip(&toks)
+        .map(|(s, t)| sentence_dates(s, t, lr, lang, &ctx))
+        .collect();
     let si = toks
         .iter()
         .position(|t| !find_cues(t, lr).is_empty())
@@ -869,7 +840,6 @@ pub(crate) fn sentence_date(
     event_date(si, hits.first(), &sents, &|k| &dates[k], &ctx, &clause_of)
 }
 
-/// The date of an event told by sentence `si` at cue `hit` (or of the sentence when `hit` is None).
 /// The clauses of sentence `k` ([`clauses`]), computed once per sentence.
 fn clause_at<'a>(
     cache: &'a [std::cell::OnceCell<Vec<usize>>],
@@ -880,6 +850,7 @@ fn clause_at<'a>(
     cache[k].get_or_init(|| clauses(&sent_tokens[k], rules))
 }
 
+/// The date of an event told by sentence `si` at cue `hit` (or of the sentence when `hit` is None).
 fn event_date<'c, 'd>(
     si: usize,
     hit: Option<&CueHit<'_>>,

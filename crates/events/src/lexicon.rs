@@ -326,16 +326,10 @@ struct RuleIndex {
     /// The suffixes of the [`CASE_KINDS`] with the index of their kind, longest first (rows of
     /// one length in kind order, then file order).
     case_suffixes: Vec<(String, usize)>,
-    /// Cues by their exact first word.
-    cue_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
-    /// Cues whose first word is a prefix.
-    cue_prefix: PrefixTable,
-    /// The starts of the cues' first words.
-    cue_starts: Starts,
-    /// The same two tables for the modality markers.
-    marker_exact: rustc_hash::FxHashMap<String, Vec<usize>>,
-    marker_prefix: PrefixTable,
-    marker_starts: Starts,
+    /// Cues by their first word.
+    cues: FirstWords,
+    /// Modality markers by their first word.
+    markers: FirstWords,
     /// Month words with their month, in file order.
     months: Vec<(String, u32)>,
     /// The same by their first char (each list in file order).
@@ -367,50 +361,62 @@ fn lead_bytes(w: &str) -> Option<[u8; START_BYTES]> {
     w.as_bytes().get(..START_BYTES)?.try_into().ok()
 }
 
-/// Pattern indexes by their exact first word, and the patterns whose first word is a prefix.
-fn first_word_tables<'a>(
-    patterns: impl Iterator<Item = &'a Pattern>,
-) -> (rustc_hash::FxHashMap<String, Vec<usize>>, PrefixTable) {
-    let mut exact: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
-    let mut prefix = PrefixTable::default();
-    for (i, p) in patterns.enumerate() {
-        let Some(w) = p.words.first() else {
-            continue;
-        };
-        if w.prefix {
-            let row = (w.text.clone(), i);
-            match lead_bytes(&w.text) {
-                Some(k) => prefix.long.entry(k).or_default().push(row),
-                None => prefix.short.push(row),
-            }
-        } else {
-            exact.entry(w.text.clone()).or_default().push(i);
-        }
-    }
-    (exact, prefix)
+/// Patterns (cues or modality markers) by their first word: pattern indexes by an exact first
+/// word, the patterns whose first word is a prefix, and the starts of all first words.
+#[derive(Clone, Debug, Default)]
+struct FirstWords {
+    exact: rustc_hash::FxHashMap<String, Vec<usize>>,
+    prefix: PrefixTable,
+    starts: Starts,
 }
 
-/// Indexes (ascending) of the patterns whose first word matches `word`, from the tables of
-/// [`first_word_tables`], into `out`.
-fn opening(
-    exact: &rustc_hash::FxHashMap<String, Vec<usize>>,
-    prefix: &PrefixTable,
-    word: &str,
-    out: &mut Vec<usize>,
-) {
-    out.clear();
-    if let Some(v) = exact.get(word) {
-        out.extend_from_slice(v);
+impl FirstWords {
+    fn new<'a>(patterns: impl Iterator<Item = &'a Pattern>) -> FirstWords {
+        let mut t = FirstWords::default();
+        for (i, p) in patterns.enumerate() {
+            t.starts.add_first(p);
+            let Some(w) = p.words.first() else {
+                continue;
+            };
+            if w.prefix {
+                let row = (w.text.clone(), i);
+                match lead_bytes(&w.text) {
+                    Some(k) => t.prefix.long.entry(k).or_default().push(row),
+                    None => t.prefix.short.push(row),
+                }
+            } else {
+                t.exact.entry(w.text.clone()).or_default().push(i);
+            }
+        }
+        t
     }
-    let long = lead_bytes(word).and_then(|k| prefix.long.get(&k));
-    for v in [long.map_or(&[][..], Vec::as_slice), &prefix.short] {
-        out.extend(
-            v.iter()
-                .filter(|(p, _)| word.starts_with(p.as_str()))
-                .map(|(_, i)| *i),
-        );
+
+    /// Indexes (ascending) of the patterns whose first word matches `word`, into `out`.
+    #[inline(always)]
+    fn opening(&self, word: &str, out: &mut Vec<usize>) {
+        if self.starts.may_start(word) {
+            self.opening_tried(word, out);
+        } else {
+            out.clear();
+        }
     }
-    out.sort_unstable();
+
+    /// [`FirstWords::opening`] past its first test.
+    fn opening_tried(&self, word: &str, out: &mut Vec<usize>) {
+        out.clear();
+        if let Some(v) = self.exact.get(word) {
+            out.extend_from_slice(v);
+        }
+        let long = lead_bytes(word).and_then(|k| self.prefix.long.get(&k));
+        for v in [long.map_or(&[][..], Vec::as_slice), &self.prefix.short] {
+            out.extend(
+                v.iter()
+                    .filter(|(p, _)| word.starts_with(p.as_str()))
+                    .map(|(_, i)| *i),
+            );
+        }
+        out.sort_unstable();
+    }
 }
 
 impl RuleIndex {
@@ -449,16 +455,8 @@ impl RuleIndex {
         }
         ix.case_suffixes
             .sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
-        let cues = r.cues.iter().map(|c| &c.pattern);
-        (ix.cue_exact, ix.cue_prefix) = first_word_tables(cues);
-        let markers = r.markers.iter().map(|m| &m.pattern);
-        (ix.marker_exact, ix.marker_prefix) = first_word_tables(markers);
-        for c in &r.cues {
-            ix.cue_starts.add_first(&c.pattern);
-        }
-        for m in &r.markers {
-            ix.marker_starts.add_first(&m.pattern);
-        }
+        ix.cues = FirstWords::new(r.cues.iter().map(|c| &c.pattern));
+        ix.markers = FirstWords::new(r.markers.iter().map(|m| &m.pattern));
         ix.month_bytes = (usize::MAX, 0);
         for d in &r.dates {
             // A word that starts with the date word starts with its first word.
@@ -565,28 +563,29 @@ impl LangRules {
 
     /// Indexes (ascending) of the cues whose first pattern word matches `word`, into `out`.
     pub fn cues_opening(&self, word: &str, out: &mut Vec<usize>) {
-        let ix = self.index();
-        if !ix.cue_starts.may_start(word) {
-            out.clear();
-            return;
-        }
-        opening(&ix.cue_exact, &ix.cue_prefix, word, out);
+        self.index().cues.opening(word, out);
     }
 
     /// Indexes (ascending) of the modality markers whose first pattern word matches `word`, into
     /// `out`.
     pub fn markers_opening(&self, word: &str, out: &mut Vec<usize>) {
-        let ix = self.index();
-        if !ix.marker_starts.may_start(word) {
-            out.clear();
-            return;
-        }
-        opening(&ix.marker_exact, &ix.marker_prefix, word, out);
+        self.index().markers.opening(word, out);
     }
 
     /// Whether a grammar pattern of `kind` matches at word `i`; returns its length.
     pub fn gram_at<W: AsRef<str>>(&self, kind: &str, words: &[W], i: usize) -> Option<usize> {
         self.gram_kind(kind)?.at(words, i)
+    }
+
+    /// Whether a grammar pattern of `kind` matches at any of the words `at` (the kind looked up once).
+    pub fn gram_any<W: AsRef<str>>(
+        &self,
+        kind: &str,
+        words: &[W],
+        at: impl IntoIterator<Item = usize>,
+    ) -> bool {
+        self.gram_kind(kind)
+            .is_some_and(|g| at.into_iter().any(|k| g.at(words, k).is_some()))
     }
 
     /// Whether a grammar pattern of `kind` ends exactly at word `end` (exclusive); returns its length.
@@ -624,6 +623,16 @@ pub(crate) enum FileKind {
 }
 
 impl FileKind {
+    /// The names of a row's tab-separated fields, in order.
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Cues => &["pattern", "type", "modality", "form"],
+            FileKind::Markers => &["pattern", "modality"],
+            FileKind::Grammar => &["kind", "pattern"],
+            FileKind::Dates => &["word", "kind", "value"],
+        }
+    }
+
     /// Reads the kind and language from a file name like `cues-ru.tsv`.
     pub fn from_name(name: &str) -> Option<(FileKind, Lang)> {
         let stem = name.strip_suffix(".tsv")?;
@@ -644,7 +653,8 @@ impl FileKind {
     }
 }
 
-fn malformed(path: &Path, line: usize, msg: impl Into<String>) -> Error {
+/// A malformed row: `msg`, at `line` (from 1) of `path`.
+pub(crate) fn malformed(path: &Path, line: usize, msg: impl Into<String>) -> Error {
     Error::new(ErrorKind::MalformedRow, msg)
         .with_path(path)
         .with_line(line)
@@ -694,13 +704,23 @@ pub(crate) fn parse_into(
     // The rows change: lookups index them again.
     rules.index = std::sync::OnceLock::new();
     let mut seen: HashSet<String> = HashSet::new();
+    let fields = kind.fields();
     for (line, f) in rows(text) {
         let key = f.join("\t");
+        if f.len() != fields.len() {
+            return Err(malformed(
+                path,
+                line,
+                format!(
+                    "expected {} tab-separated fields ({}), found {}",
+                    fields.len(),
+                    fields.join(", "),
+                    f.len()
+                ),
+            ));
+        }
         match kind {
             FileKind::Cues => {
-                if f.len() != 4 {
-                    return Err(malformed(path, line, format!("expected 4 tab-separated fields (pattern, type, modality, form), found {}", f.len())));
-                }
                 let pattern =
                     Pattern::parse(f[0]).ok_or_else(|| malformed(path, line, "empty pattern"))?;
                 let kind = EventType::parse(f[1]).ok_or_else(|| {
@@ -733,16 +753,6 @@ pub(crate) fn parse_into(
                 });
             }
             FileKind::Markers => {
-                if f.len() != 2 {
-                    return Err(malformed(
-                        path,
-                        line,
-                        format!(
-                            "expected 2 tab-separated fields (pattern, modality), found {}",
-                            f.len()
-                        ),
-                    ));
-                }
                 let pattern =
                     Pattern::parse(f[0]).ok_or_else(|| malformed(path, line, "empty pattern"))?;
                 let modality = parse_modality(f[1])
@@ -754,16 +764,6 @@ pub(crate) fn parse_into(
                 rules.markers.push(Marker { pattern, modality });
             }
             FileKind::Grammar => {
-                if f.len() != 2 {
-                    return Err(malformed(
-                        path,
-                        line,
-                        format!(
-                            "expected 2 tab-separated fields (kind, pattern), found {}",
-                            f.len()
-                        ),
-                    ));
-                }
                 let k = f[0].trim();
                 if k.is_empty() {
                     return Err(malformed(path, line, "empty kind"));
@@ -776,16 +776,6 @@ pub(crate) fn parse_into(
                 rules.grammar.push((k.to_string(), pattern));
             }
             FileKind::Dates => {
-                if f.len() != 3 {
-                    return Err(malformed(
-                        path,
-                        line,
-                        format!(
-                            "expected 3 tab-separated fields (word, kind, value), found {}",
-                            f.len()
-                        ),
-                    ));
-                }
                 let word = fold(f[0].trim());
                 if word.is_empty() {
                     return Err(malformed(path, line, "empty word"));
@@ -1053,26 +1043,72 @@ mod tests {
 
     #[test]
     fn duplicates_and_bad_rows_are_errors() {
-        let mut r = LangRules::default();
-        let e = parse_into(
-            &mut r,
-            FileKind::Cues,
-            "# source: x\nвстреча\tmeeting\tactual\tnoun\nвстреча\tmeeting\tactual\tnoun\n",
-            Path::new("u.tsv"),
-        )
-        .unwrap_err();
-        assert_eq!(e.kind(), &ErrorKind::Duplicate);
-        assert_eq!(e.line(), Some(3));
-        let e = parse_into(
-            &mut r,
-            FileKind::Cues,
-            "встреча\tparty\tactual\tnoun\n",
-            Path::new("u.tsv"),
-        )
-        .unwrap_err();
-        assert_eq!(e.kind(), &ErrorKind::MalformedRow);
-        assert_eq!(e.line(), Some(1));
-        assert!(e.to_string().contains("u.tsv:1"));
+        let cue = "встреча\tmeeting\tactual\tnoun";
+        let dup = format!("# source: x\n{cue}\n{cue}\n");
+        for (kind, text, error, line, want) in [
+            (
+                FileKind::Cues,
+                dup.as_str(),
+                ErrorKind::Duplicate,
+                3,
+                "u.tsv:3",
+            ),
+            (
+                FileKind::Cues,
+                "встреча\tparty\tactual\tnoun\n",
+                ErrorKind::MalformedRow,
+                1,
+                "u.tsv:1",
+            ),
+            (
+                FileKind::Cues,
+                "# source: x\nвстреча\tmeeting\tactual\n",
+                ErrorKind::MalformedRow,
+                2,
+                "expected 4 tab-separated fields (pattern, type, modality, form), found 3",
+            ),
+            (
+                FileKind::Markers,
+                "# source: x\nбудет\n",
+                ErrorKind::MalformedRow,
+                2,
+                "expected 2 tab-separated fields (pattern, modality), found 1",
+            ),
+            (
+                FileKind::Grammar,
+                "# source: x\nplural\tони\tx\n",
+                ErrorKind::MalformedRow,
+                2,
+                "expected 2 tab-separated fields (kind, pattern), found 3",
+            ),
+            (
+                FileKind::Dates,
+                "# source: x\nмая\tmonth\n",
+                ErrorKind::MalformedRow,
+                2,
+                "expected 3 tab-separated fields (word, kind, value), found 2",
+            ),
+        ] {
+            let e =
+                parse_into(&mut LangRules::default(), kind, text, Path::new("u.tsv")).unwrap_err();
+            assert_eq!(e.kind(), &error, "{text}");
+            assert_eq!(e.line(), Some(line), "{text}");
+            assert!(e.to_string().contains(want), "{e}");
+        }
+    }
+
+    #[test]
+    fn gram_any_is_gram_at_of_some_word() {
+        let (_, kk) = embedded().expect("embedded rules parse");
+        let w: Vec<&str> = "екі ел басшылары делегация кездесті".split(' ').collect();
+        for kind in ["plural", "group", "greeting", "no such kind"] {
+            for (lo, hi) in [(0, 5), (0, 1), (1, 3), (3, 5), (2, 2)] {
+                let want = (lo..hi).any(|k| kk.gram_at(kind, &w, k).is_some());
+                assert_eq!(kk.gram_any(kind, &w, lo..hi), want, "{kind} {lo}..{hi}");
+            }
+        }
+        assert!(kk.gram_any("plural", &w, 0..1) && !kk.gram_any("plural", &w, 1..5));
+        assert!(kk.gram_any("group", &w, [3]) && !kk.gram_any("group", &w, [0, 1, 2, 4]));
     }
 
     #[test]

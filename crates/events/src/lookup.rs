@@ -209,7 +209,7 @@ impl Lookup for Names {
             .fold(Vec::new(), |mut out, m| {
                 // (Most mentions hold no place: kept without a list of their own.)
                 if located_places.iter().any(|p| p.span.overlaps(&m.span)) {
-                    out.extend(cut_places(self, text, m, &located_places, lang));
+                    out.extend(cut_places(self, text, &m, &located_places, lang));
                 } else {
                     out.push(m);
                 }
@@ -321,19 +321,10 @@ fn mention_of(names: &Names, text: &str, start: usize, end: usize, lang: Lang) -
 
 /// Two names written back to back («Қасым-Жомарт Тоқаев Антониу Гутерришпен») can come as one
 /// mention; it is split where both halves are different known persons, or one is
-/// known and the other a two-word name that is not a role phrase.
+/// known and the other a two-word name that is not a role phrase. (Its caller passes only
+/// mentions of three words or more.)
 fn split_adjacent(names: &Names, text: &str, m: Mention, lang: Lang) -> Vec<Mention> {
-    // (The words counted first: most mentions have one or two.)
-    let few = text
-        .get(m.span.start..m.span.end)
-        .map_or(true, |body| body.split_whitespace().nth(2).is_none());
-    if few {
-        return vec![m];
-    }
     let words = word_spans(text, &m);
-    if words.len() < 3 {
-        return vec![m];
-    }
     let mut best: Option<(u8, Mention, Mention)> = None;
     for k in 1..words.len() {
         let (Some(left), Some(right)) = (
@@ -390,20 +381,18 @@ fn located(text: &str, p: &Mention, lang: Lang) -> bool {
     }
 }
 
-/// A person mention with a located place inside it («Тоқаев Астанада Ильхам») is cut around it.
+/// A person mention with a located place inside it («Тоқаев Астанада Ильхам») is cut around it:
+/// its runs of words outside `places` (its caller passes only mentions that one overlaps).
 fn cut_places(
     names: &Names,
     text: &str,
-    m: Mention,
+    m: &Mention,
     places: &[&Mention],
     lang: Lang,
 ) -> Vec<Mention> {
-    if !places.iter().any(|p| p.span.overlaps(&m.span)) {
-        return vec![m];
-    }
     let mut out = Vec::new();
     let mut run: Option<(usize, usize)> = None;
-    for (ws, we) in word_spans(text, &m) {
+    for (ws, we) in word_spans(text, m) {
         let inside = places
             .iter()
             .any(|p| p.span.overlaps(&kzalign_core::Span::new(ws, we)));

@@ -1,6 +1,6 @@
 //! Merging the events of one article that tell the same event.
 
-use crate::participants::identity;
+use crate::participants::{identity, identity_str};
 use kzalign_core::{DateSource, Event, EventType, Modality};
 use std::collections::BTreeMap;
 
@@ -105,7 +105,7 @@ pub(crate) fn merge(raws: Vec<Raw>) -> Vec<Event> {
                     && e.place.is_none()
                     && ids
                         .iter()
-                        .all(|x| e.participants.iter().any(|p| &identity(p) == x))
+                        .all(|x| e.participants.iter().any(|p| identity_str(p) == x))
                 {
                     e.place = place.clone();
                 }

@@ -42,9 +42,27 @@ pub(crate) struct Item {
     pub oblique_case: bool,
 }
 
+impl Item {
+    /// A subject over tokens `first..last`, in no oblique case ([`items`] settles both later).
+    pub(crate) fn subject(first: usize, last: usize, part: Participant) -> Item {
+        Item {
+            first,
+            last,
+            part,
+            rel: Rel::Subject,
+            oblique_case: false,
+        }
+    }
+}
+
 /// Identity used to compare participants: the gazetteer id, else the key.
 pub(crate) fn identity(p: &Participant) -> String {
-    p.entity_id.clone().unwrap_or_else(|| p.key.clone())
+    identity_str(p).to_string()
+}
+
+/// [`identity`] without a copy.
+pub(crate) fn identity_str(p: &Participant) -> &str {
+    p.entity_id.as_deref().unwrap_or(&p.key)
 }
 
 pub(crate) fn participant(m: &Mention) -> Participant {
@@ -296,16 +314,7 @@ pub(crate) fn items<'c>(
                 Some(p) => p.clone(),
                 None => participant(&m),
             };
-            out.push((
-                Item {
-                    first,
-                    last,
-                    part,
-                    rel: Rel::Subject,
-                    oblique_case: false,
-                },
-                m,
-            ));
+            out.push((Item::subject(first, last, part), m));
         }
     }
     if surnames {
@@ -322,10 +331,8 @@ pub(crate) fn items<'c>(
             continue;
         }
         // «заместитель Генерального секретаря», «Бас хатшының орынбасары»: someone else.
-        let before =
-            (first.saturating_sub(2)..first).any(|k| rules.gram_at("deputy", &words, k).is_some());
-        let after = (last..(last + 2).min(tokens.len()))
-            .any(|k| rules.gram_at("deputy", &words, k).is_some());
+        let before = rules.gram_any("deputy", &words, first.saturating_sub(2)..first);
+        let after = rules.gram_any("deputy", &words, last..(last + 2).min(tokens.len()));
         // «лауреаты премии президента», «Президент сыйлығы»: the role owns a thing, it is not present.
         let owned = match lang {
             Lang::Kk => rules.gram_at("owned", &words, last).is_some(),
@@ -339,32 +346,12 @@ pub(crate) fn items<'c>(
             it.first = first;
             continue;
         }
-        let part = participant(&r);
-        out.push((
-            Item {
-                first,
-                last,
-                part,
-                rel: Rel::Subject,
-                oblique_case: false,
-            },
-            r,
-        ));
+        out.push((Item::subject(first, last, participant(&r)), r));
     }
     if date.is_some() {
         for (first, last, m) in plural_roles(sentence, tokens, lang, rules, look, date) {
             if !out.iter().any(|(i, _)| i.first < last && first < i.last) {
-                let part = participant(&m);
-                out.push((
-                    Item {
-                        first,
-                        last,
-                        part,
-                        rel: Rel::Subject,
-                        oblique_case: false,
-                    },
-                    m,
-                ));
+                out.push((Item::subject(first, last, participant(&m)), m));
             }
         }
     }
@@ -574,16 +561,7 @@ fn surnames_alone(
         if let Some(p) = people.in_full(&m) {
             m.span = Span::new(t.start, t.end);
             m.text = word.to_string();
-            out.push((
-                Item {
-                    first: k,
-                    last: k + 1,
-                    part: p.clone(),
-                    rel: Rel::Subject,
-                    oblique_case: false,
-                },
-                m,
-            ));
+            out.push((Item::subject(k, k + 1, p.clone()), m));
         }
     }
     out
@@ -762,14 +740,7 @@ impl<'a> ArticlePeople<'a> {
             let Some(before) = self.text.get(..at) else {
                 return false;
             };
-            let Some(gap) = before.strip_suffix(' ') else {
-                return false;
-            };
-            let prev = gap.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-            // A capitalized word of the same sentence (letters and hyphens), or an initial «Н.».
-            let initial = prev.chars().count() == 2 && prev.ends_with('.');
-            prev.chars().next().is_some_and(char::is_uppercase)
-                && (initial || prev.chars().all(|c| c.is_alphabetic() || c == '-'))
+            before.strip_suffix(' ').is_some_and(ends_with_name_word)
         })
     }
 
@@ -842,23 +813,33 @@ pub(crate) fn unnamed_companion(
     None
 }
 
+/// Whether `text` ends with a word of a name: a capitalized word of the same sentence (letters
+/// and hyphens), or an initial «Н.».
+fn ends_with_name_word(text: &str) -> bool {
+    let prev = text
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let initial = prev.chars().count() == 2 && prev.ends_with('.');
+    prev.chars().next().is_some_and(char::is_uppercase)
+        && (initial || prev.chars().all(|c| c.is_alphabetic() || c == '-'))
+}
+
+/// The participants sorted by name and key, each [`identity`] once (its first).
 pub(crate) fn dedup(mut v: Vec<Participant>) -> Vec<Participant> {
     v.sort_by(|a, b| a.name.cmp(&b.name).then(a.key.cmp(&b.key)));
-    // The first of each identity ([`identity`]); the lists are short.
-    let keep: Vec<bool> = {
-        let ids: Vec<&str> = v
+    // The first of each identity moved to the front, in order; the lists are short.
+    let mut kept = 0;
+    for i in 0..v.len() {
+        if !v[..kept]
             .iter()
-            .map(|p| p.entity_id.as_deref().unwrap_or(&p.key))
-            .collect();
-        (0..ids.len())
-            .map(|i| !ids[..i].contains(&ids[i]))
-            .collect()
-    };
-    let mut k = 0;
-    v.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
+            .any(|q| identity_str(q) == identity_str(&v[i]))
+        {
+            v.swap(kept, i);
+            kept += 1;
+        }
+    }
+    v.truncate(kept);
     v
 }
 
@@ -989,6 +970,8 @@ pub(crate) fn direct(
     let toward = hit.cue.form == CueForm::Obj
         && lang == Lang::Ru
         && rules.gram_ending_at("oblique", words, hit.last).is_some();
+    // «принял его на работу», «принял участие»: what the cue takes is not a person.
+    let not_object = || rules.gram_at("not_object", words, hit.last).is_some();
     for i in in_scope {
         // «на торжества, посвященные юбилею Бориса Николаевича, прибыл Медведев»: a name in the
         // genitive is no subject of a verb.
@@ -1023,10 +1006,8 @@ pub(crate) fn direct(
         match i.rel {
             Rel::Subject | Rel::Genitive => {
                 if hit.cue.form == CueForm::Obj && lang != Lang::Kk && i.first > hit.first {
-                    // «принял его на работу», «принял участие»: not a reception of a person.
-                    let not_person = rules.gram_at("not_object", words, hit.last).is_some();
                     let listed = object_end.is_some_and(|e| i.first <= e + 2);
-                    if not_person || (i.first > hit.last + 6 && !listed) {
+                    if not_object() || (i.first > hit.last + 6 && !listed) {
                         continue;
                     }
                     objects += 1;
@@ -1040,19 +1021,14 @@ pub(crate) fn direct(
                 companions += 1;
                 others.push(i.part.clone());
             }
-            Rel::Object => {
-                objects += 1;
-                others.push(i.part.clone());
-            }
             Rel::Dative if hit.cue.form == CueForm::Obj && i.first > hit.first => {
-                if rules.gram_at("not_object", words, hit.last).is_some() || i.first > hit.last + 6
-                {
+                if not_object() || i.first > hit.last + 6 {
                     continue;
                 }
                 objects += 1;
                 others.push(i.part.clone());
             }
-            Rel::Oblique => {
+            Rel::Object | Rel::Oblique => {
                 objects += 1;
                 others.push(i.part.clone());
             }
@@ -1085,6 +1061,59 @@ pub(crate) fn direct(
 mod tests {
     use super::*;
 
+    /// [`dedup`] as first written, over a list of flags.
+    fn dedup_by_flags(mut v: Vec<Participant>) -> Vec<Participant> {
+        v.sort_by(|a, b| a.name.cmp(&b.name).then(a.key.cmp(&b.key)));
+        let ids: Vec<String> = v.iter().map(identity).collect();
+        let keep: Vec<bool> = (0..ids.len())
+            .map(|i| !ids[..i].contains(&ids[i]))
+            .collect();
+        let mut k = 0;
+        v.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        v
+    }
+
+    #[test]
+    fn dedup_sorts_and_keeps_the_first_of_each_identity() {
+        let p = |name: &str, key: &str, id: Option<&str>| Participant {
+            name: name.to_string(),
+            key: key.to_string(),
+            entity_id: id.map(str::to_string),
+        };
+        let v = vec![
+            p("Tokayev", "tokaev", Some("Q1")),
+            p("Guterres", "guterres", None),
+            p("Kassym-Jomart Tokayev", "tokaev kassym", Some("Q1")),
+            p("Guterres", "guterres", None),
+            p("Aliyev", "aliev", None),
+            p("Aliyev", "aliev", Some("Q2")),
+        ];
+        let names =
+            |v: Vec<Participant>| -> Vec<String> { v.into_iter().map(|x| x.name).collect() };
+        assert_eq!(
+            names(dedup(v.clone())),
+            ["Aliyev", "Aliyev", "Guterres", "Kassym-Jomart Tokayev"]
+        );
+        // A key that is another's id is the same identity («Abc» sorts first).
+        let mut w = v.clone();
+        w.push(p("Abc", "Q1", None));
+        assert_eq!(
+            names(dedup(w.clone())),
+            ["Abc", "Aliyev", "Aliyev", "Guterres"]
+        );
+        assert!(dedup(Vec::new()).is_empty());
+        // The same as first written, whatever the order given.
+        for r in 0..w.len() {
+            let mut x = w.clone();
+            x.rotate_left(r);
+            x.swap(0, r);
+            assert_eq!(dedup(x.clone()), dedup_by_flags(x));
+        }
+    }
+
     /// [`ArticlePeople::written_in_full_uncached`] as first written, over `match_indices`.
     fn written_in_full_by_match(text: &str, word: &str) -> bool {
         let n = word.chars().count();
@@ -1093,13 +1122,9 @@ mod tests {
         }
         let stem: String = word.chars().take(n.saturating_sub(3).max(4)).collect();
         text.match_indices(stem.as_str()).any(|(at, _)| {
-            let Some(gap) = text[..at].strip_suffix(' ') else {
-                return false;
-            };
-            let prev = gap.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-            let initial = prev.chars().count() == 2 && prev.ends_with('.');
-            prev.chars().next().is_some_and(char::is_uppercase)
-                && (initial || prev.chars().all(|c| c.is_alphabetic() || c == '-'))
+            text[..at]
+                .strip_suffix(' ')
+                .is_some_and(ends_with_name_word)
         })
     }
 
