@@ -621,8 +621,10 @@ impl<'a> Ctx<'a> {
         if letters < 2 {
             return false;
         }
-        // In Russian or Kazakh text, Latin-script words are titles and brands, not persons.
-        if self.lang != Lang::Other && !w.chars().any(text::is_cyrillic) {
+        // In Russian or Kazakh text, Latin-script words are titles and brands, not persons, with
+        // a Kazakh case suffix too (WeWork-тің, Apple-ға).
+        let head = w.split_once(['-', '\'', '’']).map_or(w, |(h, _)| h);
+        if self.lang != Lang::Other && !head.chars().any(text::is_cyrillic) {
             return false;
         }
         !self.common_word(w)
