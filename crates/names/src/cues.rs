@@ -328,8 +328,30 @@ fn reads_as_itself(tables: &Tables, w: &str, lang: Lang, feminine_verb: bool) ->
     })
 }
 
+/// Whether a word that gives a person's age ([`Tables::age_word`]) stands right before byte
+/// `start`, digits and hyphens included (54-летний, сорокалетним, жастағы).
+fn age_before(tables: &Tables, text: &str, start: usize, lang: Lang) -> bool {
+    let Some(head) = text.get(..start) else {
+        return false;
+    };
+    let before = head.trim_end_matches([' ', '\u{a0}']);
+    if before.len() == head.len() || head.len() - before.len() > 2 {
+        return false;
+    }
+    let n: usize = before
+        .chars()
+        .rev()
+        .take_while(|c| is_alpha(*c) || c.is_ascii_digit() || *c == '-')
+        .map(char::len_utf8)
+        .sum();
+    before
+        .get(before.len() - n..)
+        .is_some_and(|w| !w.is_empty() && tables.age_word(w, lang))
+}
+
 /// Whether the name at bytes `start..end` of `text` (language `lang`) stands next to a word
-/// that marks a person: a Kazakh courtesy title after it, or a reporting verb before or after it.
+/// that marks a person: a Kazakh courtesy title after it, a relative or an age before it, or a
+/// reporting verb before or after it.
 pub(crate) fn person_cue_nearby(
     tables: &Tables,
     text: &str,
@@ -345,6 +367,8 @@ pub(crate) fn person_cue_nearby(
     let after = word_after(text, end);
     if crate::kk::post_title_follows(tables, text, end, lang)
         || kin_cue(tables, text, (start, end), lang, before, after)
+        // A person's age before the name (54-летний Шарф, 40 жастағы Браун).
+        || age_before(tables, text, start, lang)
     {
         return true;
     }

@@ -270,6 +270,9 @@ pub(crate) struct Tables {
     pub latin_org: HashSet<String>,
     /// Kazakh words of class `protect` (stem endings no suffix cut may split), built on first use.
     kk_protected: std::sync::OnceLock<Vec<String>>,
+    /// Endings (the rows of class `age` that start with `-`) of words that give a person's age,
+    /// with their language, built on first use.
+    age_endings: std::sync::OnceLock<Vec<(String, Lang)>>,
     /// Tells these tables from every other set of tables of the process (0: empty tables); a
     /// new id on every change, so answers remembered under an id stay true.
     id: u64,
@@ -285,6 +288,7 @@ impl Tables {
     /// errors (checked by tests); a user's file may repeat an entry to override it.
     pub(crate) fn add(&mut self, name: &str, text: &str) -> Result<(), Error> {
         self.kk_protected = std::sync::OnceLock::new();
+        self.age_endings = std::sync::OnceLock::new();
         self.id = {
             static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
             NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
@@ -442,6 +446,7 @@ impl Tables {
                             | "surname_first"
                             | "particle"
                             | "initial"
+                            | "age"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }
@@ -522,6 +527,23 @@ impl Tables {
                 .map(|((p, _), _)| p.clone())
                 .collect()
         })
+    }
+
+    /// Whether `word` gives a person's age (`age` in `words.tsv`): a listed word (жастағы) or a
+    /// word with a listed ending (сорокалетним, 54-летний).
+    pub(crate) fn age_word(&self, word: &str, lang: Lang) -> bool {
+        let endings = self.age_endings.get_or_init(|| {
+            self.words
+                .iter()
+                .filter(|(_, c)| c.contains("age"))
+                .filter_map(|((w, l), _)| w.strip_prefix('-').map(|e| (e.to_string(), *l)))
+                .collect()
+        });
+        let f = crate::text::fold(word);
+        self.word_is(&f, lang, "age")
+            || endings
+                .iter()
+                .any(|(e, l)| *l == lang && f.len() > e.len() && f.ends_with(e.as_str()))
     }
 
     /// Whether `word` (any case) is listed with `class` in `lang`; the word is folded here, so
