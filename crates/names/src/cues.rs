@@ -120,10 +120,7 @@ fn verb_soon_after(
 /// Встреча, Нефть).
 pub(crate) fn foreign_name_word(tables: &Tables, w: &str) -> bool {
     // Depends only on the word and the tables: remembered per thread.
-    thread_local! {
-        static FOREIGN: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
-    }
-    crate::mentions::word_memo_by(&FOREIGN, tables.id(), Lang::Ru, w, || {
+    crate::mentions::memo_word!(tables.id(), Lang::Ru, w, || {
         foreign_name_word_uncached(tables, w)
     })
 }
@@ -141,10 +138,7 @@ fn foreign_name_word_uncached(tables: &Tables, w: &str) -> bool {
 /// (Ақнұр, Жаңару are Kazakh words), no stop word (Ал, Бұл) and no plural.
 pub(crate) fn foreign_looking(tables: &Tables, name: &str) -> bool {
     // Depends only on the name and the tables: remembered per thread.
-    thread_local! {
-        static LOOKS: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
-    }
-    crate::mentions::word_memo_by(&LOOKS, tables.id(), Lang::Kk, name, || {
+    crate::mentions::memo_word!(tables.id(), Lang::Kk, name, || {
         foreign_looking_uncached(tables, name)
     })
 }
@@ -179,10 +173,7 @@ pub(crate) static RU_COMMON: StemList =
 /// nominatives is a common-word stem (Чиновник, Запада).
 pub(crate) fn ru_common_word(tables: &Tables, word: &str) -> bool {
     // Depends only on the word and the tables: remembered per thread.
-    thread_local! {
-        static COMMON: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
-    }
-    crate::mentions::word_memo_by(&COMMON, tables.id(), Lang::Ru, word, || {
+    crate::mentions::memo_word!(tables.id(), Lang::Ru, word, || {
         ru_common_word_uncached(tables, word)
     })
 }
@@ -279,10 +270,7 @@ fn kin_cue(
 /// Whether `w` is a reporting verb (`speech_verb` in `words.tsv`) of `lang`; depends only on
 /// the word, so remembered per thread.
 fn speech_verb(tables: &Tables, w: &str, lang: Lang) -> bool {
-    thread_local! {
-        static VERB: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
-    }
-    crate::mentions::word_memo_by(&VERB, tables.id(), lang, w, || {
+    crate::mentions::memo_word!(tables.id(), lang, w, || {
         tables.word_is(w, lang, "speech_verb")
     })
 }
@@ -291,16 +279,7 @@ fn speech_verb(tables: &Tables, w: &str, lang: Lang) -> bool {
 /// as itself), after a feminine verb (`feminine_verb`) or not; depends only on its arguments, so
 /// remembered per thread.
 fn reads_as_itself(tables: &Tables, w: &str, lang: Lang, feminine_verb: bool) -> bool {
-    thread_local! {
-        static AFTER_FEMININE: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
-        static AFTER_OTHER: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
-    }
-    let cache = if feminine_verb {
-        &AFTER_FEMININE
-    } else {
-        &AFTER_OTHER
-    };
-    crate::mentions::word_memo_by(cache, tables.id(), lang, w, || {
+    let test = || {
         let f = fold(w);
         // Soft-stem plural obliques (Викиновостям) are never a speaker.
         if lang == Lang::Ru && ["ям", "ями", "ях"].iter().any(|e| f.ends_with(e)) {
@@ -325,7 +304,13 @@ fn reads_as_itself(tables: &Tables, w: &str, lang: Lang, feminine_verb: bool) ->
             Lang::Kk => crate::kk::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f),
             _ => crate::ru::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f),
         }
-    })
+    };
+    // One memory after feminine verbs, one after the others.
+    if feminine_verb {
+        crate::mentions::memo_word!(tables.id(), lang, w, test)
+    } else {
+        crate::mentions::memo_word!(tables.id(), lang, w, test)
+    }
 }
 
 /// Whether the name at bytes `start..end` of `text` (language `lang`) stands next to a word
