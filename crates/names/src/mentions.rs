@@ -188,8 +188,8 @@ struct Ctx<'a> {
     starts: std::cell::OnceCell<std::cell::RefCell<LineStarts>>,
     lower: std::cell::OnceCell<LowerIndex>,
     ev: std::cell::OnceCell<Evidence>,
-    /// [`Ctx::person_evidence`] of each token, `u8::MAX` until asked.
-    evidence_at: Vec<std::cell::Cell<u8>>,
+    /// [`Ctx::person_evidence`] of each token, computed when first asked.
+    evidence_at: Vec<std::cell::OnceCell<u8>>,
     /// The Kazakh titles among the stop words of the text's language (`Inner::stop_words`).
     kk_title_stops: &'a [String],
     /// The stop words of five or more letters.
@@ -239,7 +239,7 @@ impl<'a> Ctx<'a> {
             starts: Default::default(),
             lower: Default::default(),
             ev: Default::default(),
-            evidence_at: vec![std::cell::Cell::new(u8::MAX); n],
+            evidence_at: vec![std::cell::OnceCell::new(); n],
             kk_title_stops: &names.inner.kk_title_stops[li],
             long_stops: &names.inner.long_stops[li],
             cands: Default::default(),
@@ -632,10 +632,7 @@ impl<'a> Ctx<'a> {
                 .get(k)
                 .map_or(0, |t| self.person_evidence(t.text));
         };
-        if cell.get() == u8::MAX {
-            cell.set(self.person_evidence(self.tokens[k].text));
-        }
-        cell.get()
+        *cell.get_or_init(|| self.person_evidence(self.tokens[k].text))
     }
 
     /// Evidence that a word is a person's name: known given name or gazetteer person,
