@@ -276,17 +276,24 @@ fn speech_verb(tables: &Tables, w: &str, lang: Lang) -> bool {
 }
 
 /// Whether the last word `w` of a name after a reporting verb stands in the nominative (reads
-/// as itself), after a feminine verb (`feminine_verb`) or not; depends only on its arguments, so
-/// remembered per thread.
+/// as itself), after a feminine verb (`feminine_verb`) or not; but for the feminine verb's own
+/// case, the answer depends only on the word and the language, so it is remembered per thread.
 fn reads_as_itself(tables: &Tables, w: &str, lang: Lang, feminine_verb: bool) -> bool {
-    let test = || {
+    // After a feminine verb, a word in -а or -я reads as itself (сказала Анна; the plural
+    // obliques below end otherwise); any other word reads as after any verb.
+    if feminine_verb
+        && matches!(
+            w.chars().next_back().map(crate::text::fold_char),
+            Some('а' | 'я')
+        )
+    {
+        return true;
+    }
+    crate::mentions::memo_word!(tables.id(), lang, w, || {
         let f = fold(w);
         // Soft-stem plural obliques (Викиновостям) are never a speaker.
         if lang == Lang::Ru && ["ям", "ями", "ях"].iter().any(|e| f.ends_with(e)) {
             return false;
-        }
-        if feminine_verb && (f.ends_with('а') || f.ends_with('я')) {
-            return true;
         }
         // Foreign surnames in -е do not decline (отметил Цильке); a given name in -е
         // after the verb is a dative (сказал Анне).
@@ -304,13 +311,7 @@ fn reads_as_itself(tables: &Tables, w: &str, lang: Lang, feminine_verb: bool) ->
             Lang::Kk => crate::kk::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f),
             _ => crate::ru::candidates(tables, w).first().map(|c| &c.lemma) == Some(&f),
         }
-    };
-    // One memory after feminine verbs, one after the others.
-    if feminine_verb {
-        crate::mentions::memo_word!(tables.id(), lang, w, test)
-    } else {
-        crate::mentions::memo_word!(tables.id(), lang, w, test)
-    }
+    })
 }
 
 /// Whether the name at bytes `start..end` of `text` (language `lang`) stands next to a word
