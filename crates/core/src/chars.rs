@@ -243,6 +243,14 @@ mod tests {
         }
     }
 
+    /// The empty word is its own fold, and both tests say so.
+    #[test]
+    fn empty_word_is_folded() {
+        assert_eq!(fold(""), "");
+        assert!(is_folded(""));
+        assert!(stays_folded(""));
+    }
+
     /// `fold` reads a word's first char with `fold_char` and the rest with `fold_into`: the two
     /// agree on every char.
     #[test]

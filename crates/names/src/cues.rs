@@ -120,10 +120,7 @@ fn verb_soon_after(
 /// Встреча, Нефть).
 pub(crate) fn foreign_name_word(tables: &Tables, w: &str) -> bool {
     // Depends only on the word and the tables: remembered per thread.
-    thread_local! {
-        static FOREIGN: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
-    }
-    crate::mentions::word_memo_by(&FOREIGN, tables.id(), Lang::Ru, w, || {
+    crate::mentions::memo_word!(tables.id(), Lang::Ru, w, || {
         foreign_name_word_uncached(tables, w)
     })
 }
@@ -141,10 +138,7 @@ fn foreign_name_word_uncached(tables: &Tables, w: &str) -> bool {
 /// (Ақнұр, Жаңару are Kazakh words), no stop word (Ал, Бұл) and no plural.
 pub(crate) fn foreign_looking(tables: &Tables, name: &str) -> bool {
     // Depends only on the name and the tables: remembered per thread.
-    thread_local! {
-        static LOOKS: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
-    }
-    crate::mentions::word_memo_by(&LOOKS, tables.id(), Lang::Kk, name, || {
+    crate::mentions::memo_word!(tables.id(), Lang::Kk, name, || {
         foreign_looking_uncached(tables, name)
     })
 }
@@ -179,10 +173,7 @@ pub(crate) static RU_COMMON: StemList =
 /// nominatives is a common-word stem (Чиновник, Запада).
 pub(crate) fn ru_common_word(tables: &Tables, word: &str) -> bool {
     // Depends only on the word and the tables: remembered per thread.
-    thread_local! {
-        static COMMON: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
-    }
-    crate::mentions::word_memo_by(&COMMON, tables.id(), Lang::Ru, word, || {
+    crate::mentions::memo_word!(tables.id(), Lang::Ru, word, || {
         ru_common_word_uncached(tables, word)
     })
 }
@@ -279,35 +270,30 @@ fn kin_cue(
 /// Whether `w` is a reporting verb (`speech_verb` in `words.tsv`) of `lang`; depends only on
 /// the word, so remembered per thread.
 fn speech_verb(tables: &Tables, w: &str, lang: Lang) -> bool {
-    thread_local! {
-        static VERB: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
-    }
-    crate::mentions::word_memo_by(&VERB, tables.id(), lang, w, || {
+    crate::mentions::memo_word!(tables.id(), lang, w, || {
         tables.word_is(w, lang, "speech_verb")
     })
 }
 
 /// Whether the last word `w` of a name after a reporting verb stands in the nominative (reads
-/// as itself), after a feminine verb (`feminine_verb`) or not; depends only on its arguments, so
-/// remembered per thread.
+/// as itself), after a feminine verb (`feminine_verb`) or not; but for the feminine verb's own
+/// case, the answer depends only on the word and the language, so it is remembered per thread.
 fn reads_as_itself(tables: &Tables, w: &str, lang: Lang, feminine_verb: bool) -> bool {
-    thread_local! {
-        static AFTER_FEMININE: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
-        static AFTER_OTHER: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
+    // After a feminine verb, a word in -а or -я reads as itself (сказала Анна; the plural
+    // obliques below end otherwise); any other word reads as after any verb.
+    if feminine_verb
+        && matches!(
+            w.chars().next_back().map(crate::text::fold_char),
+            Some('а' | 'я')
+        )
+    {
+        return true;
     }
-    let cache = if feminine_verb {
-        &AFTER_FEMININE
-    } else {
-        &AFTER_OTHER
-    };
-    crate::mentions::word_memo_by(cache, tables.id(), lang, w, || {
+    crate::mentions::memo_word!(tables.id(), lang, w, || {
         let f = fold(w);
         // Soft-stem plural obliques (Викиновостям) are never a speaker.
         if lang == Lang::Ru && ["ям", "ями", "ях"].iter().any(|e| f.ends_with(e)) {
             return false;
-        }
-        if feminine_verb && (f.ends_with('а') || f.ends_with('я')) {
-            return true;
         }
         // Foreign surnames in -е do not decline (отметил Цильке); a given name in -е
         // after the verb is a dative (сказал Анне).

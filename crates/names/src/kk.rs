@@ -19,10 +19,7 @@ pub(crate) static KK_COMMON: StemList =
 /// Соттың, Банктер, Қарулы). Names that are also common words (Қанат, Бақыт) are not in the list.
 pub(crate) fn is_common_word(tables: &Tables, word: &str) -> bool {
     // Depends only on the word and the tables: remembered per thread.
-    thread_local! {
-        static COMMON: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
-    }
-    crate::mentions::word_memo_by(&COMMON, tables.id(), Lang::Kk, word, || {
+    crate::mentions::memo_word!(tables.id(), Lang::Kk, word, || {
         is_common_word_uncached(tables, word)
     })
 }
@@ -63,10 +60,7 @@ pub(crate) fn plural_suffixes(tables: &Tables) -> impl Iterator<Item = &str> {
 /// readings is a listed given name, gazetteer person or surname.
 pub(crate) fn common_not_name(names: &crate::Names, word: &str) -> bool {
     // Depends only on the word and the normalizer: remembered per thread.
-    thread_local! {
-        static COMMON: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
-    }
-    crate::mentions::word_memo(&COMMON, names, Lang::Kk, word, || {
+    crate::mentions::memo_word!(names.id(), Lang::Kk, word, || {
         let t = names.tables();
         is_common_word(t, word)
             && !candidates(t, word)
@@ -100,10 +94,7 @@ pub(crate) fn post_title_follows(tables: &Tables, text: &str, end: usize, lang: 
         return false;
     }
     // Depends only on the word: remembered per thread.
-    thread_local! {
-        static POST: crate::mentions::WordMemo = crate::mentions::WordMemo::default();
-    }
-    crate::mentions::word_memo_by(&POST, tables.id(), Lang::Kk, word, || {
+    crate::mentions::memo_word!(tables.id(), Lang::Kk, word, || {
         candidates(tables, word)
             .iter()
             .any(|c| tables.word_is(&c.lemma, Lang::Kk, "post_title"))
@@ -211,14 +202,13 @@ fn splits_protected(tables: &Tables, word: &str, cut: usize) -> bool {
 
 /// Candidate stems of one word, best prior first; the word itself is always one of them.
 pub(crate) fn candidates(tables: &Tables, word: &str) -> std::rc::Rc<[Candidate]> {
-    thread_local! {
-        static MEMO: crate::mentions::WordMemo<std::rc::Rc<[Candidate]>> =
-            crate::mentions::WordMemo::default();
-    }
     // The readings depend only on the word and the tables: computed once per thread.
-    crate::mentions::word_memo_by(&MEMO, tables.id(), Lang::Kk, word, || {
-        candidates_uncached(tables, word).into()
-    })
+    crate::mentions::memo_word!(
+        tables.id(),
+        Lang::Kk,
+        word,
+        || -> std::rc::Rc<[Candidate]> { candidates_uncached(tables, word).into() }
+    )
 }
 
 fn candidates_uncached(tables: &Tables, word: &str) -> Vec<Candidate> {

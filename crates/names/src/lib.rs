@@ -274,11 +274,6 @@ type RawReadings = (Lang, Readings, String);
 /// Entries the per-thread reading cache holds before it starts over.
 pub(crate) const RAW_CACHE_MAX: usize = 50_000;
 
-thread_local! {
-    /// Per-thread cache of `Names::raw_candidates`: (instance id, lang) -> word -> readings.
-    static RAW_CACHE: mentions::WordMemo<std::rc::Rc<RawReadings>> = mentions::WordMemo::default();
-}
-
 /// [`skeleton`], remembered per thread (it is pure, and the name reader asks for the same
 /// lemmas' skeletons again and again).
 pub(crate) fn skeleton_memo(name: &str) -> String {
@@ -677,6 +672,12 @@ impl Names {
         &self.inner.tables
     }
 
+    /// Tells this normalizer from every other of the process: the id its remembered answers
+    /// are kept under ([`mentions::memo_word`]).
+    pub(crate) fn id(&self) -> u64 {
+        self.inner.id
+    }
+
     fn known(&self, lemma: &str) -> Option<Known> {
         self.inner.known.get(lemma).copied()
     }
@@ -689,7 +690,7 @@ impl Names {
     /// Raw candidates of one word in its script's grammar: (lemma, prior, gender).
     pub(crate) fn raw_candidates(&self, word: &str, lang: Lang) -> std::rc::Rc<RawReadings> {
         // The readings depend only on the word and the language: computed once per thread.
-        mentions::word_memo(&RAW_CACHE, self, lang, word, || {
+        mentions::memo_word!(self.id(), lang, word, || -> std::rc::Rc<RawReadings> {
             std::rc::Rc::new(self.raw_candidates_uncached(word, lang))
         })
     }
@@ -725,10 +726,6 @@ impl Names {
         hint: Hint,
         ev: Option<&Evidence>,
     ) -> std::rc::Rc<Readings> {
-        thread_local! {
-            /// Readings without evidence and with the default hint: (id, lang) -> word -> readings.
-            static PLAIN: mentions::WordMemo<std::rc::Rc<Readings>> = mentions::WordMemo::default();
-        }
         let plain = ev.is_none()
             && hint.gender.is_none()
             && hint.nominative.is_none()
@@ -737,7 +734,8 @@ impl Names {
         if !plain {
             return std::rc::Rc::new(self.word_candidates_uncached(word, lang, hint, ev));
         }
-        mentions::word_memo(&PLAIN, self, lang, word, || {
+        // Readings without evidence and with the default hint: remembered per thread.
+        mentions::memo_word!(self.id(), lang, word, || -> std::rc::Rc<Readings> {
             std::rc::Rc::new(self.word_candidates_uncached(word, lang, hint, ev))
         })
     }
@@ -958,12 +956,8 @@ impl Names {
             let surname = if self.evidence_bears_on_words(&words, rl, &ev) {
                 self.surname_after_given(&words, lang, Some(&ev))
             } else {
-                thread_local! {
-                    static PAIRS: mentions::WordMemo<Option<String>> =
-                        mentions::WordMemo::default();
-                }
                 let key = words.join(" ");
-                mentions::word_memo(&PAIRS, self, lang, &key, || {
+                mentions::memo_word!(self.id(), lang, &key, || -> Option<String> {
                     self.surname_after_given(&words, lang, None)
                 })
             };
@@ -987,10 +981,7 @@ impl Names {
     }
 
     fn is_particle_word(&self, w: &str) -> bool {
-        thread_local! {
-            static PARTICLE: mentions::WordMemo = mentions::WordMemo::default();
-        }
-        mentions::word_memo(&PARTICLE, self, Lang::Other, w, || {
+        mentions::memo_word!(self.id(), Lang::Other, w, || {
             let f = fold(w);
             !text::is_all_caps(w)
                 && [Lang::Ru, Lang::Kk]
@@ -1008,10 +999,7 @@ impl Names {
     }
 
     fn is_surname_first(&self, w: &str) -> bool {
-        thread_local! {
-            static FIRST: mentions::WordMemo = mentions::WordMemo::default();
-        }
-        mentions::word_memo(&FIRST, self, Lang::Other, w, || {
+        mentions::memo_word!(self.id(), Lang::Other, w, || {
             let mut forms = vec![fold(w)];
             forms.extend(
                 self.word_candidates(w, Self::detect(w), Hint::default(), None)
@@ -1327,12 +1315,8 @@ impl Names {
         {
             let want: Vec<String> = r.words.iter().map(|w| fold(&w.lemma)).collect();
             // Depends only on the two words and the gazetteer: remembered per thread.
-            thread_local! {
-                static GIVEN_PATRONYMIC: mentions::WordMemo<Option<usize>> =
-                    mentions::WordMemo::default();
-            }
             let key = want.join("\t");
-            let one = mentions::word_memo(&GIVEN_PATRONYMIC, self, Lang::Other, &key, || {
+            let one = mentions::memo_word!(self.id(), Lang::Other, &key, || -> Option<usize> {
                 let hits: Vec<usize> = self
                     .inner
                     .gaz
@@ -1405,15 +1389,12 @@ impl Names {
     }
 
     fn latin_of(&self, lemma: &str, lang: Lang) -> String {
-        thread_local! {
-            static LATIN: mentions::WordMemo<String> = mentions::WordMemo::default();
-        }
         let scheme = match lang {
             Lang::Kk => "kk-latin-2021",
             Lang::Ru => "ru-bgn",
             Lang::Other => return lemma.to_string(),
         };
-        mentions::word_memo(&LATIN, self, lang, lemma, || {
+        mentions::memo_word!(self.id(), lang, lemma, || -> String {
             kzalign_translit::transliterate(lemma, scheme).unwrap_or_else(|_| lemma.to_string())
         })
     }
@@ -1454,11 +1435,8 @@ impl Names {
     /// Normalizes one name (one word or a full name); `lang` `Other` means detect the
     /// language from its letters (Kazakh-only letters -> kk, other Cyrillic -> ru, else Latin).
     pub fn normalize(&self, input: &str, lang: Lang) -> Normalized {
-        thread_local! {
-            /// Names repeat across texts: each is read once per thread.
-            static DONE: mentions::WordMemo<Normalized> = mentions::WordMemo::default();
-        }
-        mentions::word_memo(&DONE, self, lang, input, || {
+        // Names repeat across texts: each is read once per thread.
+        mentions::memo_word!(self.id(), lang, input, || -> Normalized {
             self.normalize_uncached(input, lang)
         })
     }
@@ -1484,10 +1462,6 @@ impl Names {
         person: bool,
         subject: bool,
     ) -> Normalized {
-        thread_local! {
-            /// Person names read without evidence (names repeat across texts).
-            static PERSON: mentions::WordMemo<Normalized> = mentions::WordMemo::default();
-        }
         // With evidence, the name's words are read once: to ask whether the evidence bears on
         // them, and then to read the name.
         let prepared = ev.map(|e| {
@@ -1500,7 +1474,8 @@ impl Names {
         });
         let ev = prepared.as_ref().and_then(|p| p.2);
         if ev.is_none() && person && !subject {
-            return mentions::word_memo(&PERSON, self, lang, input, || {
+            // Person names read without evidence (names repeat across texts): remembered.
+            return mentions::memo_word!(self.id(), lang, input, || -> Normalized {
                 self.normalize_read(input, lang, None, true, false)
             });
         }

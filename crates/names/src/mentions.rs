@@ -188,8 +188,8 @@ struct Ctx<'a> {
     starts: std::cell::OnceCell<std::cell::RefCell<LineStarts>>,
     lower: std::cell::OnceCell<LowerIndex>,
     ev: std::cell::OnceCell<Evidence>,
-    /// [`Ctx::person_evidence`] of each token, `u8::MAX` until asked.
-    evidence_at: Vec<std::cell::Cell<u8>>,
+    /// [`Ctx::person_evidence`] of each token, computed when first asked.
+    evidence_at: Vec<std::cell::OnceCell<u8>>,
     /// The Kazakh titles among the stop words of the text's language (`Inner::stop_words`).
     kk_title_stops: &'a [String],
     /// The stop words of five or more letters.
@@ -239,7 +239,7 @@ impl<'a> Ctx<'a> {
             starts: Default::default(),
             lower: Default::default(),
             ev: Default::default(),
-            evidence_at: vec![std::cell::Cell::new(u8::MAX); n],
+            evidence_at: vec![std::cell::OnceCell::new(); n],
             kk_title_stops: &names.inner.kk_title_stops[li],
             long_stops: &names.inner.long_stops[li],
             cands: Default::default(),
@@ -383,10 +383,7 @@ impl<'a> Ctx<'a> {
     /// Whether the word reads as a known given name.
     fn is_given_word(&self, w: &str) -> bool {
         // Depends only on the word and the language: remembered per thread.
-        thread_local! {
-            static GIVEN: WordMemo = WordMemo::default();
-        }
-        word_memo(&GIVEN, self.names, self.word_lang(), w, || {
+        memo_word!(self.names.id(), self.word_lang(), w, || {
             self.cands(w, self.word_lang(), false)
                 .iter()
                 .take(2)
@@ -402,13 +399,10 @@ impl<'a> Ctx<'a> {
 
     /// Whether a Kazakh word's best reading has a locative, `-дағы` or plural suffix.
     fn non_person_kk(&self, w: &str) -> bool {
-        thread_local! {
-            /// word -> its Kazakh readings (lemma, whether a locative, `-дағы` or plural
-            /// suffix was stripped), in `kk::candidates` order.
-            static READINGS: WordMemo<Rc<[(String, bool)]>> = WordMemo::default();
-        }
         let best = self.lemma(w, Lang::Kk);
-        let readings = word_memo(&READINGS, self.names, Lang::Kk, w, || {
+        // word -> its Kazakh readings (lemma, whether a locative, `-дағы` or plural
+        // suffix was stripped), in `kk::candidates` order.
+        let readings = memo_word!(self.names.id(), Lang::Kk, w, || -> Rc<[(String, bool)]> {
             crate::kk::candidates(self.names.tables(), w)
                 .iter()
                 .cloned()
@@ -475,10 +469,7 @@ impl<'a> Ctx<'a> {
     /// Whether the word names a known place in some case form.
     fn is_place(&self, w: &str) -> bool {
         // Depends only on the word and the language: remembered per thread.
-        thread_local! {
-            static PLACE: WordMemo = WordMemo::default();
-        }
-        word_memo(&PLACE, self.names, self.word_lang(), w, || {
+        memo_word!(self.names.id(), self.word_lang(), w, || {
             let cands = self.cands(w, self.word_lang(), false);
             cands.iter().take(3).any(|(l, _, _)| {
                 self.names
@@ -597,10 +588,7 @@ impl<'a> Ctx<'a> {
             return true;
         }
         // The rest depends only on the word and the language: computed once per thread.
-        thread_local! {
-            static LIKE: WordMemo = WordMemo::default();
-        }
-        word_memo(&LIKE, self.names, self.lang, w, || self.name_like_word(w))
+        memo_word!(self.names.id(), self.lang, w, || self.name_like_word(w))
     }
 
     /// [`Ctx::name_like`] of a capitalised word that is no initial.
@@ -633,10 +621,7 @@ impl<'a> Ctx<'a> {
     /// Whether the word is a stop, title or calendar word or ends like a common noun; depends
     /// only on the word and the language, so computed once per thread.
     fn common_word(&self, w: &str) -> bool {
-        thread_local! {
-            static COMMON: WordMemo = WordMemo::default();
-        }
-        word_memo(&COMMON, self.names, self.lang, w, || {
+        memo_word!(self.names.id(), self.lang, w, || {
             self.is_stop(w) || self.common_noun_ending(w)
         })
     }
@@ -649,10 +634,7 @@ impl<'a> Ctx<'a> {
                 .get(k)
                 .map_or(0, |t| self.person_evidence(t.text));
         };
-        if cell.get() == u8::MAX {
-            cell.set(self.person_evidence(self.tokens[k].text));
-        }
-        cell.get()
+        *cell.get_or_init(|| self.person_evidence(self.tokens[k].text))
     }
 
     /// Evidence that a word is a person's name: known given name or gazetteer person,
@@ -794,10 +776,7 @@ impl<'a> Ctx<'a> {
     /// Whether the word is a Kazakh title in the 3rd-person possessive (президенті), maybe
     /// with a case ending; depends only on the word and the language, so remembered per thread.
     fn possessive_title(&self, w: &str) -> bool {
-        thread_local! {
-            static TITLE: WordMemo = WordMemo::default();
-        }
-        word_memo(&TITLE, self.names, self.lang, w, || {
+        memo_word!(self.names.id(), self.lang, w, || {
             let f = fold(w);
             self.kk_title_stops.iter().any(|s| {
                 (s.ends_with('ы') || s.ends_with('і'))
@@ -813,15 +792,11 @@ impl<'a> Ctx<'a> {
     /// Whether the word is a form of a `geo_after` or `geo_before` noun; depends only on the
     /// word, the class and the language, so computed once per thread.
     fn is_geo_noun(&self, w: &str, class: &str) -> bool {
-        thread_local! {
-            static AFTER: WordMemo = WordMemo::default();
-            static BEFORE: WordMemo = WordMemo::default();
-        }
-        let (cache, list) = match class {
-            "geo_after" => (&AFTER, &self.names.inner.geo_after),
-            _ => (&BEFORE, &self.names.inner.geo_before),
+        let (after, list) = match class {
+            "geo_after" => (true, &self.names.inner.geo_after),
+            _ => (false, &self.names.inner.geo_before),
         };
-        word_memo(cache, self.names, self.lang, w, || {
+        let test = || {
             let f = fold(w);
             list.iter().any(|(w, l)| {
                 (*l == self.lang || self.lang == Lang::Other)
@@ -831,7 +806,13 @@ impl<'a> Ctx<'a> {
                             _ => inflects(&f, w, Lang::Ru),
                         })
             })
-        })
+        };
+        // One memory for each class.
+        if after {
+            memo_word!(self.names.id(), self.lang, w, test)
+        } else {
+            memo_word!(self.names.id(), self.lang, w, test)
+        }
     }
 
     /// Whether the word's reading ends in a surname formant of three or more letters (-енко,
@@ -849,10 +830,7 @@ impl<'a> Ctx<'a> {
     /// Whether the word is a form of a person title; depends only on the word and the
     /// language, so computed once per thread.
     fn title_word(&self, w: &str) -> bool {
-        thread_local! {
-            static TITLE: WordMemo = WordMemo::default();
-        }
-        word_memo(&TITLE, self.names, self.lang, w, || {
+        memo_word!(self.names.id(), self.lang, w, || {
             let t = self.names.tables();
             let f = fold(w);
             for l in [Lang::Ru, Lang::Kk] {
@@ -923,20 +901,29 @@ impl<V> Default for WordMemo<V> {
     }
 }
 
-/// `test()`, the answer for `w`, remembered in `cache` (looked up without allocating).
-pub(crate) fn word_memo<V: Clone>(
-    cache: &'static std::thread::LocalKey<WordMemo<V>>,
-    names: &Names,
-    lang: Lang,
-    w: &str,
-    test: impl FnOnce() -> V,
-) -> V {
-    word_memo_by(cache, names.inner.id, lang, w, test)
+/// `memo_word!(id, lang, w, test)`: `test()`, the answer for the word `w` in `lang`, remembered
+/// per thread under `id` (a normalizer's [`Names::id`], a set of tables' id, or 0 for a test
+/// that depends on the word alone). Each use of the macro keeps its own [`WordMemo`]. The test
+/// is a closure; one that answers other than `bool` names its type: `|| -> Rc<[usize]> { .. }`.
+macro_rules! memo_word {
+    ($id:expr, $lang:expr, $w:expr, || -> $v:ty { $($body:tt)* }) => {{
+        thread_local! {
+            static MEMO: $crate::mentions::WordMemo<$v> = $crate::mentions::WordMemo::default();
+        }
+        $crate::mentions::word_memo(&MEMO, $id, $lang, $w, || -> $v { $($body)* })
+    }};
+    ($id:expr, $lang:expr, $w:expr, $test:expr) => {{
+        thread_local! {
+            static MEMO: $crate::mentions::WordMemo = $crate::mentions::WordMemo::default();
+        }
+        $crate::mentions::word_memo(&MEMO, $id, $lang, $w, $test)
+    }};
 }
+pub(crate) use memo_word;
 
-/// [`word_memo`] for a test that depends on the word, the language and whatever `id` names
-/// (a normalizer's or a set of tables' id).
-pub(crate) fn word_memo_by<V: Clone>(
+/// `test()`, the answer for `w` in `lang` under `id` (see [`memo_word`]), remembered in `cache`
+/// (looked up without allocating).
+pub(crate) fn word_memo<V: Clone>(
     cache: &'static std::thread::LocalKey<WordMemo<V>>,
     id: u64,
     lang: Lang,
@@ -989,10 +976,7 @@ fn opens_sentence(text: &str, start: usize) -> bool {
 /// Whether a Russian word has an adjectival case ending (a surname in -ский or an adjective).
 fn adjectival(w: &str) -> bool {
     // Depends only on the word: remembered per thread (id 0: no tables).
-    thread_local! {
-        static ADJ: WordMemo = WordMemo::default();
-    }
-    word_memo_by(&ADJ, 0, Lang::Other, w, || adjectival_uncached(w))
+    memo_word!(0, Lang::Other, w, || adjectival_uncached(w))
 }
 
 /// [`adjectival`], computed.
@@ -1557,10 +1541,7 @@ fn place_forms_of<'n>(names: &'n Names, written: &str) -> Option<&'n [(Vec<Strin
 /// `tok()`, asked only when not remembered) is a case form of; depends only on the token and the text's language, so remembered
 /// per thread.
 fn first_place_words<'a>(cx: &Ctx, written: &str, tok: impl FnOnce() -> &'a str) -> Rc<[usize]> {
-    thread_local! {
-        static FIRST: WordMemo<Rc<[usize]>> = WordMemo::default();
-    }
-    word_memo(&FIRST, cx.names, cx.lang, written, || {
+    memo_word!(cx.names.id(), cx.lang, written, || -> Rc<[usize]> {
         let Some(forms) = place_forms_of(cx.names, written) else {
             return Rc::from([]);
         };
@@ -1729,10 +1710,7 @@ fn role_word_matches(tok: &str, words: &[String], k: usize, lang: Lang) -> bool 
 /// Role phrases (indexes into the role list, ascending) whose first word the token `written`
 /// (folded) is a form of; depends only on the token, so remembered per thread.
 fn first_role_words(names: &Names, written: &str) -> Rc<[usize]> {
-    thread_local! {
-        static FIRST: WordMemo<Rc<[usize]>> = WordMemo::default();
-    }
-    word_memo(&FIRST, names, Lang::Other, written, || {
+    memo_word!(names.id(), Lang::Other, written, || -> Rc<[usize]> {
         let tok = fold(written);
         let tok = tok.as_str();
         // Only phrases whose first word shares the token's first two letters can match.
@@ -1942,9 +1920,12 @@ mod tests {
         for i in 0..crate::RAW_CACHE_MAX + 10 {
             let w = format!("w{i}");
             let lang = if i % 2 == 0 { Lang::Ru } else { Lang::Kk };
-            assert_eq!(super::word_memo(&M, &n, lang, &w, || w.len()), w.len());
+            assert_eq!(super::word_memo(&M, n.id(), lang, &w, || w.len()), w.len());
             // A second ask is answered from memory.
-            assert_eq!(super::word_memo(&M, &n, lang, &w, || usize::MAX), w.len());
+            assert_eq!(
+                super::word_memo(&M, n.id(), lang, &w, || usize::MAX),
+                w.len()
+            );
         }
         let total: usize = M.with(|c| c.0.borrow().iter().map(|e| e.1.len()).sum());
         assert!(total <= crate::RAW_CACHE_MAX, "{total}");

@@ -31,14 +31,13 @@ pub(crate) fn invariant(word: &str) -> bool {
 /// Candidate nominatives of one word (lower-case, folded), best prior first. Hyphenated words
 /// decline in their last part only (`Санкт-Петербурге`, `Касым-Жомарта`).
 pub(crate) fn candidates(tables: &Tables, word: &str) -> std::rc::Rc<[Candidate]> {
-    thread_local! {
-        static MEMO: crate::mentions::WordMemo<std::rc::Rc<[Candidate]>> =
-            crate::mentions::WordMemo::default();
-    }
     // The readings depend only on the word and the tables: computed once per thread.
-    crate::mentions::word_memo_by(&MEMO, tables.id(), kzalign_core::Lang::Ru, word, || {
-        candidates_uncached(tables, word).into()
-    })
+    crate::mentions::memo_word!(
+        tables.id(),
+        kzalign_core::Lang::Ru,
+        word,
+        || -> std::rc::Rc<[Candidate]> { candidates_uncached(tables, word).into() }
+    )
 }
 
 fn candidates_uncached(tables: &Tables, word: &str) -> Vec<Candidate> {
