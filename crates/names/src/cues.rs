@@ -46,6 +46,13 @@ fn word_after(text: &str, end: usize) -> Option<&str> {
 
 /// The lower-case word before byte `start` with only one or two spaces between.
 fn word_before(text: &str, start: usize) -> Option<&str> {
+    let w = run_before(text, start, |c| is_alpha(c) || c == '-')?;
+    w.chars().next().filter(|c| is_lower_letter(*c)).map(|_| w)
+}
+
+/// The chars that `part` accepts right before byte `start`, with one or two bytes of spaces
+/// (a space or a no-break space) between; maybe empty.
+fn run_before(text: &str, start: usize, part: impl Fn(char) -> bool) -> Option<&str> {
     let head = text.get(..start)?;
     // The spaces (one byte) and no-break spaces (two) before `start`: one or two bytes.
     let mut gap = 0;
@@ -66,11 +73,10 @@ fn word_before(text: &str, start: usize) -> Option<&str> {
     let n: usize = before
         .chars()
         .rev()
-        .take_while(|c| is_alpha(*c) || *c == '-')
+        .take_while(|c| part(*c))
         .map(char::len_utf8)
         .sum();
-    let w = before.get(before.len() - n..)?;
-    w.chars().next().filter(|c| is_lower_letter(*c)).map(|_| w)
+    before.get(before.len() - n..)
 }
 
 /// Whether byte `start` of `text` opens a sentence: only spaces after a full stop, question
@@ -317,22 +323,10 @@ fn reads_as_itself(tables: &Tables, w: &str, lang: Lang, feminine_verb: bool) ->
 /// Whether a word that gives a person's age ([`Tables::age_word`]) stands right before byte
 /// `start`, digits and hyphens included (54-летний, сорокалетним, жастағы).
 fn age_before(tables: &Tables, text: &str, start: usize, lang: Lang) -> bool {
-    let Some(head) = text.get(..start) else {
-        return false;
-    };
-    let before = head.trim_end_matches([' ', '\u{a0}']);
-    if before.len() == head.len() || head.len() - before.len() > 2 {
-        return false;
-    }
-    let n: usize = before
-        .chars()
-        .rev()
-        .take_while(|c| is_alpha(*c) || c.is_ascii_digit() || *c == '-')
-        .map(char::len_utf8)
-        .sum();
-    before
-        .get(before.len() - n..)
-        .is_some_and(|w| !w.is_empty() && tables.age_word(w, lang))
+    run_before(text, start, |c| {
+        is_alpha(c) || c.is_ascii_digit() || c == '-'
+    })
+    .is_some_and(|w| !w.is_empty() && tables.age_word(w, lang))
 }
 
 /// Whether the name at bytes `start..end` of `text` (language `lang`) stands next to a word

@@ -40,19 +40,20 @@ fn is_common_word_uncached(tables: &Tables, word: &str) -> bool {
 
 /// The allomorphs of the 3rd-person possessive in `data/kk_suffixes.tsv` (ы, і, сы, сі).
 pub(crate) fn poss3_suffixes(tables: &Tables) -> impl Iterator<Item = &str> {
-    tables
-        .kk_suffixes
-        .iter()
-        .filter(|s| s.kind == "poss3")
-        .map(|s| s.suffix.as_str())
+    suffixes_of_kind(tables, "poss3")
 }
 
 /// The plural allomorphs of `kk_suffixes.tsv` (kind `plural`: лар, лер, дар ...).
 pub(crate) fn plural_suffixes(tables: &Tables) -> impl Iterator<Item = &str> {
+    suffixes_of_kind(tables, "plural")
+}
+
+/// The allomorphs of one kind of suffix in `kk_suffixes.tsv`.
+fn suffixes_of_kind<'t>(tables: &'t Tables, kind: &'t str) -> impl Iterator<Item = &'t str> {
     tables
         .kk_suffixes
         .iter()
-        .filter(|s| s.kind == "plural")
+        .filter(move |s| s.kind == kind)
         .map(|s| s.suffix.as_str())
 }
 
