@@ -447,6 +447,7 @@ impl Tables {
                             | "particle"
                             | "initial"
                             | "age"
+                            | "namesake"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }

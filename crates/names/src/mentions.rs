@@ -719,6 +719,30 @@ impl<'a> Ctx<'a> {
         self.is_geo_noun(prev.text, "geo_before")
     }
 
+    /// Whether tokens `first..=last` name the person something is named after: `namesake` in
+    /// `words.tsv`, Russian before the name (имени), Kazakh after it (атындағы).
+    fn namesake(&self, first: usize, last: usize) -> bool {
+        let t = self.names.tables();
+        let plain = |a: &Token<'_>, b: &Token<'_>| plain_gap(self.text, a.span.end, b.span.start);
+        // Russian `имени X` before the name, but not `по имени X` (`called X`, a person of
+        // the text); Kazakh `X атындағы` after it.
+        let before = first
+            .checked_sub(1)
+            .and_then(|k| self.tokens.get(k))
+            .filter(|p| plain(p, &self.tokens[first]) && t.word_is(p.text, Lang::Ru, "namesake"))
+            .filter(|_| {
+                first
+                    .checked_sub(2)
+                    .and_then(|k| self.tokens.get(k))
+                    .map_or(true, |w| fold(w.text) != "по")
+            });
+        let after = self
+            .tokens
+            .get(last + 1)
+            .filter(|n| plain(&self.tokens[last], n) && t.word_is(n.text, Lang::Kk, "namesake"));
+        before.is_some() || after.is_some()
+    }
+
     /// Whether a lower-case word for a company, team or party stands right after token `last`
     /// (Kazakh `org_after`: Фарго компаниясы) or right before token `first` (Russian
     /// `org_before`: банка Wells Fargo).
@@ -1422,6 +1446,11 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // name, is an organisation's (Нейманн Кафффи Группе ( NKG )) unless a cue or any
         // evidence marks a person (Петров (КПРФ) заявил).
         if ev == 0 && !titled && cx.acronym_follows(g.last) {
+            continue;
+        }
+        // A person an organisation, street or prize is named after is no person of the text
+        // (университет имени аль-Фараби; Құрманғазы атындағы консерватория), known or not.
+        if cx.namesake(g.first, g.last) {
             continue;
         }
         // Next to a word for a company, team or party the name is the organisation's
