@@ -700,6 +700,91 @@ impl<'a> Ctx<'a> {
 
     /// Whether the word before token `i` is a Russian noun for a street, village or city that
     /// takes a name after it (`geo_before` in `words.tsv`: улица Абая, ул. Абая).
+    /// Whether the one word `first..=last` is one of names joined by commas or `and` that a
+    /// word for streets or places ends (in the plural) or opens (Байтұрсынов пен Қонаев
+    /// көшелері, Абай , Сейфуллин және Жібек жолы даңғылдары; улиц Абая и Сейфуллина): the
+    /// names of places all.
+    fn listed_with_geo_noun(&self, first: usize, last: usize) -> bool {
+        const AND: &[&str] = &["мен", "пен", "бен", "және", "и"];
+        // Streets are named by one word; persons in lists by two or more.
+        if first != last {
+            return false;
+        }
+        // Whether a comma or `and` joins tokens `a` and `b` (b = a + 1, or a + 2 over `and`).
+        let joined = |a: usize| -> Option<usize> {
+            let (x, y) = (self.tokens.get(a)?, self.tokens.get(a + 1)?);
+            let gap = self.text.get(x.span.end..y.span.start)?;
+            if gap.trim() == "," && is_capitalized(y.text) {
+                return Some(a + 1);
+            }
+            let z = self.tokens.get(a + 2)?;
+            (plain_gap(self.text, x.span.end, y.span.start)
+                && plain_gap(self.text, y.span.end, z.span.start)
+                && AND.contains(&y.text)
+                && is_capitalized(z.text))
+            .then_some(a + 2)
+        };
+        // Forward (Kazakh: the word for the place comes last): over up to four more names of
+        // up to three words each.
+        let mut k = last;
+        for _ in 0..4 {
+            let Some(next) = joined(k) else {
+                break;
+            };
+            k = next;
+            let mut words = 1;
+            while words < 3
+                && self.tokens.get(k + 1).is_some_and(|t| {
+                    is_capitalized(t.text)
+                        && plain_gap(self.text, self.tokens[k].span.end, t.span.start)
+                })
+            {
+                k += 1;
+                words += 1;
+            }
+            // A list takes the plural (көшелері), unlike a region after a list of persons
+            // (Мағауия Қалиев , Сергей Трахтенберг , Қостанай облысы).
+            let plural = self.tokens.get(k + 1).is_some_and(|t| {
+                let f = fold(t.text);
+                crate::kk::plural_suffixes(self.names.tables()).any(|p| {
+                    f.char_indices()
+                        .nth(3)
+                        .is_some_and(|(i, _)| f[i..].contains(p))
+                })
+            });
+            if plural && self.before_geo_noun(k) {
+                return true;
+            }
+        }
+        // Backward (Russian: the word for the place comes first): `улицы Абая и Сейфуллина`.
+        let mut k = first;
+        for _ in 0..4 {
+            let prev = (1..=2).map(|d| k.checked_sub(d)).find_map(|a| {
+                let a = a?;
+                (joined(a) == Some(k)).then_some(a)
+            });
+            let Some(mut p) = prev else {
+                return false;
+            };
+            while p > 0
+                && is_capitalized(self.tokens[p - 1].text)
+                && plain_gap(
+                    self.text,
+                    self.tokens[p - 1].span.end,
+                    self.tokens[p].span.start,
+                )
+                && k - p < 3
+            {
+                p -= 1;
+            }
+            if self.after_geo_noun(p) {
+                return true;
+            }
+            k = p;
+        }
+        false
+    }
+
     fn after_geo_noun(&self, i: usize) -> bool {
         if i == 0 || self.lang == Lang::Kk {
             return false;
@@ -1439,7 +1524,10 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         }
         // A name before a word for a street, district or village names that place
         // (Дәулет аулында, Жданов аулына, улица Абая).
-        if cx.before_geo_noun(g.last) || cx.after_geo_noun(g.first) {
+        if cx.before_geo_noun(g.last)
+            || cx.after_geo_noun(g.first)
+            || cx.listed_with_geo_noun(g.first, g.last)
+        {
             continue;
         }
         // A name that an acronym in brackets follows, maybe after more capitalised words of the
