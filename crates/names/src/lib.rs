@@ -253,6 +253,8 @@ struct Inner {
     /// Words of class `org_after` (Kazakh, after a name) and `org_before` (Russian, before it)
     /// for companies, teams and parties, with their language.
     org_nouns: Vec<(String, Lang, bool)>,
+    /// Words of class `namesake` (имени, атындағы) with their language.
+    namesakes: Vec<(String, Lang)>,
 }
 
 /// Index of a language in per-language tables: Ru, Kk, then Other (both).
@@ -465,6 +467,7 @@ impl Inner {
         let mut geo_after = Vec::new();
         let mut geo_before = Vec::new();
         let mut org_nouns = Vec::new();
+        let mut namesakes = Vec::new();
         for ((w, l), c) in &tables.words {
             if c.contains("stop")
                 || c.contains("title")
@@ -487,6 +490,9 @@ impl Inner {
             }
             if c.contains("org_after") || c.contains("org_before") {
                 org_nouns.push((w.clone(), *l, c.contains("org_after")));
+            }
+            if c.contains("namesake") {
+                namesakes.push((w.clone(), *l));
             }
         }
         let for_lang = |l: Lang| {
@@ -531,6 +537,7 @@ impl Inner {
             geo_after,
             geo_before,
             org_nouns,
+            namesakes,
             ru_stop_stems,
             ru_title_stems,
             place_forms,

@@ -807,14 +807,21 @@ impl<'a> Ctx<'a> {
     /// Whether tokens `first..=last` name the person something is named after: `namesake` in
     /// `words.tsv`, Russian before the name (имени), Kazakh after it (атындағы).
     fn namesake(&self, first: usize, last: usize) -> bool {
-        let t = self.names.tables();
+        // Written in lower case: compared as written.
+        let listed = |w: &str, lang: Lang| {
+            self.names
+                .inner
+                .namesakes
+                .iter()
+                .any(|(n, l)| *l == lang && n == w)
+        };
         let plain = |a: &Token<'_>, b: &Token<'_>| plain_gap(self.text, a.span.end, b.span.start);
         // Russian `имени X` before the name, but not `по имени X` (`called X`, a person of
         // the text); Kazakh `X атындағы` after it.
         let before = first
             .checked_sub(1)
             .and_then(|k| self.tokens.get(k))
-            .filter(|p| plain(p, &self.tokens[first]) && t.word_is(p.text, Lang::Ru, "namesake"))
+            .filter(|p| plain(p, &self.tokens[first]) && listed(p.text, Lang::Ru))
             .filter(|_| {
                 first
                     .checked_sub(2)
@@ -824,7 +831,7 @@ impl<'a> Ctx<'a> {
         let after = self
             .tokens
             .get(last + 1)
-            .filter(|n| plain(&self.tokens[last], n) && t.word_is(n.text, Lang::Kk, "namesake"));
+            .filter(|n| plain(&self.tokens[last], n) && listed(n.text, Lang::Kk));
         before.is_some() || after.is_some()
     }
 
