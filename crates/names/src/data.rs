@@ -448,6 +448,7 @@ impl Tables {
                             | "initial"
                             | "age"
                             | "namesake"
+                            | "and"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }

@@ -705,7 +705,6 @@ impl<'a> Ctx<'a> {
     /// көшелері, Абай , Сейфуллин және Жібек жолы даңғылдары; улиц Абая и Сейфуллина): the
     /// names of places all.
     fn listed_with_geo_noun(&self, first: usize, last: usize) -> bool {
-        const AND: &[&str] = &["мен", "пен", "бен", "және", "и"];
         // Streets are named by one word; persons in lists by two or more.
         if first != last {
             return false;
@@ -718,10 +717,12 @@ impl<'a> Ctx<'a> {
                 return Some(a + 1);
             }
             let z = self.tokens.get(a + 2)?;
-            (plain_gap(self.text, x.span.end, y.span.start)
+            (is_capitalized(z.text)
+                && plain_gap(self.text, x.span.end, y.span.start)
                 && plain_gap(self.text, y.span.end, z.span.start)
-                && AND.contains(&y.text)
-                && is_capitalized(z.text))
+                && [Lang::Ru, Lang::Kk]
+                    .into_iter()
+                    .any(|l| self.names.tables().word_is(y.text, l, "and")))
             .then_some(a + 2)
         };
         // Forward (Kazakh: the word for the place comes last): over up to four more names of
