@@ -919,7 +919,23 @@ impl<'a> Ctx<'a> {
                 (*l == self.lang || self.lang == Lang::Other)
                     && (f == *w
                         || match l {
-                            Lang::Kk => f.starts_with(w.as_str()) && w.chars().count() >= 2,
+                            // The head of a Kazakh place name takes the 3rd-person possessive,
+                            // maybe after the plural (Қостанай облысы, Абай көшесінде, Канар
+                            // аралдары); a noun with a case ending alone is no part of the name
+                            // (Тоқаев облысқа барды `went to the region`). The bare noun may
+                            // head a longer compound (Киров су қоймасы).
+                            Lang::Kk => {
+                                w.chars().count() >= 2
+                                    && f.strip_prefix(w.as_str()).is_some_and(|rest| {
+                                        let t = self.names.tables();
+                                        let rest = crate::kk::plural_suffixes(t)
+                                            .find_map(|p| rest.strip_prefix(p))
+                                            .unwrap_or(rest);
+                                        w.ends_with(['ы', 'і'])
+                                            || crate::kk::poss3_suffixes(t)
+                                                .any(|p| rest.starts_with(p))
+                                    })
+                            }
                             _ => inflects(&f, w, Lang::Ru),
                         })
             })
