@@ -698,8 +698,6 @@ impl<'a> Ctx<'a> {
         self.is_geo_noun(next.text, "geo_after")
     }
 
-    /// Whether the word before token `i` is a Russian noun for a street, village or city that
-    /// takes a name after it (`geo_before` in `words.tsv`: улица Абая, ул. Абая).
     /// Whether the one word `first..=last` is one of names joined by commas or `and` that a
     /// word for streets or places ends (in the plural) or opens (Байтұрсынов пен Қонаев
     /// көшелері, Абай , Сейфуллин және Жібек жолы даңғылдары; улиц Абая и Сейфуллина): the
@@ -786,6 +784,8 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    /// Whether the word before token `i` is a Russian noun for a street, village or city that
+    /// takes a name after it (`geo_before` in `words.tsv`: улица Абая, ул. Абая).
     fn after_geo_noun(&self, i: usize) -> bool {
         if i == 0 || self.lang == Lang::Kk {
             return false;
