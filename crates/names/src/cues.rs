@@ -228,10 +228,7 @@ pub(crate) fn relative_kk(tables: &Tables, w: &str) -> bool {
     let f = fold(w);
     f.char_indices().skip(2).any(|(i, _)| {
         let (head, rest) = f.split_at(i);
-        let rest = crate::kk::plural_suffixes(tables)
-            .find_map(|p| rest.strip_prefix(p))
-            .unwrap_or(rest);
-        crate::kk::poss3_suffixes(tables).any(|p| rest.starts_with(p))
+        crate::kk::opens_with_poss3(tables, rest)
             && tables.word_classes(head, Lang::Kk, |c| {
                 c.contains("kin") || c.contains("associate")
             })

@@ -541,11 +541,13 @@ impl Tables {
                 .filter_map(|((w, l), _)| w.strip_prefix('-').map(|e| (e.to_string(), *l)))
                 .collect()
         });
-        let f = crate::text::fold(word);
-        self.word_is(&f, lang, "age")
-            || endings
+        // (`word_is` folds the word itself.)
+        self.word_is(word, lang, "age") || {
+            let f = crate::text::fold(word);
+            endings
                 .iter()
                 .any(|(e, l)| *l == lang && f.len() > e.len() && f.ends_with(e.as_str()))
+        }
     }
 
     /// Whether `word` (any case) is listed with `class` in `lang`; the word is folded here, so

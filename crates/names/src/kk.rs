@@ -48,6 +48,15 @@ pub(crate) fn plural_suffixes(tables: &Tables) -> impl Iterator<Item = &str> {
     suffixes_of_kind(tables, "plural")
 }
 
+/// Whether `rest`, what follows a noun stem, opens with the 3rd-person possessive, maybe after
+/// the plural (әже|сі, орынбасар|лары, көше|сінде).
+pub(crate) fn opens_with_poss3(tables: &Tables, rest: &str) -> bool {
+    let rest = plural_suffixes(tables)
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    poss3_suffixes(tables).any(|p| rest.starts_with(p))
+}
+
 /// The allomorphs of one kind of suffix in `kk_suffixes.tsv`.
 fn suffixes_of_kind<'t>(tables: &'t Tables, kind: &'t str) -> impl Iterator<Item = &'t str> {
     tables

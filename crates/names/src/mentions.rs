@@ -482,10 +482,13 @@ impl<'a> Ctx<'a> {
     /// Whether the token is an initial: one or two capital letters followed by a dot, or a
     /// capital Cyrillic letter alone before a capitalised word inside a sentence (text that
     /// drops the dots: «жүгіруші М П Джабир»).
-    fn initial_at(&self, t: &Token) -> bool {
+    fn initial_at(&self, k: usize) -> bool {
+        let Some(t) = self.tokens.get(k) else {
+            return false;
+        };
         // (Counted no further than the answer needs.)
         let letters = t.text.chars().take(3).count();
-        if letters == 1 && self.dotless_initial(t) {
+        if letters == 1 && self.dotless_initial(k) {
             return true;
         }
         // Some initials are two letters, a capital and a small one: the digraph for J (Дж. Буш),
@@ -503,11 +506,11 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|r| r.starts_with('.') || r.starts_with(" ."))
     }
 
-    /// Whether the one-letter token `t` is a capital Cyrillic letter in a run of such letters
+    /// Whether the one-letter token `k` is a capital Cyrillic letter in a run of such letters
     /// that a capitalised word follows, each after one space, away from a sentence start (where
     /// one-letter words are prepositions and conjunctions: «А Петров ответил», «В Астане»).
     /// The word must be no common word («группа А Кубка мира»).
-    fn dotless_initial(&self, t: &Token) -> bool {
+    fn dotless_initial(&self, k: usize) -> bool {
         let letter = |k: usize| {
             self.tokens.get(k).is_some_and(|x| {
                 let mut cs = x.text.chars();
@@ -519,12 +522,6 @@ impl<'a> Ctx<'a> {
         let spaced = |k: usize| match (self.tokens.get(k), self.tokens.get(k + 1)) {
             (Some(a), Some(b)) => self.text.get(a.span.end..b.span.start) == Some(" "),
             _ => false,
-        };
-        let Ok(k) = self
-            .tokens
-            .binary_search_by_key(&t.span.start, |x| x.span.start)
-        else {
-            return false;
         };
         if !letter(k) {
             return false;
@@ -577,14 +574,17 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|r| r.trim_start().starts_with(')'))
     }
 
-    /// A capitalised word that can be part of a name.
-    fn name_like(&self, t: &Token) -> bool {
+    /// Whether token `k` is a capitalised word that can be part of a name.
+    fn name_like(&self, k: usize) -> bool {
+        let Some(t) = self.tokens.get(k) else {
+            return false;
+        };
         let w = t.text;
         // An initial is capitalized too: most words (lower-case) are told by their first letter.
         if !is_capitalized(w) {
             return false;
         }
-        if self.initial_at(t) {
+        if self.initial_at(k) {
             return true;
         }
         // The rest depends only on the word and the language: computed once per thread.
@@ -927,13 +927,11 @@ impl<'a> Ctx<'a> {
                             Lang::Kk => {
                                 w.chars().count() >= 2
                                     && f.strip_prefix(w.as_str()).is_some_and(|rest| {
-                                        let t = self.names.tables();
-                                        let rest = crate::kk::plural_suffixes(t)
-                                            .find_map(|p| rest.strip_prefix(p))
-                                            .unwrap_or(rest);
                                         w.ends_with(['ы', 'і'])
-                                            || crate::kk::poss3_suffixes(t)
-                                                .any(|p| rest.starts_with(p))
+                                            || crate::kk::opens_with_poss3(
+                                                self.names.tables(),
+                                                rest,
+                                            )
                                     })
                             }
                             _ => inflects(&f, w, Lang::Ru),
@@ -1229,7 +1227,8 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let like: Vec<bool> = cx
         .tokens
         .iter()
-        .map(|t| cx.name_like(t) && !place_spans.iter().any(|p| p.overlaps(&t.span)))
+        .enumerate()
+        .map(|(k, t)| cx.name_like(k) && !place_spans.iter().any(|p| p.overlaps(&t.span)))
         .collect();
     let mut like = like;
     for k in crate::latin::name_tokens(names, &cx.tokens, text, cx.lang)
@@ -1277,7 +1276,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 && like[j + 1]
                 && words < 4
                 && (plain_gap(text, cx.tokens[j].span.end, cx.tokens[j + 1].span.start)
-                    || cx.initial_at(&cx.tokens[j])
+                    || cx.initial_at(j)
                         && text
                             .get(cx.tokens[j].span.end..cx.tokens[j + 1].span.start)
                             .is_some_and(|g| {
@@ -1319,7 +1318,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 && (k - start >= 2 || cx.person_evidence_at(k - 1) == 1)
                 && cx.is_given_word(t)
                 && !cx.is_given_word(cx.tokens[k - 1].text)
-                && !cx.initial_at(&cx.tokens[k - 1])
+                && !cx.initial_at(k - 1)
                 && !cx.is_particle(cx.tokens[k - 1].text)
             {
                 split.push(Group {
@@ -1339,10 +1338,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                             .chain(p.kk.iter())
                             .flat_map(|f| f.split_whitespace())
                             .any(|w| fold(w) == prev);
-                    if !own
-                        && !cx.is_particle(cx.tokens[k - 1].text)
-                        && !cx.initial_at(&cx.tokens[k - 1])
-                    {
+                    if !own && !cx.is_particle(cx.tokens[k - 1].text) && !cx.initial_at(k - 1) {
                         split.push(Group {
                             first: start,
                             last: k - 1,
@@ -1423,7 +1419,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // (The sentence start is asked last: it may split a line into sentences.)
         if first < last
             && !foreign_pair
-            && !cx.initial_at(&cx.tokens[first])
+            && !cx.initial_at(first)
             && cx.person_evidence_at(first) == 0
             && cx.starts_at(cx.tokens[first].span.start)
         {
@@ -1513,7 +1509,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if lowered {
             continue;
         }
-        let only_initials = (g.first..=g.last).all(|k| cx.initial_at(&cx.tokens[k]));
+        let only_initials = (g.first..=g.last).all(|k| cx.initial_at(k));
         if only_initials {
             continue;
         }
@@ -1587,7 +1583,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             || size >= 2 && (!initial || foreign_pair)
             // Initials before a word mark a person anywhere, a sentence start too (М.П. Джабир).
             || size >= 2
-                && cx.initial_at(&cx.tokens[g.first])
+                && cx.initial_at(g.first)
                 && !cx.common_word(cx.tokens[g.last].text)
         {
             2
