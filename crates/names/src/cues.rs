@@ -186,11 +186,17 @@ pub(crate) fn ru_common_word(tables: &Tables, word: &str) -> bool {
 
 fn ru_common_word_uncached(tables: &Tables, word: &str) -> bool {
     let has = |s: &str| RU_COMMON.contains(s);
-    has(&fold(word))
+    let f = fold(word);
+    has(&f)
         || crate::ru::candidates(tables, word)
             .iter()
             .take(3)
             .any(|c| has(&c.lemma) || fleeting_vowel(&c.lemma).iter().any(|l| has(l)))
+        // The nominative plural of a masculine noun, which no name reading gives (Эксперты,
+        // Врачи: эксперт, врач); a stem of four letters or more, so that short names ending
+        // in -и (Бали, Мали) do not read as nouns.
+        || f.strip_suffix(['ы', 'и'])
+            .is_some_and(|stem| stem.chars().count() >= 4 && has(stem))
 }
 
 /// The nominatives with a fleeting vowel that a stem ending in two consonants may have lost in
@@ -632,5 +638,10 @@ mod tests {
         assert!(ru_common_word(&t, "Кубка"));
         assert!(ru_common_word(&t, "Рынка"));
         assert!(!ru_common_word(&t, "Сришанкар"));
+        // Nominative plurals of masculine nouns; names in -и stay names.
+        assert!(ru_common_word(&t, "Эксперты"));
+        assert!(ru_common_word(&t, "Врачи"));
+        assert!(!ru_common_word(&t, "Мусевени"));
+        assert!(!ru_common_word(&t, "Берлускони"));
     }
 }
