@@ -449,6 +449,7 @@ impl Tables {
                             | "age"
                             | "namesake"
                             | "and"
+                            | "firm_and"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }

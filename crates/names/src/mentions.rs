@@ -836,6 +836,39 @@ impl<'a> Ctx<'a> {
         before.is_some() || after.is_some()
     }
 
+    /// Whether the name at tokens `first..=last` is joined to a capitalised word by the
+    /// English `and` of a firm's name: a `firm_and` word of `words.tsv` (Джонсон энд Джонсон,
+    /// Эрнст энд Янг) or an ampersand (Procter & Gamble). Persons are listed with `и`, `мен`.
+    fn firm_and(&self, first: usize, last: usize) -> bool {
+        let t = self.names.tables();
+        let joined = |a: usize, b: usize| -> bool {
+            let (Some(x), Some(y)) = (self.tokens.get(a), self.tokens.get(b)) else {
+                return false;
+            };
+            let gap = self.text.get(x.span.end..y.span.start).unwrap_or("");
+            gap.trim() == "&" && (is_capitalized(x.text) && is_capitalized(y.text))
+        };
+        let word_between = |a: usize, b: usize| -> bool {
+            // Tokens a, a+1, b = a+2: a capitalised word, the `and`, a capitalised word.
+            let (Some(x), Some(and), Some(y)) = (
+                self.tokens.get(a),
+                self.tokens.get(a + 1),
+                self.tokens.get(b),
+            ) else {
+                return false;
+            };
+            is_capitalized(x.text)
+                && is_capitalized(y.text)
+                && plain_gap(self.text, x.span.end, and.span.start)
+                && plain_gap(self.text, and.span.end, y.span.start)
+                && t.word_is(and.text, self.lang, "firm_and")
+        };
+        joined(last, last + 1)
+            || word_between(last, last + 2)
+            || first.checked_sub(1).is_some_and(|p| joined(p, first))
+            || first.checked_sub(2).is_some_and(|p| word_between(p, first))
+    }
+
     /// Whether a lower-case word for a company, team or party stands right after token `last`
     /// (Kazakh `org_after`: Фарго компаниясы) or right before token `first` (Russian
     /// `org_before`: банка Wells Fargo).
@@ -1559,6 +1592,11 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // A person an organisation, street or prize is named after is no person of the text
         // (университет имени аль-Фараби; Құрманғазы атындағы консерватория), known or not.
         if cx.namesake(g.first, g.last) {
+            continue;
+        }
+        // A name joined to another by the `and` of a firm's name is the firm's, known person
+        // or not (Джонсон энд Джонсон, Procter & Gamble).
+        if cx.firm_and(g.first, g.last) {
             continue;
         }
         // Next to a word for a company, team or party the name is the organisation's
