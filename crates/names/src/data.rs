@@ -450,6 +450,7 @@ impl Tables {
                             | "namesake"
                             | "and"
                             | "firm_and"
+                            | "org_tail"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }

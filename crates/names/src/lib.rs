@@ -255,6 +255,8 @@ struct Inner {
     org_nouns: Vec<(String, Lang, bool)>,
     /// Words of class `namesake` (имени, атындағы) with their language.
     namesakes: Vec<(String, Lang)>,
+    /// Words of class `org_tail` (Университет, Пресс, Таймс) with their language.
+    org_tails: Vec<(String, Lang)>,
 }
 
 /// Index of a language in per-language tables: Ru, Kk, then Other (both).
@@ -468,6 +470,7 @@ impl Inner {
         let mut geo_before = Vec::new();
         let mut org_nouns = Vec::new();
         let mut namesakes = Vec::new();
+        let mut org_tails = Vec::new();
         for ((w, l), c) in &tables.words {
             if c.contains("stop")
                 || c.contains("title")
@@ -493,6 +496,9 @@ impl Inner {
             }
             if c.contains("namesake") {
                 namesakes.push((w.clone(), *l));
+            }
+            if c.contains("org_tail") {
+                org_tails.push((w.clone(), *l));
             }
         }
         let for_lang = |l: Lang| {
@@ -538,6 +544,7 @@ impl Inner {
             geo_before,
             org_nouns,
             namesakes,
+            org_tails,
             ru_stop_stems,
             ru_title_stems,
             place_forms,

@@ -869,6 +869,52 @@ impl<'a> Ctx<'a> {
             || first.checked_sub(2).is_some_and(|p| word_between(p, first))
     }
 
+    /// The token of an `org_tail` word of `words.tsv` that closes an organisation's name begun
+    /// by the name at tokens `first..=last`: one of its own words after the first (Франс Пресс,
+    /// Файненшл Таймстың, Назарбаев Интеллектуальных),
+    /// or a capitalised word right after a name left in the nominative (Назарбаев Университеті,
+    /// Ельцин Центр); a person's would stand in the genitive (Университет Назарбаева).
+    fn org_tail_at(&self, first: usize, last: usize) -> Option<usize> {
+        // As the name's own last word, only as written (the outlets' names do not decline in
+        // Russian) or, in Kazakh, before a case suffix: Ньюсом is a person's name.
+        // A listed adjective declines (Назарбаев Интеллектуальных школ); a noun that declines
+        // is a surname that merely starts like one (Ньюсому).
+        let listed = |f: &str| self.names.inner.org_tails.iter().any(|(n, _)| n == f);
+        let closes = |k: usize| {
+            let w = self.tokens[k].text;
+            listed(&fold(w))
+                || self.lang == Lang::Kk && listed(&self.lemma(w, Lang::Kk))
+                || adjectival(w)
+                    && self.names.inner.org_tails.iter().any(|(n, _)| {
+                        adjectival(n) && fold(w).starts_with(n.trim_end_matches(['ы', 'и', 'й']))
+                    })
+        };
+        if let Some(k) = (first + 1..=last).find(|&k| closes(k)) {
+            return Some(k);
+        }
+        let next = self.tokens.get(last + 1)?;
+        let w = self.tokens[last].text;
+        (is_capitalized(next.text)
+            && plain_gap(self.text, self.tokens[last].span.end, next.span.start)
+            && self.org_tail_word(next.text)
+            && self.lemma(w, self.lang) == fold(w))
+        .then_some(last + 1)
+    }
+
+    /// Whether the word is a case form of an `org_tail` word: the word with its last vowel,
+    /// soft sign or й dropped, then up to five letters of endings (Университета,
+    /// Университетінің, Интеллектуальных); remembered per thread.
+    fn org_tail_word(&self, w: &str) -> bool {
+        memo_word!(self.names.id(), self.lang, w, || {
+            let f = fold(w);
+            self.names.inner.org_tails.iter().any(|(n, _)| {
+                let base = n.trim_end_matches(['а', 'я', 'о', 'е', 'ь', 'й', 'ы', 'і']);
+                f.strip_prefix(base)
+                    .is_some_and(|e| e.chars().count() <= 5 && e.chars().all(crate::text::is_alpha))
+            })
+        })
+    }
+
     /// Whether a lower-case word for a company, team or party stands right after token `last`
     /// (Kazakh `org_after`: Фарго компаниясы) or right before token `first` (Russian
     /// `org_before`: банка Wells Fargo).
@@ -1487,6 +1533,14 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // Грабендегі) unless a given name or gazetteer person vouches for a person.
         if g.last < whole_last && (g.first..=g.last).all(|k| cx.person_evidence_at(k) < 2) {
             continue;
+        }
+        // A name that a word such as Университет, Центр or Пресс closes is an organisation's,
+        // known person or not (Назарбаев Университеті, Франс Пресс); words after that word
+        // are a name of their own (Ассошиэйтед Пресс Билал Хуссейн).
+        match cx.org_tail_at(g.first, g.last) {
+            Some(k) if k < g.last => g.first = k + 1,
+            Some(_) => continue,
+            None => {}
         }
         // (The cheap test first: a sentence start may split a line into sentences.)
         let initial = opens_sentence(text, cx.tokens[g.first].span.start)
