@@ -451,6 +451,7 @@ impl Tables {
                             | "and"
                             | "firm_and"
                             | "org_tail"
+                            | "award"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }

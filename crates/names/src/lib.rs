@@ -257,6 +257,8 @@ struct Inner {
     namesakes: Vec<(String, Lang)>,
     /// Words of class `org_tail` (Университет, Пресс, Таймс) with their language.
     org_tails: Vec<(String, Lang)>,
+    /// Words of class `award` (премия, кубок; сыйлығы, кубогы) with their language.
+    awards: Vec<(String, Lang)>,
 }
 
 /// Index of a language in per-language tables: Ru, Kk, then Other (both).
@@ -471,6 +473,7 @@ impl Inner {
         let mut org_nouns = Vec::new();
         let mut namesakes = Vec::new();
         let mut org_tails = Vec::new();
+        let mut awards = Vec::new();
         for ((w, l), c) in &tables.words {
             if c.contains("stop")
                 || c.contains("title")
@@ -499,6 +502,9 @@ impl Inner {
             }
             if c.contains("org_tail") {
                 org_tails.push((w.clone(), *l));
+            }
+            if c.contains("award") {
+                awards.push((w.clone(), *l));
             }
         }
         let for_lang = |l: Lang| {
@@ -545,6 +551,7 @@ impl Inner {
             org_nouns,
             namesakes,
             org_tails,
+            awards,
             ru_stop_stems,
             ru_title_stems,
             place_forms,

@@ -833,7 +833,55 @@ impl<'a> Ctx<'a> {
             .tokens
             .get(last + 1)
             .filter(|n| plain(&self.tokens[last], n) && listed(n.text, Lang::Kk));
-        before.is_some() || after.is_some()
+        before.is_some() || after.is_some() || self.award_of(first, last)
+    }
+
+    /// Whether tokens `first..=last` name the person an award, cup or order is named after
+    /// (`award` in `words.tsv`): Russian after the noun and in the genitive (премия Сахарова,
+    /// Кубка Гагарина; not вручил премию Назарбаеву, a recipient), Kazakh bare before the
+    /// noun in the 3rd-person possessive (Нобель сыйлығы, Гагарин кубогының).
+    fn award_of(&self, first: usize, last: usize) -> bool {
+        let awards = &self.names.inner.awards;
+        let plain = |a: &Token<'_>, b: &Token<'_>| plain_gap(self.text, a.span.end, b.span.start);
+        match self.lang {
+            Lang::Kk => {
+                let w = self.tokens[last].text;
+                self.tokens.get(last + 1).is_some_and(|n| {
+                    let f = fold(n.text);
+                    plain(&self.tokens[last], n)
+                        && awards
+                            .iter()
+                            .any(|(a, l)| *l == Lang::Kk && f.starts_with(a.as_str()))
+                        && self.lemma(w, Lang::Kk) == fold(w)
+                })
+            }
+            _ => {
+                // A case form of the noun: its stem, then up to three letters of endings.
+                let is_award = |w: &str| {
+                    let f = fold(w);
+                    awards.iter().any(|(a, l)| {
+                        *l == Lang::Ru && {
+                            let base = a.trim_end_matches(['а', 'я', 'о', 'е', 'ь', 'й', 'и']);
+                            f.strip_prefix(base).is_some_and(|e| {
+                                e.chars().count() <= 3
+                                    && e.chars().all(|c| "аяоеиыуюймхь".contains(c))
+                            })
+                        }
+                    })
+                };
+                // The noun before the name, or capitalised as the name's first word.
+                let noun_first = last > first && is_award(self.tokens[first].text);
+                let noun_before = first
+                    .checked_sub(1)
+                    .and_then(|k| self.tokens.get(k))
+                    .is_some_and(|p| plain(p, &self.tokens[first]) && is_award(p.text));
+                // The masculine genitive -а/-я, told from a nominative in -а by the reading.
+                let w = self.tokens[last].text;
+                (noun_first || noun_before)
+                    && w.ends_with(['а', 'я'])
+                    && self.lemma(w, Lang::Ru) != fold(w)
+            }
+        }
     }
 
     /// Whether the name at tokens `first..=last` is joined to a capitalised word by the
