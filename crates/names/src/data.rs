@@ -22,6 +22,7 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
     ("role_aliases.tsv", include_str!("../data/role_aliases.tsv")),
     ("ru_agreement.tsv", include_str!("../data/ru_agreement.tsv")),
     ("latin_names.tsv", include_str!("../data/latin_names.tsv")),
+    ("firm_names.tsv", include_str!("../data/firm_names.tsv")),
 ];
 
 /// A list of common-word stems embedded as a Bloom filter (`data/*.bloom`, built by
@@ -128,6 +129,14 @@ pub(crate) fn parse_table(name: &str, text: &str, columns: &[&str]) -> Result<Ve
         return Err(Error::new(ErrorKind::MalformedRow, "no header row").with_path(name));
     }
     Ok(rows)
+}
+
+/// A name folded and written together: letters only (Дж. П. Морган -> `джпморган`).
+pub(crate) fn compact(name: &str) -> String {
+    crate::text::fold(name)
+        .chars()
+        .filter(|c| crate::text::is_alpha(*c))
+        .collect()
 }
 
 fn bad(name: &str, line: usize, msg: impl Into<String>) -> Error {
@@ -268,6 +277,9 @@ pub(crate) struct Tables {
     pub agreement: Vec<(String, Option<Gender>, Vec<String>)>,
     /// Lower-case English words that end a run of Latin-script name words (The, Inc, Hotel).
     pub latin_org: HashSet<String>,
+    /// Names of firms that are or begin with a person's name, folded and written together
+    /// without spaces, dots or hyphens (`голдмансакс`, `джпморган`): see [`compact`].
+    pub firms: HashSet<String>,
     /// Kazakh words of class `protect` (stem endings no suffix cut may split), built on first use.
     kk_protected: std::sync::OnceLock<Vec<String>>,
     /// Endings (the rows of class `age` that start with `-`) of words that give a person's age,
@@ -404,6 +416,16 @@ impl Tables {
                         }
                         x => return Err(bad(name, r.line, format!("unknown class `{x}`"))),
                     }
+                }
+            }
+            "firm_names.tsv" => {
+                for r in parse_table(name, text, &["name", "lang", "en"])? {
+                    let c = &r.cells;
+                    parse_lang(name, r.line, &c[1])?;
+                    if c[0].split_whitespace().count() < 2 {
+                        return Err(bad(name, r.line, "a firm's name needs two words or more"));
+                    }
+                    self.firms.insert(compact(&c[0]));
                 }
             }
             "place_names.tsv" => {
@@ -614,6 +636,8 @@ mod tests {
         assert!(t.places.len() > 100);
         assert!(t.given.contains_key(&("deepak".to_string(), Lang::Other)));
         assert!(t.latin_org.contains("inc"));
+        assert!(t.firms.contains("джпморганчейз"));
+        assert_eq!(compact("Дж. П. Морган"), "джпморган");
     }
 
     #[test]

@@ -949,6 +949,33 @@ impl<'a> Ctx<'a> {
         .then_some(last + 1)
     }
 
+    /// The last token of a firm's name of `firm_names.tsv` that the name at tokens
+    /// `first..=last` begins with (Голдман Сакса, Дж.П.Морган Чейздің): the words as written,
+    /// the last also as read.
+    fn firm_at(&self, first: usize, last: usize) -> Option<usize> {
+        let firms = &self.names.tables().firms;
+        let mut so_far = String::new();
+        let mut found = None;
+        for k in first..=last {
+            let w = self.tokens[k].text;
+            let before = so_far.len();
+            so_far.push_str(&crate::data::compact(w));
+            if firms.contains(&so_far) {
+                found = Some(k);
+            } else if k == last {
+                let read = format!(
+                    "{}{}",
+                    &so_far[..before],
+                    crate::data::compact(&self.lemma(w, self.lang))
+                );
+                if firms.contains(&read) {
+                    found = Some(k);
+                }
+            }
+        }
+        found
+    }
+
     /// Whether the word is a case form of an `org_tail` word: the word with its last vowel,
     /// soft sign or й dropped, then up to five letters of endings (Университета,
     /// Университетінің, Интеллектуальных); remembered per thread.
@@ -1583,9 +1610,13 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             continue;
         }
         // A name that a word such as Университет, Центр or Пресс closes is an organisation's,
-        // known person or not (Назарбаев Университеті, Франс Пресс); words after that word
-        // are a name of their own (Ассошиэйтед Пресс Билал Хуссейн).
-        match cx.org_tail_at(g.first, g.last) {
+        // known person or not (Назарбаев Университеті, Франс Пресс), and so is a firm's name
+        // of `firm_names.tsv` (Голдман Сакс); words after it are a name of their own
+        // (Ассошиэйтед Пресс Билал Хуссейн).
+        match cx
+            .org_tail_at(g.first, g.last)
+            .or_else(|| cx.firm_at(g.first, g.last))
+        {
             Some(k) if k < g.last => g.first = k + 1,
             Some(_) => continue,
             None => {}
