@@ -474,6 +474,8 @@ impl Tables {
                             | "firm_and"
                             | "org_tail"
                             | "award"
+                            | "plural_place"
+                            | "place_prep"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }

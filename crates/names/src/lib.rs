@@ -259,6 +259,9 @@ struct Inner {
     org_tails: Vec<(String, Lang)>,
     /// Words of class `award` (премия, кубок; сыйлығы, кубогы) with their language.
     awards: Vec<(String, Lang)>,
+    /// Russian endings of class `plural_place` (-ов, -ах): the plural cases of a place name
+    /// whose nominative ends in -ы or -и (Нидерландов, Филиппинах).
+    plural_place_ends: Vec<String>,
 }
 
 /// Index of a language in per-language tables: Ru, Kk, then Other (both).
@@ -474,6 +477,7 @@ impl Inner {
         let mut namesakes = Vec::new();
         let mut org_tails = Vec::new();
         let mut awards = Vec::new();
+        let mut plural_place_ends = Vec::new();
         for ((w, l), c) in &tables.words {
             if c.contains("stop")
                 || c.contains("title")
@@ -505,6 +509,11 @@ impl Inner {
             }
             if c.contains("award") {
                 awards.push((w.clone(), *l));
+            }
+            if c.contains("plural_place") && *l == Lang::Ru {
+                if let Some(e) = w.strip_prefix('-') {
+                    plural_place_ends.push(e.to_string());
+                }
             }
         }
         let for_lang = |l: Lang| {
@@ -552,6 +561,7 @@ impl Inner {
             namesakes,
             org_tails,
             awards,
+            plural_place_ends,
             ru_stop_stems,
             ru_title_stems,
             place_forms,

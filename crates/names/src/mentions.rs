@@ -470,13 +470,40 @@ impl<'a> Ctx<'a> {
     fn is_place(&self, w: &str) -> bool {
         // Depends only on the word and the language: remembered per thread.
         memo_word!(self.names.id(), self.word_lang(), w, || {
-            let cands = self.cands(w, self.word_lang(), false);
-            cands.iter().take(3).any(|(l, _, _)| {
+            let place = |l: &str| {
                 self.names
                     .known(l)
                     .is_some_and(|k| k.place && !k.surname && !k.given)
-            })
+            };
+            let cands = self.cands(w, self.word_lang(), false);
+            if cands.iter().take(3).any(|(l, _, _)| place(l)) {
+                return true;
+            }
+            // A plural place name in Russian (Нидерландов, Филиппинах: Нидерланды, Филиппины),
+            // which the readings of a person's name never give.
+            let f = fold(w);
+            self.lang != Lang::Kk
+                && self.names.inner.plural_place_ends.iter().any(|e| {
+                    f.strip_suffix(e.as_str()).is_some_and(|stem| {
+                        stem.chars().count() >= 3
+                            && ["ы", "и"].iter().any(|n| place(&format!("{stem}{n}")))
+                    })
+                })
         })
+    }
+
+    /// Whether token `k` is a Russian word in the prepositional case (ending in -е) right after
+    /// a preposition of place (`place_prep` in `words.tsv`: в Турине, на Сахалине).
+    fn after_place_preposition(&self, k: usize) -> bool {
+        let w = self.tokens[k].text;
+        self.lang == Lang::Ru
+            && w.ends_with('е')
+            && k.checked_sub(1)
+                .and_then(|p| self.tokens.get(p))
+                .is_some_and(|p| {
+                    plain_gap(self.text, p.span.end, self.tokens[k].span.start)
+                        && self.names.tables().word_is(p.text, Lang::Ru, "place_prep")
+                })
     }
 
     /// Whether the token is an initial: one or two capital letters followed by a dot, or a
@@ -1607,6 +1634,14 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // The words before a place in the locative belong to that place's name (Альбертин
         // Грабендегі) unless a given name or gazetteer person vouches for a person.
         if g.last < whole_last && (g.first..=g.last).all(|k| cx.person_evidence_at(k) < 2) {
+            continue;
+        }
+        // A lone word in the prepositional after в or на names a place (в Турине, на
+        // Сахалине) unless the gazetteer knows a person by it (в Путине).
+        if g.first == g.last
+            && cx.person_evidence_at(g.first) < 3
+            && cx.after_place_preposition(g.first)
+        {
             continue;
         }
         // A name that a word such as Университет, Центр or Пресс closes is an organisation's,
