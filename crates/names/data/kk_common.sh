@@ -5,7 +5,8 @@
 # Needs the Debian packages hunspell-kk and hunspell-ru.
 # A stem counts when kk_KZ.dic lists it in lower case only: stems also listed capitalised
 # (Қанат, Бақыт, Асан: given names that are common words too) are left out, and so are stems
-# with a surname or patronymic formant.
+# with a surname or patronymic formant (Russian: -ов, -ев, -ский and patronymics; -ин and -ина are kept, as hunspell lists
+# no surname in lower case and they end many nouns: машина, женщина, магазин).
 set -euo pipefail
 export LC_ALL=C.UTF-8
 dic=/usr/share/hunspell/kk_KZ.dic
@@ -22,12 +23,12 @@ grep '^[[:lower:]]' "$tmp/all.txt" | grep -Ev '(ов|ев|ова|ева|ұлы|�
 rdic=/usr/share/hunspell/ru_RU.dic
 sed '1d; s:/.*::' "$rdic" | tr -d '\r' | sort -u > "$tmp/ru_all.txt"
 grep -v '^[[:lower:]]' "$tmp/ru_all.txt" | sed 's/.*/\L&/' | sort -u > "$tmp/ru_caps.txt"
-grep '^[[:lower:]]' "$tmp/ru_all.txt" | grep -Ev '(ов|ев|ин|ова|ева|ина|ский|ская|ович|евич|овна|евна)$' \
+grep '^[[:lower:]]' "$tmp/ru_all.txt" | grep -Ev '(ов|ев|ова|ева|ский|ская|ович|евич|овна|евна)$' \
   | sort -u | comm -23 - "$tmp/ru_caps.txt" > "$tmp/ru_common0.txt"
 { cat "$tmp/ru_common0.txt"; sed 's/ё/е/g' "$tmp/ru_common0.txt"; } | sort -u > "$tmp/ru_common.txt"
 cargo run -q -p kzalign-langid --release --example wordlist -- --out crates/names/data/ru_common.bloom \
   --bits 14 \
-  --source "lower-case-only stems of the Russian hunspell dictionary ru_RU (Alexander I. Lebedev 1997-2008; Debian hunspell-ru), BSD-style licence, without stems ending in a surname or patronymic formant; built by crates/names/data/kk_common.sh" \
+  --source "lower-case-only stems of the Russian hunspell dictionary ru_RU (Alexander I. Lebedev 1997-2008; Debian hunspell-ru), BSD-style licence, without stems ending in -ов, -ев, -ова, -ева, -ский, -ская or a patronymic formant; built by crates/names/data/kk_common.sh" \
   "$tmp/ru_common.txt"
 cargo run -q -p kzalign-langid --release --example wordlist -- --out crates/names/data/kk_common.bloom \
   --bits 14 \

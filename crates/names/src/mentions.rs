@@ -1131,6 +1131,10 @@ impl<'a> Ctx<'a> {
     /// -ский, -швили), strong enough to count at a sentence start.
     fn strong_surname_ending(&self, w: &str) -> bool {
         let l = self.lemma(w, self.word_lang());
+        // A common noun may end the same way (Женщины: женщина).
+        if self.lang == Lang::Ru && crate::cues::ru_common_word(self.names.tables(), w) {
+            return false;
+        }
         l.chars().count() >= 6
             && self.names.tables().surname_endings.iter().any(|e| {
                 e.class == "surname"
