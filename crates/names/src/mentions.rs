@@ -492,6 +492,24 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Whether token `k`, a place's name that ends a run of name words, is instead the Russian
+    /// surname of the given name before it in a name that starts at token `start` (Джордж
+    /// Вашингтон, Джорджа Вашингтона, Иван Турин): both words in their dictionary form or both
+    /// inflected. (Within a longer run it starts a new name: университет Джорджа Вашингтона
+    /// Марлен Ларюэль. Kazakh puts a bare place before a noun it qualifies: Ибрагим Қазақстан
+    /// Президентімен.)
+    fn surname_after_given(&self, start: usize, k: usize) -> bool {
+        if self.lang != Lang::Ru || k <= start {
+            return false;
+        }
+        let (given, w) = (self.tokens[k - 1].text, self.tokens[k].text);
+        if !self.is_given_word(given) || self.is_place(given) {
+            return false;
+        }
+        let inflected = |x: &str| self.lemma(x, Lang::Ru) != fold(x);
+        inflected(given) == inflected(w)
+    }
+
     /// Whether token `k` is a Russian word in the prepositional case (ending in -е) right after
     /// a preposition of place (`place_prep` in `words.tsv`: в Турине, на Сахалине).
     fn after_place_preposition(&self, k: usize) -> bool {
@@ -1486,7 +1504,9 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         let mut start = g.first;
         for k in g.first..=g.last {
             let t = cx.tokens[k].text;
-            let place = cx.is_place(t) && cx.person_evidence_at(k) < 3;
+            let place = cx.is_place(t)
+                && cx.person_evidence_at(k) < 3
+                && !(k == g.last && cx.surname_after_given(start, k));
             if place {
                 if k > start {
                     split.push(Group {
