@@ -710,7 +710,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether token `i` is a bare Kazakh common word and the next word a lower-case common
-    /// noun with the 3rd-person possessive (Адам ресурстары): together a compound noun.
+    /// noun with the 3rd-person possessive, maybe before a case suffix (Адам ресурстары, Сапар
+    /// барысында): together a compound noun.
     fn compound_head_kk(&self, i: usize) -> bool {
         let t = self.names.tables();
         let w = self.tokens[i].text;
@@ -724,9 +725,9 @@ impl<'a> Ctx<'a> {
         {
             return false;
         }
-        crate::kk::candidates(t, next.text).iter().any(|c| {
-            c.kinds.last().is_some_and(|k| k == "poss3") && crate::kk::is_common_word(t, &c.lemma)
-        })
+        crate::kk::candidates(t, next.text)
+            .iter()
+            .any(|c| c.kinds.iter().any(|k| k == "poss3") && crate::kk::is_common_word(t, &c.lemma))
     }
 
     /// Whether the word after token `i` is a lower-case Kazakh noun for a street, district,
