@@ -476,6 +476,7 @@ impl Tables {
                             | "award"
                             | "plural_place"
                             | "place_prep"
+                            | "like"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }

@@ -769,6 +769,15 @@ impl<'a> Ctx<'a> {
                     .any(|l| self.names.tables().word_is(y.text, l, "and")))
             .then_some(a + 2)
         };
+        // The last of a Kazakh list before `like` and the word for the place.
+        let listed_before = (1..=2).any(|d| {
+            first
+                .checked_sub(d)
+                .is_some_and(|a| joined(a) == Some(first))
+        });
+        if listed_before && self.like_then_geo_noun(last) {
+            return true;
+        }
         // Forward (Kazakh: the word for the place comes last): over up to four more names of
         // up to three words each.
         let mut k = last;
@@ -797,7 +806,7 @@ impl<'a> Ctx<'a> {
                         .is_some_and(|(i, _)| f[i..].contains(p))
                 })
             });
-            if plural && self.before_geo_noun(k) {
+            if plural && self.before_geo_noun(k) || self.like_then_geo_noun(k) {
                 return true;
             }
         }
@@ -826,6 +835,40 @@ impl<'a> Ctx<'a> {
                 return true;
             }
             k = p;
+        }
+        false
+    }
+
+    /// Whether a Kazakh word for `like` (`like` in `words.tsv`: секілді, сияқты) follows token
+    /// `k`, the last of a list of names, and a lower-case word for a street or village comes
+    /// within three words after it (Құрманғазы , Бейбарыс , Уәлиханов секілді сегіз көше).
+    fn like_then_geo_noun(&self, k: usize) -> bool {
+        let Some(like) = self.tokens.get(k + 1) else {
+            return false;
+        };
+        if !plain_gap(self.text, self.tokens[k].span.end, like.span.start)
+            || !self.names.tables().word_is(like.text, Lang::Kk, "like")
+        {
+            return false;
+        }
+        for j in k + 2..=k + 4 {
+            let Some(w) = self.tokens.get(j) else {
+                return false;
+            };
+            if is_capitalized(w.text)
+                || !plain_gap(self.text, self.tokens[j - 1].span.end, w.span.start)
+            {
+                return false;
+            }
+            // The noun itself, or its plural (көшелер).
+            let t = self.names.tables();
+            if self.is_geo_noun(w.text, "geo_after")
+                || crate::kk::candidates(t, w.text).iter().any(|c| {
+                    c.kinds.iter().any(|k| k == "plural") && self.is_geo_noun(&c.lemma, "geo_after")
+                })
+            {
+                return true;
+            }
         }
         false
     }
