@@ -384,7 +384,7 @@ pub fn kaznerd_mentions(names: &Names, dir: &Path) -> Result<(Figure, Figure), E
             .collect();
         for (gs, (_, _, name)) in gold_spans.iter().zip(g.iter()) {
             rec.count(found.iter().any(|f| f.span.overlaps(gs)), || {
-                format!("{name} not found")
+                format!("{name} not found | {text}")
             });
         }
         for f in &found {

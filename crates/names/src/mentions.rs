@@ -738,10 +738,29 @@ impl<'a> Ctx<'a> {
         };
         if is_capitalized(next.text)
             || !plain_gap(self.text, self.tokens[i].span.end, next.span.start)
+            || !self.is_geo_noun(next.text, "geo_after")
         {
             return false;
         }
-        self.is_geo_noun(next.text, "geo_after")
+        // A bare Kazakh noun that qualifies a common noun after it (облыс басшылығына, қала
+        // тұрғындарының) names no place: the name before it is a person's (Тоқаев облыс
+        // басшылығына тапсырды); a compound for a place does (Киров су қоймасы).
+        let bare =
+            self.lang == Lang::Kk
+                && self.names.inner.geo_after.iter().any(|(g, l)| {
+                    *l == Lang::Kk && *g == fold(next.text) && !g.ends_with(['ы', 'і'])
+                });
+        let qualifies = bare
+            && self.tokens.get(i + 2).is_some_and(|after| {
+                !is_capitalized(after.text)
+                    && plain_gap(self.text, next.span.end, after.span.start)
+                    && !self.is_geo_noun(after.text, "geo_after")
+                    && crate::kk::candidates(self.names.tables(), after.text)
+                        .iter()
+                        .take(3)
+                        .any(|c| c.kinds.iter().any(|k| k == "poss3"))
+            });
+        !qualifies
     }
 
     /// Whether the one word `first..=last` is one of names joined by commas or `and` that a
@@ -1711,6 +1730,16 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             && cx.after_place_preposition(g.first)
         {
             continue;
+        }
+        // A one-word place name after a person's full name, before a word for the place,
+        // leaves the person (Иван Дүйсенов Ленинград облысының); a surname or given name
+        // there belongs to the place's name (Мағжан Жұмабаев ауданы).
+        if g.last > g.first + 1
+            && cx.person_evidence_at(g.last) == 0
+            && (g.first..g.last).any(|k| cx.person_evidence_at(k) >= 2)
+            && cx.before_geo_noun(g.last)
+        {
+            g.last -= 1;
         }
         // A name that a word such as Университет, Центр or Пресс closes is an organisation's,
         // known person or not (Назарбаев Университеті, Франс Пресс), and so is a firm's name
