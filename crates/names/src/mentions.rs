@@ -457,11 +457,17 @@ impl<'a> Ctx<'a> {
             }
         }
         // `inflects(&f, s, Lang::Kk)` for words of five or more letters: the word itself or
-        // the word and up to seven letters of suffixes.
+        // the word and up to seven letters that open with a suffix of `kk_suffixes.tsv`
+        // (Наурызда `in March`; not Наурызбай, Мамырханов, names built on a month's name).
         self.lang != Lang::Ru
             && self.long_stops.iter().any(|s| {
                 f.strip_prefix(s.as_str()).is_some_and(|rest| {
-                    rest.is_empty() || rest.chars().count() <= 7 && rest.chars().all(text::is_alpha)
+                    rest.is_empty()
+                        || rest.chars().count() <= 7
+                            && rest.chars().all(text::is_alpha)
+                            && t.kk_suffixes
+                                .iter()
+                                .any(|x| rest.starts_with(x.suffix.as_str()))
                 })
             })
     }
