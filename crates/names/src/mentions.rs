@@ -898,6 +898,26 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    /// Whether `other` reads as one of the names of the gazetteer person that `word` alone
+    /// names (Тоқаев and Қасым-Жомарт); false when `word` names none.
+    fn names_own_word(&self, word: &str, other: &str) -> bool {
+        let here = self
+            .names
+            .normalize_in(word, self.lang, Some(self.ev()), true, false);
+        let Some(p) = here
+            .entity_id
+            .as_deref()
+            .and_then(|id| self.names.entity(id))
+        else {
+            return false;
+        };
+        let read = self.lemma(other, self.lang);
+        p.ru.iter()
+            .chain(p.kk.iter())
+            .flat_map(|f| f.split_whitespace())
+            .any(|w| fold(w) == read)
+    }
+
     /// Whether the word before token `i` is a Russian noun for a street, village or city that
     /// takes a name after it (`geo_before` in `words.tsv`: улица Абая, ул. Абая).
     fn after_geo_noun(&self, i: usize) -> bool {
@@ -1587,9 +1607,13 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 continue;
             }
             // «Стивен Феррис Джек Карти»: a given name after a full name (two words, or a
-            // word with a surname ending) starts a new name.
+            // word with a surname ending, or a gazetteer person's surname that this given name
+            // is not one of: Тоқаев Әсет Мамыровты, but Тоқаев Қасым-Жомарт) starts a new name.
             if k > start
-                && (k - start >= 2 || cx.person_evidence_at(k - 1) == 1)
+                && (k - start >= 2
+                    || cx.person_evidence_at(k - 1) == 1
+                    || cx.person_evidence_at(k - 1) == 3
+                        && !cx.names_own_word(cx.tokens[k - 1].text, t))
                 && cx.is_given_word(t)
                 && !cx.is_given_word(cx.tokens[k - 1].text)
                 && !cx.initial_at(k - 1)
@@ -1605,13 +1629,8 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             // is none of that person's names, starts a new name.
             if k > start && !cx.is_given_word(t) && !cx.is_given_word(cx.tokens[k - 1].text) {
                 let here = names.normalize_in(t, cx.lang, Some(cx.ev()), true, false);
-                if let Some(p) = here.entity_id.as_deref().and_then(|id| names.entity(id)) {
-                    let prev = cx.lemma(cx.tokens[k - 1].text, cx.lang);
-                    let own =
-                        p.ru.iter()
-                            .chain(p.kk.iter())
-                            .flat_map(|f| f.split_whitespace())
-                            .any(|w| fold(w) == prev);
+                if here.entity_id.is_some() {
+                    let own = cx.names_own_word(t, cx.tokens[k - 1].text);
                     if !own && !cx.is_particle(cx.tokens[k - 1].text) && !cx.initial_at(k - 1) {
                         split.push(Group {
                             first: start,
