@@ -402,8 +402,15 @@ impl Inner {
                 }
                 if toks.len() >= 2 {
                     given.insert(skeleton(toks[0]));
+                    // A place or title that opens a form (Рим Папасы Франциск, Папа Римский
+                    // Франциск) is no given name.
+                    let title = [Lang::Ru, Lang::Kk]
+                        .into_iter()
+                        .any(|l| tables.word_is(toks[0], l, "title"));
                     let k = known.entry(fold(toks[0])).or_default();
-                    k.given = true;
+                    if !k.place && !title {
+                        k.given = true;
+                    }
                 }
             }
             given_of.push(given);
