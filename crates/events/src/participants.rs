@@ -491,6 +491,11 @@ pub(crate) fn ru_relation(
             if skipped <= reach {
                 return rel;
             }
+            // A place phrase between (с министрами НАТО в Анталье Нуланд отправилась): the name
+            // stands outside the phrase of any preposition further back.
+            if matches!(words[j - n], "в" | "во" | "на") {
+                break 'walk;
+            }
         }
         let t = &tokens[j - 1];
         // A preposition of another clause does not govern this name.

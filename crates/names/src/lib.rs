@@ -883,7 +883,7 @@ impl Names {
             .unwrap_or_else(|| fold(word))
     }
 
-    fn patronymic_gender(&self, lemma: &str, lang: Lang) -> Option<Option<Gender>> {
+    pub(crate) fn patronymic_gender(&self, lemma: &str, lang: Lang) -> Option<Option<Gender>> {
         // Most words end in no ending's last byte.
         let last = usize::from(*lemma.as_bytes().last().unwrap_or(&0));
         if !self.inner.patronymic_end_bytes[lang_index(lang)][last] {
@@ -1456,6 +1456,16 @@ impl Names {
             );
         }
         (lemma, latin, None, None)
+    }
+
+    /// The one gazetteer person whose form is exactly these words (dictionary forms, in
+    /// order: Қасым-Жомарт Тоқаев), if any.
+    pub(crate) fn full_name_person(&self, lemmas: &[String]) -> Option<usize> {
+        let key: Vec<String> = lemmas.iter().map(|l| skeleton_memo(l)).collect();
+        match self.inner.by_full.get(&key.join(" ")).map(Vec::as_slice) {
+            Some([p]) => Some(*p),
+            _ => None,
+        }
     }
 
     fn key_of(r: &NameReading, entity: Option<&String>) -> String {

@@ -898,6 +898,72 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    /// `g` cut before and after the first run of two or three of its words that is a gazetteer
+    /// person's full name, with any patronymic after it (Қасым-Жомарт Тоқаев | Ақжол
+    /// Ізбасаровпен), and so on in the rest; `g` itself when it holds none or is one.
+    fn split_at_full_names(&self, g: Group) -> Vec<Group> {
+        let mut out = Vec::new();
+        let mut start = g.first;
+        let mut a = g.first;
+        while start + 2 <= g.last && a < g.last {
+            // (Not a shorter form of the person a word before already names: Урсула | фон
+            // дер Ляйен is one name.)
+            let hit = (2..=3).rev().find(|&len| {
+                let b = a + len - 1;
+                b <= g.last && {
+                    let lemmas: Vec<String> = (a..=b)
+                        .map(|k| self.lemma(self.tokens[k].text, self.lang))
+                        .collect();
+                    self.names.full_name_person(&lemmas).is_some_and(|p| {
+                        a == start || {
+                            let prev = self.lemma(self.tokens[a - 1].text, self.lang);
+                            let person = &self.names.inner.gaz.persons()[p];
+                            !person
+                                .ru
+                                .iter()
+                                .chain(person.kk.iter())
+                                .flat_map(|f| f.split_whitespace())
+                                .any(|w| fold(w) == prev)
+                        }
+                    })
+                }
+            });
+            let Some(len) = hit else {
+                a += 1;
+                continue;
+            };
+            let mut b = a + len - 1;
+            while b < g.last && self.patronymic_at(b + 1) {
+                b += 1;
+            }
+            if a == start && b == g.last {
+                break;
+            }
+            if a > start {
+                out.push(Group {
+                    first: start,
+                    last: a - 1,
+                });
+            }
+            out.push(Group { first: a, last: b });
+            start = b + 1;
+            a = start;
+        }
+        if start <= g.last {
+            out.push(Group {
+                first: start,
+                last: g.last,
+            });
+        }
+        out
+    }
+
+    /// Whether token `k` reads as a patronymic (Кемелұлы, Кемелевич).
+    fn patronymic_at(&self, k: usize) -> bool {
+        let l = self.lemma(self.tokens[k].text, self.lang);
+        self.names.patronymic_gender(&l, self.lang).is_some()
+    }
+
     /// Whether `other` reads as one of the names of the gazetteer person that `word` alone
     /// names (Тоқаев and Қасым-Жомарт); false when `word` names none.
     fn names_own_word(&self, word: &str, other: &str) -> bool {
@@ -1071,7 +1137,17 @@ impl<'a> Ctx<'a> {
                         adjectival(n) && fold(w).starts_with(n.trim_end_matches(['ы', 'и', 'й']))
                     })
         };
-        if let Some(k) = (first + 1..=last).find(|&k| closes(k)) {
+        // (The first word too, after a capitalised word the split took off: Нью-Йорк Таймс.)
+        let after_capital = first.checked_sub(1).is_some_and(|p| {
+            is_capitalized(self.tokens[p].text)
+                && plain_gap(
+                    self.text,
+                    self.tokens[p].span.end,
+                    self.tokens[first].span.start,
+                )
+        });
+        let from = if after_capital { first } else { first + 1 };
+        if let Some(k) = (from..=last).find(|&k| closes(k)) {
             return Some(k);
         }
         let next = self.tokens.get(last + 1)?;
@@ -1538,8 +1614,14 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             continue;
         }
         let mut j = i;
-        // Name words so far (particles do not count): at most four.
-        let mut words = 1;
+        // Name words so far (particles do not count): at most four. A place that opens the run
+        // does not count (Астанада Кир Стармер Мәулен Әшімбаевпен): the split below takes it
+        // off, or it opens an organisation's name (Нью-Йорк Таймс).
+        let mut words = if cx.is_place(cx.tokens[i].text) && cx.person_evidence_at(i) < 3 {
+            0
+        } else {
+            1
+        };
         loop {
             // One or two lower-case particles between two name words (фон, ван, де, аль; фон
             // дер), anywhere in the name (Мария да Пьедеде де Хесус, Урсула фон дер Ляйен).
@@ -1587,6 +1669,12 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         groups.push(Group { first: i, last: j });
         i = j + 1;
     }
+    // A gazetteer person's full name inside a longer run is a name of its own (Қасым-Жомарт
+    // Тоқаев Ақжол Ізбасаровпен; Риме Касым-Жомарт Токаев).
+    let groups: Vec<Group> = groups
+        .into_iter()
+        .flat_map(|g| cx.split_at_full_names(g))
+        .collect();
     // Split groups that hold more than one name or a place between names.
     let mut split: Vec<Group> = Vec::new();
     for g in groups {
@@ -1788,17 +1876,23 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         for k in g.first..=g.last {
             ev = ev.max(cx.person_evidence_at(k));
         }
-        let titled = cx.after_title(g.first)
-            || crate::cues::person_cue_nearby(
-                names.tables(),
-                text,
-                cx.tokens[g.first].span.start,
-                cx.tokens[g.last].span.end,
-                cx.lang,
-            );
-        // Kazakh common words capitalised at a sentence start or in an organisation's name.
+        let cue = crate::cues::person_cue_nearby(
+            names.tables(),
+            text,
+            cx.tokens[g.first].span.start,
+            cx.tokens[g.last].span.end,
+            cx.lang,
+        );
+        let titled = cue || cx.after_title(g.first);
+        // Kazakh common words capitalised at a sentence start or in an organisation's name,
+        // even after a title a few capitalised words back (Үкімет басшысы Асқар Мамин Ауыл
+        // шаруашылығы министрлігі): only a title right before one makes it a name.
+        let title_right_before = g
+            .first
+            .checked_sub(1)
+            .is_some_and(|p| cx.title_word(cx.tokens[p].text));
         if cx.lang == Lang::Kk
-            && !titled
+            && !(cue || title_right_before)
             && (g.first..=g.last).all(|k| crate::kk::common_not_name(names, cx.tokens[k].text))
         {
             continue;
