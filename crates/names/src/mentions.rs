@@ -362,6 +362,14 @@ impl<'a> Ctx<'a> {
             .unwrap_or_else(|| fold(w))
     }
 
+    /// The best reading of a word without this text's evidence (remembered per thread).
+    fn plain_lemma(&self, w: &str, lang: Lang) -> String {
+        self.cands(w, lang, false)
+            .first()
+            .map(|c| c.0.clone())
+            .unwrap_or_else(|| fold(w))
+    }
+
     /// Whether the word ends like an abstract or collective noun (-ция, -ство, -лық) and is not a
     /// known name.
     fn common_noun_ending(&self, w: &str) -> bool {
@@ -512,7 +520,7 @@ impl<'a> Ctx<'a> {
         if !self.is_given_word(given) || self.is_place(given) {
             return false;
         }
-        let inflected = |x: &str| self.lemma(x, Lang::Ru) != fold(x);
+        let inflected = |x: &str| self.plain_lemma(x, Lang::Ru) != fold(x);
         inflected(given) == inflected(w)
     }
 
@@ -902,6 +910,10 @@ impl<'a> Ctx<'a> {
     /// person's full name, with any patronymic after it (Қасым-Жомарт Тоқаев | Ақжол
     /// Ізбасаровпен), and so on in the rest; `g` itself when it holds none or is one.
     fn split_at_full_names(&self, g: Group) -> Vec<Group> {
+        // A full name in the gazetteer has a word known as a name (most runs have none).
+        if g.last < g.first + 2 || !(g.first..=g.last).any(|k| self.person_evidence_at(k) >= 2) {
+            return vec![g];
+        }
         let mut out = Vec::new();
         let mut start = g.first;
         let mut a = g.first;
@@ -912,11 +924,11 @@ impl<'a> Ctx<'a> {
                 let b = a + len - 1;
                 b <= g.last && {
                     let lemmas: Vec<String> = (a..=b)
-                        .map(|k| self.lemma(self.tokens[k].text, self.lang))
+                        .map(|k| self.plain_lemma(self.tokens[k].text, self.lang))
                         .collect();
                     self.names.full_name_person(&lemmas).is_some_and(|p| {
                         a == start || {
-                            let prev = self.lemma(self.tokens[a - 1].text, self.lang);
+                            let prev = self.plain_lemma(self.tokens[a - 1].text, self.lang);
                             let person = &self.names.inner.gaz.persons()[p];
                             !person
                                 .ru
@@ -960,7 +972,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether token `k` reads as a patronymic (Кемелұлы, Кемелевич).
     fn patronymic_at(&self, k: usize) -> bool {
-        let l = self.lemma(self.tokens[k].text, self.lang);
+        let l = self.plain_lemma(self.tokens[k].text, self.lang);
         self.names.patronymic_gender(&l, self.lang).is_some()
     }
 
@@ -1056,19 +1068,10 @@ impl<'a> Ctx<'a> {
                 })
             }
             _ => {
-                // A case form of the noun: its stem, then up to three letters of endings.
-                let is_award = |w: &str| {
-                    let f = fold(w);
-                    awards.iter().any(|(a, l)| {
-                        *l == Lang::Ru && {
-                            let base = a.trim_end_matches(['а', 'я', 'о', 'е', 'ь', 'й', 'и']);
-                            f.strip_prefix(base).is_some_and(|e| {
-                                e.chars().count() <= 3
-                                    && e.chars().all(|c| "аяоеиыуюймхь".contains(c))
-                            })
-                        }
-                    })
-                };
+                // A case form of the noun: its stem, then up to three letters of endings; asked
+                // once per word and thread.
+                let is_award =
+                    |w: &str| memo_word!(self.names.id(), Lang::Ru, w, || award_noun_ru(awards, w));
                 // The noun before the name, or capitalised as the name's first word.
                 let noun_first = last > first && is_award(self.tokens[first].text);
                 let noun_before = first
@@ -1126,16 +1129,19 @@ impl<'a> Ctx<'a> {
         // As the name's own last word, only as written (the outlets' names do not decline in
         // Russian) or, in Kazakh, before a case suffix: Ньюсом is a person's name.
         // A listed adjective declines (Назарбаев Интеллектуальных школ); a noun that declines
-        // is a surname that merely starts like one (Ньюсому).
+        // is a surname that merely starts like one (Ньюсому). Asked once per word and thread.
         let listed = |f: &str| self.names.inner.org_tails.iter().any(|(n, _)| n == f);
         let closes = |k: usize| {
             let w = self.tokens[k].text;
-            listed(&fold(w))
-                || self.lang == Lang::Kk && listed(&self.lemma(w, Lang::Kk))
-                || adjectival(w)
-                    && self.names.inner.org_tails.iter().any(|(n, _)| {
-                        adjectival(n) && fold(w).starts_with(n.trim_end_matches(['ы', 'и', 'й']))
-                    })
+            memo_word!(self.names.id(), self.lang, w, || {
+                listed(&fold(w))
+                    || self.lang == Lang::Kk && listed(&self.lemma(w, Lang::Kk))
+                    || adjectival(w)
+                        && self.names.inner.org_tails.iter().any(|(n, _)| {
+                            adjectival(n)
+                                && fold(w).starts_with(n.trim_end_matches(['ы', 'и', 'й']))
+                        })
+            })
         };
         // (The first word too, after a capitalised word the split took off: Нью-Йорк Таймс.)
         let after_capital = first.checked_sub(1).is_some_and(|p| {
@@ -1164,6 +1170,14 @@ impl<'a> Ctx<'a> {
     /// the last also as read.
     fn firm_at(&self, first: usize, last: usize) -> Option<usize> {
         let firms = &self.names.tables().firms;
+        // Most names open no firm's name: the first word is asked once per thread.
+        let opens_firm = memo_word!(self.names.id(), self.lang, self.tokens[first].text, || {
+            let c = crate::data::compact(self.tokens[first].text);
+            !c.is_empty() && firms.iter().any(|f| f.starts_with(c.as_str()))
+        });
+        if !opens_firm {
+            return None;
+        }
         let mut so_far = String::new();
         let mut found = None;
         for k in first..=last {
@@ -1529,6 +1543,20 @@ fn adjectival_uncached(w: &str) -> bool {
     .any(|e| f.ends_with(e))
 }
 
+/// Whether `w` is a Russian case form of an `award` noun of `awards`: the noun's stem, then up
+/// to three letters of endings (премию, Кубка, медалью).
+fn award_noun_ru(awards: &[(String, Lang)], w: &str) -> bool {
+    let f = fold(w);
+    awards.iter().any(|(a, l)| {
+        *l == Lang::Ru && {
+            let base = a.trim_end_matches(['а', 'я', 'о', 'е', 'ь', 'й', 'и']);
+            f.strip_prefix(base).is_some_and(|e| {
+                e.chars().count() <= 3 && e.chars().all(|c| "аяоеиыуюймхь".contains(c))
+            })
+        }
+    })
+}
+
 /// A group of adjacent name-like tokens.
 struct Group {
     first: usize,
@@ -1617,11 +1645,10 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // Name words so far (particles do not count): at most four. A place that opens the run
         // does not count (Астанада Кир Стармер Мәулен Әшімбаевпен): the split below takes it
         // off, or it opens an organisation's name (Нью-Йорк Таймс).
-        let mut words = if cx.is_place(cx.tokens[i].text) && cx.person_evidence_at(i) < 3 {
-            0
-        } else {
-            1
-        };
+        // (Asked only of a run that reaches four words.)
+        let mut words = 1;
+        let place_opens = || cx.person_evidence_at(i) < 3 && cx.is_place(cx.tokens[i].text);
+        let room = |words: usize| words < 4 || words == 4 && place_opens();
         loop {
             // One or two lower-case particles between two name words (фон, ван, де, аль; фон
             // дер), anywhere in the name (Мария да Пьедеде де Хесус, Урсула фон дер Ляйен).
@@ -1648,7 +1675,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             }
             if j + 1 < n
                 && like[j + 1]
-                && words < 4
+                && room(words)
                 && (plain_gap(text, cx.tokens[j].span.end, cx.tokens[j + 1].span.start)
                     || cx.initial_at(j)
                         && text
