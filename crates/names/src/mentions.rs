@@ -1961,7 +1961,15 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // (Демократической партии, Соединенных Штатов) unless a given name vouches for a person.
         // They join only when a confident mention of the text shares their key (Александр
         // Вертинский ... Вертинского).
-        if ev < 2 && (g.first..=g.last).any(|k| adjectival(cx.tokens[k].text)) {
+        // A surname in -ский after a first word that is no adjective and no common word is a
+        // person's (Гата Камский, Исидор Анненский): names of places and organisations put
+        // their adjective first (Северный Казахстан).
+        let given_and_ski = cx.lang == Lang::Ru
+            && g.last == g.first + 1
+            && !adjectival(cx.tokens[g.first].text)
+            && crate::cues::foreign_name_word(names.tables(), cx.tokens[g.first].text)
+            && cx.person_evidence_at(g.last) == 1;
+        if ev < 2 && !given_and_ski && (g.first..=g.last).any(|k| adjectival(cx.tokens[k].text)) {
             pending.push((g, true));
             continue;
         }
