@@ -474,6 +474,8 @@ impl Tables {
                             | "firm_and"
                             | "org_tail"
                             | "award"
+                            | "institution"
+                            | "honorific"
                             | "plural_place"
                             | "place_prep"
                             | "like"

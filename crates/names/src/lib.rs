@@ -257,8 +257,10 @@ struct Inner {
     namesakes: Vec<(String, Lang)>,
     /// Words of class `org_tail` (Университет, Пресс, Таймс) with their language.
     org_tails: Vec<(String, Lang)>,
-    /// Words of class `award` (премия, кубок; сыйлығы, кубогы) with their language.
-    awards: Vec<(String, Lang)>,
+    /// Words of class `award` (премия, кубок; сыйлығы, кубогы) and `institution` (Университет,
+    /// орталығы) with their language and whether they are an institution's (written
+    /// capitalised in Russian).
+    awards: Vec<(String, Lang, bool)>,
     /// Russian endings of class `plural_place` (-ов, -ах): the plural cases of a place name
     /// whose nominative ends in -ы or -и (Нидерландов, Филиппинах).
     plural_place_ends: Vec<String>,
@@ -515,7 +517,10 @@ impl Inner {
                 org_tails.push((w.clone(), *l));
             }
             if c.contains("award") {
-                awards.push((w.clone(), *l));
+                awards.push((w.clone(), *l, false));
+            }
+            if c.contains("institution") {
+                awards.push((w.clone(), *l, true));
             }
             if c.contains("plural_place") && *l == Lang::Ru {
                 if let Some(e) = w.strip_prefix('-') {

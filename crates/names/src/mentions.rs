@@ -747,6 +747,18 @@ impl<'a> Ctx<'a> {
     /// Whether the word after token `i` is a lower-case Kazakh noun for a street, district,
     /// village or river (`geo_after` in `words.tsv`: Дәулет аулында).
     fn before_geo_noun(&self, i: usize) -> bool {
+        // A Kazakh honorific after the name belongs to it (Абылай хан даңғылы, Қабанбай батыр
+        // көшесі, Төле би ауданы: `honorific` in `words.tsv`).
+        let i = match self.tokens.get(i + 1) {
+            Some(h)
+                if self.lang == Lang::Kk
+                    && plain_gap(self.text, self.tokens[i].span.end, h.span.start)
+                    && self.names.tables().word_is(h.text, Lang::Kk, "honorific") =>
+            {
+                i + 1
+            }
+            _ => i,
+        };
         let Some(next) = self.tokens.get(i + 1) else {
             return false;
         };
@@ -1063,7 +1075,7 @@ impl<'a> Ctx<'a> {
                     plain(&self.tokens[last], n)
                         && awards
                             .iter()
-                            .any(|(a, l)| *l == Lang::Kk && f.starts_with(a.as_str()))
+                            .any(|(a, l, _)| *l == Lang::Kk && f.starts_with(a.as_str()))
                         && self.lemma(w, Lang::Kk) == fold(w)
                 })
             }
@@ -1549,12 +1561,14 @@ fn adjectival_uncached(w: &str) -> bool {
     .any(|e| f.ends_with(e))
 }
 
-/// Whether `w` is a Russian case form of an `award` noun of `awards`: the noun's stem, then up
-/// to three letters of endings (премию, Кубка, медалью).
-fn award_noun_ru(awards: &[(String, Lang)], w: &str) -> bool {
+/// Whether `w` is a Russian case form of an `award` noun of `awards`, or of an `institution`
+/// noun written capitalised: the noun's stem, then up to three letters of endings (премию,
+/// Кубка, медалью, Университете).
+fn award_noun_ru(awards: &[(String, Lang, bool)], w: &str) -> bool {
     let f = fold(w);
-    awards.iter().any(|(a, l)| {
-        *l == Lang::Ru && {
+    let capital = is_capitalized(w);
+    awards.iter().any(|(a, l, institution)| {
+        *l == Lang::Ru && (capital || !institution) && {
             let base = a.trim_end_matches(['а', 'я', 'о', 'е', 'ь', 'й', 'и']);
             f.strip_prefix(base).is_some_and(|e| {
                 e.chars().count() <= 3 && e.chars().all(|c| "аяоеиыуюймхь".contains(c))
