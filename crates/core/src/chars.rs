@@ -27,6 +27,15 @@ pub fn is_alnum(c: char) -> bool {
     }
 }
 
+/// `char::is_lowercase`, fast for ASCII and а-я, ѐ-џ.
+pub fn is_lower(c: char) -> bool {
+    match c {
+        'a'..='z' | '\u{0430}'..='\u{045F}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_lowercase(),
+    }
+}
+
 /// `char::is_uppercase`, fast for ASCII and Cyrillic.
 pub fn is_upper(c: char) -> bool {
     let u = c as u32;
@@ -317,6 +326,7 @@ mod tests {
             assert_eq!(is_alpha(c), c.is_alphabetic(), "alpha U+{u:04X}");
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "alnum U+{u:04X}");
             assert_eq!(is_upper(c), c.is_uppercase(), "upper U+{u:04X}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "is_lower U+{u:04X}");
             assert_eq!(
                 lower(c),
                 c.to_lowercase().next().unwrap_or(c),

@@ -7,15 +7,6 @@ use crate::data::{StemList, Tables};
 use crate::text::{fold, is_alpha};
 use kzalign_core::Lang;
 
-/// `char::is_lowercase`, told without the Unicode tables for ASCII and а-я, ѐ-џ.
-fn is_lower_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | '\u{0430}'..='\u{045F}' => true,
-        _ if c.is_ascii() => false,
-        _ => c.is_lowercase(),
-    }
-}
-
 /// The lower-case word after byte `end` with only one or two spaces between.
 fn word_after(text: &str, end: usize) -> Option<&str> {
     let rest = text.get(end..)?;
@@ -41,13 +32,19 @@ fn word_after(text: &str, end: usize) -> Option<&str> {
         .map(char::len_utf8)
         .sum();
     let w = after.get(..n)?;
-    w.chars().next().filter(|c| is_lower_letter(*c)).map(|_| w)
+    w.chars()
+        .next()
+        .filter(|c| kzalign_core::chars::is_lower(*c))
+        .map(|_| w)
 }
 
 /// The lower-case word before byte `start` with only one or two spaces between.
 fn word_before(text: &str, start: usize) -> Option<&str> {
     let w = run_before(text, start, |c| is_alpha(c) || c == '-')?;
-    w.chars().next().filter(|c| is_lower_letter(*c)).map(|_| w)
+    w.chars()
+        .next()
+        .filter(|c| kzalign_core::chars::is_lower(*c))
+        .map(|_| w)
 }
 
 /// The chars that `part` accepts right before byte `start`, with one or two bytes of spaces
@@ -553,14 +550,6 @@ mod tests {
                     }
                 }
             }
-        }
-    }
-
-    #[test]
-    fn lower_letters_as_std() {
-        for u in 0..0x3000u32 {
-            let Some(c) = char::from_u32(u) else { continue };
-            assert_eq!(is_lower_letter(c), c.is_lowercase(), "U+{u:04X}");
         }
     }
 
