@@ -481,11 +481,12 @@ pub(crate) fn ru_relation(
             if linking(j - n) {
                 break 'walk;
             }
+            let place = matches!(words[j - n], "в" | "во" | "на");
             let reach = match rel {
                 Rel::Host => 1,
                 Rel::Companion if agent(j) => continue,
                 Rel::Companion | Rel::Between => 8,
-                _ if matches!(words[j - n], "в" | "во" | "на") => 0,
+                _ if place => 0,
                 _ => 1,
             };
             if skipped <= reach {
@@ -493,7 +494,7 @@ pub(crate) fn ru_relation(
             }
             // A place phrase between (с министрами НАТО в Анталье Нуланд отправилась): the name
             // stands outside the phrase of any preposition further back.
-            if matches!(words[j - n], "в" | "во" | "на") {
+            if place {
                 break 'walk;
             }
         }

@@ -771,11 +771,14 @@ impl<'a> Ctx<'a> {
         // A bare Kazakh noun that qualifies a common noun after it (облыс басшылығына, қала
         // тұрғындарының) names no place: the name before it is a person's (Тоқаев облыс
         // басшылығына тапсырды); a compound for a place does (Киров су қоймасы).
-        let bare =
-            self.lang == Lang::Kk
-                && self.names.inner.geo_after.iter().any(|(g, l)| {
-                    *l == Lang::Kk && *g == fold(next.text) && !g.ends_with(['ы', 'і'])
-                });
+        let bare = self.lang == Lang::Kk && {
+            let f = fold(next.text);
+            self.names
+                .inner
+                .geo_after
+                .iter()
+                .any(|(g, l)| *l == Lang::Kk && *g == f && !g.ends_with(['ы', 'і']))
+        };
         let qualifies = bare
             && self.tokens.get(i + 2).is_some_and(|after| {
                 !is_capitalized(after.text)
@@ -814,13 +817,14 @@ impl<'a> Ctx<'a> {
                     .any(|l| self.names.tables().word_is(y.text, l, "and")))
             .then_some(a + 2)
         };
+        // The token a comma or `and` joins to token `k` from before, if any.
+        let joined_before = |k: usize| {
+            (1..=2)
+                .filter_map(|d| k.checked_sub(d))
+                .find(|&a| joined(a) == Some(k))
+        };
         // The last of a Kazakh list before `like` and the word for the place.
-        let listed_before = (1..=2).any(|d| {
-            first
-                .checked_sub(d)
-                .is_some_and(|a| joined(a) == Some(first))
-        });
-        if listed_before && self.like_then_geo_noun(last) {
+        if joined_before(first).is_some() && self.like_then_geo_noun(last) {
             return true;
         }
         // Forward (Kazakh: the word for the place comes last): over up to four more names of
@@ -858,11 +862,7 @@ impl<'a> Ctx<'a> {
         // Backward (Russian: the word for the place comes first): `улицы Абая и Сейфуллина`.
         let mut k = first;
         for _ in 0..4 {
-            let prev = (1..=2).map(|d| k.checked_sub(d)).find_map(|a| {
-                let a = a?;
-                (joined(a) == Some(k)).then_some(a)
-            });
-            let Some(mut p) = prev else {
+            let Some(mut p) = joined_before(k) else {
                 return false;
             };
             while p > 0
@@ -939,16 +939,11 @@ impl<'a> Ctx<'a> {
                         .map(|k| self.plain_lemma(self.tokens[k].text, self.lang))
                         .collect();
                     self.names.full_name_person(&lemmas).is_some_and(|p| {
-                        a == start || {
-                            let prev = self.plain_lemma(self.tokens[a - 1].text, self.lang);
-                            let person = &self.names.inner.gaz.persons()[p];
-                            !person
-                                .ru
-                                .iter()
-                                .chain(person.kk.iter())
-                                .flat_map(|f| f.split_whitespace())
-                                .any(|w| fold(w) == prev)
-                        }
+                        a == start
+                            || !has_name_word(
+                                &self.names.inner.gaz.persons()[p],
+                                &self.plain_lemma(self.tokens[a - 1].text, self.lang),
+                            )
                     })
                 }
             });
@@ -988,24 +983,21 @@ impl<'a> Ctx<'a> {
         self.names.patronymic_gender(&l, self.lang).is_some()
     }
 
-    /// Whether `other` reads as one of the names of the gazetteer person that `word` alone
-    /// names (Тоқаев and Қасым-Жомарт); false when `word` names none.
-    fn names_own_word(&self, word: &str, other: &str) -> bool {
+    /// The gazetteer person that `word` alone names, read with this text's evidence (Тоқаев).
+    fn person_named_by(&self, word: &str) -> Option<&'a kzalign_gazetteer::Person> {
         let here = self
             .names
             .normalize_in(word, self.lang, Some(self.ev()), true, false);
-        let Some(p) = here
-            .entity_id
+        here.entity_id
             .as_deref()
             .and_then(|id| self.names.entity(id))
-        else {
-            return false;
-        };
-        let read = self.lemma(other, self.lang);
-        p.ru.iter()
-            .chain(p.kk.iter())
-            .flat_map(|f| f.split_whitespace())
-            .any(|w| fold(w) == read)
+    }
+
+    /// Whether `other` reads as one of the names of the gazetteer person that `word` alone
+    /// names (Тоқаев and Қасым-Жомарт); false when `word` names none.
+    fn person_has_word(&self, word: &str, other: &str) -> bool {
+        self.person_named_by(word)
+            .is_some_and(|p| has_name_word(p, &self.lemma(other, self.lang)))
     }
 
     /// Whether the word before token `i` is a Russian noun for a street, village or city that
@@ -1577,6 +1569,14 @@ fn award_noun_ru(awards: &[(String, Lang, bool)], w: &str) -> bool {
     })
 }
 
+/// Whether `lemma` (folded) is a word of one of the person's Russian or Kazakh forms.
+fn has_name_word(p: &kzalign_gazetteer::Person, lemma: &str) -> bool {
+    p.ru.iter()
+        .chain(p.kk.iter())
+        .flat_map(|f| f.split_whitespace())
+        .any(|w| fold(w) == lemma)
+}
+
 /// A group of adjacent name-like tokens.
 struct Group {
     first: usize,
@@ -1748,7 +1748,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 && (k - start >= 2
                     || cx.person_evidence_at(k - 1) == 1
                     || cx.person_evidence_at(k - 1) == 3
-                        && !cx.names_own_word(cx.tokens[k - 1].text, t))
+                        && !cx.person_has_word(cx.tokens[k - 1].text, t))
                 && cx.is_given_word(t)
                 && !cx.is_given_word(cx.tokens[k - 1].text)
                 && !cx.initial_at(k - 1)
@@ -1763,9 +1763,8 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             // «Лондон Брид Трампты»: a word that alone names a gazetteer person, after a word that
             // is none of that person's names, starts a new name.
             if k > start && !cx.is_given_word(t) && !cx.is_given_word(cx.tokens[k - 1].text) {
-                let here = names.normalize_in(t, cx.lang, Some(cx.ev()), true, false);
-                if here.entity_id.is_some() {
-                    let own = cx.names_own_word(t, cx.tokens[k - 1].text);
+                if let Some(p) = cx.person_named_by(t) {
+                    let own = has_name_word(p, &cx.lemma(cx.tokens[k - 1].text, cx.lang));
                     if !own && !cx.is_particle(cx.tokens[k - 1].text) && !cx.initial_at(k - 1) {
                         split.push(Group {
                             first: start,
