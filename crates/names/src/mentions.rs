@@ -1130,16 +1130,17 @@ impl<'a> Ctx<'a> {
     /// or a capitalised word right after a name left in the nominative (Назарбаев Университеті,
     /// Ельцин Центр); a person's would stand in the genitive (Университет Назарбаева).
     fn org_tail_at(&self, first: usize, last: usize) -> Option<usize> {
-        // As the name's own last word, only as written (the outlets' names do not decline in
-        // Russian) or, in Kazakh, before a case suffix: Ньюсом is a person's name.
-        // A listed adjective declines (Назарбаев Интеллектуальных школ); a noun that declines
-        // is a surname that merely starts like one (Ньюсому). Asked once per word and thread.
+        // A word of the name closes it only as written (the outlets' names do not decline in
+        // Russian) or, in Kazakh, before a case suffix: Ньюсом is a person's name. A listed
+        // adjective declines (Назарбаев Интеллектуальных школ); a noun that declines is a
+        // surname that merely starts like one (Ньюсому). Asked once per word and thread, so
+        // read without the text's evidence.
         let listed = |f: &str| self.names.inner.org_tails.iter().any(|(n, _)| n == f);
         let closes = |k: usize| {
             let w = self.tokens[k].text;
             memo_word!(self.names.id(), self.lang, w, || {
                 listed(&fold(w))
-                    || self.lang == Lang::Kk && listed(&self.lemma(w, Lang::Kk))
+                    || self.lang == Lang::Kk && listed(&self.plain_lemma(w, Lang::Kk))
                     || adjectival(w)
                         && self.names.inner.org_tails.iter().any(|(n, _)| {
                             adjectival(n)
