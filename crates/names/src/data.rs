@@ -426,6 +426,10 @@ impl Tables {
                         return Err(bad(name, r.line, "a firm's name needs two words or more"));
                     }
                     self.firms.insert(compact(&c[0]));
+                    // The English name too, for firms written in Latin script (Herman Miller).
+                    if c[2].split_whitespace().count() >= 2 {
+                        self.firms.insert(compact(&c[2]));
+                    }
                 }
             }
             "place_names.tsv" => {
@@ -479,6 +483,7 @@ impl Tables {
                             | "plural_place"
                             | "place_prep"
                             | "like"
+                            | "numeral"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }

@@ -80,8 +80,8 @@ mod tests {
         );
         assert_eq!(k.len(), 1, "{k:?}");
         assert!(crate::keys_match(&k[0], "Талвар"), "{k:?}");
-        let k = keys("Компания Herman Miller выросла , сказал Крамер .", Lang::Ru);
-        assert!(k.iter().any(|x| crate::keys_match(x, "Миллер")), "{k:?}");
+        let k = keys("Компания выросла , сказал Charles Scharf .", Lang::Ru);
+        assert!(k.iter().any(|x| crate::keys_match(x, "Шарф")), "{k:?}");
         // Brands and organisations stay out.
         assert!(keys("Акции Holiday Inn и Jack In The Box выросли .", Lang::Ru).is_empty());
         assert!(keys("Facebook және Google компаниялары .", Lang::Kk).is_empty());

@@ -727,6 +727,14 @@ impl<'a> Ctx<'a> {
     /// noun with the 3rd-person possessive, maybe before a case suffix (Адам ресурстары, Сапар
     /// барысында): together a compound noun.
     fn compound_head_kk(&self, i: usize) -> bool {
+        crate::kk::is_common_word(self.names.tables(), self.tokens[i].text)
+            && self.bare_before_poss3_noun(i)
+    }
+
+    /// Whether token `i` is a Kazakh word without a suffix and the next word a lower-case
+    /// common noun with the 3rd-person possessive, maybe before a case suffix: the first half
+    /// of a compound (Бөкей ордасы, Адам ресурстары).
+    fn bare_before_poss3_noun(&self, i: usize) -> bool {
         let t = self.names.tables();
         let w = self.tokens[i].text;
         let Some(next) = self.tokens.get(i + 1) else {
@@ -735,7 +743,6 @@ impl<'a> Ctx<'a> {
         if is_capitalized(next.text)
             || !plain_gap(self.text, self.tokens[i].span.end, next.span.start)
             || self.lemma(w, Lang::Kk) != fold(w)
-            || !crate::kk::is_common_word(t, w)
         {
             return false;
         }
@@ -792,6 +799,79 @@ impl<'a> Ctx<'a> {
         !qualifies
     }
 
+    /// The capitalised token that a comma or `and` joins to token `a` from after: `a + 1`, or
+    /// `a + 2` over `and` or over the Kazakh `too` before a comma (Сечин и Тимченко; Абай ,
+    /// Сейфуллин; Васимнің де , Мисбаның да).
+    fn joined_after(&self, a: usize) -> Option<usize> {
+        let too = |w: &str| self.lang == Lang::Kk && matches!(w, "да" | "де" | "та" | "те");
+        let (x, y) = (self.tokens.get(a)?, self.tokens.get(a + 1)?);
+        let gap = self.text.get(x.span.end..y.span.start)?;
+        if gap.trim() == "," && is_capitalized(y.text) && !too(x.text) {
+            return Some(a + 1);
+        }
+        let z = self.tokens.get(a + 2)?;
+        if too(y.text)
+            && plain_gap(self.text, x.span.end, y.span.start)
+            && self.text.get(y.span.end..z.span.start)?.trim() == ","
+            && is_capitalized(z.text)
+        {
+            return Some(a + 2);
+        }
+        (is_capitalized(z.text)
+            && plain_gap(self.text, x.span.end, y.span.start)
+            && plain_gap(self.text, y.span.end, z.span.start)
+            && [Lang::Ru, Lang::Kk]
+                .into_iter()
+                .any(|l| self.names.tables().word_is(y.text, l, "and")))
+        .then_some(a + 2)
+    }
+
+    /// The token that a comma or `and` joins to token `k` from before, if any.
+    fn joined_before(&self, k: usize) -> Option<usize> {
+        (1..=2)
+            .filter_map(|d| k.checked_sub(d))
+            .find(|&a| self.joined_after(a) == Some(k))
+    }
+
+    /// Whether the words of `g` stand in a list with a person mention of `found`, joined to
+    /// it by a comma or `and` (Сечин и Тимченко предложили; Уорд , Юрий Лужков): a list of
+    /// persons. Adjectives (Белого дома), titles and common words (Героя, Синода,
+    /// Директор-распорядитель) and words of two letters (Ақ үй) stay out.
+    fn listed_with_person(&self, g: &Group, found: &[(Group, u8)], initial: bool) -> bool {
+        let t = self.names.tables();
+        let common = |w: &str| match self.lang {
+            Lang::Ru => crate::cues::ru_common_word(t, w),
+            Lang::Kk => crate::kk::is_common_word(t, w),
+            Lang::Other => false,
+        };
+        if (g.first..=g.last).any(|k| {
+            let w = self.tokens[k].text;
+            w.chars().count() < 3
+                || adjectival(w)
+                || self.common_word(w)
+                || self.title_word(w)
+                || w.split('-').any(common)
+        }) {
+            return false;
+        }
+        // A word that opens a sentence before a comma is mostly an introductory word
+        // (Очевидно , Натан; Впрочем ,).
+        // A Kazakh word that opens a compound is part of a name of a place or a thing (Жәнібек
+        // және Бөкей ордасы аудандары).
+        if self.lang == Lang::Kk && self.bare_before_poss3_noun(g.last) {
+            return false;
+        }
+        let next = self.joined_after(g.last).filter(|&n| {
+            !(initial
+                && n == g.last + 1
+                && (g.first..=g.last).all(|k| self.person_evidence_at(k) == 0))
+        });
+        let prev = self.joined_before(g.first);
+        found
+            .iter()
+            .any(|(f, _)| next == Some(f.first) || prev == Some(f.last))
+    }
+
     /// Whether the one word `first..=last` is one of names joined by commas or `and` that a
     /// word for streets or places ends (in the plural) or opens (Байтұрсынов пен Қонаев
     /// көшелері, Абай , Сейфуллин және Жібек жолы даңғылдары; улиц Абая и Сейфуллина): the
@@ -801,28 +881,8 @@ impl<'a> Ctx<'a> {
         if first != last {
             return false;
         }
-        // Whether a comma or `and` joins tokens `a` and `b` (b = a + 1, or a + 2 over `and`).
-        let joined = |a: usize| -> Option<usize> {
-            let (x, y) = (self.tokens.get(a)?, self.tokens.get(a + 1)?);
-            let gap = self.text.get(x.span.end..y.span.start)?;
-            if gap.trim() == "," && is_capitalized(y.text) {
-                return Some(a + 1);
-            }
-            let z = self.tokens.get(a + 2)?;
-            (is_capitalized(z.text)
-                && plain_gap(self.text, x.span.end, y.span.start)
-                && plain_gap(self.text, y.span.end, z.span.start)
-                && [Lang::Ru, Lang::Kk]
-                    .into_iter()
-                    .any(|l| self.names.tables().word_is(y.text, l, "and")))
-            .then_some(a + 2)
-        };
-        // The token a comma or `and` joins to token `k` from before, if any.
-        let joined_before = |k: usize| {
-            (1..=2)
-                .filter_map(|d| k.checked_sub(d))
-                .find(|&a| joined(a) == Some(k))
-        };
+        let joined = |a: usize| self.joined_after(a);
+        let joined_before = |k: usize| self.joined_before(k);
         // The last of a Kazakh list before `like` and the word for the place.
         if joined_before(first).is_some() && self.like_then_geo_noun(last) {
             return true;
@@ -1570,12 +1630,14 @@ fn award_noun_ru(awards: &[(String, Lang, bool)], w: &str) -> bool {
     })
 }
 
-/// Whether `lemma` (folded) is a word of one of the person's Russian or Kazakh forms.
+/// Whether `lemma` (folded) is a word of one of the person's Russian or Kazakh forms, or a
+/// spelling of one (Эмманюэль for Эммануэль).
 fn has_name_word(p: &kzalign_gazetteer::Person, lemma: &str) -> bool {
-    p.ru.iter()
-        .chain(p.kk.iter())
-        .flat_map(|f| f.split_whitespace())
-        .any(|w| fold(w) == lemma)
+    let words = || p.ru.iter().chain(p.kk.iter()).flat_map(|f| f.split_whitespace());
+    words().any(|w| fold(w) == lemma) || {
+        let s = crate::key::skeleton(lemma);
+        s.len() >= 5 && words().any(|w| crate::key::keys_match(&crate::key::skeleton(w), &s))
+    }
 }
 
 /// A group of adjacent name-like tokens.
@@ -1853,6 +1915,15 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         {
             first += 1;
         }
+        // A capitalised cardinal opens the name of a place, team or organisation, not of a
+        // person (Қырық Уильямға `to Fort William`, Три Толстяка).
+        if last > first
+            && names
+                .tables()
+                .word_is(cx.tokens[first].text, cx.word_lang(), "numeral")
+        {
+            continue;
+        }
         let g = Group { first, last };
         // Kazakh words in the locative, `-дағы`, or the plural are no persons (Сомалидегі,
         // Адамдар), unless the gazetteer knows them.
@@ -2104,7 +2175,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         let m = read(g);
         let resolved =
             m.entity_id.is_some() && m.lemma.chars().count() >= if *initial { 5 } else { 4 };
-        if keys.contains(&m.key) || resolved {
+        if keys.contains(&m.key) || resolved || cx.listed_with_person(g, &found, *initial) {
             out.push(m);
         }
     }
