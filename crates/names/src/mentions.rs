@@ -406,6 +406,25 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether a Kazakh word's best reading has a locative, `-дағы` or plural suffix.
+    /// Whether token `k`, read as a Kazakh locative of an unknown stem, is rather a foreign
+    /// name ending in -да/-та before another name word that is no common word (Мелинда Гейтс,
+    /// Миранда Керр): spelled without the letters only Kazakh has, no known place or name in
+    /// its stem (Астанада, Қарабұлақта Асан Үсенов stay split).
+    fn foreign_given_in_da(&self, k: usize) -> bool {
+        let w = self.tokens[k].text;
+        let f = fold(w);
+        self.non_person_kk(w)
+            && crate::cues::foreign_looking(self.names.tables(), w)
+            && ["да", "та", "де", "те"].iter().any(|e| f.ends_with(e))
+            && self.tokens.get(k + 1).is_some_and(|n| {
+                !crate::kk::is_common_word(self.names.tables(), n.text) && !self.common_word(n.text)
+            })
+            && {
+                let stem = self.lemma(w, Lang::Kk);
+                self.names.known(&stem).is_none() && !self.is_place(w)
+            }
+    }
+
     fn non_person_kk(&self, w: &str) -> bool {
         let best = self.lemma(w, Lang::Kk);
         // word -> its Kazakh readings (lemma, whether a locative, `-дағы` or plural
@@ -1633,7 +1652,11 @@ fn award_noun_ru(awards: &[(String, Lang, bool)], w: &str) -> bool {
 /// Whether `lemma` (folded) is a word of one of the person's Russian or Kazakh forms, or a
 /// spelling of one (Эмманюэль for Эммануэль).
 fn has_name_word(p: &kzalign_gazetteer::Person, lemma: &str) -> bool {
-    let words = || p.ru.iter().chain(p.kk.iter()).flat_map(|f| f.split_whitespace());
+    let words = || {
+        p.ru.iter()
+            .chain(p.kk.iter())
+            .flat_map(|f| f.split_whitespace())
+    };
     words().any(|w| fold(w) == lemma) || {
         let s = crate::key::skeleton(lemma);
         s.len() >= 5 && words().any(|w| crate::key::keys_match(&crate::key::skeleton(w), &s))
@@ -1843,6 +1866,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 && k < g.last
                 && !cx.is_particle(cx.tokens[k + 1].text)
                 && cx.inflected_kk(t)
+                && !cx.foreign_given_in_da(k)
             {
                 split.push(Group {
                     first: start,
