@@ -425,6 +425,20 @@ impl<'a> Ctx<'a> {
             }
     }
 
+    /// Whether a comma and the Russian relative pronoun for a person or thing follow token `k`
+    /// (Девлин , который работает): a word with a surname ending opening a sentence before it
+    /// is the person the clause is about.
+    fn who_follows(&self, k: usize) -> bool {
+        self.lang == Lang::Ru
+            && self.tokens.get(k + 1).is_some_and(|n| {
+                fold(n.text).starts_with("котор")
+                    && self
+                        .text
+                        .get(self.tokens[k].span.end..n.span.start)
+                        .is_some_and(|g| g.trim() == ",")
+            })
+    }
+
     fn non_person_kk(&self, w: &str) -> bool {
         let best = self.lemma(w, Lang::Kk);
         // word -> its Kazakh readings (lemma, whether a locative, `-дағы` or plural
@@ -2151,7 +2165,10 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         let score = if ev >= 2 || titled {
             3
         } else if ev == 1
-            && (!initial || size > 1 || cx.strong_surname_ending(cx.tokens[g.first].text))
+            && (!initial
+                || size > 1
+                || cx.strong_surname_ending(cx.tokens[g.first].text)
+                || cx.who_follows(g.last))
             || size >= 2 && (!initial || foreign_pair)
             // Initials before a word mark a person anywhere, a sentence start too (М.П. Джабир).
             || size >= 2
