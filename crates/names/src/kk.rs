@@ -57,6 +57,17 @@ pub(crate) fn opens_with_poss3(tables: &Tables, rest: &str) -> bool {
     poss3_suffixes(tables).any(|p| rest.starts_with(p))
 }
 
+/// Whether `rest`, what follows a noun stem, is the 3rd-person possessive before a case suffix
+/// of two letters or more of `kk_suffixes.tsv` (кез|і|нде; not бүг|і|н `today`, not
+/// қай|ырымдылықпен).
+pub(crate) fn poss3_then_case(tables: &Tables, rest: &str) -> bool {
+    poss3_suffixes(tables).any(|p| {
+        rest.strip_prefix(p).is_some_and(|case| {
+            case.chars().count() >= 2 && tables.kk_suffixes.iter().any(|s| s.suffix == case)
+        })
+    })
+}
+
 /// The allomorphs of one kind of suffix in `kk_suffixes.tsv`.
 fn suffixes_of_kind<'t>(tables: &'t Tables, kind: &'t str) -> impl Iterator<Item = &'t str> {
     tables

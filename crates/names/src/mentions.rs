@@ -764,6 +764,22 @@ impl<'a> Ctx<'a> {
             && self.bare_before_poss3_noun(i)
     }
 
+    /// Whether token `i` is a Kazakh common word without a suffix, then `and` and a lower-case
+    /// word, with only spaces between.
+    fn common_and_lower(&self, i: usize) -> bool {
+        let t = self.names.tables();
+        let w = self.tokens[i].text;
+        let (Some(and), Some(next)) = (self.tokens.get(i + 1), self.tokens.get(i + 2)) else {
+            return false;
+        };
+        t.word_is(and.text, Lang::Kk, "and")
+            && next.text.chars().next().is_some_and(char::is_lowercase)
+            && plain_gap(self.text, self.tokens[i].span.end, and.span.start)
+            && plain_gap(self.text, and.span.end, next.span.start)
+            && self.lemma(w, Lang::Kk) == fold(w)
+            && crate::kk::is_common_word(t, w)
+    }
+
     /// Whether token `i` is a Kazakh word without a suffix and the next word a lower-case
     /// common noun with the 3rd-person possessive, maybe before a case suffix: the first half
     /// of a compound (Бөкей ордасы, Адам ресурстары).
@@ -773,15 +789,25 @@ impl<'a> Ctx<'a> {
         let Some(next) = self.tokens.get(i + 1) else {
             return false;
         };
+        // An honorific after a name is no noun of a compound (Наурызбай қажы).
         if is_capitalized(next.text)
             || !plain_gap(self.text, self.tokens[i].span.end, next.span.start)
             || self.lemma(w, Lang::Kk) != fold(w)
+            || t.word_is(next.text, Lang::Kk, "honorific")
         {
             return false;
         }
-        crate::kk::candidates(t, next.text)
+        if crate::kk::candidates(t, next.text)
             .iter()
             .any(|c| c.kinds.iter().any(|k| k == "poss3") && crate::kk::is_common_word(t, &c.lemma))
+        {
+            return true;
+        }
+        // Stems of three letters, which the name readings leave whole (кез|інде, бас|ында).
+        let f = fold(next.text);
+        f.char_indices().nth(3).is_some_and(|(at, _)| {
+            crate::kk::is_common_word(t, &f[..at]) && crate::kk::poss3_then_case(t, &f[at..])
+        })
     }
 
     /// Whether the word after token `i` is a lower-case Kazakh noun for a street, district,
@@ -2076,6 +2102,18 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             && cx.person_evidence_at(g.first) < 3
             && cx.compound_head_kk(g.first)
         {
+            continue;
+        }
+        // A bare Kazakh common word that opens a sentence joined by `and` to a lower-case word
+        // is that word, even when it is also a given name (Әділ және ашық, Ана мен бала).
+        if cx.lang == Lang::Kk
+            && g.first == g.last
+            && !titled
+            && initial
+            && cx.person_evidence_at(g.first) < 3
+            && cx.common_and_lower(g.first)
+        {
+            pending.push((g, true));
             continue;
         }
         let lowered = (g.first..=g.last).all(|k| cx.written_lower(&fold(cx.tokens[k].text)));
