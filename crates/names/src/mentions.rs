@@ -1689,17 +1689,25 @@ fn award_noun_ru(awards: &[(String, Lang, bool)], w: &str) -> bool {
     })
 }
 
-/// Whether `lemma` (folded) is a word of one of the person's Russian or Kazakh forms, or a
-/// spelling of one (Эмманюэль for Эммануэль).
+/// Whether `lemma` (folded) is a word of one of the person's Russian or Kazakh forms.
 fn has_name_word(p: &kzalign_gazetteer::Person, lemma: &str) -> bool {
-    let words = || {
-        p.ru.iter()
-            .chain(p.kk.iter())
-            .flat_map(|f| f.split_whitespace())
-    };
-    words().any(|w| fold(w) == lemma) || {
+    p.ru.iter()
+        .chain(p.kk.iter())
+        .flat_map(|f| f.split_whitespace())
+        .any(|w| fold(w) == lemma)
+}
+
+/// [`has_name_word`], or `lemma` spells one of those words otherwise (Эмманюэль for
+/// Эммануэль).
+fn has_name_word_spelled(p: &kzalign_gazetteer::Person, lemma: &str) -> bool {
+    has_name_word(p, lemma) || {
         let s = crate::key::skeleton(lemma);
-        s.len() >= 5 && words().any(|w| crate::key::keys_match(&crate::key::skeleton(w), &s))
+        s.len() >= 5
+            && p.ru
+                .iter()
+                .chain(p.kk.iter())
+                .flat_map(|f| f.split_whitespace())
+                .any(|w| crate::key::keys_match(&crate::key::skeleton(w), &s))
     }
 }
 
@@ -1890,7 +1898,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             // is none of that person's names, starts a new name.
             if k > start && !cx.is_given_word(t) && !cx.is_given_word(cx.tokens[k - 1].text) {
                 if let Some(p) = cx.person_named_by(t) {
-                    let own = has_name_word(p, &cx.lemma(cx.tokens[k - 1].text, cx.lang));
+                    let own = has_name_word_spelled(p, &cx.lemma(cx.tokens[k - 1].text, cx.lang));
                     if !own && !cx.is_particle(cx.tokens[k - 1].text) && !cx.initial_at(k - 1) {
                         split.push(Group {
                             first: start,
