@@ -2150,22 +2150,37 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         }
         let size = g.last - g.first + 1;
         // A name inside quotation marks is a title or a brand («Абай жолы», «Хабар»).
-        let quoted = text[..cx.tokens[g.first].span.start]
-            .trim_end()
-            .ends_with(['«', '"', '“', '„', '‘'])
-            && {
-                // ... and a closing quote follows within three words.
-                let end = cx
-                    .tokens
-                    .get(g.last + 3)
-                    .map_or(text.len(), |t| t.span.start);
-                text.get(cx.tokens[g.last].span.end..end).is_some_and(|r| {
-                    r.split('\n')
-                        .next()
-                        .unwrap_or("")
-                        .contains(['»', '"', '”', '’'])
-                })
-            };
+        // (Up to two capitalised words of the title may stand before the name: « Ю Эс Ньюс »,
+        // « САТ Сабджект Тест », « Астана Медиа Уиктың ».)
+        let mut open = g.first;
+        while open > 0
+            && g.first - open < 2
+            && is_capitalized(cx.tokens[open - 1].text)
+            && plain_gap(
+                text,
+                cx.tokens[open - 1].span.end,
+                cx.tokens[open].span.start,
+            )
+        {
+            open -= 1;
+        }
+        let quoted = (open..=g.first).any(|k| {
+            text[..cx.tokens[k].span.start]
+                .trim_end()
+                .ends_with(['«', '"', '“', '„', '‘'])
+        }) && {
+            // ... and a closing quote follows within three words.
+            let end = cx
+                .tokens
+                .get(g.last + 3)
+                .map_or(text.len(), |t| t.span.start);
+            text.get(cx.tokens[g.last].span.end..end).is_some_and(|r| {
+                r.split('\n')
+                    .next()
+                    .unwrap_or("")
+                    .contains(['»', '"', '”', '’'])
+            })
+        };
         if quoted && !titled && (size == 1 || ev < 3) {
             continue;
         }
