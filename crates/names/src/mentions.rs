@@ -1119,6 +1119,14 @@ impl<'a> Ctx<'a> {
             .is_some_and(|p| has_name_word(p, &self.lemma(other, self.lang)))
     }
 
+    /// Whether a Russian name of two words or more opens with a capitalised word for a street,
+    /// town or island (Острова Уайт, Улица Абая): the name of that place.
+    fn opens_with_geo_noun(&self, first: usize, last: usize) -> bool {
+        self.lang == Lang::Ru
+            && last > first
+            && self.is_geo_noun(self.tokens[first].text, "geo_before")
+    }
+
     /// Whether the word before token `i` is a Russian noun for a street, village or city that
     /// takes a name after it (`geo_before` in `words.tsv`: улица Абая, ул. Абая).
     fn after_geo_noun(&self, i: usize) -> bool {
@@ -2188,6 +2196,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         // (Дәулет аулында, Жданов аулына, улица Абая).
         if cx.before_geo_noun(g.last)
             || cx.after_geo_noun(g.first)
+            || cx.opens_with_geo_noun(g.first, g.last)
             || cx.listed_with_geo_noun(g.first, g.last)
         {
             continue;
