@@ -756,6 +756,19 @@ impl<'a> Ctx<'a> {
         best
     }
 
+    /// Whether the person evidence of token `k` is only that it reads as a patronymic: no
+    /// gazetteer name or listed given name among its readings.
+    fn patronymic_only(&self, k: usize) -> bool {
+        let cands = self.cands(self.tokens[k].text, self.word_lang(), true);
+        cands
+            .first()
+            .is_some_and(|(l, _, _)| self.names.patronymic_gender(l, self.word_lang()).is_some())
+            && !cands
+                .iter()
+                .take(3)
+                .any(|(l, _, _)| self.names.known(l).is_some())
+    }
+
     /// Whether token `i` is a bare Kazakh common word and the next word a lower-case common
     /// noun with the 3rd-person possessive, maybe before a case suffix (Адам ресурстары, Сапар
     /// барысында): together a compound noun.
@@ -2073,6 +2086,12 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         let mut ev = 0u8;
         for k in g.first..=g.last {
             ev = ev.max(cx.person_evidence_at(k));
+        }
+        // A Russian patronymic follows a given name: a lone word that reads only as one is
+        // rather an adjective (Шестидневной войны: not `Шестидневна`). (Kazakh -ұлы and -қызы
+        // names stand alone as surnames.)
+        if cx.lang == Lang::Ru && g.first == g.last && ev == 3 && cx.patronymic_only(g.first) {
+            ev = 0;
         }
         let cue = crate::cues::person_cue_nearby(
             names.tables(),
