@@ -2303,8 +2303,16 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let keys: HashSet<String> = out.iter().map(|m| m.key.clone()).collect();
     for (g, initial) in &pending {
         let m = read(g);
-        let resolved =
-            m.entity_id.is_some() && m.lemma.chars().count() >= if *initial { 5 } else { 4 };
+        // (Read as written: a pending word that only spells like a gazetteer name is another
+        // word, АЭС Белене not Van der Bellen.)
+        let resolved = m.lemma.chars().count() >= if *initial { 5 } else { 4 }
+            && m.entity_id.as_deref().is_some_and(|id| {
+                names.inner.gaz.person(id).map_or(true, |p| {
+                    m.lemma
+                        .split_whitespace()
+                        .all(|w| has_name_word(p, &fold(w)))
+                })
+            });
         if keys.contains(&m.key) || resolved || cx.listed_with_person(g, &found, *initial) {
             out.push(m);
         }
