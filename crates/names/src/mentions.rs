@@ -1132,6 +1132,20 @@ impl<'a> Ctx<'a> {
             .is_some_and(|p| has_name_word(p, &self.lemma(other, self.lang)))
     }
 
+    /// Whether the one Russian word `first..=last`, no gazetteer name, stands right before a
+    /// lower-case weekday and so names a feast day (Лазареву субботу, Вербное воскресенье).
+    /// (Kazakh puts the day after its subject: Тоқаев жұма күні.)
+    fn names_a_day(&self, first: usize, last: usize) -> bool {
+        self.lang == Lang::Ru
+            && first == last
+            && self.person_evidence_at(first) < 3
+            && self.tokens.get(last + 1).is_some_and(|n| {
+                plain_gap(self.text, self.tokens[last].span.end, n.span.start)
+                    && !is_capitalized(n.text)
+                    && self.names.tables().word_is(n.text, self.lang, "weekday")
+            })
+    }
+
     /// Whether a Russian name of two words or more opens with a capitalised word for a street,
     /// town or island (Острова Уайт, Улица Абая): the name of that place.
     fn opens_with_geo_noun(&self, first: usize, last: usize) -> bool {
@@ -2216,6 +2230,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         if cx.before_geo_noun(g.last)
             || cx.after_geo_noun(g.first)
             || cx.opens_with_geo_noun(g.first, g.last)
+            || cx.names_a_day(g.first, g.last)
             || cx.listed_with_geo_noun(g.first, g.last)
         {
             continue;
