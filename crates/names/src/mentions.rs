@@ -844,6 +844,7 @@ impl<'a> Ctx<'a> {
         if is_capitalized(next.text)
             || !plain_gap(self.text, self.tokens[i].span.end, next.span.start)
             || !self.is_geo_noun(next.text, "geo_after")
+            || self.genitive_kk(self.tokens[i].text)
         {
             return false;
         }
@@ -1144,6 +1145,19 @@ impl<'a> Ctx<'a> {
                     && !is_capitalized(n.text)
                     && self.names.tables().word_is(n.text, self.lang, "weekday")
             })
+    }
+
+    /// Whether a Kazakh word's best reading strips a genitive: the owner of what follows
+    /// (Абайдың ескерткіштері `Abai's monuments`, Асанның ауылы), not its name.
+    fn genitive_kk(&self, w: &str) -> bool {
+        if self.lang != Lang::Kk {
+            return false;
+        }
+        let best = self.lemma(w, Lang::Kk);
+        crate::kk::candidates(self.names.tables(), w)
+            .iter()
+            .find(|c| c.lemma == best)
+            .is_some_and(|c| c.kinds.iter().any(|k| k == "gen"))
     }
 
     /// Whether a Russian name of two words or more opens with a capitalised word for a street,
