@@ -136,6 +136,11 @@ fn foreign_name_word_uncached(tables: &Tables, w: &str) -> bool {
         && !tables.word_is(w, Lang::Ru, "stop")
 }
 
+/// Whether a word is spelled with letters only and none of the letters only Kazakh has.
+pub(crate) fn foreign_spelling(name: &str) -> bool {
+    name.chars().all(is_alpha) && !name.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c))
+}
+
 /// Whether a Kazakh sentence-initial word may be a foreign surname standing alone (Слоан,
 /// Уилер): one word of four letters or more, spelled without the letters only Kazakh has
 /// (Ақнұр, Жаңару are Kazakh words), no stop word (Ал, Бұл) and no plural.
@@ -148,10 +153,7 @@ pub(crate) fn foreign_looking(tables: &Tables, name: &str) -> bool {
 
 fn foreign_looking_uncached(tables: &Tables, name: &str) -> bool {
     name.chars().count() >= 4
-        && name.chars().all(is_alpha)
-        && !name
-            .chars()
-            .any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c))
+        && foreign_spelling(name)
         && !tables.word_is(name, Lang::Kk, "stop")
         // Kazakh plurals name groups (Шалдар айтады).
         && !["лар", "лер", "дар", "дер", "тар", "тер"].iter().any(|e| {

@@ -2020,7 +2020,12 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                         (k < last || stem != fold(w))
                             && !cx.common_word(w)
                             && !crate::kk::is_common_word(names.tables(), w)
-                            && crate::cues::foreign_looking(names.tables(), &stem)
+                            && (crate::cues::foreign_looking(names.tables(), &stem)
+                                // A given name of three letters before the surname (Ули
+                                // Маурермен).
+                                || k < last
+                                    && stem.chars().count() == 3
+                                    && crate::cues::foreign_spelling(&stem))
                             && crate::cues::foreign_name_word(names.tables(), &stem)
                     }
                     _ => !cx.common_word(w) && crate::cues::foreign_name_word(names.tables(), w),
