@@ -927,13 +927,13 @@ impl<'a> Ctx<'a> {
         }) {
             return false;
         }
-        // A word that opens a sentence before a comma is mostly an introductory word
-        // (Очевидно , Натан; Впрочем ,).
         // A Kazakh word that opens a compound is part of a name of a place or a thing (Жәнібек
         // және Бөкей ордасы аудандары).
         if self.lang == Lang::Kk && self.bare_before_poss3_noun(g.last) {
             return false;
         }
+        // A word that opens a sentence before a comma is mostly an introductory word
+        // (Очевидно , Натан; Впрочем ,).
         let next = self.joined_after(g.last).filter(|&n| {
             !(initial
                 && n == g.last + 1
