@@ -48,6 +48,11 @@ pub(crate) fn plural_suffixes(tables: &Tables) -> impl Iterator<Item = &str> {
     suffixes_of_kind(tables, "plural")
 }
 
+/// The locative allomorphs of `kk_suffixes.tsv` (kind `loc`: да, те, нда ...).
+pub(crate) fn locative_suffixes(tables: &Tables) -> impl Iterator<Item = &str> {
+    suffixes_of_kind(tables, "loc")
+}
+
 /// Whether `rest`, what follows a noun stem, opens with the 3rd-person possessive, maybe after
 /// the plural (әже|сі, орынбасар|лары, көше|сінде).
 pub(crate) fn opens_with_poss3(tables: &Tables, rest: &str) -> bool {

@@ -120,8 +120,9 @@ impl NamesBuilder {
     /// Adds the rule and gazetteer files found in `dir`: any of this crate's tables
     /// (`ru_endings.tsv`, `kk_suffixes.tsv`, `given_names.tsv`, `place_names.tsv`, `words.tsv`,
     /// `surname_endings.tsv`, `role_aliases.tsv`, `ru_agreement.tsv`, `latin_names.tsv`,
-    /// `firm_names.tsv`) and the gazetteer's `persons.tsv`, `roles.tsv`, `places.tsv`. Rows add to (or override) the embedded ones. A malformed row is
-    /// an error naming the file and line; other `.tsv` files are an error too.
+    /// `firm_names.tsv`) and the gazetteer's `persons.tsv`, `roles.tsv`, `places.tsv`. Rows add
+    /// to (or override) the embedded ones. A malformed row is an error naming the file and
+    /// line; other `.tsv` files are an error too.
     pub fn rules_dir(mut self, dir: &Path) -> Result<NamesBuilder, Error> {
         let rd = std::fs::read_dir(dir).map_err(|e| {
             Error::new(ErrorKind::Io, format!("cannot read rules directory: {e}")).with_path(dir)

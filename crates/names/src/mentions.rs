@@ -405,7 +405,6 @@ impl<'a> Ctx<'a> {
         self.lemma(w, Lang::Kk) != f
     }
 
-    /// Whether a Kazakh word's best reading has a locative, `-дағы` or plural suffix.
     /// Whether token `k`, read as a Kazakh locative of an unknown stem, is rather a foreign
     /// name ending in -да/-та before another name word that is no common word (Мелинда Гейтс,
     /// Миранда Керр): spelled without the letters only Kazakh has, no known place or name in
@@ -415,7 +414,8 @@ impl<'a> Ctx<'a> {
         let f = fold(w);
         self.non_person_kk(w)
             && crate::cues::foreign_looking(self.names.tables(), w)
-            && ["да", "та", "де", "те"].iter().any(|e| f.ends_with(e))
+            && crate::kk::locative_suffixes(self.names.tables())
+                .any(|e| e.chars().count() == 2 && f.ends_with(e))
             && self.tokens.get(k + 1).is_some_and(|n| {
                 !crate::kk::is_common_word(self.names.tables(), n.text) && !self.common_word(n.text)
             })
@@ -439,6 +439,7 @@ impl<'a> Ctx<'a> {
             })
     }
 
+    /// Whether a Kazakh word's best reading has a locative, `-дағы` or plural suffix.
     fn non_person_kk(&self, w: &str) -> bool {
         let best = self.lemma(w, Lang::Kk);
         // word -> its Kazakh readings (lemma, whether a locative, `-дағы` or plural
@@ -954,17 +955,15 @@ impl<'a> Ctx<'a> {
         if first != last {
             return false;
         }
-        let joined = |a: usize| self.joined_after(a);
-        let joined_before = |k: usize| self.joined_before(k);
         // The last of a Kazakh list before `like` and the word for the place.
-        if joined_before(first).is_some() && self.like_then_geo_noun(last) {
+        if self.joined_before(first).is_some() && self.like_then_geo_noun(last) {
             return true;
         }
         // Forward (Kazakh: the word for the place comes last): over up to four more names of
         // up to three words each.
         let mut k = last;
         for _ in 0..4 {
-            let Some(next) = joined(k) else {
+            let Some(next) = self.joined_after(k) else {
                 break;
             };
             k = next;
@@ -995,7 +994,7 @@ impl<'a> Ctx<'a> {
         // Backward (Russian: the word for the place comes first): `улицы Абая и Сейфуллина`.
         let mut k = first;
         for _ in 0..4 {
-            let Some(mut p) = joined_before(k) else {
+            let Some(mut p) = self.joined_before(k) else {
                 return false;
             };
             while p > 0
@@ -1738,12 +1737,16 @@ fn award_noun_ru(awards: &[(String, Lang, bool)], w: &str) -> bool {
     })
 }
 
-/// Whether `lemma` (folded) is a word of one of the person's Russian or Kazakh forms.
-fn has_name_word(p: &kzalign_gazetteer::Person, lemma: &str) -> bool {
+/// The words of a gazetteer person's Russian and Kazakh forms.
+fn name_words(p: &kzalign_gazetteer::Person) -> impl Iterator<Item = &str> {
     p.ru.iter()
         .chain(p.kk.iter())
         .flat_map(|f| f.split_whitespace())
-        .any(|w| fold(w) == lemma)
+}
+
+/// Whether `lemma` (folded) is a word of one of the person's Russian or Kazakh forms.
+fn has_name_word(p: &kzalign_gazetteer::Person, lemma: &str) -> bool {
+    name_words(p).any(|w| fold(w) == lemma)
 }
 
 /// [`has_name_word`], or `lemma` spells one of those words otherwise (Эмманюэль for
@@ -1751,12 +1754,7 @@ fn has_name_word(p: &kzalign_gazetteer::Person, lemma: &str) -> bool {
 fn has_name_word_spelled(p: &kzalign_gazetteer::Person, lemma: &str) -> bool {
     has_name_word(p, lemma) || {
         let s = crate::key::skeleton(lemma);
-        s.len() >= 5
-            && p.ru
-                .iter()
-                .chain(p.kk.iter())
-                .flat_map(|f| f.split_whitespace())
-                .any(|w| crate::key::keys_match(&crate::key::skeleton(w), &s))
+        s.len() >= 5 && name_words(p).any(|w| crate::key::keys_match(&crate::key::skeleton(w), &s))
     }
 }
 
