@@ -5,8 +5,9 @@
 # Needs the Debian packages hunspell-kk and hunspell-ru.
 # A stem counts when kk_KZ.dic lists it in lower case only: stems also listed capitalised
 # (Қанат, Бақыт, Асан: given names that are common words too) are left out, and so are stems
-# with a surname or patronymic formant (Russian: -ов, -ев, -ский and patronymics; -ин and -ина are kept, as hunspell lists
-# no surname in lower case and they end many nouns: машина, женщина, магазин).
+# with a surname or patronymic formant (Russian: -ов, -ев, -ский and patronymics; -ин and
+# -ина are kept, as hunspell lists no surname in lower case and they end many nouns: машина,
+# женщина, магазин).
 set -euo pipefail
 export LC_ALL=C.UTF-8
 dic=/usr/share/hunspell/kk_KZ.dic
