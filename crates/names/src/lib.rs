@@ -1393,11 +1393,12 @@ impl Names {
             return None;
         }
         let cands = cands_of(s, hint);
-        let givens: Vec<String> = r
+        // Given names and initials, each with whether it is an initial.
+        let givens: Vec<(String, bool)> = r
             .words
             .iter()
             .filter(|w| w.part == Part::Given || w.part == Part::Initial)
-            .map(|w| skeleton_memo(&w.lemma))
+            .map(|w| (skeleton_memo(&w.lemma), w.part == Part::Initial))
             .collect();
         for (lemma, score, _) in cands.iter().take(4) {
             if *score <= 0.0 {
@@ -1415,10 +1416,18 @@ impl Names {
                 .copied()
                 .filter(|&p| {
                     givens.is_empty()
-                        || givens.iter().any(|g| {
-                            self.inner.given_of[p]
-                                .iter()
-                                .any(|k| k == g || k.chars().next() == g.chars().next())
+                        || givens.iter().any(|(g, initial)| {
+                            // An initial agrees with its first letter; a written given name
+                            // with a spelling of it or of one part of a hyphenated one (Франк
+                            // for Франк-Вальтер; Самат is no Серик Ахметов).
+                            self.inner.given_of[p].iter().any(|k| {
+                                k == g
+                                    || if *initial {
+                                        k.chars().next() == g.chars().next()
+                                    } else {
+                                        k.split('-').any(|part| key::keys_match(part, g))
+                                    }
+                            })
                         })
                 })
                 .collect();
