@@ -20,6 +20,9 @@ grep -v '^[[:lower:]]' "$tmp/all.txt" | sed 's/.*/\L&/' | sort -u > "$tmp/caps.t
 # Lower-case surnames the dictionary lists by mistake (назарбаев, әуезов) are left out too.
 grep '^[[:lower:]]' "$tmp/all.txt" | grep -Ev '(ов|ев|ова|ева|ұлы|қызы)$' | sort -u \
   | comm -23 - "$tmp/caps.txt" > "$tmp/common.txt"
+# The words listed both ways are given names that are common words too (Салтанат, Азамат): the
+# `common_name` rows of words.tsv. They are printed for review, not written into words.tsv.
+grep '^[[:lower:]]' "$tmp/all.txt" | sort -u | comm -12 - "$tmp/caps.txt" > "$tmp/common_names.txt"
 # Russian: the same from hunspell ru_RU (stems in lower case only; ё kept as ё and as е).
 rdic=/usr/share/hunspell/ru_RU.dic
 sed '1d; s:/.*::' "$rdic" | tr -d '\r' | sort -u > "$tmp/ru_all.txt"
@@ -35,3 +38,4 @@ cargo run -q -p kzalign-langid --release --example wordlist -- --out crates/name
   --bits 14 \
   --source "lower-case-only stems of the Kazakh hunspell dictionary kk_KZ (Akmaral Mussayeva 2009; Debian hunspell-kk), GPL-2+ or LGPL-2.1+ or MPL-1.1+, used as word statistics; built by crates/names/data/kk_common.sh" \
   "$tmp/common.txt"
+echo "common_name rows for words.tsv (kk): $tmp/common_names.txt ($(wc -l < "$tmp/common_names.txt") words)"

@@ -484,6 +484,7 @@ impl Tables {
                             | "place_prep"
                             | "like"
                             | "numeral"
+                            | "common_name"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }

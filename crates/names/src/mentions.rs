@@ -962,10 +962,18 @@ impl<'a> Ctx<'a> {
         // Forward (Kazakh: the word for the place comes last): over up to four more names of
         // up to three words each.
         let mut k = last;
+        // Whether every name so far is one word.
+        let mut one_word_names = true;
         for _ in 0..4 {
             let Some(next) = self.joined_after(k) else {
                 break;
             };
+            let by_and = next == k + 2
+                && [Lang::Ru, Lang::Kk].into_iter().any(|l| {
+                    self.names
+                        .tables()
+                        .word_is(self.tokens[k + 1].text, l, "and")
+                });
             k = next;
             let mut words = 1;
             while words < 3
@@ -977,8 +985,11 @@ impl<'a> Ctx<'a> {
                 k += 1;
                 words += 1;
             }
+            one_word_names &= words == 1;
             // A list takes the plural (көшелері), unlike a region after a list of persons
-            // (Мағауия Қалиев , Сергей Трахтенберг , Қостанай облысы).
+            // (Мағауия Қалиев , Сергей Трахтенберг , Қостанай облысы); one-word names the last
+            // of which `and` joins may take the singular (Байтұрсынов пен Қонаев көшесіндегі
+            // `at the corner of Baitursynov and Konaev streets`).
             let plural = self.tokens.get(k + 1).is_some_and(|t| {
                 let f = fold(t.text);
                 crate::kk::plural_suffixes(self.names.tables()).any(|p| {
@@ -987,7 +998,9 @@ impl<'a> Ctx<'a> {
                         .is_some_and(|(i, _)| f[i..].contains(p))
                 })
             });
-            if plural && self.before_geo_noun(k) || self.like_then_geo_noun(k) {
+            if (plural || one_word_names && by_and) && self.before_geo_noun(k)
+                || self.like_then_geo_noun(k)
+            {
                 return true;
             }
         }
@@ -2276,10 +2289,17 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         {
             continue;
         }
+        // A lone given name in a case form at a sentence start may be a common word (Russian
+        // Веры, Надежды); in Kazakh only when its stem is one (Салтанатты шарада `at the
+        // ceremony`; Саматтың жасы `Samat's age` is a person).
         if initial && size == 1 && ev == 2 && !titled {
             let t = cx.tokens[g.first].text;
             let best = cx.lemma(t, cx.lang);
-            if best != fold(t) {
+            if best != fold(t)
+                && (cx.lang != Lang::Kk
+                    || crate::kk::is_common_word(names.tables(), &best)
+                    || names.tables().word_is(&best, Lang::Kk, "common_name"))
+            {
                 continue;
             }
         }
