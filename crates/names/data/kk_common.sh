@@ -21,7 +21,8 @@ grep -v '^[[:lower:]]' "$tmp/all.txt" | sed 's/.*/\L&/' | sort -u > "$tmp/caps.t
 grep '^[[:lower:]]' "$tmp/all.txt" | grep -Ev '(ов|ев|ова|ева|ұлы|қызы)$' | sort -u \
   | comm -23 - "$tmp/caps.txt" > "$tmp/common.txt"
 # The words listed both ways are given names that are common words too (Салтанат, Азамат): the
-# `common_name` rows of words.tsv. They are printed for review, not written into words.tsv.
+# `common_name` rows of words.tsv. They are printed for review, not written into words.tsv:
+# some lower-case entries are names again (абылай, асан, жамбыл), which words.tsv leaves out.
 grep '^[[:lower:]]' "$tmp/all.txt" | sort -u | comm -12 - "$tmp/caps.txt" > "$tmp/common_names.txt"
 # Russian: the same from hunspell ru_RU (stems in lower case only; ё kept as ё and as е).
 rdic=/usr/share/hunspell/ru_RU.dic

@@ -774,7 +774,8 @@ impl<'a> Ctx<'a> {
     /// noun with the 3rd-person possessive, maybe before a case suffix (Адам ресурстары, Сапар
     /// барысында): together a compound noun.
     fn compound_head_kk(&self, i: usize) -> bool {
-        crate::kk::is_common_word(self.names.tables(), self.tokens[i].text)
+        let (t, w) = (self.names.tables(), self.tokens[i].text);
+        (crate::kk::is_common_word(t, w) || t.word_is(w, Lang::Kk, "common_name"))
             && self.bare_before_poss3_noun(i)
     }
 
