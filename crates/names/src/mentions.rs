@@ -1518,10 +1518,13 @@ impl<'a> Ctx<'a> {
         if self.lang == Lang::Ru && crate::cues::ru_common_word(self.names.tables(), w) {
             return false;
         }
+        // Kazakh words are not spelled with в: there -ов and -ев end surnames only
+        // (Досжановтан, Бекенов), Russian place names aside, which the gazetteer knows.
+        let kk = self.lang == Lang::Kk;
         l.chars().count() >= 6
             && self.names.tables().surname_endings.iter().any(|e| {
                 e.class == "surname"
-                    && e.ending.chars().count() >= 3
+                    && (e.ending.chars().count() >= 3 || kk && e.ending.contains('в'))
                     && l.ends_with(e.ending.as_str())
             })
     }
