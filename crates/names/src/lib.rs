@@ -842,8 +842,9 @@ impl Names {
                 }
                 let identity = lemma == self_form;
                 // Only Russian given names agree in case with the surname; in Kazakh only the
-                // last word of a name takes the case suffix.
-                match hint.nominative.filter(|_| lang == Lang::Ru) {
+                // last word of a name takes the case suffix, and a Kazakh name is read as
+                // surely nominative only when the mention finder says so (Свами Вивекананда).
+                match hint.nominative.filter(|_| lang == Lang::Ru || hint.subject) {
                     Some(true) if identity => s *= if hint.subject { 8.0 } else { 2.5 },
                     Some(false) if identity => s *= 0.5,
                     _ => {}

@@ -410,15 +410,30 @@ impl<'a> Ctx<'a> {
     /// Миранда Керр): spelled without the letters only Kazakh has, no known place or name in
     /// its stem (Астанада, Қарабұлақта Асан Үсенов stay split).
     fn foreign_given_in_da(&self, k: usize) -> bool {
+        self.foreign_word_in_da(k)
+            && self.tokens.get(k + 1).is_some_and(|n| {
+                !crate::kk::is_common_word(self.names.tables(), n.text) && !self.common_word(n.text)
+            })
+    }
+
+    /// Whether token `k` is a foreign word in -да ([`Self::foreign_word_in_da`]) right after a
+    /// title: a name in the nominative (Свами Вивекананда), not a place in the locative.
+    fn titled_foreign_in_da(&self, k: usize) -> bool {
+        k.checked_sub(1)
+            .is_some_and(|p| self.title_word(self.tokens[p].text))
+            && self.foreign_word_in_da(k)
+    }
+
+    /// Whether token `k` reads as a Kazakh locative in -да/-та of an unknown stem and is
+    /// spelled as a foreign word: no known place or name in its stem, none of the letters only
+    /// Kazakh has (Вивекананда, Мелинда; not Астанада, Қарабұлақта).
+    fn foreign_word_in_da(&self, k: usize) -> bool {
         let w = self.tokens[k].text;
         let f = fold(w);
         self.non_person_kk(w)
             && crate::cues::foreign_looking(self.names.tables(), w)
             && crate::kk::locative_suffixes(self.names.tables())
                 .any(|e| e.chars().count() == 2 && f.ends_with(e))
-            && self.tokens.get(k + 1).is_some_and(|n| {
-                !crate::kk::is_common_word(self.names.tables(), n.text) && !self.common_word(n.text)
-            })
             && {
                 let stem = self.lemma(w, Lang::Kk);
                 self.names.known(&stem).is_none() && !self.is_place(w)
@@ -2083,10 +2098,12 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 g.last -= 1;
             }
         }
+        // (After a title, a foreign word in -да is rather a name: Свами Вивекананда.)
         if cx.lang == Lang::Kk
             && g.first == g.last
             && cx.person_evidence_at(g.last) < 3
             && cx.non_person_kk(cx.tokens[g.last].text)
+            && !cx.titled_foreign_in_da(g.first)
         {
             continue;
         }
@@ -2336,8 +2353,12 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let read = |g: &Group| -> Mention {
         let span = Span::new(cx.tokens[g.first].span.start, cx.tokens[g.last].span.end);
-        let subject = cx.lang == Lang::Ru
-            && crate::cues::subject_of_verb(names.tables(), text, span.start, span.end);
+        let subject = match cx.lang {
+            Lang::Ru => crate::cues::subject_of_verb(names.tables(), text, span.start, span.end),
+            // A foreign name in -да after a title was kept as a name, not as a locative.
+            Lang::Kk => g.first == g.last && cx.titled_foreign_in_da(g.first),
+            Lang::Other => false,
+        };
         let norm = names.normalize_in(span.slice(text), cx.lang, Some(cx.ev()), true, subject);
         Mention {
             kind: MentionKind::Person,
