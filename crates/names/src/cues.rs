@@ -212,18 +212,14 @@ fn fleeting_vowel(stem: &str) -> Vec<String> {
     }
 }
 
-/// Prepositions that govern the instrumental, where a name before a verb is no subject
-/// (с Ньюсом обсудил).
-const INSTRUMENTAL_PREPOSITIONS: &[&str] = &["с", "со", "между", "над", "под", "перед", "за"];
-
 /// Whether the Russian name at bytes `start..end` of `text` is the subject of a reporting verb
 /// right after it (Ньюсом заявил, Ковач сообщила): a subject stands in the nominative, so the
 /// name reads as written (Ньюсом, not the instrumental of Ньюс). Not after a preposition that
-/// governs the instrumental (с Ньюсом заявил is no subject).
+/// governs the instrumental (`instrumental_prep` in `words.tsv`: с Ньюсом заявил is no subject).
 pub(crate) fn subject_of_verb(tables: &Tables, text: &str, start: usize, end: usize) -> bool {
     let verb = word_after(text, end).is_some_and(|w| speech_verb(tables, w, Lang::Ru));
     verb && !word_before(text, start)
-        .is_some_and(|w| INSTRUMENTAL_PREPOSITIONS.contains(&fold(w).as_str()))
+        .is_some_and(|w| tables.word_is(w, Lang::Ru, "instrumental_prep"))
 }
 
 /// Whether the Kazakh word is a relative or an associate (`kin`, `associate` in `words.tsv`)
@@ -368,18 +364,18 @@ pub(crate) fn person_cue_nearby(
     let reported = lang == Lang::Ru
         && before.is_some_and(|w| {
             let off = w.as_ptr() as usize - text.as_ptr() as usize;
-            let fw = fold(w);
-            GENITIVE_REPORTS.iter().any(|(p, n)| {
-                fw == *n
-                    && text.get(..off).is_some_and(|h| {
-                        let h = h.trim_end_matches([' ', '\u{a0}']);
-                        let n: usize = h
-                            .chars()
-                            .rev()
-                            .take_while(|c| is_alpha(*c))
-                            .map(char::len_utf8)
-                            .sum();
-                        n > 0 && h.get(h.len() - n..).is_some_and(|x| fold(x) == *p)
+            // The phrase's two words (`report_phrase` in `words.tsv`).
+            text.get(..off).is_some_and(|h| {
+                let h = h.trim_end_matches([' ', '\u{a0}']);
+                let n: usize = h
+                    .chars()
+                    .rev()
+                    .take_while(|c| is_alpha(*c))
+                    .map(char::len_utf8)
+                    .sum();
+                n > 0
+                    && h.get(h.len() - n..).is_some_and(|x| {
+                        tables.word_is(&format!("{x} {w}"), Lang::Ru, "report_phrase")
                     })
             })
         });
@@ -416,10 +412,6 @@ pub(crate) fn person_cue_nearby(
             })
     })
 }
-
-/// Russian phrases after which a person's name stands in the genitive as the speaker
-/// (по словам Крамера, по мнению Иванова; Ожегов, «Словарь русского языка»).
-const GENITIVE_REPORTS: &[(&str, &str)] = &[("по", "словам"), ("по", "мнению")];
 
 /// Arabic articles written lower-case before a capitalised name part (аль-Хатиб, ал-Ассад,
 /// эль-Сиси, әл-Фараби).

@@ -485,6 +485,9 @@ impl Tables {
                             | "like"
                             | "numeral"
                             | "common_name"
+                            | "report_phrase"
+                            | "instrumental_prep"
+                            | "clitic"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }

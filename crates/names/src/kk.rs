@@ -128,7 +128,8 @@ pub(crate) fn post_title_follows(tables: &Tables, text: &str, end: usize, lang: 
 }
 
 /// Whether a name particle (де, да, ла: Мэтт де Груд) may join the words around it. In Kazakh
-/// да/де is also the clitic `too` (Асан да Үсен де келді), so there it joins only foreign names:
+/// да/де is also the clitic `too` (`clitic` in `words.tsv`: Асан да Үсен де келді), so there
+/// it joins only foreign names:
 /// neither word spelled with a letter only Kazakh has (the word after may carry a Kazakh case
 /// suffix: Соузаға); other particles (бин, фон) always join.
 pub(crate) fn particle_joins(
@@ -142,7 +143,7 @@ pub(crate) fn particle_joins(
         w.chars()
             .any(|c| crate::text::KAZAKH_ONLY.contains(&lower(c)))
     };
-    let clitic = matches!(fold(particle).as_str(), "да" | "де");
+    let clitic = tables.word_is(particle, Lang::Kk, "clitic");
     let foreign_after = || {
         !kazakh(after)
             || candidates(tables, after)

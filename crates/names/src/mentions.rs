@@ -893,7 +893,8 @@ impl<'a> Ctx<'a> {
     /// `a + 2` over `and` or over the Kazakh `too` before a comma (Сечин и Тимченко; Абай ,
     /// Сейфуллин; Васимнің де , Мисбаның да).
     fn joined_after(&self, a: usize) -> Option<usize> {
-        let too = |w: &str| self.lang == Lang::Kk && matches!(w, "да" | "де" | "та" | "те");
+        let too =
+            |w: &str| self.lang == Lang::Kk && self.names.tables().word_is(w, Lang::Kk, "clitic");
         let (x, y) = (self.tokens.get(a)?, self.tokens.get(a + 1)?);
         let gap = self.text.get(x.span.end..y.span.start)?;
         if gap.trim() == "," && is_capitalized(y.text) && !too(x.text) {
