@@ -180,18 +180,22 @@ pub fn keys_match(a: &str, b: &str) -> bool {
         (false, true) => (a, b.rsplit('-').next().unwrap_or(b)),
         (false, false) => (a, b),
     };
-    let (sa, sb) = (skeleton(a), skeleton(b));
-    if sa == sb || case_suffix_variant(&sa, &sb) || particle_variant(&sa, &sb) {
+    skeletons_match(&skeleton(a), &skeleton(b))
+}
+
+/// [`keys_match`] on two [`skeleton`]s already made (of names that are no gazetteer ids).
+pub(crate) fn skeletons_match(sa: &str, sb: &str) -> bool {
+    if sa == sb || case_suffix_variant(sa, sb) || particle_variant(sa, sb) {
         return true;
     }
-    if skeleton_variant(&sa, &sb, true) {
+    if skeleton_variant(sa, sb, true) {
         return true;
     }
     // A Kazakh case suffix the reading left on a spelling variant (Анжелоудан / Энджелоу).
     let (short, long) = if sa.len() <= sb.len() {
-        (&sa, &sb)
+        (sa, sb)
     } else {
-        (&sb, &sa)
+        (sb, sa)
     };
     short.len() >= 4
         && !long.contains(' ')

@@ -1426,7 +1426,7 @@ impl Names {
                                     || if *initial {
                                         k.chars().next() == g.chars().next()
                                     } else {
-                                        k.split('-').any(|part| key::keys_match(part, g))
+                                        k.split('-').any(|part| key::skeletons_match(part, g))
                                     }
                             })
                         })
