@@ -1571,6 +1571,24 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Whether a Kazakh honorific (`honorific` in `words.tsv`) follows token `k`, bare or with a
+    /// case suffix (Ағынтай батыр, Кабус сұлтанды): a person's name. Not in the possessive
+    /// (Қазақ батыры `hero of the Kazakhs`), and not before a possessive noun (Қоңыр әулие
+    /// мекені `the abode of saint Qonyr`, a place).
+    fn honorific_follows(&self, k: usize) -> bool {
+        let t = self.names.tables();
+        self.lang == Lang::Kk
+            && self.tokens.get(k + 1).is_some_and(|n| {
+                n.text.chars().next().is_some_and(char::is_lowercase)
+                    && plain_gap(self.text, self.tokens[k].span.end, n.span.start)
+                    && crate::kk::candidates(t, n.text).iter().any(|c| {
+                        !c.kinds.iter().any(|x| x == "poss3")
+                            && t.word_is(&c.lemma, Lang::Kk, "honorific")
+                    })
+            })
+            && !self.bare_before_poss3_noun(k + 1)
+    }
+
     /// Whether the word right before token `i` is a person title (президент, министр, мырза).
     fn after_title(&self, i: usize) -> bool {
         if i == 0 {
@@ -2325,7 +2343,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 continue;
             }
         }
-        let score = if ev >= 2 || titled {
+        let score = if ev >= 2 || titled || cx.honorific_follows(g.last) {
             3
         } else if ev == 1
             && (!initial
