@@ -344,6 +344,8 @@ pub(crate) fn person_cue_nearby(
     let before = word_before(text, start);
     let after = word_after(text, end);
     if crate::kk::post_title_follows(tables, text, end, lang)
+        // The Kazakh word for `named` after it (Назым есімді апалы-сіңлілі).
+        || lang == Lang::Kk && after.is_some_and(|w| tables.word_is(w, lang, "named"))
         || kin_cue(tables, text, (start, end), lang, before, after)
         // A person's age before the name (54-летний Шарф, 40 жастағы Браун).
         || age_before(tables, text, start, lang)

@@ -488,6 +488,7 @@ impl Tables {
                             | "report_phrase"
                             | "instrumental_prep"
                             | "clitic"
+                            | "named"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }
