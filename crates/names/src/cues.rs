@@ -367,19 +367,8 @@ pub(crate) fn person_cue_nearby(
         && before.is_some_and(|w| {
             let off = w.as_ptr() as usize - text.as_ptr() as usize;
             // The phrase's two words (`report_phrase` in `words.tsv`).
-            text.get(..off).is_some_and(|h| {
-                let h = h.trim_end_matches([' ', '\u{a0}']);
-                let n: usize = h
-                    .chars()
-                    .rev()
-                    .take_while(|c| is_alpha(*c))
-                    .map(char::len_utf8)
-                    .sum();
-                n > 0
-                    && h.get(h.len() - n..).is_some_and(|x| {
-                        tables.word_is(&format!("{x} {w}"), Lang::Ru, "report_phrase")
-                    })
-            })
+            run_before(text, off, is_alpha)
+                .is_some_and(|x| tables.word_is(&format!("{x} {w}"), Lang::Ru, "report_phrase"))
         });
     let verb = reported
         || is_verb(after)
