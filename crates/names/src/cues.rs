@@ -138,7 +138,7 @@ fn foreign_name_word_uncached(tables: &Tables, w: &str) -> bool {
 
 /// Whether a word is spelled with letters only and none of the letters only Kazakh has.
 pub(crate) fn foreign_spelling(name: &str) -> bool {
-    name.chars().all(is_alpha) && !name.chars().any(|c| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c))
+    name.chars().all(is_alpha) && !crate::text::has_kazakh_letter(name)
 }
 
 /// Whether a Kazakh sentence-initial word may be a foreign surname standing alone (Слоан,

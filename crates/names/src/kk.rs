@@ -38,6 +38,13 @@ fn is_common_word_uncached(tables: &Tables, word: &str) -> bool {
             .any(|e| f.strip_suffix(e).is_some_and(|stem| stem.chars().count() == 3 && has(stem)))
 }
 
+/// Whether a Kazakh word is a common word ([`is_common_word`]) or a given name that is a common
+/// word too (`common_name` in `words.tsv`: Салтанат `ceremony`, Қанат `wing`), which the
+/// common-word list leaves out.
+pub(crate) fn common_word_or_name(tables: &Tables, word: &str) -> bool {
+    is_common_word(tables, word) || tables.word_is(word, Lang::Kk, "common_name")
+}
+
 /// The allomorphs of the 3rd-person possessive in `data/kk_suffixes.tsv` (ы, і, сы, сі).
 pub(crate) fn poss3_suffixes(tables: &Tables) -> impl Iterator<Item = &str> {
     suffixes_of_kind(tables, "poss3")
@@ -139,10 +146,7 @@ pub(crate) fn particle_joins(
     particle: &str,
     after: &str,
 ) -> bool {
-    let kazakh = |w: &str| {
-        w.chars()
-            .any(|c| crate::text::KAZAKH_ONLY.contains(&lower(c)))
-    };
+    let kazakh = crate::text::has_kazakh_letter;
     let clitic = tables.word_is(particle, Lang::Kk, "clitic");
     let foreign_after = || {
         !kazakh(after)

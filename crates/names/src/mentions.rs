@@ -789,8 +789,7 @@ impl<'a> Ctx<'a> {
     /// noun with the 3rd-person possessive, maybe before a case suffix (Адам ресурстары, Сапар
     /// барысында): together a compound noun.
     fn compound_head_kk(&self, i: usize) -> bool {
-        let (t, w) = (self.names.tables(), self.tokens[i].text);
-        (crate::kk::is_common_word(t, w) || t.word_is(w, Lang::Kk, "common_name"))
+        crate::kk::common_word_or_name(self.names.tables(), self.tokens[i].text)
             && self.bare_before_poss3_noun(i)
     }
 
@@ -911,10 +910,16 @@ impl<'a> Ctx<'a> {
         (is_capitalized(z.text)
             && plain_gap(self.text, x.span.end, y.span.start)
             && plain_gap(self.text, y.span.end, z.span.start)
-            && [Lang::Ru, Lang::Kk]
-                .into_iter()
-                .any(|l| self.names.tables().word_is(y.text, l, "and")))
+            && self.and_word(y.text))
         .then_some(a + 2)
+    }
+
+    /// Whether `w` is a Russian or Kazakh word for `and` between listed names (`and` in
+    /// `words.tsv`: и; мен, пен, және).
+    fn and_word(&self, w: &str) -> bool {
+        [Lang::Ru, Lang::Kk]
+            .into_iter()
+            .any(|l| self.names.tables().word_is(w, l, "and"))
     }
 
     /// The token that a comma or `and` joins to token `k` from before, if any.
@@ -985,12 +990,7 @@ impl<'a> Ctx<'a> {
             let Some(next) = self.joined_after(k) else {
                 break;
             };
-            let by_and = next == k + 2
-                && [Lang::Ru, Lang::Kk].into_iter().any(|l| {
-                    self.names
-                        .tables()
-                        .word_is(self.tokens[k + 1].text, l, "and")
-                });
+            let by_and = next == k + 2 && self.and_word(self.tokens[k + 1].text);
             k = next;
             let mut words = 1;
             while words < 3
@@ -2336,9 +2336,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             let t = cx.tokens[g.first].text;
             let best = cx.lemma(t, cx.lang);
             if best != fold(t)
-                && (cx.lang != Lang::Kk
-                    || crate::kk::is_common_word(names.tables(), &best)
-                    || names.tables().word_is(&best, Lang::Kk, "common_name"))
+                && (cx.lang != Lang::Kk || crate::kk::common_word_or_name(names.tables(), &best))
             {
                 continue;
             }

@@ -5,6 +5,11 @@ use kzalign_core::Span;
 /// Letters found only in the Kazakh Cyrillic alphabet.
 pub(crate) const KAZAKH_ONLY: &[char] = &['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і'];
 
+/// Whether `w` has a letter found only in the Kazakh alphabet, in either case.
+pub(crate) fn has_kazakh_letter(w: &str) -> bool {
+    w.chars().any(|c| KAZAKH_ONLY.contains(&lower(c)))
+}
+
 /// Whether `c` is a Cyrillic vowel (Russian or Kazakh).
 pub(crate) fn is_vowel(c: char) -> bool {
     matches!(
