@@ -707,11 +707,15 @@ impl<'a> Ctx<'a> {
         if is_all_caps(w) && !Names::is_initial(w) {
             return false;
         }
-        // An acronym with a suffix (БҰҰ-ның, ООН-овский) is an organisation.
+        // An acronym with a suffix (БҰҰ-ның, ООН-овский) is an organisation, and so is one with a
+        // case ending written solid (МИДа, ЦИКом, ВКонтакте): two capitals open no name.
         if let Some((head, _)) = w.split_once(['-', '\'', '’']) {
             if is_all_caps(head) {
                 return false;
             }
+        }
+        if w.chars().take(2).filter(|c| text::is_upper(*c)).count() == 2 {
+            return false;
         }
         let letters = w.chars().filter(|c| text::is_alpha(*c)).count();
         if letters < 2 {
