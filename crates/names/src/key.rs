@@ -70,6 +70,22 @@ pub fn skeleton(name: &str) -> String {
         .nfd()
         .filter(|c| c.is_ascii_alphabetic() || *c == ' ' || *c == '-')
         .collect();
+    // The Scottish and Irish Mc is written Мак (McCain / Маккейн, McConnell / Макконнелл).
+    let ascii = if ascii.starts_with("mc") || ascii.contains(" mc") || ascii.contains("-mc") {
+        let mut t = String::with_capacity(ascii.len() + 2);
+        for w in ascii.split_inclusive([' ', '-']) {
+            match w.strip_prefix("mc") {
+                Some(rest) if rest.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+                    t.push_str("mak");
+                    t.push_str(rest);
+                }
+                _ => t.push_str(w),
+            }
+        }
+        t
+    } else {
+        ascii
+    };
     let s = ascii
         .replace("dzh", "j")
         .replace("dj", "j")

@@ -1552,7 +1552,10 @@ impl Names {
     /// A name's text with its accent marks stripped, and the language to read it in (`lang`, or
     /// told from its letters when `Other`).
     fn prepare(input: &str, lang: Lang) -> (std::borrow::Cow<'_, str>, Lang) {
-        let clean = text::strip_accents(input);
+        let clean = match text::strip_accents(input) {
+            std::borrow::Cow::Borrowed(s) => text::unglue(s),
+            std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(text::unglue(&s).into_owned()),
+        };
         let lang = match lang {
             Lang::Other => Self::detect(&clean),
             l => l,

@@ -27,6 +27,24 @@ pub(crate) use kzalign_core::chars::{is_alnum, is_alpha, is_upper, lower};
 
 pub(crate) use kzalign_core::chars::{fold, fold_char, fold_into, is_folded, stays_folded};
 
+/// The words of a name with a space put between the words a scraper glued into one
+/// ([`tokenize`] splits `ВиджайРагхаван` in two; this gives `Виджай Рагхаван`).
+pub(crate) fn unglue(s: &str) -> std::borrow::Cow<'_, str> {
+    let spans = spans_uncached(s);
+    if !spans.windows(2).any(|w| w[0].end == w[1].start) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    let mut at = 0;
+    for w in spans.windows(2).filter(|w| w[0].end == w[1].start) {
+        out.push_str(&s[at..w[0].end]);
+        out.push(' ');
+        at = w[0].end;
+    }
+    out.push_str(&s[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Removes combining stress marks and other combining acute/grave accents (`И́горь` -> `Игорь`).
 pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
     // Both marks are encoded CC 80 / CC 81, and CC leads only U+0300..U+033F: no CC byte, no mark.
@@ -270,10 +288,53 @@ fn spans_uncached(text: &str) -> Vec<Span> {
                 None => break,
             }
         }
-        out.push(Span::new(start, end));
+        push_camel_parts(text, start, end, &mut out);
         pos = end;
     }
     out
+}
+
+/// Letters a part of a glued word needs on each side of the join ([`push_camel_parts`]).
+const CAMEL_LEFT: usize = 5;
+const CAMEL_RIGHT: usize = 4;
+
+/// Pushes the word at `start..end`, split where a scraper glued two Cyrillic words into one
+/// (`ВиджайРагхаван`, a lower-case letter then a capital). Only parts of five letters before the
+/// join and four after count, so particles and prefixes that names write solid stay whole
+/// (`МакКейн`, `ДиКаприо`, `ФитцДжеральд`, `ҚазМұнайГаз`); Latin words (`WeWork`) are brands.
+fn push_camel_parts(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    // Two-byte Cyrillic letters: a split needs at least nine of them.
+    if end - start < 2 * (CAMEL_LEFT + CAMEL_RIGHT) {
+        out.push(Span::new(start, end));
+        return;
+    }
+    let mut from = start;
+    let mut run = 0usize;
+    let mut prev_lower = false;
+    let word = &text[start..end];
+    for (i, c) in word.char_indices() {
+        let at = start + i;
+        let cyr = is_cyrillic(c) && is_alpha(c);
+        if cyr && is_upper(c) && prev_lower && run >= CAMEL_LEFT {
+            // The part after the join runs to the next capital (КазТрансОйл stays whole).
+            let rest = 1 + text[at + c.len_utf8()..end]
+                .chars()
+                .take_while(|&c| is_cyrillic(c) && is_alpha(c) && !is_upper(c))
+                .count();
+            if rest >= CAMEL_RIGHT {
+                out.push(Span::new(from, at));
+                from = at;
+                run = 0;
+            }
+        }
+        if cyr {
+            run += 1;
+        } else {
+            run = 0;
+        }
+        prev_lower = cyr && !is_upper(c);
+    }
+    out.push(Span::new(from, end));
 }
 
 /// The language a word's letters suggest: Kazakh when it has a Kazakh-only letter, Russian for
@@ -299,6 +360,25 @@ pub(crate) fn script_lang(w: &str) -> Option<kzalign_core::Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_glued_cyrillic_words_only() {
+        let w = |s| tokenize(s).iter().map(|t| t.text).collect::<Vec<_>>();
+        assert_eq!(w("К. ВиджайРагхаван"), vec!["К", "Виджай", "Рагхаван"]);
+        assert_eq!(unglue("К. ВиджайРагхаван"), "К. Виджай Рагхаван");
+        assert_eq!(unglue("Дэвид МакКейн"), "Дэвид МакКейн");
+        for whole in [
+            "МакКейн",
+            "ДиКаприо",
+            "ФитцДжеральд",
+            "ҚазМұнайГаз",
+            "КазТрансОйл",
+            "WeWork",
+            "ВКонтакте",
+        ] {
+            assert_eq!(w(whole), vec![whole]);
+        }
+    }
 
     #[test]
     fn tokenizes_hyphens_and_apostrophes() {
@@ -340,10 +420,13 @@ mod tests {
             } else {
                 text.len()
             };
-            out.push(Token {
-                text: &text[start..end],
-                span: Span::new(start, end),
-            });
+            // Words glued by a scraper split the same way in both versions.
+            let mut spans = Vec::new();
+            push_camel_parts(text, start, end, &mut spans);
+            out.extend(spans.into_iter().map(|span| Token {
+                text: &text[span.start..span.end],
+                span,
+            }));
             i = j;
         }
         out
