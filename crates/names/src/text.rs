@@ -30,6 +30,9 @@ pub(crate) use kzalign_core::chars::{fold, fold_char, fold_into, is_folded, stay
 /// The words of a name with a space put between the words a scraper glued into one
 /// ([`tokenize`] splits `ВиджайРагхаван` in two; this gives `Виджай Рагхаван`).
 pub(crate) fn unglue(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.len() < 2 * (CAMEL_LEFT + CAMEL_RIGHT) || !lower_then_capital(s.as_bytes()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let spans = spans_uncached(s);
     if !spans.windows(2).any(|w| w[0].end == w[1].start) {
         return std::borrow::Cow::Borrowed(s);
@@ -298,13 +301,48 @@ fn spans_uncached(text: &str) -> Vec<Span> {
 const CAMEL_LEFT: usize = 5;
 const CAMEL_RIGHT: usize = 4;
 
+/// Whether the bytes may hold a lower-case Cyrillic letter right before a capital, told by
+/// their lead bytes alone: capitals А-Я, Ё, І are D0 80..AF, lower-case а-я D0 B0..BF and
+/// D1 80..9F; the Kazakh letters (D2, D3) pair a capital at an even second byte with its
+/// lower-case letter at the odd one after. A false `true` only costs the exact check.
+fn lower_then_capital(b: &[u8]) -> bool {
+    // Capitals are rare inside words: asked first.
+    b.windows(4).any(|p| {
+        let capital = match p[2] {
+            0xD0 => p[3] <= 0xAF,
+            0xD2 | 0xD3 => p[3] % 2 == 0,
+            _ => false,
+        };
+        capital
+            && match p[0] {
+                0xD0 => p[1] >= 0xB0,
+                0xD1 => p[1] <= 0x9F,
+                0xD2 | 0xD3 => p[1] % 2 == 1,
+                _ => false,
+            }
+    })
+}
+
 /// Pushes the word at `start..end`, split where a scraper glued two Cyrillic words into one
-/// (`ВиджайРагхаван`, a lower-case letter then a capital). Only parts of five letters before the
-/// join and four after count, so particles and prefixes that names write solid stay whole
-/// (`МакКейн`, `ДиКаприо`, `ФитцДжеральд`, `ҚазМұнайГаз`); Latin words (`WeWork`) are brands.
+/// (`ВиджайРагхаван`: a word that opens with a capital, then a lower-case letter then a
+/// capital). Only parts of five letters before the join and four after count, so particles
+/// and prefixes that names write solid stay whole (`МакКейн`, `ДиКаприо`, `ФитцДжеральд`,
+/// `ҚазМұнайГаз`); Latin words (`WeWork`) are brands.
 fn push_camel_parts(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
-    // Two-byte Cyrillic letters: a split needs at least nine of them.
-    if end - start < 2 * (CAMEL_LEFT + CAMEL_RIGHT) {
+    // Two-byte Cyrillic letters: a split needs at least nine of them. Glued names open with
+    // a capital; most words do not, and are not looked into.
+    if end - start < 2 * (CAMEL_LEFT + CAMEL_RIGHT)
+        || !matches!(
+            text.as_bytes()[start..],
+            [0xD0, 0x80..=0xAF, ..] | [0xD2 | 0xD3, _, ..]
+        )
+    {
+        out.push(Span::new(start, end));
+        return;
+    }
+    // A join has five letters before it and four after.
+    if !lower_then_capital(&text.as_bytes()[start + 2 * CAMEL_LEFT - 2..end + 2 - 2 * CAMEL_RIGHT])
+    {
         out.push(Span::new(start, end));
         return;
     }
@@ -366,6 +404,11 @@ mod tests {
         let w = |s| tokenize(s).iter().map(|t| t.text).collect::<Vec<_>>();
         assert_eq!(w("К. ВиджайРагхаван"), vec!["К", "Виджай", "Рагхаван"]);
         assert_eq!(unglue("К. ВиджайРагхаван"), "К. Виджай Рагхаван");
+        // The shortest parts that split, with Kazakh capitals on either side of the join.
+        assert_eq!(w("АбайлАрман"), vec!["Абайл", "Арман"]);
+        assert_eq!(w("ҚасымҰлан"), vec!["Қасым", "Ұлан"]);
+        assert_eq!(w("АбайҰлан"), vec!["АбайҰлан"]);
+        assert_eq!(w("АбайлАрмКең"), vec!["АбайлАрмКең"]);
         assert_eq!(unglue("Дэвид МакКейн"), "Дэвид МакКейн");
         for whole in [
             "МакКейн",
