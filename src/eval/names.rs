@@ -16,7 +16,7 @@ fn fixtures_dir() -> PathBuf {
 
 fn print(f: &eval::Figure) {
     println!(
-        "{:<26} {:>6.1}%  ({}/{})",
+        "{:<32} {:>6.1}%  ({}/{})",
         f.name,
         f.percent(),
         f.correct,

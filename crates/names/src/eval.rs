@@ -7,10 +7,12 @@
 //! | `factrueval-lastname` | `factrueval/docs.jsonl` | every gold mention of a person entity with a `lastname` whose text contains that surname (a word sharing its first three letters); the mention text is read as a name with the document's capitalised words as evidence; correct when the word read as the surname has the gold lastname as its dictionary form |
 //! | `factrueval-recall` | same | share of those gold mentions overlapped by a [`Names::mentions`] span of the document |
 //! | `factrueval-precision` | same | share of [`Names::mentions`] spans that overlap a gold mention of a person entity (one with a first, last, patronymic or nick name) |
+//! | `factrueval-precision-one-to-one` | same | the same, but each gold mention makes only one found span right: a name split in two (Арыстанбек \| Кенже) counts one right and one wrong |
 //! | `kaznerd-key` | `kaznerd-valid/persons.tsv` | the last word of each PERSON span is its surname form; its nominative is the longest other surname form of the file that is a prefix of it, 1 to 6 letters shorter, the rest not a patronymic/surname formant (`ұлы`, `қызы`, `ов`, `ев`, `ин`); correct when both get the same key (each read in its own sentence) |
 //! | `kaznerd-lemma` | same | of those inflected forms, the ones whose lemma is exactly that nominative |
 //! | `kaznerd-nominative-kept` | same | of the nominatives so found, the ones left as they are |
 //! | `kaznerd-recall`, `kaznerd-precision` | `kaznerd-valid/{sentences,persons}.tsv` | [`Names::mentions`] on each tokenised sentence (joined with spaces): gold PERSON spans overlapped by a mention; mentions overlapping a gold PERSON span, over all 11,167 sentences |
+//! | `kaznerd-precision-one-to-one` | same | the same, each gold PERSON span making only one found span right |
 //! | `xwmt-same-keys` | `xwmt-ru-kk/{ru,kk}.txt` | lines where either side has a person mention ([`Names::mentions`]); correct when every key on each side [`keys_match`]es one on the other side |
 //! | `xwmt-same-keys-both-sides` | same | the same over lines where both sides have a person mention |
 //! | `xwmt-persons-matched` | same | on those lines, each person mention of either side whose key matches one on the other side |
@@ -127,16 +129,45 @@ pub fn lemma_accuracy(names: &Names, path: &Path) -> Result<Figure, Error> {
 
 /// factRuEval: surname of each gold person mention, and mention recall.
 pub fn factrueval(names: &Names, path: &Path) -> Result<(Figure, Figure), Error> {
-    factrueval_all(names, path).map(|(a, b, _)| (a, b))
+    factrueval_all(names, path).map(|f| (f.lastname, f.recall))
+}
+
+/// The figures of [`factrueval_all`].
+pub struct FactRuEval {
+    /// `factrueval-lastname`.
+    pub lastname: Figure,
+    /// `factrueval-recall`.
+    pub recall: Figure,
+    /// `factrueval-precision`: found mentions that overlap a gold person mention.
+    pub precision: Figure,
+    /// `factrueval-precision-one-to-one`: the same, one found mention per gold mention.
+    pub precision_one_to_one: Figure,
+}
+
+/// Which of the `found` spans are right when each gold span makes one found span right: the
+/// first found span (in text order) that overlaps a gold span takes it.
+fn one_to_one(gold: &[kzalign_core::Span], found: &[kzalign_core::Span]) -> Vec<bool> {
+    let mut taken = vec![false; gold.len()];
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].start);
+    let mut right = vec![false; found.len()];
+    for i in order {
+        if let Some(g) = (0..gold.len()).find(|&g| !taken[g] && gold[g].overlaps(&found[i])) {
+            taken[g] = true;
+            right[i] = true;
+        }
+    }
+    right
 }
 
 /// factRuEval: surname of each gold person mention, mention recall, and mention precision
-/// (found person mentions that overlap a gold person mention).
-pub fn factrueval_all(names: &Names, path: &Path) -> Result<(Figure, Figure, Figure), Error> {
+/// (found person mentions that overlap a gold person mention), also counted one to one.
+pub fn factrueval_all(names: &Names, path: &Path) -> Result<FactRuEval, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| io(path, e))?;
     let mut fig = Figure::new("factrueval-lastname");
     let mut rec = Figure::new("factrueval-recall");
     let mut prec = Figure::new("factrueval-precision");
+    let mut strict = Figure::new("factrueval-precision-one-to-one");
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -180,6 +211,10 @@ pub fn factrueval_all(names: &Names, path: &Path) -> Result<(Figure, Figure, Fig
                 gold_person_spans.iter().any(|g| g.overlaps(&f.span)),
                 || format!("{} ({})", f.text, f.key),
             );
+        }
+        let spans: Vec<kzalign_core::Span> = found.iter().map(|f| f.span).collect();
+        for (f, ok) in found.iter().zip(one_to_one(&gold_person_spans, &spans)) {
+            strict.count(ok, || format!("{} ({})", f.text, f.key));
         }
         for ent in doc["entities"].as_array().into_iter().flatten() {
             let Some(last) = ent["attrs"]["lastname"].as_str() else {
@@ -227,7 +262,12 @@ pub fn factrueval_all(names: &Names, path: &Path) -> Result<(Figure, Figure, Fig
             }
         }
     }
-    Ok((fig, rec, prec))
+    Ok(FactRuEval {
+        lastname: fig,
+        recall: rec,
+        precision: prec,
+        precision_one_to_one: strict,
+    })
 }
 
 /// KazNERD: inflected surname forms against their nominatives (see the module table).
@@ -342,8 +382,9 @@ pub fn kaznerd(names: &Names, dir: &Path) -> Result<(Figure, Figure, Figure), Er
 /// KazNERD: person mention finding in Kazakh. The tokenised sentence is joined with spaces and
 /// read by [`Names::mentions`]; a gold PERSON span is found when a mention overlaps its tokens
 /// (recall), and a mention is right when it overlaps a gold PERSON span (precision, over every
-/// sentence of the file).
-pub fn kaznerd_mentions(names: &Names, dir: &Path) -> Result<(Figure, Figure), Error> {
+/// sentence of the file); the third figure is that precision with each gold span making only
+/// one mention right.
+pub fn kaznerd_mentions(names: &Names, dir: &Path) -> Result<(Figure, Figure, Figure), Error> {
     let pp = dir.join("persons.tsv");
     let sp = dir.join("sentences.tsv");
     let persons = std::fs::read_to_string(&pp).map_err(|e| io(&pp, e))?;
@@ -361,6 +402,7 @@ pub fn kaznerd_mentions(names: &Names, dir: &Path) -> Result<(Figure, Figure), E
     }
     let mut rec = Figure::new("kaznerd-recall");
     let mut prec = Figure::new("kaznerd-precision");
+    let mut strict = Figure::new("kaznerd-precision-one-to-one");
     for l in sentences.lines().skip(1) {
         let Some((sid, text)) = l.split_once('\t') else {
             continue;
@@ -392,8 +434,12 @@ pub fn kaznerd_mentions(names: &Names, dir: &Path) -> Result<(Figure, Figure), E
                 format!("{} ({}) | {text}", f.text, f.key)
             });
         }
+        let spans: Vec<kzalign_core::Span> = found.iter().map(|f| f.span).collect();
+        for (f, ok) in found.iter().zip(one_to_one(&gold_spans, &spans)) {
+            strict.count(ok, || format!("{} ({}) | {text}", f.text, f.key));
+        }
     }
-    Ok((rec, prec))
+    Ok((rec, prec, strict))
 }
 
 /// X-WMT: lines whose Russian and Kazakh sides name the same persons (over lines where either
@@ -505,7 +551,7 @@ pub fn all(names: &Names, eval_dir: &Path, fixtures: &Path) -> (Vec<Figure>, Vec
     }
     push(
         factrueval_all(names, &eval_dir.join("factrueval/docs.jsonl"))
-            .map(|(a, b, c)| vec![a, b, c]),
+            .map(|f| vec![f.lastname, f.recall, f.precision, f.precision_one_to_one]),
         "factrueval",
     );
     push(
@@ -513,7 +559,7 @@ pub fn all(names: &Names, eval_dir: &Path, fixtures: &Path) -> (Vec<Figure>, Vec
         "kaznerd-valid",
     );
     push(
-        kaznerd_mentions(names, &eval_dir.join("kaznerd-valid")).map(|(a, b)| vec![a, b]),
+        kaznerd_mentions(names, &eval_dir.join("kaznerd-valid")).map(|(a, b, c)| vec![a, b, c]),
         "kaznerd-valid mentions",
     );
     push(
@@ -530,4 +576,23 @@ pub fn all(names: &Names, eval_dir: &Path, fixtures: &Path) -> (Vec<Figure>, Vec
         "seeds",
     );
     (figs, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_to_one;
+    use kzalign_core::Span;
+
+    #[test]
+    fn one_to_one_counts_a_split_name_once() {
+        // One gold name (0..20) found as two halves, and a gold name (30..40) found once.
+        let gold = [Span::new(0, 20), Span::new(30, 40)];
+        let found = [Span::new(11, 20), Span::new(0, 10), Span::new(32, 40)];
+        // The first half in text order takes the gold span; the second half is wrong.
+        assert_eq!(one_to_one(&gold, &found), vec![false, true, true]);
+        // A found span that overlaps two gold names takes only the first.
+        let wide = [Span::new(0, 40)];
+        assert_eq!(one_to_one(&gold, &wide), vec![true]);
+        assert_eq!(one_to_one(&[], &found), vec![false; 3]);
+    }
 }

@@ -24,7 +24,7 @@ fn accuracy_holds_the_line() {
     let show = std::env::var("KZALIGN_SHOW").is_ok();
     for f in &figs {
         eprintln!(
-            "{:<26} {:>6.2}% ({}/{})",
+            "{:<32} {:>6.2}% ({}/{})",
             f.name,
             f.percent(),
             f.correct,
