@@ -1193,11 +1193,16 @@ impl Names {
                     continue;
                 }
             }
-            if let Some((l, _, _)) = cands.first() {
-                if let Some(g) = self.patronymic_gender(l, lang) {
-                    parts[i] = Part::Patronymic;
-                    gender = gender.or(g);
-                }
+            // A patronymic: the first reading, or, closing a name after a given name, one of the
+            // first three (Иванова Ивана Ивановича, whose first reading alone is a word in -а).
+            let after_given = i > 0 && i + 1 == n && parts[i - 1] == Part::Given;
+            let patronymic = cands
+                .iter()
+                .take(if after_given { 3 } else { 1 })
+                .find_map(|(l, _, _)| self.patronymic_gender(l, lang));
+            if let Some(g) = patronymic {
+                parts[i] = Part::Patronymic;
+                gender = gender.or(g);
             }
         }
         // The surname: East Asian surnames stand first; otherwise the last word that is not a

@@ -1143,6 +1143,15 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// Whether one of the first readings of token `k` is a patronymic, an oblique one too
+    /// (Ивановича, Думанұлына).
+    fn may_be_patronymic(&self, k: usize) -> bool {
+        self.cands(self.tokens[k].text, self.lang, false)
+            .iter()
+            .take(3)
+            .any(|(l, _, _)| self.names.patronymic_gender(l, self.lang).is_some())
+    }
+
     /// Whether token `k` reads as a patronymic (Кемелұлы, Кемелевич).
     fn patronymic_at(&self, k: usize) -> bool {
         let l = self.plain_lemma(self.tokens[k].text, self.lang);
@@ -1979,8 +1988,15 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             }
             // «Стивен Феррис Джек Карти»: a given name after a full name (two words, or a
             // word with a surname ending, or a gazetteer person's surname that this given name
-            // is not one of: Тоқаев Әсет Мамыровты, but Тоқаев Қасым-Жомарт) starts a new name.
+            // is not one of: Тоқаев Әсет Мамыровты, but Тоқаев Қасым-Жомарт) starts a new name;
+            // not a given name and patronymic after a surname with no given name before it, the
+            // order of official lists (Иванов Иван Иванович, Кертаев Ринат Думанұлы).
+            let surname_given_patronymic = k > start
+                && k < g.last
+                && (k == start + 1 || !cx.is_given_word(cx.tokens[k - 2].text))
+                && cx.may_be_patronymic(k + 1);
             if k > start
+                && !surname_given_patronymic
                 && (k - start >= 2
                     || cx.person_evidence_at(k - 1) == 1
                     || cx.person_evidence_at(k - 1) == 3
