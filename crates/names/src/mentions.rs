@@ -416,6 +416,25 @@ impl<'a> Ctx<'a> {
             })
     }
 
+    /// Whether token `k`, read as a Kazakh case form, is rather a given name that ends like a
+    /// suffix before the surname that closes the name (Дәрмен Сәдуақасов, not «with Дәр»): the
+    /// next word closes the group with a surname ending and as written, and the stem of
+    /// token `k` is no known place, name or common word (Астанада Тоқаев stays split).
+    fn given_like_suffix_kk(&self, k: usize, last: usize) -> bool {
+        if k + 1 != last {
+            return false;
+        }
+        let next = self.tokens[last].text;
+        if self.person_evidence_at(last) != 1 || self.lemma(next, Lang::Kk) != fold(next) {
+            return false;
+        }
+        let w = self.tokens[k].text;
+        let stem = self.lemma(w, Lang::Kk);
+        self.names.known(&stem).is_none()
+            && !self.is_place(w)
+            && !crate::kk::common_word_or_name(self.names.tables(), &stem)
+    }
+
     /// Whether token `k` is a foreign word in -да ([`Self::foreign_word_in_da`]) right after a
     /// title: a name in the nominative (Свами Вивекананда), not a place in the locative.
     fn titled_foreign_in_da(&self, k: usize) -> bool {
@@ -2033,6 +2052,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 && !cx.is_particle(cx.tokens[k + 1].text)
                 && cx.inflected_kk(t)
                 && !cx.foreign_given_in_da(k)
+                && !cx.given_like_suffix_kk(k, g.last)
             {
                 split.push(Group {
                     first: start,
