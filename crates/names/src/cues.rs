@@ -212,6 +212,52 @@ fn fleeting_vowel(stem: &str) -> Vec<String> {
     }
 }
 
+/// How a word stands in the vocative ([`vocative`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Vocative {
+    /// After a greeting or thanks and a comma (Қайырлы таң , Бірлік ! Спасибо , Ирина .).
+    Greeted,
+    /// Opening the sentence before a comma and a second-person pronoun or a greeting within
+    /// three words (Риат , қайырлы таң ; Алмас , сөз сізде): common words open sentences so
+    /// too (Мысалы , сіз ...; Возможно , вы ...), so the caller asks more of the word.
+    BeforeYou,
+}
+
+/// Whether token `k` of `tokens` is a lone capitalised word in the vocative, as presenters and
+/// interviewers address one another: a comma or the sentence's end follows it, and a greeting
+/// is before it or a second-person pronoun after it (the `greeting` and `you` classes of
+/// `words.tsv`).
+pub(crate) fn vocative(
+    tables: &Tables,
+    text: &str,
+    tokens: &[crate::text::Token<'_>],
+    k: usize,
+    lang: Lang,
+) -> Option<Vocative> {
+    let gap = |a: usize, b: usize| -> &str {
+        text.get(tokens[a].span.end..tokens[b].span.start)
+            .unwrap_or("")
+            .trim()
+    };
+    let after = match tokens.get(k + 1) {
+        Some(_) => gap(k, k + 1),
+        None => text.get(tokens[k].span.end..).unwrap_or("").trim(),
+    };
+    let comma_after = after == ",";
+    if !(comma_after || after.starts_with(['!', '.', '?'])) {
+        return None;
+    }
+    let is = |i: usize, class: &str| tables.word_is(tokens[i].text, lang, class);
+    if k >= 1 && gap(k - 1, k) == "," && (k.saturating_sub(2)..k).any(|i| is(i, "greeting")) {
+        return Some(Vocative::Greeted);
+    }
+    let opens = k == 0 || gap(k - 1, k).ends_with(['.', '!', '?', '—']);
+    (opens
+        && comma_after
+        && (k + 1..tokens.len().min(k + 4)).any(|i| is(i, "you") || is(i, "greeting")))
+    .then_some(Vocative::BeforeYou)
+}
+
 /// Whether the Russian name at bytes `start..end` of `text` is the subject of a reporting verb
 /// right after it (Ньюсом заявил, Ковач сообщила): a subject stands in the nominative, so the
 /// name reads as written (Ньюсом, not the instrumental of Ньюс). Not after a preposition that

@@ -489,6 +489,8 @@ impl Tables {
                             | "instrumental_prep"
                             | "clitic"
                             | "named"
+                            | "greeting"
+                            | "you"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }

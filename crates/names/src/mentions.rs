@@ -2451,6 +2451,40 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             out.push(m);
         }
     }
+    // A lone word in the vocative names the person addressed: after a greeting a common word
+    // too (Қайырлы таң , Бірлік !); before a second-person pronoun a Kazakh word that is no
+    // common word or a listed Russian given name (Риат , сіз эфирдесіз; Ирина , вы ...). Not
+    // a place, title or stop word.
+    if cx.lang != Lang::Other {
+        for (k, tok) in cx.tokens.iter().enumerate() {
+            let t = tok.text;
+            if !is_capitalized(t)
+                || is_all_caps(t)
+                || t.chars().count() < 3
+                || !t.chars().any(text::is_cyrillic)
+                || out.iter().any(|m| m.span.overlaps(&tok.span))
+            {
+                continue;
+            }
+            let addressed =
+                match crate::cues::vocative(names.tables(), text, &cx.tokens, k, cx.lang) {
+                    Some(crate::cues::Vocative::Greeted) => true,
+                    Some(crate::cues::Vocative::BeforeYou) => match cx.lang {
+                        Lang::Kk => !crate::kk::common_word_or_name(names.tables(), t),
+                        _ => cx.is_given_word(t),
+                    },
+                    None => false,
+                };
+            if addressed
+                && !cx.initial_at(k)
+                && !cx.is_stop(t)
+                && !cx.title_word(t)
+                && !cx.is_place(t)
+            {
+                out.push(read(&Group { first: k, last: k }));
+            }
+        }
+    }
     // A lone given name or reading with an empty key is no person.
     out.retain(|m| !m.key.is_empty());
     out.sort_by_key(|m| m.span);
