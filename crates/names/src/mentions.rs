@@ -417,7 +417,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether token `k`, read as a Kazakh case form, is rather a given name that ends like a
-    /// suffix before the surname that closes the name (Дәрмен Сәдуақасов, not «with Дәр»): the
+    /// suffix before the surname that closes the name (Базаркелді Анисов, not «Базар came»): the
     /// next word closes the group with a surname ending and as written, and the stem of
     /// token `k` is no known place, name or common word (Астанада Тоқаев stays split).
     fn given_like_suffix_kk(&self, k: usize, last: usize) -> bool {
@@ -2010,12 +2010,12 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             // is not one of: Тоқаев Әсет Мамыровты, but Тоқаев Қасым-Жомарт) starts a new name;
             // not a given name and patronymic after a surname with no given name before it, the
             // order of official lists (Иванов Иван Иванович, Кертаев Ринат Думанұлы).
-            let surname_given_patronymic = k > start
-                && k < g.last
-                && (k == start + 1 || !cx.is_given_word(cx.tokens[k - 2].text))
-                && cx.may_be_patronymic(k + 1);
+            let surname_given_patronymic = || {
+                k < g.last
+                    && (k == start + 1 || !cx.is_given_word(cx.tokens[k - 2].text))
+                    && cx.may_be_patronymic(k + 1)
+            };
             if k > start
-                && !surname_given_patronymic
                 && (k - start >= 2
                     || cx.person_evidence_at(k - 1) == 1
                     || cx.person_evidence_at(k - 1) == 3
@@ -2024,6 +2024,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 && !cx.is_given_word(cx.tokens[k - 1].text)
                 && !cx.initial_at(k - 1)
                 && !cx.is_particle(cx.tokens[k - 1].text)
+                && !surname_given_patronymic()
             {
                 split.push(Group {
                     first: start,
@@ -2458,7 +2459,15 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     if cx.lang != Lang::Other {
         for (k, tok) in cx.tokens.iter().enumerate() {
             let t = tok.text;
-            if !is_capitalized(t)
+            if !is_capitalized(t) {
+                continue;
+            }
+            // Then by the bytes after the word: most words have no punctuation there.
+            let punct_after = text.as_bytes()[tok.span.end..]
+                .iter()
+                .find(|&&b| b != b' ')
+                .is_some_and(|b| matches!(b, b',' | b'.' | b'!' | b'?'));
+            if !punct_after
                 || is_all_caps(t)
                 || t.chars().count() < 3
                 || !t.chars().any(text::is_cyrillic)
