@@ -890,6 +890,26 @@ impl Names {
             .unwrap_or_else(|| fold(word))
     }
 
+    /// How many of a word's first readings may show it as a patronymic closing a name after a
+    /// given name (Ивановича, whose first reading alone is a word in -а). The mention finder
+    /// keeps such a name whole ([`Names::patronymic_among`] with this many) and the reader then
+    /// reads the word as the patronymic, so both ask the same readings.
+    pub(crate) const PATRONYMIC_READINGS: usize = 3;
+
+    /// The gender [`Names::patronymic_gender`] gives the first of the first `n` `readings`
+    /// that is a patronymic, if any.
+    pub(crate) fn patronymic_among(
+        &self,
+        readings: &[(String, f32, Option<Gender>)],
+        n: usize,
+        lang: Lang,
+    ) -> Option<Option<Gender>> {
+        readings
+            .iter()
+            .take(n)
+            .find_map(|(l, _, _)| self.patronymic_gender(l, lang))
+    }
+
     pub(crate) fn patronymic_gender(&self, lemma: &str, lang: Lang) -> Option<Option<Gender>> {
         // Most words end in no ending's last byte.
         let last = usize::from(*lemma.as_bytes().last().unwrap_or(&0));
@@ -1194,12 +1214,14 @@ impl Names {
                 }
             }
             // A patronymic: the first reading, or, closing a name after a given name, one of the
-            // first three (Иванова Ивана Ивановича, whose first reading alone is a word in -а).
+            // first few (Иванова Ивана Ивановича).
             let after_given = i > 0 && i + 1 == n && parts[i - 1] == Part::Given;
-            let patronymic = cands
-                .iter()
-                .take(if after_given { 3 } else { 1 })
-                .find_map(|(l, _, _)| self.patronymic_gender(l, lang));
+            let readings = if after_given {
+                Self::PATRONYMIC_READINGS
+            } else {
+                1
+            };
+            let patronymic = self.patronymic_among(&cands, readings, lang);
             if let Some(g) = patronymic {
                 parts[i] = Part::Patronymic;
                 gender = gender.or(g);
@@ -1559,7 +1581,11 @@ impl Names {
     fn prepare(input: &str, lang: Lang) -> (std::borrow::Cow<'_, str>, Lang) {
         let clean = match text::strip_accents(input) {
             std::borrow::Cow::Borrowed(s) => text::unglue(s),
-            std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(text::unglue(&s).into_owned()),
+            // (The stripped name itself when no glued word was split: no second copy.)
+            std::borrow::Cow::Owned(s) => match text::unglue(&s) {
+                std::borrow::Cow::Owned(u) => std::borrow::Cow::Owned(u),
+                std::borrow::Cow::Borrowed(_) => std::borrow::Cow::Owned(s),
+            },
         };
         let lang = match lang {
             Lang::Other => Self::detect(&clean),

@@ -1163,12 +1163,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether one of the first readings of token `k` is a patronymic, an oblique one too
-    /// (Ивановича, Думанұлына).
+    /// (Ивановича, Думанұлына), as the name reader will read it after a given name.
     fn may_be_patronymic(&self, k: usize) -> bool {
-        self.cands(self.tokens[k].text, self.lang, false)
-            .iter()
-            .take(3)
-            .any(|(l, _, _)| self.names.patronymic_gender(l, self.lang).is_some())
+        let cands = self.cands(self.tokens[k].text, self.lang, false);
+        self.names
+            .patronymic_among(&cands, Names::PATRONYMIC_READINGS, self.lang)
+            .is_some()
     }
 
     /// Whether token `k` reads as a patronymic (Кемелұлы, Кемелевич).

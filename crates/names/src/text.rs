@@ -330,18 +330,13 @@ fn lower_then_capital(b: &[u8]) -> bool {
 /// `ҚазМұнайГаз`); Latin words (`WeWork`) are brands.
 fn push_camel_parts(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     // Two-byte Cyrillic letters: a split needs at least nine of them. Glued names open with
-    // a capital; most words do not, and are not looked into.
+    // a capital; most words do not, and are not looked into. A join has five letters before
+    // it and four after.
     if end - start < 2 * (CAMEL_LEFT + CAMEL_RIGHT)
-        || !matches!(
-            text.as_bytes()[start..],
-            [0xD0, 0x80..=0xAF, ..] | [0xD2 | 0xD3, _, ..]
+        || !is_capitalized(&text[start..end])
+        || !lower_then_capital(
+            &text.as_bytes()[start + 2 * CAMEL_LEFT - 2..end + 2 - 2 * CAMEL_RIGHT],
         )
-    {
-        out.push(Span::new(start, end));
-        return;
-    }
-    // A join has five letters before it and four after.
-    if !lower_then_capital(&text.as_bytes()[start + 2 * CAMEL_LEFT - 2..end + 2 - 2 * CAMEL_RIGHT])
     {
         out.push(Span::new(start, end));
         return;
