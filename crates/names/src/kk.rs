@@ -279,9 +279,19 @@ fn candidates_uncached(tables: &Tables, word: &str) -> Vec<Candidate> {
     chain(tables, &w, 9, None, &mut Vec::new(), 1.0, &mut chains, true);
     for (stem, kinds, p) in chains {
         let n = stem.chars().count();
-        if n < 3 || !stem.chars().any(is_vowel) {
+        if n < 2 || !stem.chars().any(is_vowel) {
             continue;
         }
+        // Two-letter stems (the last syllable of Ким Чен Ын, Мун Чжэ Ин) only before a plain
+        // case, and as the least likely reading: a name so short is rare.
+        let p = if n == 2 {
+            if !(kinds.len() == 1 && matches!(kinds[0].as_str(), "gen" | "dat" | "ins" | "acc")) {
+                continue;
+            }
+            p * 0.1
+        } else {
+            p
+        };
         // Three-letter stems only before an unambiguous case (Кимнің, Алиге), never before
         // endings a longer name may simply end with (Байден is not Бай + ден).
         if n == 3

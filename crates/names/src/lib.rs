@@ -1080,16 +1080,16 @@ impl Names {
         })
     }
 
-    /// Whether the words after an East Asian surname look like an East Asian given name: two or
-    /// more words (Ким Чен Ын), or one short word or one spelled with the letters of the
-    /// Palladius / Kontsevich transcriptions (Цзиньпин, Дэмин), not a Western name (Ли Ньюман).
+    /// Whether the words after an East Asian surname look like an East Asian given name: one
+    /// short word, or one spelled with the letters of the Palladius / Kontsevich transcriptions
+    /// (Цзиньпин, Дэмин), not a Western name (Ли Ньюман); of several words, the first is such a
+    /// syllable (Ким Чен Ын, Нгуен Суан Фук), not a given name of another tradition (Хуан Пабло
+    /// Монтойя). Only the last word can carry a Kazakh suffix, so it is not asked.
     fn east_asian_given(rest: &[&str]) -> bool {
-        if rest.len() >= 2 {
-            return true;
-        }
+        let limit = if rest.len() > 1 { 4 } else { 3 };
         rest.first().is_some_and(|w| {
             let f = fold(w);
-            f.chars().count() <= 3 || ["цз", "чж", "э", "ы"].iter().any(|m| f.contains(m))
+            f.chars().count() <= limit || ["цз", "чж", "э", "ы"].iter().any(|m| f.contains(m))
         })
     }
 
