@@ -21,6 +21,10 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("role_aliases.tsv", include_str!("../data/role_aliases.tsv")),
     ("ru_agreement.tsv", include_str!("../data/ru_agreement.tsv")),
+    (
+        "ru_plural_surnames.tsv",
+        include_str!("../data/ru_plural_surnames.tsv"),
+    ),
     ("latin_names.tsv", include_str!("../data/latin_names.tsv")),
     ("firm_names.tsv", include_str!("../data/firm_names.tsv")),
 ];
@@ -189,6 +193,17 @@ pub(crate) struct RuRule {
     pub prior: f32,
 }
 
+/// One plural ending of a Russian surname (`ru_plural_surnames.tsv`): `form_end` -> `lemma_end`
+/// of the masculine singular, when the stem ends as `after` says and the given names before it
+/// stand in the nominative (`nominative`) or in an oblique case.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct RuPlural {
+    pub form_end: String,
+    pub lemma_end: String,
+    pub after: After,
+    pub nominative: bool,
+}
+
 /// The condition on the stem of a Russian rule.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum After {
@@ -203,6 +218,21 @@ pub(crate) enum After {
 }
 
 impl After {
+    /// Parses an `after` cell of `file` at `line`: `*`, `C`, `V`, `K`, `N`, `=a|b` or `^a|b`.
+    fn parse(file: &str, line: usize, cell: &str) -> Result<After, Error> {
+        let list = |s: &str| s.split('|').map(|x| x.to_string()).collect();
+        Ok(match cell {
+            "*" => After::Any,
+            "C" => After::Consonant,
+            "V" => After::Vowel,
+            "K" => After::Velar,
+            "N" => After::Plain,
+            s if s.starts_with('=') => After::Literal(list(&s[1..])),
+            s if s.starts_with('^') => After::Prefix(list(&s[1..])),
+            s => return Err(bad(file, line, format!("unknown `after` class `{s}`"))),
+        })
+    }
+
     pub(crate) fn holds(&self, stem: &str) -> bool {
         let last = match stem.chars().last() {
             Some(c) => crate::text::lower(c),
@@ -275,6 +305,8 @@ pub(crate) struct Tables {
     pub role_aliases: Vec<(String, Lang, String)>,
     /// (ending of an inflected given name, its gender, endings an agreeing surname may have).
     pub agreement: Vec<(String, Option<Gender>, Vec<String>)>,
+    /// Plural endings of surnames (`ru_plural_surnames.tsv`).
+    pub ru_plurals: Vec<RuPlural>,
     /// Lower-case English words that end a run of Latin-script name words (The, Inc, Hotel).
     pub latin_org: HashSet<String>,
     /// Names of firms that are or begin with a person's name, folded and written together
@@ -317,20 +349,7 @@ impl Tables {
                     &["form_end", "lemma_end", "after", "gender", "prior"],
                 )? {
                     let c = &r.cells;
-                    let after = match c[2].as_str() {
-                        "*" => After::Any,
-                        "C" => After::Consonant,
-                        "V" => After::Vowel,
-                        "K" => After::Velar,
-                        "N" => After::Plain,
-                        s if s.starts_with('=') => {
-                            After::Literal(s[1..].split('|').map(|x| x.to_string()).collect())
-                        }
-                        s if s.starts_with('^') => {
-                            After::Prefix(s[1..].split('|').map(|x| x.to_string()).collect())
-                        }
-                        s => return Err(bad(name, r.line, format!("unknown `after` class `{s}`"))),
-                    };
+                    let after = After::parse(name, r.line, &c[2])?;
                     let prior: f32 = c[4].parse().map_err(|_| {
                         bad(name, r.line, format!("prior `{}` is not a number", c[4]))
                     })?;
@@ -527,6 +546,25 @@ impl Tables {
                     let g = parse_gender(name, r.line, &c[1])?;
                     let ends = c[2].split('|').map(|x| x.to_string()).collect();
                     self.agreement.push((c[0].clone(), g, ends));
+                }
+            }
+            "ru_plural_surnames.tsv" => {
+                for r in parse_table(name, text, &["form_end", "lemma_end", "after", "case"])? {
+                    let c = &r.cells;
+                    if c[0].is_empty() {
+                        return Err(bad(name, r.line, "empty ending"));
+                    }
+                    let nominative = match c[3].as_str() {
+                        "nom" => true,
+                        "obl" => false,
+                        _ => return Err(bad(name, r.line, "case must be nom or obl")),
+                    };
+                    self.ru_plurals.push(RuPlural {
+                        form_end: c[0].clone(),
+                        lemma_end: c[1].clone(),
+                        after: After::parse(name, r.line, &c[2])?,
+                        nominative,
+                    });
                 }
             }
             "role_aliases.tsv" => {

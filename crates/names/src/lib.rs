@@ -651,6 +651,9 @@ pub(crate) struct Evidence {
     support: Vec<(u64, u32, u32, f32)>,
     /// Surname lemmas read in full names (given name + surname) of the text.
     pub read_names: HashSet<String>,
+    /// Surnames the text writes in the plural after two given names joined by «и» (Аркадия и
+    /// Бориса Ротенбергов): folded form -> folded masculine singular.
+    pub plurals: HashMap<String, String>,
 }
 
 /// The readings of a word, compared and looked up by its folded form.
@@ -1029,7 +1032,45 @@ impl Names {
             reads.extend(surname);
         }
         ev.read_names = reads;
+        if lang == Lang::Ru {
+            ev.plurals = self.plural_surnames(text, tokens);
+        }
         ev
+    }
+
+    /// The surnames written in the plural after two given names joined by «и», both in the
+    /// nominative or both in an oblique case (Аркадий и Борис Ротенберги, Аркадия и Бориса
+    /// Ротенбергов): folded form -> folded masculine singular.
+    fn plural_surnames(&self, text: &str, tokens: &[text::Token]) -> HashMap<String, String> {
+        let mut out = HashMap::default();
+        // Some(nominative) when the word reads as a given name.
+        let given_case = |w: &str| -> Option<bool> {
+            let cands = self.word_candidates(w, Lang::Ru, Hint::default(), None);
+            let g = cands.iter().take(2).find(|c| self.is_given(&c.0))?;
+            Some(g.0 == fold(&text::strip_accents(w)))
+        };
+        for q in tokens.windows(4) {
+            let (a, and, b, c) = (&q[0], &q[1], &q[2], &q[3]);
+            if and.text != "и"
+                || !text::is_capitalized(c.text)
+                || text::is_all_caps(c.text)
+                || !text::is_capitalized(b.text)
+                || !text::is_capitalized(a.text)
+                || text.get(b.span.end..c.span.start) != Some(" ")
+            {
+                continue;
+            }
+            let Some(nominative) = given_case(b.text) else {
+                continue;
+            };
+            if given_case(a.text) != Some(nominative) {
+                continue;
+            }
+            if let Some(l) = ru::plural_surname(self.tables(), c.text, nominative) {
+                out.insert(fold(&text::strip_accents(c.text)), l);
+            }
+        }
+        out
     }
 
     /// The folded surname lemma of a given name and a word read as a full name, if the second
@@ -1336,7 +1377,17 @@ impl Names {
                             h.nominative = Some(true);
                         }
                     }
-                    text::recase(w, &lemma_of(i, h))
+                    // A surname the text writes in the plural after two given names.
+                    let plural = ev
+                        .filter(|_| lang == Lang::Ru)
+                        .and_then(|e| e.plurals.get(&fold(&text::strip_accents(w))));
+                    match plural {
+                        Some(l) if hint.gender == Some(Gender::F) => {
+                            text::recase(w, &feminine_surname(l))
+                        }
+                        Some(l) => text::recase(w, l),
+                        None => text::recase(w, &lemma_of(i, h)),
+                    }
                 }
             };
             reading.words.push(WordReading {
@@ -1614,9 +1665,10 @@ impl Names {
     ) -> bool {
         words.iter().any(|w| {
             let rr = self.raw_candidates(w, lang);
-            rr.1.iter().any(|(l, _, _)| {
-                ev.support_from_others(l, &rr.2) != 0.0 || ev.read_names.contains(l)
-            })
+            ev.plurals.contains_key(&rr.2)
+                || rr.1.iter().any(|(l, _, _)| {
+                    ev.support_from_others(l, &rr.2) != 0.0 || ev.read_names.contains(l)
+                })
         })
     }
 
@@ -1802,18 +1854,7 @@ impl Names {
 /// `Ковалевский`), so that a key does not depend on the bearer's gender or on the
 /// `Иванова` (feminine nominative / masculine genitive) ambiguity. Other words are unchanged.
 pub(crate) fn masculine_surname(lemma: &str) -> String {
-    for (f, m) in [
-        ("ская", "ский"),
-        ("цкая", "цкий"),
-        ("ова", "ов"),
-        ("ева", "ев"),
-        ("ёва", "ёв"),
-        ("ина", "ин"),
-        ("ына", "ын"),
-        ("ova", "ov"),
-        ("eva", "ev"),
-        ("ina", "in"),
-    ] {
+    for (f, m) in SURNAME_GENDER_FORMS {
         if let Some(stem) = lemma.strip_suffix(f) {
             if stem.chars().count() >= 3 {
                 return format!("{stem}{m}");
@@ -1822,6 +1863,34 @@ pub(crate) fn masculine_surname(lemma: &str) -> String {
     }
     lemma.to_string()
 }
+
+/// The feminine of a masculine surname lemma (`иванов` -> `иванова`); other surnames as they
+/// are (`ротенберг`).
+pub(crate) fn feminine_surname(lemma: &str) -> String {
+    for (f, m) in SURNAME_GENDER_FORMS {
+        if let Some(stem) = lemma.strip_suffix(m) {
+            if stem.chars().count() >= 3 {
+                return format!("{stem}{f}");
+            }
+        }
+    }
+    lemma.to_string()
+}
+
+/// Feminine and masculine endings of the declining surnames (Розенталь, «Справочник по
+/// правописанию и стилистике», § склонение фамилий), and their Latin transliterations.
+const SURNAME_GENDER_FORMS: [(&str, &str); 10] = [
+    ("ская", "ский"),
+    ("цкая", "цкий"),
+    ("ова", "ов"),
+    ("ева", "ев"),
+    ("ёва", "ёв"),
+    ("ина", "ин"),
+    ("ына", "ын"),
+    ("ova", "ov"),
+    ("eva", "ev"),
+    ("ina", "in"),
+];
 
 fn join(it: impl Iterator<Item = String>) -> String {
     it.collect::<Vec<_>>().join("; ")

@@ -4,7 +4,7 @@ use crate::text::{self, fold, is_all_caps, is_capitalized, Token};
 use crate::{Evidence, Hint, Names, Part};
 use chrono::NaiveDate;
 use kzalign_core::{Lang, Mention, MentionKind, Span};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::rc::Rc;
 
 /// The language of a text from its letters, when the caller does not know it.
@@ -381,11 +381,13 @@ impl<'a> Ctx<'a> {
         if known {
             return false;
         }
-        self.names.inner.nonname_ends.iter().any(|(e, l)| {
+        let ends = self.names.inner.nonname_ends.iter().any(|(e, l)| {
             (*l == self.lang || self.lang == Lang::Other)
                 && f.ends_with(e.as_str())
                 && f.chars().count() > e.chars().count() + 2
-        })
+        });
+        // A family's plural after two given names names them (Аркадия и Бориса Ивановых).
+        ends && !self.ev().plurals.contains_key(&f)
     }
 
     /// Whether the word reads as a known given name.
@@ -2452,6 +2454,11 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             out.push(m);
         }
     }
+    // Two given names joined by «и» before a plural surname share it (Аркадия и Бориса
+    // Ротенбергов): the first, alone, is read with it.
+    if cx.lang == Lang::Ru && !cx.ev().plurals.is_empty() {
+        share_plural_surname(names, text, &cx.ev().plurals, &mut out);
+    }
     // A lone word in the vocative names the person addressed: after a greeting a common word
     // too (Қайырлы таң , Бірлік !); before a second-person pronoun a Kazakh word that is no
     // common word or a listed Russian given name (Риат , сіз эфирдесіз; Ирина , вы ...). Not
@@ -2499,6 +2506,59 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     out.sort_by_key(|m| m.span);
     let _ = Part::Surname;
     out
+}
+
+/// Reads a lone given name followed by «и» and a name whose surname the text writes in the plural
+/// (`plurals`, [`Evidence::plurals`]) as that given name with the surname.
+fn share_plural_surname(
+    names: &Names,
+    text: &str,
+    plurals: &HashMap<String, String>,
+    out: &mut [Mention],
+) {
+    let shared: Vec<(usize, String)> = out
+        .iter()
+        .filter_map(|m| {
+            let last = m.text.split_whitespace().last()?;
+            if m.text.split_whitespace().count() < 2
+                || !plurals.contains_key(&fold(&text::strip_accents(last)))
+            {
+                return None;
+            }
+            let surname = plurals.get(&fold(&text::strip_accents(last)))?;
+            Some((m.span.start, surname.clone()))
+        })
+        .collect();
+    for (start, surname) in shared {
+        let Some(m) = out.iter_mut().find(|m| {
+            m.span.end <= start
+                && text.get(m.span.end..start) == Some(" и ")
+                && !m.text.contains(char::is_whitespace)
+        }) else {
+            continue;
+        };
+        // (The singular of the given name's gender: Мария и Анна Ивановы.)
+        let feminine = names
+            .known(&fold(&m.lemma))
+            .is_some_and(|k| k.gender == Some(crate::data::Gender::F));
+        let surname = if feminine {
+            crate::feminine_surname(&surname)
+        } else {
+            surname
+        };
+        let norm = names.normalize_in(
+            &format!("{} {}", m.lemma, text::recase(&m.lemma, &surname)),
+            Lang::Ru,
+            None,
+            true,
+            false,
+        );
+        m.lemma = norm.lemma;
+        m.key = norm.key;
+        m.latin = norm.latin;
+        m.entity_id = norm.entity_id;
+        m.canonical = norm.canonical;
+    }
 }
 
 /// Whether text token `tok` is a case form of the place-name word `form` (both folded).

@@ -40,6 +40,26 @@ pub(crate) fn candidates(tables: &Tables, word: &str) -> std::rc::Rc<[Candidate]
     )
 }
 
+/// The masculine singular (folded) of a surname written in the plural (`Ротенбергов` ->
+/// `ротенберг`, `Ивановых` -> `иванов`), after given names in the nominative (`nominative`) or
+/// in an oblique case; `None` when no plural ending of that case fits. The longest ending wins.
+pub(crate) fn plural_surname(tables: &Tables, word: &str, nominative: bool) -> Option<String> {
+    let w = fold(word);
+    if invariant(word) {
+        return None;
+    }
+    tables
+        .ru_plurals
+        .iter()
+        .filter(|r| r.nominative == nominative && w.ends_with(r.form_end.as_str()))
+        .filter(|r| {
+            let stem = &w[..w.len() - r.form_end.len()];
+            stem.chars().count() >= 3 && stem.chars().any(is_vowel) && r.after.holds(stem)
+        })
+        .max_by_key(|r| r.form_end.len())
+        .map(|r| format!("{}{}", &w[..w.len() - r.form_end.len()], r.lemma_end))
+}
+
 fn candidates_uncached(tables: &Tables, word: &str) -> Vec<Candidate> {
     let w = fold(word);
     if invariant(word) || w.chars().count() <= 2 {
@@ -185,6 +205,28 @@ mod tests {
         assert_eq!(best(&t, "Санкт-Петербурге"), "санкт-петербург");
         assert_eq!(best(&t, "Касым-Жомарта"), "касым-жомарт");
         assert_eq!(best(&t, "ООН"), "оон");
+    }
+
+    #[test]
+    fn plural_surnames_read_as_the_masculine_singular_of_their_case() {
+        let t = Tables::embedded().unwrap();
+        let p = |w: &str, nom: bool| plural_surname(&t, w, nom);
+        assert_eq!(p("Ротенберги", true).as_deref(), Some("ротенберг"));
+        assert_eq!(p("Клинтоны", true).as_deref(), Some("клинтон"));
+        assert_eq!(p("Ивановы", true).as_deref(), Some("иванов"));
+        assert_eq!(p("Вишневские", true).as_deref(), Some("вишневский"));
+        assert_eq!(p("Ротенбергов", false).as_deref(), Some("ротенберг"));
+        assert_eq!(p("Ротенбергами", false).as_deref(), Some("ротенберг"));
+        assert_eq!(p("Ивановых", false).as_deref(), Some("иванов"));
+        assert_eq!(p("Ивановыми", false).as_deref(), Some("иванов"));
+        assert_eq!(p("Вишневских", false).as_deref(), Some("вишневский"));
+        assert_eq!(p("Бушей", false).as_deref(), Some("буш"));
+        // Not a plural of the given names' case, or no plural at all.
+        assert_eq!(p("Ротенбергов", true), None);
+        assert_eq!(p("Ротенберги", false), None);
+        assert_eq!(p("Берлускони", true), None);
+        assert_eq!(p("Иванов", true), None);
+        assert_eq!(p("Ротенберг", true), None);
     }
 
     #[test]
