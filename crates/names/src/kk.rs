@@ -158,6 +158,15 @@ pub(crate) fn particle_joins(
     lang != Lang::Kk || !clitic || !kazakh(before) && foreign_after()
 }
 
+/// Whether a stem (folded) ends in a surname ending with в (-ов, -ев, -ова): Kazakh words are
+/// not spelled with в, so only a surname ends so, and its plural names a family (Бегалиевтер).
+pub(crate) fn family_surname(tables: &Tables, stem: &str) -> bool {
+    stem.chars().count() >= 6
+        && tables.surname_endings.iter().any(|e| {
+            e.class == "surname" && e.ending.contains('в') && stem.ends_with(e.ending.as_str())
+        })
+}
+
 /// Prior of reading a word as its own nominative, against which suffix chains compete.
 pub(crate) const IDENTITY_PRIOR: f32 = 0.4;
 
@@ -305,6 +314,7 @@ fn candidates_uncached(tables: &Tables, word: &str) -> Vec<Candidate> {
         if splits_protected(tables, &w, stem.len()) {
             continue;
         }
+
         if let Some(c) = out.iter_mut().find(|c| c.lemma == stem) {
             c.prior = c.prior.max(p);
         } else {
@@ -313,6 +323,14 @@ fn candidates_uncached(tables: &Tables, word: &str) -> Vec<Candidate> {
                 kinds,
                 prior: p,
             });
+        }
+    }
+    // No name ends in a plural suffix after -ов/-ев: the plural of a surname is the likeliest
+    // reading (Бегалиевтер, Есжановтардың), above the word as written and its case forms.
+    let top = out.iter().map(|c| c.prior).fold(0.0, f32::max);
+    for c in out.iter_mut() {
+        if c.kinds.iter().any(|k| k == "plural") && family_surname(tables, &c.lemma) {
+            c.prior = c.prior.max(top * 1.05);
         }
     }
     out.sort_by(|a, b| b.prior.total_cmp(&a.prior));

@@ -475,20 +475,24 @@ impl<'a> Ctx<'a> {
             })
     }
 
-    /// Whether a Kazakh word's best reading has a locative, `-дағы` or plural suffix.
+    /// Whether a Kazakh word's best reading has a locative, `-дағы` or plural suffix; the
+    /// plural of a surname in -ов/-ев names a family, whose members are persons (Бегалиевтер
+    /// отбасы, Есжановтар әулеті).
     fn non_person_kk(&self, w: &str) -> bool {
         let best = self.lemma(w, Lang::Kk);
         // word -> its Kazakh readings (lemma, whether a locative, `-дағы` or plural
         // suffix was stripped), in `kk::candidates` order.
         let readings = memo_word!(self.names.id(), Lang::Kk, w, || -> Rc<[(String, bool)]> {
-            crate::kk::candidates(self.names.tables(), w)
+            let tables = self.names.tables();
+            crate::kk::candidates(tables, w)
                 .iter()
                 .cloned()
                 .map(|c| {
-                    let place = c
-                        .kinds
-                        .iter()
-                        .any(|k| matches!(k.as_str(), "loc" | "loc-adj" | "plural"));
+                    let place = c.kinds.iter().any(|k| match k.as_str() {
+                        "loc" | "loc-adj" => true,
+                        "plural" => !crate::kk::family_surname(tables, &c.lemma),
+                        _ => false,
+                    });
                     (c.lemma, place)
                 })
                 .collect()
