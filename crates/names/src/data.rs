@@ -510,6 +510,7 @@ impl Tables {
                             | "named"
                             | "greeting"
                             | "you"
+                            | "org_prefix"
                     ) {
                         return Err(bad(name, r.line, format!("unknown class `{}`", c[2])));
                     }

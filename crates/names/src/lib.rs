@@ -247,6 +247,9 @@ struct Inner {
     long_stops: [Vec<String>; 3],
     /// Endings (without the leading `-`) of class `nonname_end` with their language.
     nonname_ends: Vec<(String, Lang)>,
+    /// Russian words of class `org_prefix` (евро, гос, мин): before a common noun they make
+    /// the name of a body (Еврокомиссия, Госдепартамент, Минобороны).
+    ru_org_prefixes: Vec<String>,
     /// Words of class `geo_after` with their language.
     geo_after: Vec<(String, Lang)>,
     /// Words of class `geo_before` with their language.
@@ -560,7 +563,14 @@ impl Inner {
         });
         let long_stops =
             stop_words.map(|v| v.into_iter().filter(|s| s.chars().count() >= 5).collect());
+        let ru_org_prefixes = tables
+            .words
+            .iter()
+            .filter(|((_, l), c)| *l == Lang::Ru && c.contains("org_prefix"))
+            .map(|((w, _), _)| w.clone())
+            .collect();
         Inner {
+            ru_org_prefixes,
             surname_ends,
             surname_end_bytes,
             patronymic_end_bytes,

@@ -537,6 +537,15 @@ impl<'a> Ctx<'a> {
             if st.chars().count() >= 3 && self.names.inner.ru_stop_stems.contains(st.as_ref()) {
                 return true;
             }
+            // A body's name made of a prefix and a common noun (Еврокомиссии, Минобороны).
+            let body = self.names.inner.ru_org_prefixes.iter().any(|p| {
+                f.strip_prefix(p.as_str()).is_some_and(|rest| {
+                    rest.chars().count() >= 4 && crate::cues::ru_common_word(t, rest)
+                })
+            });
+            if body {
+                return true;
+            }
         }
         // `inflects(&f, s, Lang::Kk)` for words of five or more letters: the word itself or
         // the word and up to seven letters that open with a suffix of `kk_suffixes.tsv`
