@@ -938,6 +938,15 @@ impl<'a> Ctx<'a> {
             return Some(a + 1);
         }
         let z = self.tokens.get(a + 2)?;
+        // Items of a list that give each name's country in brackets (• Грэм Полл (Англия) •
+        // Франк Де Блекере (Бельгия)).
+        if gap.trim() == "(" && is_capitalized(z.text) && self.is_place(y.text) {
+            let close = self.text.get(y.span.end..z.span.start)?.trim();
+            let sep = close.strip_prefix(')').map(str::trim);
+            if matches!(sep, Some("" | "," | ";" | "•" | "·")) {
+                return Some(a + 2);
+            }
+        }
         if too(y.text)
             && plain_gap(self.text, x.span.end, y.span.start)
             && self.text.get(y.span.end..z.span.start)?.trim() == ","
