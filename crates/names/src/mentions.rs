@@ -2016,9 +2016,16 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
         let mut start = g.first;
         for k in g.first..=g.last {
             let t = cx.tokens[k].text;
+            // (A place that reads as a given name too, before a word with a surname ending that
+            // is no place, is the given name: через Анатолия Луначарского; not Алматыдан
+            // Ростовқа.)
             let place = cx.is_place(t)
                 && cx.person_evidence_at(k) < 3
-                && !(k == g.last && cx.surname_after_given(start, k));
+                && !(k == g.last && cx.surname_after_given(start, k))
+                && !(k < g.last
+                    && cx.is_given_word(t)
+                    && cx.strong_surname_ending(cx.tokens[k + 1].text)
+                    && !cx.is_place(cx.tokens[k + 1].text));
             if place {
                 if k > start {
                     split.push(Group {
