@@ -196,6 +196,31 @@ fn ru_common_word_uncached(tables: &Tables, word: &str) -> bool {
         // in -и (Бали, Мали) do not read as nouns.
         || f.strip_suffix(['ы', 'и'])
             .is_some_and(|stem| stem.chars().count() >= 4 && has(stem))
+        || past_tense_verb(&f, &has)
+}
+
+/// Whether a folded word is the past tense of a verb whose infinitive is a common word
+/// (Приехали: приехать; Собрался: собраться): a stem of three letters or more ending in a
+/// vowel, then -л, -ла, -ло, -ли, reflexive -лся, -лась, -лось, -лись (Зализняк 1977, past
+/// tense of verbs in -ть).
+fn past_tense_verb(f: &str, has: &dyn Fn(&str) -> bool) -> bool {
+    const ENDS: [(&str, &str); 8] = [
+        ("лся", "ться"),
+        ("лась", "ться"),
+        ("лось", "ться"),
+        ("лись", "ться"),
+        ("л", "ть"),
+        ("ла", "ть"),
+        ("ло", "ть"),
+        ("ли", "ть"),
+    ];
+    ENDS.iter().any(|(end, inf)| {
+        f.strip_suffix(end).is_some_and(|stem| {
+            stem.chars().count() >= 3
+                && stem.chars().last().is_some_and(crate::text::is_vowel)
+                && has(&format!("{stem}{inf}"))
+        })
+    })
 }
 
 /// The nominatives with a fleeting vowel that a stem ending in two consonants may have lost in
