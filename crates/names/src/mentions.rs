@@ -2077,6 +2077,26 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                     }
                 }
             }
+            // «Путину Иванов»: a word that alone names a gazetteer person ends the name before a
+            // word that is none of that person's names (nor a given name, patronymic or particle).
+            if k > start
+                && !cx.is_given_word(t)
+                && !cx.is_given_word(cx.tokens[k - 1].text)
+                && !cx.patronymic_at(k)
+                && !cx.is_particle(t)
+                && !cx.is_particle(cx.tokens[k - 1].text)
+                && !cx.initial_at(k - 1)
+            {
+                if let Some(p) = cx.person_named_by(cx.tokens[k - 1].text) {
+                    if !has_name_word_spelled(p, &cx.lemma(t, cx.lang)) {
+                        split.push(Group {
+                            first: start,
+                            last: k - 1,
+                        });
+                        start = k;
+                    }
+                }
+            }
             // In Kazakh only the last word of a name takes a case suffix; a word before a name
             // particle takes none (Пьедеде де Хесус).
             if cx.lang == Lang::Kk
