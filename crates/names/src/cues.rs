@@ -291,6 +291,22 @@ pub(crate) fn subject_of_verb(tables: &Tables, text: &str, start: usize, end: us
     let verb = word_after(text, end).is_some_and(|w| speech_verb(tables, w, Lang::Ru));
     verb && !word_before(text, start)
         .is_some_and(|w| tables.word_is(w, Lang::Ru, "instrumental_prep"))
+        && !text
+            .get(start..end)
+            .and_then(|name| name.split_whitespace().last())
+            .is_some_and(oblique_surname_ru)
+}
+
+/// Whether a word is an oblique case of a Russian surname in -ов, -ев, -ин, -ын, never a
+/// nominative (Иванову, Путиным, Петровых: the object before the verb, Иванову сказал);
+/// Розенталь, «Справочник по правописанию и стилистике», § склонение фамилий.
+fn oblique_surname_ru(w: &str) -> bool {
+    let f = fold(w);
+    ["у", "ым", "ыми", "ых", "ом", "е"].iter().any(|case| {
+        f.strip_suffix(case).is_some_and(|stem| {
+            stem.chars().count() >= 4 && ["ов", "ев", "ин", "ын"].iter().any(|s| stem.ends_with(s))
+        })
+    })
 }
 
 /// Whether the Kazakh word is a relative or an associate (`kin`, `associate` in `words.tsv`)
