@@ -824,9 +824,15 @@ impl Names {
             .iter()
             .map(|(lemma, prior, g)| {
                 let (lemma, prior, g) = (lemma.clone(), *prior, *g);
+                // (The feminine of a known surname is known too: Айсулу Токаева.)
                 let known_name = self
                     .known(&lemma)
-                    .is_some_and(|k| k.given || k.place || k.surname);
+                    .is_some_and(|k| k.given || k.place || k.surname)
+                    || g == Some(Gender::F)
+                        && hint.gender == Some(Gender::F)
+                        && self
+                            .known(&masculine_surname(&lemma))
+                            .is_some_and(|k| k.surname);
                 let (lemma, mut s) = match lang {
                     Lang::Ru => {
                         let c = ru::Candidate {

@@ -2087,7 +2087,12 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
                 && !cx.is_particle(cx.tokens[k - 1].text)
                 && !cx.initial_at(k - 1)
             {
-                if let Some(p) = cx.person_named_by(cx.tokens[k - 1].text) {
+                // (Five letters or more: Хань is not Абылай хан.)
+                let prev = cx.tokens[k - 1].text;
+                let named = (prev.chars().count() >= 5)
+                    .then(|| cx.person_named_by(prev))
+                    .flatten();
+                if let Some(p) = named {
                     if !has_name_word_spelled(p, &cx.lemma(t, cx.lang)) {
                         split.push(Group {
                             first: start,
