@@ -314,7 +314,6 @@ fn candidates_uncached(tables: &Tables, word: &str) -> Vec<Candidate> {
         if splits_protected(tables, &w, stem.len()) {
             continue;
         }
-
         if let Some(c) = out.iter_mut().find(|c| c.lemma == stem) {
             c.prior = c.prior.max(p);
         } else {

@@ -1870,23 +1870,23 @@ impl Names {
 /// `Ковалевский`), so that a key does not depend on the bearer's gender or on the
 /// `Иванова` (feminine nominative / masculine genitive) ambiguity. Other words are unchanged.
 pub(crate) fn masculine_surname(lemma: &str) -> String {
-    for (f, m) in SURNAME_GENDER_FORMS {
-        if let Some(stem) = lemma.strip_suffix(f) {
-            if stem.chars().count() >= 3 {
-                return format!("{stem}{m}");
-            }
-        }
-    }
-    lemma.to_string()
+    regender(lemma, true)
 }
 
 /// The feminine of a masculine surname lemma (`иванов` -> `иванова`); other surnames as they
 /// are (`ротенберг`).
 pub(crate) fn feminine_surname(lemma: &str) -> String {
+    regender(lemma, false)
+}
+
+/// A surname lemma with its feminine ending made masculine (`to_masculine`) or the other way
+/// round ([`SURNAME_GENDER_FORMS`]), when three letters or more stay before it.
+fn regender(lemma: &str, to_masculine: bool) -> String {
     for (f, m) in SURNAME_GENDER_FORMS {
-        if let Some(stem) = lemma.strip_suffix(m) {
+        let (from, to) = if to_masculine { (f, m) } else { (m, f) };
+        if let Some(stem) = lemma.strip_suffix(from) {
             if stem.chars().count() >= 3 {
-                return format!("{stem}{f}");
+                return format!("{stem}{to}");
             }
         }
     }

@@ -2572,13 +2572,9 @@ fn share_plural_surname(
 ) {
     let shared: Vec<(usize, String)> = out
         .iter()
+        .filter(|m| m.text.split_whitespace().count() >= 2)
         .filter_map(|m| {
             let last = m.text.split_whitespace().last()?;
-            if m.text.split_whitespace().count() < 2
-                || !plurals.contains_key(&fold(&text::strip_accents(last)))
-            {
-                return None;
-            }
             let surname = plurals.get(&fold(&text::strip_accents(last)))?;
             Some((m.span.start, surname.clone()))
         })
