@@ -381,13 +381,11 @@ impl<'a> Ctx<'a> {
         if known {
             return false;
         }
-        let ends = self.names.inner.nonname_ends.iter().any(|(e, l)| {
+        self.names.inner.nonname_ends.iter().any(|(e, l)| {
             (*l == self.lang || self.lang == Lang::Other)
                 && f.ends_with(e.as_str())
                 && f.chars().count() > e.chars().count() + 2
-        });
-        // A family's plural after two given names names them (Аркадия и Бориса Ивановых).
-        ends && !self.ev().plurals.contains_key(&f)
+        })
     }
 
     /// Whether the word reads as a known given name.
@@ -729,12 +727,27 @@ impl<'a> Ctx<'a> {
         if self.initial_at(k) {
             return true;
         }
-        // The rest depends only on the word and the language: computed once per thread.
-        memo_word!(self.names.id(), self.lang, w, || self.name_like_word(w))
+        self.name_like_word(w)
     }
 
-    /// [`Ctx::name_like`] of a capitalised word that is no initial.
+    /// [`Ctx::name_like`] of a capitalised word that is no initial: shaped like a name and no
+    /// common word of this text ([`Ctx::common_word`]).
     fn name_like_word(&self, w: &str) -> bool {
+        // (Shaped like a name and no stop word; ends like a common noun): they depend only on
+        // the word and the language, so computed once per thread.
+        let (name, noun_ending) = memo_word!(self.names.id(), self.lang, w, || -> (bool, bool) {
+            if !self.name_shaped(w) {
+                return (false, false);
+            }
+            let (stop, noun_ending) = self.common_parts(w);
+            (!stop, noun_ending)
+        });
+        name && (!noun_ending || self.plural_surname_here(w))
+    }
+
+    /// Whether a capitalised word is shaped like a name: no digits, no acronym (with a suffix
+    /// too), and Cyrillic in Russian or Kazakh text.
+    fn name_shaped(&self, w: &str) -> bool {
         if w.chars().any(|c| c.is_ascii_digit()) {
             return false;
         }
@@ -758,18 +771,31 @@ impl<'a> Ctx<'a> {
         // In Russian or Kazakh text, Latin-script words are titles and brands, not persons, with
         // a Kazakh case suffix too (WeWork-тің, Apple-ға).
         let head = w.split_once(['-', '\'', '’']).map_or(w, |(h, _)| h);
-        if self.lang != Lang::Other && !head.chars().any(text::is_cyrillic) {
-            return false;
-        }
-        !self.common_word(w)
+        self.lang == Lang::Other || head.chars().any(text::is_cyrillic)
     }
 
-    /// Whether the word is a stop, title or calendar word or ends like a common noun; depends
-    /// only on the word and the language, so computed once per thread.
+    /// Whether the word is a stop, title or calendar word or ends like a common noun, unless
+    /// this text writes it as the plural surname of two given names (Аркадия и Бориса
+    /// Ивановых: [`Evidence::plurals`]).
     fn common_word(&self, w: &str) -> bool {
-        memo_word!(self.names.id(), self.lang, w, || {
-            self.is_stop(w) || self.common_noun_ending(w)
+        let (stop, noun_ending) = self.common_parts(w);
+        stop || noun_ending && !self.plural_surname_here(w)
+    }
+
+    /// (Whether the word is a stop, title or calendar word; whether it is none and ends like a
+    /// common noun): they depend only on the word and the language, so computed once per
+    /// thread. The text's plural surnames are asked by the callers, never in a memo.
+    fn common_parts(&self, w: &str) -> (bool, bool) {
+        memo_word!(self.names.id(), self.lang, w, || -> (bool, bool) {
+            let stop = self.is_stop(w);
+            (stop, !stop && self.common_noun_ending(w))
         })
+    }
+
+    /// Whether this text writes the word as the plural surname of two given names
+    /// ([`Evidence::plurals`]).
+    fn plural_surname_here(&self, w: &str) -> bool {
+        self.ev().plurals.contains_key(&fold(w))
     }
 
     /// [`Ctx::person_evidence`] of token `k`, computed once per token.
@@ -3065,6 +3091,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_texts_plural_surnames_do_not_carry_over_to_other_texts() {
+        let n = NamesBuilder::new().build().unwrap();
+        let family = "Вчера в город приехала вся семья Ивановых .";
+        let pair = "Санкции коснулись Аркадия и Бориса Ивановых вчера .";
+        // Each text read in a thread of its own, then both in one thread in either order.
+        let read = |texts: &[&str]| -> Vec<Vec<String>> {
+            std::thread::scope(|s| {
+                s.spawn(|| {
+                    texts
+                        .iter()
+                        .map(|t| n.mentions(t, Lang::Ru).into_iter().map(|m| m.key).collect())
+                        .collect()
+                })
+                .join()
+                .unwrap()
+            })
+        };
+        let (alone_family, alone_pair) = (read(&[family]), read(&[pair]));
+        assert_eq!(alone_pair[0], vec!["ivanov", "ivanov"]);
+        assert!(alone_family[0].is_empty(), "{alone_family:?}");
+        assert_eq!(
+            read(&[pair, family]),
+            [&alone_pair[..], &alone_family[..]].concat()
+        );
+        assert_eq!(
+            read(&[family, pair]),
+            [&alone_family[..], &alone_pair[..]].concat()
+        );
     }
 
     #[test]
