@@ -158,8 +158,9 @@ pub(crate) fn particle_joins(
     lang != Lang::Kk || !clitic || !kazakh(before) && foreign_after()
 }
 
-/// Whether a stem (folded) ends in a surname ending with в (-ов, -ев, -ова): Kazakh words are
-/// not spelled with в, so only a surname ends so, and its plural names a family (Бегалиевтер).
+/// Whether a stem (folded, six letters or more) ends in a surname ending with в (-ов, -ев,
+/// -ова): Kazakh words are not spelled with в, so only a surname ends so (Бекенов), and its
+/// plural names a family (Бегалиевтер).
 pub(crate) fn family_surname(tables: &Tables, stem: &str) -> bool {
     stem.chars().count() >= 6
         && tables.surname_endings.iter().any(|e| {

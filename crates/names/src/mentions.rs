@@ -1618,13 +1618,14 @@ impl<'a> Ctx<'a> {
         }
         // Kazakh words are not spelled with в: there -ов and -ев end surnames only
         // (Досжановтан, Бекенов), Russian place names aside, which the gazetteer knows.
-        let kk = self.lang == Lang::Kk;
+        let tables = self.names.tables();
         l.chars().count() >= 6
-            && self.names.tables().surname_endings.iter().any(|e| {
-                e.class == "surname"
-                    && (e.ending.chars().count() >= 3 || kk && e.ending.contains('в'))
-                    && l.ends_with(e.ending.as_str())
-            })
+            && (self.lang == Lang::Kk && crate::kk::family_surname(tables, &l)
+                || tables.surname_endings.iter().any(|e| {
+                    e.class == "surname"
+                        && e.ending.chars().count() >= 3
+                        && l.ends_with(e.ending.as_str())
+                }))
     }
 
     /// Whether the word is a form of a person title; depends only on the word and the
