@@ -605,6 +605,22 @@ impl<'a> Ctx<'a> {
         inflected(given) == inflected(w)
     }
 
+    /// Whether the given name at token `k` agrees with the word after it as a name's first word
+    /// does: in Russian both in their dictionary form or both inflected (Анатолия Иванова), in
+    /// Kazakh bare, since a Kazakh name takes its suffixes on the last word only (not
+    /// Алматыдан Ростовқа).
+    fn given_agrees(&self, k: usize) -> bool {
+        let Some(next) = self.tokens.get(k + 1) else {
+            return false;
+        };
+        let inflected = |x: &str| self.plain_lemma(x, self.lang) != fold(x);
+        match self.lang {
+            Lang::Ru => inflected(self.tokens[k].text) == inflected(next.text),
+            Lang::Kk => !inflected(self.tokens[k].text),
+            Lang::Other => false,
+        }
+    }
+
     /// Whether token `k` is a Russian word in the prepositional case (ending in -е) right after
     /// a preposition of place (`place_prep` in `words.tsv`: в Турине, на Сахалине).
     fn after_place_preposition(&self, k: usize) -> bool {
@@ -2041,18 +2057,25 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     let mut split: Vec<Group> = Vec::new();
     for g in groups {
         let mut start = g.first;
+        // Whether token k was kept as a given name though it names a place too.
+        let mut given_place = false;
         for k in g.first..=g.last {
             let t = cx.tokens[k].text;
-            // (A place that reads as a given name too, before a word with a surname ending that
-            // is no place, is the given name: через Анатолия Луначарского; not Алматыдан
+            // (A place that reads as a given name too, before a word with a surname ending, is
+            // the given name, and that word its surname even when it names a place too: через
+            // Анатолия Луначарского, Анатолия Петрова, Анатолия Иванова; not Алматыдан
             // Ростовқа.)
+            let keep_given = k < g.last
+                && cx.is_given_word(t)
+                && (cx.strong_surname_ending(cx.tokens[k + 1].text)
+                    || cx.person_evidence_at(k + 1) == 1)
+                && (!cx.is_place(cx.tokens[k + 1].text) || cx.given_agrees(k));
             let place = cx.is_place(t)
                 && cx.person_evidence_at(k) < 3
                 && !(k == g.last && cx.surname_after_given(start, k))
-                && !(k < g.last
-                    && cx.is_given_word(t)
-                    && cx.strong_surname_ending(cx.tokens[k + 1].text)
-                    && !cx.is_place(cx.tokens[k + 1].text));
+                && !keep_given
+                && !given_place;
+            given_place = cx.is_place(t) && keep_given;
             if place {
                 if k > start {
                     split.push(Group {
