@@ -1654,6 +1654,11 @@ impl Names {
                 std::borrow::Cow::Borrowed(_) => std::borrow::Cow::Owned(s),
             },
         };
+        let spaced = match text::unglue_initials(&clean) {
+            std::borrow::Cow::Owned(u) => Some(u),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+        let clean = spaced.map_or(clean, std::borrow::Cow::Owned);
         let lang = match lang {
             Lang::Other => Self::detect(&clean),
             l => l,

@@ -48,6 +48,71 @@ pub(crate) fn unglue(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The words of a name with a space put after initials glued to the name they open
+/// (`К.Токаев` -> `К. Токаев`, `Қ.-Ж.Тоқаев`, `В.В.Путина`, `Дж.Морган`), as news text often
+/// writes them: an initial is a capital, maybe one lower-case letter after it, and a dot.
+pub(crate) fn unglue_initials(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('.') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    // Byte offsets where a name starts right after the dot of the initials before it.
+    let mut cuts = Vec::new();
+    let mut word_start = true;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !word_start {
+            word_start = chars[i].1.is_whitespace();
+            i += 1;
+            continue;
+        }
+        // Initials: (Capital [lower] '.' ['-'])+ then a capital and a lower-case letter.
+        let mut j = i;
+        let mut initials = 0;
+        while let Some(&(_, c)) = chars.get(j) {
+            if !is_upper(c) {
+                break;
+            }
+            let mut k = j + 1;
+            if chars.get(k).is_some_and(|&(_, c)| c.is_lowercase())
+                && chars.get(k + 1).is_some_and(|&(_, c)| c == '.')
+            {
+                k += 1;
+            }
+            if chars.get(k).map(|&(_, c)| c) != Some('.') {
+                break;
+            }
+            k += 1;
+            initials += 1;
+            j = k;
+            if chars.get(j).map(|&(_, c)| c) == Some('-') {
+                j += 1;
+            }
+        }
+        let name_follows = initials > 0
+            && chars.get(j).is_some_and(|&(_, c)| is_upper(c))
+            && chars.get(j + 1).is_some_and(|&(_, c)| c.is_lowercase())
+            && chars[j - 1].1 == '.';
+        if name_follows {
+            cuts.push(chars[j].0);
+        }
+        word_start = chars[i].1.is_whitespace();
+        i = if name_follows { j } else { i + 1 };
+    }
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + cuts.len());
+    let mut at = 0;
+    for c in cuts {
+        out.push_str(&s[at..c]);
+        out.push(' ');
+        at = c;
+    }
+    out.push_str(&s[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Removes combining stress marks and other combining acute/grave accents (`И́горь` -> `Игорь`).
 pub(crate) fn strip_accents(s: &str) -> std::borrow::Cow<'_, str> {
     // Both marks are encoded CC 80 / CC 81, and CC leads only U+0300..U+033F: no CC byte, no mark.
@@ -166,6 +231,30 @@ pub(crate) fn recase(model: &str, lemma: &str) -> String {
             return parts.join("-");
         }
         return lemma.to_string();
+    }
+    // Capitals inside the model stay where the lemma spells it the same (McCain, ДиКаприо,
+    // МакКейну -> МакКейн).
+    if model.chars().skip(1).any(char::is_uppercase) {
+        return keep_inner_capitals(model, &out);
+    }
+    out
+}
+
+/// `word` with the capitals `model` has after its first letter, along the stretch where the
+/// two spell alike but for case.
+fn keep_inner_capitals(model: &str, word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut same = true;
+    for (i, (c, m)) in word
+        .chars()
+        .zip(model.chars().map(Some).chain(std::iter::repeat(None)))
+        .enumerate()
+    {
+        same = same && m.is_some_and(|m| m.to_lowercase().eq(c.to_lowercase()));
+        match m {
+            Some(m) if same && i > 0 && m.is_uppercase() => out.push(m),
+            _ => out.push(c),
+        }
     }
     out
 }
@@ -416,6 +505,47 @@ mod tests {
         ] {
             assert_eq!(w(whole), vec![whole]);
         }
+    }
+
+    #[test]
+    fn initials_glued_to_a_name_are_spaced() {
+        for (glued, spaced) in [
+            ("К.Токаев", "К. Токаев"),
+            ("Қ.-Ж.Тоқаевтың", "Қ.-Ж. Тоқаевтың"),
+            ("В.В.Путина", "В.В. Путина"),
+            ("Дж.Морган", "Дж. Морган"),
+            (
+                "с Н.Ә.Назарбаевым и А.Смаиловым",
+                "с Н.Ә. Назарбаевым и А. Смаиловым",
+            ),
+        ] {
+            assert_eq!(unglue_initials(glued), spaced);
+        }
+        // Spaced initials, initials alone, lower-case abbreviations and words that merely hold
+        // a dot are left as they are.
+        for s in [
+            "К. Токаев",
+            "Н.Ә.",
+            "т.б.Алматы",
+            "США.Токаев",
+            "Токаев.",
+            "К.ТОКАЕВ",
+        ] {
+            assert!(
+                matches!(unglue_initials(s), std::borrow::Cow::Borrowed(_)),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn inner_capitals_of_the_word_as_written_are_kept() {
+        assert_eq!(recase("McCain", "mccain"), "McCain");
+        assert_eq!(recase("МакКейну", "маккейн"), "МакКейн");
+        assert_eq!(recase("О’Рейли", "о’рейли"), "О’Рейли");
+        // Past the first letter that differs, the lemma's own letters stand.
+        assert_eq!(recase("ДиКаприо", "дикаприо"), "ДиКаприо");
+        assert_eq!(recase("Токаеву", "токаев"), "Токаев");
     }
 
     #[test]
