@@ -202,7 +202,8 @@ fn for_each_line(
         };
         if let Some(text) = input::decode(&bytes, &name, opts, &mut batch, &name) {
             for (i, line) in text.lines().enumerate() {
-                each(&name, i + 1, line.trim_end_matches('\r'))?;
+                let line = kzalign_core::clean_text(line.trim_end_matches('\r'));
+                each(&name, i + 1, &line)?;
             }
         }
     }
@@ -358,10 +359,7 @@ fn mentions(inputs: &[PathBuf], lines: bool, common: &Common) -> Result<u8> {
         drive(
             inputs,
             common,
-            |a| {
-                let (lang, _) = engine.language(a);
-                engine.names().mentions(&a.text, lang)
-            },
+            |a| engine.mentions(a, false).1,
             |article, found| {
                 for m in &found {
                     w.row(&mention_row(Some(&article.id), None, m))?;
@@ -519,9 +517,7 @@ fn coverage_cmd(inputs: &[PathBuf], articles: bool, window: i64, common: &Common
             inputs,
             common,
             |a| {
-                let (lang, _) = engine.language(a);
-                let mut found = engine.names().mentions(&a.text, lang);
-                found.extend(engine.names().places(&a.text, lang));
+                let (lang, found) = engine.mentions(a, true);
                 ArticleProfile::new(&a.id, lang, &a.text, &found)
             },
             |_, p| {

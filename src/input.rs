@@ -342,13 +342,14 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 /// Reads one plain-text article and its header (title, date).
 pub fn read_text_article(text: &str, id: &str, source: &str, batch: &mut Batch) {
-    let (title, date) = parse_header(text);
+    let text = kzalign_core::clean_text(text);
+    let (title, date) = parse_header(&text);
     batch.articles.push(Article {
         id: id.to_string(),
         source: source.to_string(),
         title,
         date,
-        text: text.to_string(),
+        text: text.into_owned(),
         ..Article::default()
     });
 }
@@ -472,12 +473,12 @@ fn record_to_article(rec: Record, source: &str, batch: &mut Batch) -> Result<Art
     Ok(Article {
         id,
         source: source.to_string(),
-        title: nonempty(rec.title),
+        title: nonempty(rec.title).map(|t| kzalign_core::clean_text(&t).into_owned()),
         date,
         lang,
         edition: nonempty(rec.edition),
         url: nonempty(rec.url),
-        text: text.replace('\0', ""),
+        text: kzalign_core::clean_text(&text.replace('\0', "")).into_owned(),
     })
 }
 

@@ -7,9 +7,9 @@ use crate::Common;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use kzalign::input::{self, Batch, ReadOptions, Skipped};
-use kzalign_core::{Article, Event, Lang};
+use kzalign_core::{Article, Event, Lang, Mention, Span};
 use kzalign_events::{Extractor, ExtractorBuilder};
-use kzalign_langid::{Detection, Detector, DetectorBuilder};
+use kzalign_langid::{Detector, DetectorBuilder};
 use kzalign_names::{Names, NamesBuilder};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -62,26 +62,49 @@ impl Engine {
         self.extractor.names()
     }
 
-    /// The language of an article: the declared one, else the detected one.
-    pub fn language(&self, article: &Article) -> (Lang, Option<Detection>) {
+    /// The language of an article, and its stretches of one language each: the declared
+    /// language over the whole text, else the detected overall language and the stretches of
+    /// [`Detector::runs`] (one, unless the article mixes Russian and
+    /// Kazakh sentences).
+    pub fn language(&self, article: &Article) -> (Lang, Vec<(Span, Lang)>) {
         if let Some(lang) = article.lang {
-            return (lang, None);
+            return (lang, vec![(Span::new(0, article.text.len()), lang)]);
         }
-        // The article's language only: its sentences' languages are not needed here, and the
-        // detection of the whole text is the article's overall one (a langid test checks this).
-        let d = self.detector.detect(&article.text);
-        (d.lang.unwrap_or(Lang::Other), Some(d))
+        let (d, runs) = self.detector.runs(&article.text);
+        (d.lang.unwrap_or(Lang::Other), runs)
+    }
+
+    /// The person mentions of an article, and its places when `places` is set, each stretch of
+    /// one language read in that language ([`Engine::language`]); spans index the whole text.
+    pub fn mentions(&self, article: &Article, places: bool) -> (Lang, Vec<Mention>) {
+        let (lang, runs) = self.language(article);
+        let names = self.names();
+        let mut found = Vec::new();
+        for (span, run_lang) in runs {
+            let Some(text) = article.text.get(span.start..span.end) else {
+                continue;
+            };
+            let at = found.len();
+            found.extend(names.mentions(text, run_lang));
+            if places {
+                found.extend(names.places(text, run_lang));
+            }
+            for m in &mut found[at..] {
+                m.span = Span::new(m.span.start + span.start, m.span.end + span.start);
+            }
+        }
+        (lang, found)
     }
 
     /// The events of one article (all modalities); the edition defaults to the language code.
     pub fn process(&self, article: &Article) -> Vec<Event> {
-        let (lang, _) = self.language(article);
+        let (lang, runs) = self.language(article);
         let edition = article
             .edition
             .clone()
             .unwrap_or_else(|| lang.code().to_string());
         match lang {
-            Lang::Ru | Lang::Kk => self.extractor.extract(article, lang, &edition),
+            Lang::Ru | Lang::Kk => self.extractor.extract_runs(article, &runs, &edition),
             Lang::Other => Vec::new(),
         }
     }

@@ -311,6 +311,117 @@ fn stdin_text_jsonl_and_lines() {
 }
 
 #[test]
+fn scraped_soft_hyphens_combining_marks_and_unicode_hyphens_are_read_through() {
+    // A soft hyphen inside a surname, й written as и + U+0306, a no-break hyphen inside a
+    // given name: in text files, JSON Lines records and lines of `--lines`.
+    let ru = "Тока\u{ad}ев встретился с Андреи\u{306} Ивановым.";
+    let kk = "Мемлекет басшысы Қасым\u{2011}Жомарт Тоқаев келді.";
+    let want = [
+        ("Токаев", "kassym-jomart-tokayev"),
+        ("Андрей Иванов", "ivanov"),
+        ("Қасым-Жомарт Тоқаев", "kassym-jomart-tokayev"),
+    ];
+    let dir = tmp();
+    std::fs::write(dir.path().join("1.txt"), ru).unwrap();
+    std::fs::write(dir.path().join("2.txt"), kk).unwrap();
+    std::fs::write(dir.path().join("lines.txt"), format!("{ru}\n{kk}\n")).unwrap();
+    let records: String = [("a", ru), ("b", kk)]
+        .iter()
+        .map(|(id, text)| serde_json::json!({ "id": id, "text": text }).to_string() + "\n")
+        .collect();
+    std::fs::write(dir.path().join("b.jsonl"), records).unwrap();
+    for args in [
+        vec!["mentions", "--quiet", "1.txt", "2.txt"],
+        vec!["mentions", "--quiet", "b.jsonl"],
+        vec!["mentions", "--quiet", "--lines", "lines.txt"],
+    ] {
+        let o = bin().args(&args).current_dir(dir.path()).output().unwrap();
+        let (h, rows) = csv_rows(&stdout(&o));
+        let (lemma, key) = (
+            h.iter().position(|c| c == "lemma").unwrap(),
+            h.iter().position(|c| c == "key").unwrap(),
+        );
+        let got: Vec<(&str, &str)> = rows
+            .iter()
+            .map(|r| (r[lemma].as_str(), r[key].as_str()))
+            .collect();
+        assert_eq!(got, want, "{args:?}");
+    }
+}
+
+#[test]
+fn each_language_of_a_mixed_article_is_read_in_that_language() {
+    // A Kazakh article that quotes a Russian paragraph: the Russian names get Russian
+    // dictionary forms, and the Russian sentence's event is found, in the Kazakh edition.
+    let text = "Мемлекет басшысы Қасым-Жомарт Тоқаев Ақордада Антониу Гутерришпен кездесті. \
+                Кездесуде экономикалық ынтымақтастық мәселелері талқыланды.\n\
+                Президент Казахстана Касым-Жомарт Токаев провёл переговоры с Владимиром \
+                Зеленским в Нью-Йорке.\n";
+    let dir = tmp();
+    std::fs::write(dir.path().join("m.txt"), text).unwrap();
+    let o = bin()
+        .args(["mentions", "--quiet", "m.txt"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let (h, rows) = csv_rows(&stdout(&o));
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let got: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r[col("lang")].as_str(), r[col("lemma")].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("kk", "Қасым-Жомарт Тоқаев"),
+            ("kk", "Антониу Гутерриш"),
+            ("ru", "Касым-Жомарт Токаев"),
+            ("ru", "Владимир Зеленский"),
+        ]
+    );
+    let o = bin()
+        .args(["extract", "--quiet", "m.txt"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let (h, rows) = csv_rows(&stdout(&o));
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let got: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r[col("lang")].as_str(),
+                r[col("type")].as_str(),
+                r[col("participant_keys")].as_str(),
+                r[col("edition")].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "kk",
+                "meeting",
+                "antonio-guterres;kassym-jomart-tokayev",
+                "kk"
+            ),
+            (
+                "ru",
+                "talks",
+                "kassym-jomart-tokayev;volodymyr-zelensky",
+                "kk"
+            ),
+        ]
+    );
+    // Each event's span is its sentence in the whole article.
+    let (start, end) = (col("start"), col("end"));
+    let ru_start: usize = rows[1][start].parse().unwrap();
+    let ru_end: usize = rows[1][end].parse().unwrap();
+    assert!(text[ru_start..ru_end].starts_with("Президент Казахстана"));
+}
+
+#[test]
 fn spreadsheet_formulas_are_neutralised_unless_raw() {
     let jsonl = "{\"id\":\"=HYPERLINK(\\\"http://x\\\")\",\"text\":\"Токаев встретился с Путиным.\"}\n{\"id\":\"@cmd\",\"text\":\"Тоқаев Путинмен кездесті.\"}\n";
     let o = run_stdin(&["detect", "-"], jsonl.as_bytes());

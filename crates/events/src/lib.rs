@@ -211,6 +211,38 @@ impl Extractor {
         self.extract_given(article, lang, edition, None)
     }
 
+    /// The events of an article read in stretches of one language each (`runs`, as
+    /// `kzalign_langid::Detector::runs` cuts a mixed article): each stretch is read as
+    /// a text of its own in its language, and its events' spans and ids are those of the whole
+    /// article. A single stretch is [`Extractor::extract`].
+    pub fn extract_runs(
+        &self,
+        article: &Article,
+        runs: &[(kzalign_core::Span, Lang)],
+        edition: &str,
+    ) -> Vec<Event> {
+        if let [(_, lang)] = runs {
+            return self.extract(article, *lang, edition);
+        }
+        let mut out = Vec::new();
+        for &(span, lang) in runs {
+            let Some(text) = article.text.get(span.start..span.end) else {
+                continue;
+            };
+            let part = Article {
+                text: text.to_string(),
+                ..article.clone()
+            };
+            out.extend(self.extract(&part, lang, edition).into_iter().map(|mut e| {
+                e.span =
+                    kzalign_core::Span::new(e.span.start + span.start, e.span.end + span.start);
+                e
+            }));
+        }
+        merge::assign_ids(&mut out);
+        out
+    }
+
     /// The same as [`Extractor::extract`] for a caller that has already found the article's
     /// person mentions: `mentions` must be `self.names().mentions(&article.text, lang)`. Names
     /// are then not looked for again (the extractor reads persons from the article's mentions in

@@ -112,12 +112,21 @@ pub(crate) fn merge(raws: Vec<Raw>) -> Vec<Event> {
             }
         }
     }
-    let mut out = Vec::new();
+    let mut out: Vec<Event> = events
+        .into_iter()
+        .enumerate()
+        .filter(|(k, _)| !drop[*k])
+        .map(|(_, e)| e)
+        .collect();
+    assign_ids(&mut out);
+    out
+}
+
+/// Gives each event its id: the article id and the sentence's start, `#start`, with `.1`, `.2`
+/// ... after the second and later events of one sentence.
+pub(crate) fn assign_ids(events: &mut [Event]) {
     let mut used: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (k, mut e) in events.into_iter().enumerate() {
-        if drop[k] {
-            continue;
-        }
+    for e in events {
         let base = format!("{}#{}", e.doc_id, e.span.start);
         let n = used.entry(base.clone()).or_insert(0);
         e.id = if *n == 0 {
@@ -126,7 +135,5 @@ pub(crate) fn merge(raws: Vec<Raw>) -> Vec<Event> {
             format!("{base}.{n}")
         };
         *n += 1;
-        out.push(e);
     }
-    out
 }

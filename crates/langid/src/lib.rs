@@ -723,28 +723,155 @@ impl Detector {
         // is white space, which ends a word anyway: the words of the text are those of its
         // sentences, so its letter counts are their sums.
         let mut total = Tally::default();
+        // Each sentence's language when it is confidently Russian or Kazakh.
+        let mut sure: Vec<Option<Lang>> = Vec::new();
         let sentences: Vec<(Span, Detection)> = kzalign_core::sentences(text)
             .into_iter()
             .map(|s| {
                 let t = self.tally(s.text);
                 total.add(&t);
                 let (d, words) = self.decide(s.text, t);
-                if words as usize >= me.mixed_min_words && d.confidence >= me.mixed_min_confidence {
-                    match d.lang {
-                        Some(Lang::Kk) => confident[0] += 1,
-                        Some(Lang::Ru) => confident[1] += 1,
-                        _ => {}
-                    }
-                }
+                let confident_lang = (words as usize >= me.mixed_min_words
+                    && d.confidence >= me.mixed_min_confidence)
+                    .then_some(d.lang)
+                    .flatten()
+                    .filter(|l| matches!(l, Lang::Kk | Lang::Ru));
+                sure.push(confident_lang);
                 (s.span, d)
             })
             .collect();
+        let overall = self.decide(text, total).0;
+        for (k, (span, _)) in sentences.iter().enumerate() {
+            if sure[k].is_some_and(|l| Some(l) != overall.lang)
+                && !self.plain_words_agree(span.slice(text), sure[k])
+            {
+                sure[k] = None;
+            }
+            match sure[k] {
+                Some(Lang::Kk) => confident[0] += 1,
+                Some(Lang::Ru) => confident[1] += 1,
+                _ => {}
+            }
+        }
         ArticleDetection {
-            overall: self.decide(text, total).0,
+            overall,
             mixed: confident[0] > 0 && confident[1] > 0,
             sentences,
         }
     }
+
+    /// Whether a sentence of another language than its article's is so in its lower-case words
+    /// too, confidently: names alone do not make one (Бауыржан Жанабилов принял Жандоса
+    /// Бекенова is Russian).
+    fn plain_words_agree(&self, sentence: &str, lang: Option<Lang>) -> bool {
+        let me = &*self.inner;
+        let plain: String = sentence
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (d, words) = self.decide(&plain, self.tally(&plain));
+        words as usize >= me.mixed_min_words
+            && d.confidence >= me.mixed_min_confidence
+            && d.lang == lang
+    }
+
+    /// The language of a text, and the text cut into stretches of one language each, to be read
+    /// each in its own language: the whole text in the overall language (`Other` when unsure)
+    /// unless it mixes Russian and Kazakh sentences as [`Detector::detect_article`] tells; then
+    /// a run of sentences of one language makes one stretch. The stretches cover the text: the
+    /// first starts at 0, each ends where the next starts, the last at the end.
+    ///
+    /// The overall detection is [`Detector::detect`]'s. Only the sentences that may be of the
+    /// other language are read in full: in a Russian text those with Kazakh letters, in a
+    /// Kazakh text those without; the others count as of the text's language when long enough
+    /// (and join the stretch before them when not).
+    pub fn runs(&self, text: &str) -> (Detection, Vec<(Span, Lang)>) {
+        let me = &*self.inner;
+        // A text without the letters only Kazakh has (lead bytes D2, D3; і D1 96, І D0 86)
+        // holds no Kazakh sentence: its detection is the whole answer.
+        let b = text.as_bytes();
+        let kazakh_letters = memchr::memchr2(0xD2, 0xD3, b).is_some()
+            || memchr::memmem::find(b, "і".as_bytes()).is_some()
+            || memchr::memmem::find(b, "І".as_bytes()).is_some();
+        if !kazakh_letters {
+            let d = self.detect(text);
+            let lang = d.lang.unwrap_or(Lang::Other);
+            return (d, vec![(Span::new(0, text.len()), lang)]);
+        }
+        let mut total = Tally::default();
+        let split: Vec<(Span, Tally)> = kzalign_core::sentences(text)
+            .into_iter()
+            .map(|s| {
+                let t = self.tally(s.text);
+                total.add(&t);
+                (s.span, t)
+            })
+            .collect();
+        let overall = self.decide(text, total).0;
+        let whole = vec![(
+            Span::new(0, text.len()),
+            overall.lang.unwrap_or(Lang::Other),
+        )];
+        let other = match overall.lang {
+            Some(Lang::Ru) => Lang::Kk,
+            Some(Lang::Kk) => Lang::Ru,
+            _ => return (overall, whole),
+        };
+        let mut sure = Vec::with_capacity(split.len());
+        let mut mixed = false;
+        for (span, t) in split.iter() {
+            let long = t.cyr_words as usize >= me.mixed_min_words;
+            let may_be_other = long && (t.kk_words > 0) == (other == Lang::Kk);
+            let lang = if may_be_other {
+                let sentence = span.slice(text);
+                let (d, words) = self.decide(sentence, t.clone());
+                let confident =
+                    words as usize >= me.mixed_min_words && d.confidence >= me.mixed_min_confidence;
+                if confident && d.lang == Some(other) {
+                    let agree = self.plain_words_agree(sentence, Some(other));
+                    mixed |= agree;
+                    agree.then_some(other)
+                } else {
+                    (confident && d.lang == overall.lang)
+                        .then_some(d.lang)
+                        .flatten()
+                }
+            } else {
+                long.then_some(overall.lang).flatten()
+            };
+            sure.push(lang);
+        }
+        if !mixed {
+            return (overall, whole);
+        }
+        let spans: Vec<Span> = split.iter().map(|(s, _)| *s).collect();
+        (overall, language_runs(&spans, &sure, text.len()))
+    }
+}
+
+/// The stretches of one language of a mixed text (see [`Detector::runs`]): `sure` holds each
+/// sentence's language where known; the others join the stretch before them (the first, the
+/// stretch after).
+fn language_runs(sentences: &[Span], sure: &[Option<Lang>], len: usize) -> Vec<(Span, Lang)> {
+    let mut runs: Vec<(Span, Lang)> = Vec::new();
+    // The sentences before the first confident one join its stretch.
+    let Some(mut current) = sure.iter().flatten().next().copied() else {
+        return vec![(Span::new(0, len), Lang::Other)];
+    };
+    let mut start = 0;
+    for (span, lang) in sentences.iter().zip(sure) {
+        match lang {
+            Some(l) if *l != current => {
+                runs.push((Span::new(start, span.start), current));
+                start = span.start;
+                current = *l;
+            }
+            _ => {}
+        }
+    }
+    runs.push((Span::new(start, len), current));
+    runs
 }
 
 #[cfg(test)]

@@ -242,6 +242,42 @@ fn articles_mixing_both_languages() {
     let plain = det().detect_article(kk);
     assert!(!plain.mixed);
     assert_eq!(plain.overall.lang, Some(Lang::Kk));
+    assert_eq!(det().runs(kk).1, vec![(Span::new(0, kk.len()), Lang::Kk)]);
+}
+
+#[test]
+fn a_russian_sentence_of_kazakh_names_does_not_make_an_article_mixed() {
+    let text = "Берлин. 1 февраля. Бауыржан Жанабилов принял Жандоса Бекенова. \
+                Стороны договорились продолжить регулярные контакты на высшем уровне. \
+                Жанабилов отметил положительную динамику двустороннего сотрудничества.";
+    let a = det().detect_article(text);
+    assert!(!a.mixed, "{:?}", a.sentences);
+    assert_eq!(
+        det().runs(text).1,
+        vec![(Span::new(0, text.len()), Lang::Ru)]
+    );
+}
+
+#[test]
+fn a_mixed_article_is_cut_into_stretches_of_one_language() {
+    let kk1 = "Мемлекет басшысы Ақордада шетелдік инвесторлармен кездесті. ";
+    let ru = "Президент провёл переговоры с делегацией и обсудил вопросы сотрудничества. ";
+    let short = "Итоги. ";
+    let kk2 = "Кездесуде экономикалық ынтымақтастық мәселелері жан-жақты талқыланды.";
+    let text = format!("{kk1}{ru}{short}{kk2}");
+    let a = det().detect_article(&text);
+    assert!(a.mixed, "{:?}", a.sentences);
+    // The short sentence is not sure of its language and stays with the Russian before it.
+    let cut = kk1.len();
+    let back = cut + ru.len() + short.len();
+    assert_eq!(
+        det().runs(&text).1,
+        vec![
+            (Span::new(0, cut), Lang::Kk),
+            (Span::new(cut, back), Lang::Ru),
+            (Span::new(back, text.len()), Lang::Kk),
+        ]
+    );
 }
 
 #[test]

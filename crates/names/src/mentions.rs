@@ -2065,17 +2065,21 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             // the given name, and that word its surname even when it names a place too: через
             // Анатолия Луначарского, Анатолия Петрова, Анатолия Иванова; not Алматыдан
             // Ростовқа.)
-            let keep_given = k < g.last
-                && cx.is_given_word(t)
-                && (cx.strong_surname_ending(cx.tokens[k + 1].text)
-                    || cx.person_evidence_at(k + 1) == 1)
-                && (!cx.is_place(cx.tokens[k + 1].text) || cx.given_agrees(k));
-            let place = cx.is_place(t)
+            let keep_given = || {
+                k < g.last
+                    && cx.is_given_word(t)
+                    && (cx.strong_surname_ending(cx.tokens[k + 1].text)
+                        || cx.person_evidence_at(k + 1) == 1)
+                    && (!cx.is_place(cx.tokens[k + 1].text) || cx.given_agrees(k))
+            };
+            let is_place = cx.is_place(t);
+            let kept = is_place && keep_given();
+            let place = is_place
                 && cx.person_evidence_at(k) < 3
                 && !(k == g.last && cx.surname_after_given(start, k))
-                && !keep_given
+                && !kept
                 && !given_place;
-            given_place = cx.is_place(t) && keep_given;
+            given_place = kept;
             if place {
                 if k > start {
                     split.push(Group {

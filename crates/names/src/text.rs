@@ -234,7 +234,7 @@ pub(crate) fn recase(model: &str, lemma: &str) -> String {
     }
     // Capitals inside the model stay where the lemma spells it the same (McCain, ДиКаприо,
     // МакКейну -> МакКейн).
-    if model.chars().skip(1).any(char::is_uppercase) {
+    if model.chars().skip(1).any(is_upper) {
         return keep_inner_capitals(model, &out);
     }
     out
