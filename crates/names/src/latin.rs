@@ -5,7 +5,7 @@
 
 use crate::text::{is_all_caps, is_capitalized, Token};
 use crate::Names;
-use kzalign_core::Lang;
+use kzalign_core::{Lang, Mention, Span};
 
 fn latin_word(w: &str) -> bool {
     // Most words are told by their first byte (an ASCII capital).
@@ -62,6 +62,80 @@ pub(crate) fn name_tokens(names: &Names, tokens: &[Token], text: &str, lang: Lan
     out
 }
 
+/// Kazakh text written in the Latin alphabet of 2021 (`Memleket basshysy Qasym-Jomart Toqaev
+/// Antonio Guterrishpen kezdesti`), read back to Cyrillic word by word so that the Kazakh
+/// readers (suffixes, gazetteer, cue words) apply, with the map from one text's offsets to the
+/// other's.
+pub(crate) struct KazakhLatin {
+    /// The text in Cyrillic.
+    pub text: String,
+    /// Stretches of the two texts that stand for each other: (Cyrillic span, Latin span), each
+    /// a word or the run of other characters between words, in text order.
+    stretches: Vec<(Span, Span)>,
+}
+
+impl KazakhLatin {
+    /// The Cyrillic reading of `text` when it is Kazakh in the Latin alphabet: Latin letters and
+    /// no Cyrillic ones (lead bytes D0..D3). `None` for other text, told by its bytes.
+    pub(crate) fn of(text: &str) -> Option<KazakhLatin> {
+        let b = text.as_bytes();
+        if b.iter().any(|x| (0xD0..=0xD3).contains(x)) || !b.iter().any(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let scheme = kzalign_translit::embedded("kk-latin-2021").ok()?;
+        let mut out = String::with_capacity(text.len() * 2);
+        let mut stretches = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let rest = &text[at..];
+            let word = rest.chars().next().is_some_and(char::is_alphabetic);
+            let len = rest
+                .char_indices()
+                .find(|&(_, c)| c.is_alphabetic() != word)
+                .map_or(rest.len(), |(i, _)| i);
+            let piece = &rest[..len];
+            let start = out.len();
+            if word {
+                out.push_str(&scheme.to_cyrillic(piece).ok()?);
+            } else {
+                out.push_str(piece);
+            }
+            stretches.push((Span::new(start, out.len()), Span::new(at, at + len)));
+            at += len;
+        }
+        Some(KazakhLatin {
+            text: out,
+            stretches,
+        })
+    }
+
+    /// The Latin span of a Cyrillic span that starts and ends at word edges (inside a word, the
+    /// whole word is taken).
+    fn back(&self, span: Span) -> Span {
+        let find = |off: usize| {
+            self.stretches
+                .partition_point(|(c, _)| c.end <= off)
+                .min(self.stretches.len().saturating_sub(1))
+        };
+        let (s, e) = (find(span.start), find(span.end.saturating_sub(1)));
+        Span::new(self.stretches[s].1.start, self.stretches[e].1.end)
+    }
+
+    /// Mentions found in the Cyrillic reading, as mentions of the Latin text `latin`: spans and
+    /// surface in the Latin text, the dictionary form in the Latin alphabet.
+    pub(crate) fn mentions_back(&self, latin: &str, found: Vec<Mention>) -> Vec<Mention> {
+        found
+            .into_iter()
+            .map(|mut m| {
+                m.span = self.back(m.span);
+                m.text = m.span.slice(latin).to_string();
+                m.lemma = m.latin.clone();
+                m
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::NamesBuilder;
@@ -70,6 +144,36 @@ mod tests {
     fn keys(text: &str, lang: Lang) -> Vec<String> {
         let n = NamesBuilder::new().build().unwrap();
         n.mentions(text, lang).into_iter().map(|m| m.key).collect()
+    }
+
+    #[test]
+    fn kazakh_in_the_latin_alphabet_is_read_as_kazakh() {
+        let n = NamesBuilder::new().build().unwrap();
+        let text = "Keşe Memleket basshysy Qasym-Jomart Toqaev Nur-Sultanda Antonio Guterrishpen kezdesti.";
+        let found = n.mentions(text, Lang::Kk);
+        let got: Vec<(&str, &str, &str)> = found
+            .iter()
+            .map(|m| (m.span.slice(text), m.lemma.as_str(), m.key.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Qasym-Jomart Toqaev",
+                    "Qasym-Jomart Toqaev",
+                    "kassym-jomart-tokayev"
+                ),
+                (
+                    "Antonio Guterrishpen",
+                    "Antonio Guterrish",
+                    "antonio-guterres"
+                ),
+            ]
+        );
+        assert!(found.iter().all(|m| m.text == m.span.slice(text)));
+        // Cyrillic text, and Latin text in another language, are read as before.
+        assert!(crate::latin::KazakhLatin::of("Тоқаев Toqaev").is_none());
+        assert!(crate::latin::KazakhLatin::of("2024 — 15 %").is_none());
     }
 
     #[test]

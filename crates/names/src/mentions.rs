@@ -1,5 +1,6 @@
 //! Finding person, place and role mentions in running text.
 
+use crate::latin::KazakhLatin;
 use crate::text::{self, fold, is_all_caps, is_capitalized, Token};
 use crate::{Evidence, Hint, Names, Part};
 use chrono::NaiveDate;
@@ -1956,7 +1957,11 @@ thread_local! {
 
 pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     memo(&RECENT_PERSONS, names, text, lang, || {
-        persons_uncached(names, text, lang)
+        // Kazakh in the Latin alphabet is read in its Cyrillic reading.
+        match (lang == Lang::Kk).then(|| KazakhLatin::of(text)).flatten() {
+            Some(cyr) => cyr.mentions_back(text, persons_uncached(names, &cyr.text, lang)),
+            None => persons_uncached(names, text, lang),
+        }
     })
 }
 
@@ -1993,13 +1998,20 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             continue;
         }
         let mut j = i;
-        // Name words so far (particles do not count): at most four. A place that opens the run
-        // does not count (Астанада Кир Стармер Мәулен Әшімбаевпен): the split below takes it
-        // off, or it opens an organisation's name (Нью-Йорк Таймс).
+        // Name words so far (particles do not count): at most four. Places do not count, at the
+        // start (Астанада Кир Стармер Мәулен Әшімбаевпен) or between two names (Қасым-Жомарт
+        // Тоқаев Астанада Ілхам Әлиевпен): the split below takes them off, or a place opens an
+        // organisation's name (Нью-Йорк Таймс).
         // (Asked only of a run that reaches four words.)
         let mut words = 1;
-        let place_opens = || cx.person_evidence_at(i) < 3 && cx.is_place(cx.tokens[i].text);
-        let room = |words: usize| words < 4 || words == 4 && place_opens();
+        let room = |words: usize, last: usize| {
+            words < 4
+                || words
+                    - (i..=last)
+                        .filter(|&k| cx.person_evidence_at(k) < 3 && cx.is_place(cx.tokens[k].text))
+                        .count()
+                    < 4
+        };
         loop {
             // One or two lower-case particles between two name words (фон, ван, де, аль; фон
             // дер), anywhere in the name (Мария да Пьедеде де Хесус, Урсула фон дер Ляйен).
@@ -2026,7 +2038,7 @@ fn persons_uncached(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
             }
             if j + 1 < n
                 && like[j + 1]
-                && room(words)
+                && room(words, j)
                 && (plain_gap(text, cx.tokens[j].span.end, cx.tokens[j + 1].span.start)
                     || cx.initial_at(j)
                         && text
@@ -2731,7 +2743,10 @@ fn first_place_words<'a>(cx: &Ctx, written: &str, tok: impl FnOnce() -> &'a str)
 
 pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     memo(&RECENT_PLACES, names, text, lang, || {
-        places_in(&Ctx::new(names, text, lang))
+        match (lang == Lang::Kk).then(|| KazakhLatin::of(text)).flatten() {
+            Some(cyr) => cyr.mentions_back(text, places_in(&Ctx::new(names, &cyr.text, lang))),
+            None => places_in(&Ctx::new(names, text, lang)),
+        }
     })
 }
 
