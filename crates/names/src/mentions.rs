@@ -2918,6 +2918,11 @@ pub(crate) fn roles(
     date: Option<NaiveDate>,
 ) -> Vec<Mention> {
     let lang = text_lang(text, lang);
+    if lang == Lang::Kk {
+        if let Some(cyr) = KazakhLatin::of(text) {
+            return cyr.mentions_back(text, roles(names, &cyr.text, lang, date));
+        }
+    }
     // The persons are read only when a role phrase is found (most texts have none).
     let found = std::cell::OnceCell::new();
     roles_in(names, text, text::tokenize(text), lang, date, &|| {
@@ -2933,6 +2938,20 @@ pub(crate) fn roles_with(
     date: Option<NaiveDate>,
     persons: &[Mention],
 ) -> Vec<Mention> {
+    if lang == Lang::Kk {
+        if let Some(cyr) = KazakhLatin::of(text) {
+            let persons = cyr.mentions_forth(persons);
+            let found = roles_in(
+                names,
+                &cyr.text,
+                text::tokenize(&cyr.text),
+                lang,
+                date,
+                &|| &persons,
+            );
+            return cyr.mentions_back(text, found);
+        }
+    }
     roles_in(names, text, text::tokenize(text), lang, date, &|| persons)
 }
 
@@ -2949,6 +2968,10 @@ pub(crate) fn roles_within(
     let Some(sub) = text.get(within.start..within.end) else {
         return Vec::new();
     };
+    // Kazakh in the Latin alphabet: the sentence is read in its Cyrillic reading.
+    if lang == Lang::Kk && KazakhLatin::of(sub).is_some() {
+        return roles_with(names, sub, lang, date, persons);
+    }
     let tokens = match words_within(text, within) {
         Some(spans) => spans
             .into_iter()
