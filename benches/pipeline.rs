@@ -51,20 +51,24 @@ impl Pipeline {
         }
     }
 
-    /// detect the article's language (as `kzalign align` does for an article without one; the
-    /// per-sentence languages are the `detect` stage below) -> mentions -> normalize each
-    /// mention -> extract (reading persons from the article's mentions, found once); returns a
-    /// count so nothing is optimized away.
+    /// detect the article's language and its stretches of one language (as `kzalign align`
+    /// does for an article without one; the per-sentence languages are the `detect` stage
+    /// below) -> mentions -> normalize each mention -> extract (reading persons from the
+    /// article's mentions, found once; an article mixing the languages is extracted stretch by
+    /// stretch); returns a count so nothing is optimized away.
     fn run(&self, a: &Article) -> usize {
-        let det = self.detector.detect(&a.text);
+        let (det, runs) = self.detector.runs(&a.text);
         let lang = det.lang.or(a.lang).unwrap_or(Lang::Other);
         let names = self.extractor.names();
+        let edition = a.edition.clone().unwrap_or_else(|| lang.code().to_string());
+        if runs.len() > 1 {
+            return self.extractor.extract_runs(a, &runs, &edition).len();
+        }
         let mentions = names.mentions(&a.text, lang);
         let mut n = det.evidence.len() + mentions.len();
         for m in &mentions {
             n += names.normalize(&m.text, lang).key.len();
         }
-        let edition = a.edition.clone().unwrap_or_else(|| lang.code().to_string());
         n + self
             .extractor
             .extract_with_mentions(a, lang, &edition, &mentions)

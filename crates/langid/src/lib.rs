@@ -778,8 +778,9 @@ impl Detector {
 
     /// The language of a text, and the text cut into stretches of one language each, to be read
     /// each in its own language: the whole text in the overall language (`Other` when unsure)
-    /// unless it mixes Russian and Kazakh sentences as [`Detector::detect_article`] tells; then
-    /// a run of sentences of one language makes one stretch. The stretches cover the text: the
+    /// unless it holds a sentence confidently of the other language, in its lower-case words
+    /// too (the test of [`Detector::detect_article`]'s `mixed`); then a run of sentences of one
+    /// language makes one stretch. The stretches cover the text: the
     /// first starts at 0, each ends where the next starts, the last at the end.
     ///
     /// The overall detection is [`Detector::detect`]'s. Only the sentences that may be of the

@@ -112,24 +112,28 @@ impl KazakhLatin {
     /// The Latin span of a Cyrillic span that starts and ends at word edges (inside a word, the
     /// whole word is taken).
     fn back(&self, span: Span) -> Span {
-        let find = |off: usize| {
-            self.stretches
-                .partition_point(|(c, _)| c.end <= off)
-                .min(self.stretches.len().saturating_sub(1))
-        };
-        let (s, e) = (find(span.start), find(span.end.saturating_sub(1)));
-        Span::new(self.stretches[s].1.start, self.stretches[e].1.end)
+        self.map(span, |s| s.0, |s| s.1)
     }
 
     /// The Cyrillic span of a Latin span that starts and ends at word edges.
     fn forth(&self, span: Span) -> Span {
+        self.map(span, |s| s.1, |s| s.0)
+    }
+
+    /// A span of one text (`from` picks its side of a stretch) in the other (`to`).
+    fn map(
+        &self,
+        span: Span,
+        from: fn(&(Span, Span)) -> Span,
+        to: fn(&(Span, Span)) -> Span,
+    ) -> Span {
         let find = |off: usize| {
             self.stretches
-                .partition_point(|(_, l)| l.end <= off)
+                .partition_point(|s| from(s).end <= off)
                 .min(self.stretches.len().saturating_sub(1))
         };
         let (s, e) = (find(span.start), find(span.end.saturating_sub(1)));
-        Span::new(self.stretches[s].0.start, self.stretches[e].0.end)
+        Span::new(to(&self.stretches[s]).start, to(&self.stretches[e]).end)
     }
 
     /// Mentions found in the Cyrillic reading, as mentions of the Latin text `latin`: spans and

@@ -234,7 +234,14 @@ pub(crate) fn recase(model: &str, lemma: &str) -> String {
     }
     // Capitals inside the model stay where the lemma spells it the same (McCain, ДиКаприо,
     // МакКейну -> МакКейн).
-    if model.chars().skip(1).any(is_upper) {
+    // (A capital after a hyphen or a space is title case, done above: Қасым-Жомарт.)
+    let mut prev = ' ';
+    let inner = model.chars().any(|c| {
+        let after_letter = !matches!(prev, '-' | ' ');
+        prev = c;
+        after_letter && is_upper(c)
+    });
+    if inner {
         return keep_inner_capitals(model, &out);
     }
     out
@@ -250,9 +257,9 @@ fn keep_inner_capitals(model: &str, word: &str) -> String {
         .zip(model.chars().map(Some).chain(std::iter::repeat(None)))
         .enumerate()
     {
-        same = same && m.is_some_and(|m| m.to_lowercase().eq(c.to_lowercase()));
+        same = same && m.is_some_and(|m| lower(m) == lower(c));
         match m {
-            Some(m) if same && i > 0 && m.is_uppercase() => out.push(m),
+            Some(m) if same && i > 0 && is_upper(m) => out.push(m),
             _ => out.push(c),
         }
     }
