@@ -40,8 +40,56 @@ fn news_text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..24).prop_map(|v| v.join(" "))
 }
 
+/// Kazakh in the Latin alphabet, with names, punctuation and stray characters, and no Cyrillic.
+fn latin_kazakh_text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("Qasym-Jomart Toqaev".to_string()),
+        Just("Guterrişpen".to_string()),
+        Just("Memleket basşysy".to_string()),
+        Just("kezdestı".to_string()),
+        Just(". ".to_string()),
+        Just("\n".to_string()),
+        "[a-zA-ZäÄğĞqQñÑŋöÖūŪüÜıIİşŞçÇ'’\\-]{1,10}",
+        "[0-9./:,;()« »\u{301}\u{AD}]{1,6}",
+    ];
+    prop::collection::vec(pieces, 0..24).prop_map(|v| v.join(" "))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    #[test]
+    fn kazakh_in_the_latin_alphabet_never_panics_and_spans_index_it(text in latin_kazakh_text()) {
+        let (detector, extractor) = engine();
+        let names = extractor.names();
+        for m in names.mentions(&text, Lang::Kk).into_iter().chain(names.places(&text, Lang::Kk)) {
+            prop_assert_eq!(text.get(m.span.start..m.span.end), Some(m.text.as_str()));
+        }
+        for m in names.person_mentions(&text, Lang::Kk, None) {
+            prop_assert!(text.get(m.span.start..m.span.end).is_some());
+        }
+        let article = Article { id: "p".into(), text: text.clone(), ..Article::default() };
+        for e in extractor.extract(&article, Lang::Kk, "kk") {
+            prop_assert!(text.get(e.span.start..e.span.end).is_some());
+        }
+        let (_, runs) = detector.runs(&text);
+        prop_assert_eq!(runs.first().map(|r| r.0.start), Some(0));
+        prop_assert_eq!(runs.last().map(|r| r.0.end), Some(text.len()));
+    }
+
+    #[test]
+    fn language_stretches_cover_the_text_and_clean_text_is_settled(text in news_text()) {
+        let (detector, _) = engine();
+        let (_, runs) = detector.runs(&text);
+        prop_assert_eq!(runs.first().map(|r| r.0.start), Some(0));
+        prop_assert_eq!(runs.last().map(|r| r.0.end), Some(text.len()));
+        for w in runs.windows(2) {
+            prop_assert_eq!(w[0].0.end, w[1].0.start);
+            prop_assert!(w[0].1 != w[1].1);
+        }
+        let plain = kzalign_core::clean_text(&text).into_owned();
+        prop_assert_eq!(kzalign_core::clean_text(&plain).into_owned(), plain);
+    }
 
     #[test]
     fn stages_never_panic(text in news_text()) {
