@@ -769,7 +769,9 @@ impl<'a> Ctx<'a> {
             return false;
         }
         if is_all_caps(w) && !Names::is_initial(w) {
-            return false;
+            // A headline in capitals may name a gazetteer person by surname (ТОКАЕВ ПРИНЯЛ
+            // ГУТЕРРИША); other words in capitals are acronyms (ООН, ҚР).
+            return self.gazetteer_surname_in_capitals(w);
         }
         // An acronym with a suffix (БҰҰ-ның, ООН-овский) is an organisation, and so is one with a
         // case ending written solid (МИДа, ЦИКом, ВКонтакте): two capitals open no name.
@@ -789,6 +791,19 @@ impl<'a> Ctx<'a> {
         // a Kazakh case suffix too (WeWork-тің, Apple-ға).
         let head = w.split_once(['-', '\'', '’']).map_or(w, |(h, _)| h);
         self.lang == Lang::Other || head.chars().any(text::is_cyrillic)
+    }
+
+    /// Whether a word in capitals, five letters or more, reads as a gazetteer person's surname
+    /// (ТОКАЕВ, ГУТЕРРИША, ТОҚАЕВҚА) among its first readings.
+    fn gazetteer_surname_in_capitals(&self, w: &str) -> bool {
+        w.chars().count() >= 5
+            && w.chars().all(text::is_alpha)
+            && self
+                .names
+                .word_candidates(w, self.word_lang(), Hint::default(), None)
+                .iter()
+                .take(3)
+                .any(|(l, _, _)| self.names.known(l).is_some_and(|k| k.surname && !k.place))
     }
 
     /// Whether the word is a stop, title or calendar word or ends like a common noun, unless
