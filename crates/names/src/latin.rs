@@ -75,11 +75,19 @@ pub(crate) struct KazakhLatin {
 }
 
 impl KazakhLatin {
-    /// The Cyrillic reading of `text` when it is Kazakh in the Latin alphabet: Latin letters and
-    /// no Cyrillic ones (lead bytes D0..D3). `None` for other text, told by its bytes.
-    pub(crate) fn of(text: &str) -> Option<KazakhLatin> {
+    /// Whether `text`, read as `lang`, is Kazakh in the Latin alphabet: Kazakh text with Latin
+    /// letters and no Cyrillic ones (lead bytes D0..D3), told by its bytes.
+    pub(crate) fn applies(text: &str, lang: Lang) -> bool {
         let b = text.as_bytes();
-        if b.iter().any(|x| (0xD0..=0xD3).contains(x)) || !b.iter().any(u8::is_ascii_alphabetic) {
+        lang == Lang::Kk
+            && !b.iter().any(|x| (0xD0..=0xD3).contains(x))
+            && b.iter().any(u8::is_ascii_alphabetic)
+    }
+
+    /// The Cyrillic reading of `text` when it is Kazakh in the Latin alphabet
+    /// ([`KazakhLatin::applies`]); `None` for other text.
+    pub(crate) fn of(text: &str, lang: Lang) -> Option<KazakhLatin> {
+        if !Self::applies(text, lang) {
             return None;
         }
         let scheme = kzalign_translit::embedded("kk-latin-2021").ok()?;
@@ -203,8 +211,9 @@ mod tests {
         );
         assert!(found.iter().all(|m| m.text == m.span.slice(text)));
         // Cyrillic text, and Latin text in another language, are read as before.
-        assert!(crate::latin::KazakhLatin::of("Тоқаев Toqaev").is_none());
-        assert!(crate::latin::KazakhLatin::of("2024 — 15 %").is_none());
+        assert!(crate::latin::KazakhLatin::of("Тоқаев Toqaev", Lang::Kk).is_none());
+        assert!(crate::latin::KazakhLatin::of("2024 — 15 %", Lang::Kk).is_none());
+        assert!(crate::latin::KazakhLatin::of("Toqaev Putinmen kezdestı", Lang::Ru).is_none());
     }
 
     #[test]

@@ -1973,7 +1973,7 @@ thread_local! {
 pub(crate) fn persons(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
     memo(&RECENT_PERSONS, names, text, lang, || {
         // Kazakh in the Latin alphabet is read in its Cyrillic reading.
-        match (lang == Lang::Kk).then(|| KazakhLatin::of(text)).flatten() {
+        match KazakhLatin::of(text, lang) {
             Some(cyr) => cyr.mentions_back(text, persons_uncached(names, &cyr.text, lang)),
             None => persons_uncached(names, text, lang),
         }
@@ -2757,12 +2757,16 @@ fn first_place_words<'a>(cx: &Ctx, written: &str, tok: impl FnOnce() -> &'a str)
 }
 
 pub(crate) fn places(names: &Names, text: &str, lang: Lang) -> Vec<Mention> {
-    memo(&RECENT_PLACES, names, text, lang, || {
-        match (lang == Lang::Kk).then(|| KazakhLatin::of(text)).flatten() {
+    memo(
+        &RECENT_PLACES,
+        names,
+        text,
+        lang,
+        || match KazakhLatin::of(text, lang) {
             Some(cyr) => cyr.mentions_back(text, places_in(&Ctx::new(names, &cyr.text, lang))),
             None => places_in(&Ctx::new(names, text, lang)),
-        }
-    })
+        },
+    )
 }
 
 /// Place mentions of the text of a context already built.
@@ -2933,10 +2937,8 @@ pub(crate) fn roles(
     date: Option<NaiveDate>,
 ) -> Vec<Mention> {
     let lang = text_lang(text, lang);
-    if lang == Lang::Kk {
-        if let Some(cyr) = KazakhLatin::of(text) {
-            return cyr.mentions_back(text, roles(names, &cyr.text, lang, date));
-        }
+    if let Some(cyr) = KazakhLatin::of(text, lang) {
+        return cyr.mentions_back(text, roles(names, &cyr.text, lang, date));
     }
     // The persons are read only when a role phrase is found (most texts have none).
     let found = std::cell::OnceCell::new();
@@ -2953,19 +2955,17 @@ pub(crate) fn roles_with(
     date: Option<NaiveDate>,
     persons: &[Mention],
 ) -> Vec<Mention> {
-    if lang == Lang::Kk {
-        if let Some(cyr) = KazakhLatin::of(text) {
-            let persons = cyr.mentions_forth(persons);
-            let found = roles_in(
-                names,
-                &cyr.text,
-                text::tokenize(&cyr.text),
-                lang,
-                date,
-                &|| &persons,
-            );
-            return cyr.mentions_back(text, found);
-        }
+    if let Some(cyr) = KazakhLatin::of(text, lang) {
+        let persons = cyr.mentions_forth(persons);
+        let found = roles_in(
+            names,
+            &cyr.text,
+            text::tokenize(&cyr.text),
+            lang,
+            date,
+            &|| &persons,
+        );
+        return cyr.mentions_back(text, found);
     }
     roles_in(names, text, text::tokenize(text), lang, date, &|| persons)
 }
@@ -2983,8 +2983,8 @@ pub(crate) fn roles_within(
     let Some(sub) = text.get(within.start..within.end) else {
         return Vec::new();
     };
-    // Kazakh in the Latin alphabet: the sentence is read in its Cyrillic reading.
-    if lang == Lang::Kk && KazakhLatin::of(sub).is_some() {
+    // Kazakh in the Latin alphabet: the sentence is read in its Cyrillic reading (there).
+    if KazakhLatin::applies(sub, lang) {
         return roles_with(names, sub, lang, date, persons);
     }
     let tokens = match words_within(text, within) {
