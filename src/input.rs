@@ -473,12 +473,16 @@ fn record_to_article(rec: Record, source: &str, batch: &mut Batch) -> Result<Art
     Ok(Article {
         id,
         source: source.to_string(),
-        title: nonempty(rec.title).map(|t| kzalign_core::clean_text(&t).into_owned()),
+        title: nonempty(rec.title).map(kzalign_core::clean_string),
         date,
         lang,
         edition: nonempty(rec.edition),
         url: nonempty(rec.url),
-        text: kzalign_core::clean_text(&text.replace('\0', "")).into_owned(),
+        text: kzalign_core::clean_string(if text.contains('\0') {
+            text.replace('\0', "")
+        } else {
+            text
+        }),
     })
 }
 

@@ -15,7 +15,7 @@ mod error;
 mod text;
 
 pub use error::{Error, ErrorKind};
-pub use text::{clean_text, sentences, Sentence};
+pub use text::{clean_string, clean_text, sentences, Sentence};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -359,15 +359,9 @@ mod tests {
 /// as for most text.
 pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::UnicodeNormalization;
-    // Lead bytes of what may change: C2 (U+00AD), CC/CD (combining marks U+0300..U+036F),
-    // E2 (U+2010, U+2011, U+200C, U+200D, U+2060), EF (U+FEFF); then the char decides.
-    let touched = |c: char| {
-        matches!(
-            c,
-            '\u{ad}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{2010}' | '\u{2011}'
-        ) || ('\u{300}'..='\u{36f}').contains(&c)
-    };
-    // Told by the bytes: C2 AD; CC xx and CD 80..AF; E2 80 8C/8D/90/91, E2 81 A0; EF BB BF.
+    // Told by the bytes, which are lead bytes and so never inside another char: C2 AD (soft
+    // hyphen); CC xx and CD 80..AF (combining marks U+0300..U+036F); E2 80 8C/8D/90/91 and
+    // E2 81 A0 (joiners, hyphens, word joiner); EF BB BF (byte-order mark).
     let b = text.as_bytes();
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
     let marks = memchr::memchr3_iter(0xC2, 0xCC, 0xCD, b).any(|i| match b[i] {
@@ -375,7 +369,7 @@ pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
         0xCC => true,
         _ => at(i + 1) <= 0xAF,
     });
-    let suspect = marks
+    let touched = marks
         || memchr::memchr2_iter(0xE2, 0xEF, b).any(|i| match b[i] {
             0xE2 => {
                 (at(i + 1) == 0x80 && matches!(at(i + 2), 0x8C | 0x8D | 0x90 | 0x91))
@@ -383,17 +377,12 @@ pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
             }
             _ => at(i + 1) == 0xBB && at(i + 2) == 0xBF,
         });
-    if !suspect || !text.chars().any(touched) {
+    if !touched {
         return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(
         text.nfc()
-            .filter(|c| {
-                !matches!(
-                    c,
-                    '\u{ad}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-                )
-            })
+            .filter(|c| !INVISIBLE.contains(c))
             .map(|c| {
                 if matches!(c, '\u{2010}' | '\u{2011}') {
                     '-'
@@ -403,6 +392,18 @@ pub fn clean_text(text: &str) -> std::borrow::Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+/// The format characters [`clean_text`] drops: soft hyphen, zero-width non-joiner and joiner,
+/// word joiner, byte-order mark.
+const INVISIBLE: [char; 5] = ['\u{ad}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'];
+
+/// [`clean_text`] of an owned text, without a copy when there is nothing to do.
+pub fn clean_string(text: String) -> String {
+    if let std::borrow::Cow::Owned(plain) = clean_text(&text) {
+        return plain;
+    }
+    text
 }
 
 #[cfg(test)]
