@@ -717,37 +717,26 @@ impl Detector {
 
     /// Detects the language of an article and of each of its sentences.
     pub fn detect_article(&self, text: &str) -> ArticleDetection {
-        let me = &*self.inner;
         let mut confident = [0usize; 2];
         // The sentences cover every letter and apostrophe of the text, and what lies between them
         // is white space, which ends a word anyway: the words of the text are those of its
         // sentences, so its letter counts are their sums.
         let mut total = Tally::default();
-        // Each sentence's language when it is confidently Russian or Kazakh.
-        let mut sure: Vec<Option<Lang>> = Vec::new();
+        // The number of words each sentence's detection rests on.
+        let mut words = Vec::new();
         let sentences: Vec<(Span, Detection)> = kzalign_core::sentences(text)
             .into_iter()
             .map(|s| {
                 let t = self.tally(s.text);
                 total.add(&t);
-                let (d, words) = self.decide(s.text, t);
-                let confident_lang = (words as usize >= me.mixed_min_words
-                    && d.confidence >= me.mixed_min_confidence)
-                    .then_some(d.lang)
-                    .flatten()
-                    .filter(|l| matches!(l, Lang::Kk | Lang::Ru));
-                sure.push(confident_lang);
+                let (d, n) = self.decide(s.text, t);
+                words.push(n);
                 (s.span, d)
             })
             .collect();
         let overall = self.decide(text, total).0;
-        for (k, (span, _)) in sentences.iter().enumerate() {
-            if sure[k].is_some_and(|l| Some(l) != overall.lang)
-                && !self.plain_words_agree(span.slice(text), sure[k])
-            {
-                sure[k] = None;
-            }
-            match sure[k] {
+        for ((span, d), &n) in sentences.iter().zip(&words) {
+            match self.sure_lang(span.slice(text), d, n, overall.lang) {
                 Some(Lang::Kk) => confident[0] += 1,
                 Some(Lang::Ru) => confident[1] += 1,
                 _ => {}
@@ -760,26 +749,44 @@ impl Detector {
         }
     }
 
-    /// Whether a sentence of another language than its article's is so in its lower-case words
-    /// too, confidently: names alone do not make one (Бауыржан Жанабилов принял Жандоса
-    /// Бекенова is Russian).
-    fn plain_words_agree(&self, sentence: &str, lang: Option<Lang>) -> bool {
+    /// Whether detection `d`, resting on `words` words, is sure enough to count a sentence as
+    /// of its language (the builder's `mixed` thresholds).
+    fn sure(&self, d: &Detection, words: u64) -> bool {
         let me = &*self.inner;
+        words as usize >= me.mixed_min_words && d.confidence >= me.mixed_min_confidence
+    }
+
+    /// The language, Russian or Kazakh, a sentence detected as `d` on `words` words is surely
+    /// of: `d`'s when sure, and, when that differs from the article's language `overall`, its
+    /// lower-case words must say so too: names alone do not make a sentence of the other
+    /// language (Бауыржан Жанабилов принял Жандоса Бекенова is Russian).
+    fn sure_lang(
+        &self,
+        sentence: &str,
+        d: &Detection,
+        words: u64,
+        overall: Option<Lang>,
+    ) -> Option<Lang> {
+        let lang = d.lang.filter(|l| matches!(l, Lang::Kk | Lang::Ru))?;
+        if !self.sure(d, words) {
+            return None;
+        }
+        if Some(lang) == overall {
+            return Some(lang);
+        }
         let plain: String = sentence
             .split_whitespace()
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
             .collect::<Vec<_>>()
             .join(" ");
-        let (d, words) = self.decide(&plain, self.tally(&plain));
-        words as usize >= me.mixed_min_words
-            && d.confidence >= me.mixed_min_confidence
-            && d.lang == lang
+        let (p, n) = self.decide(&plain, self.tally(&plain));
+        (self.sure(&p, n) && p.lang == Some(lang)).then_some(lang)
     }
 
     /// The language of a text, and the text cut into stretches of one language each, to be read
     /// each in its own language: the whole text in the overall language (`Other` when unsure)
-    /// unless it holds a sentence confidently of the other language, in its lower-case words
-    /// too (the test of [`Detector::detect_article`]'s `mixed`); then a run of sentences of one
+    /// unless it holds a sentence surely of the other language, in its lower-case words too
+    /// (the test of [`Detector::detect_article`]'s `mixed`); then a run of sentences of one
     /// language makes one stretch. The stretches cover the text: the
     /// first starts at 0, each ends where the next starts, the last at the end.
     ///
@@ -827,17 +834,9 @@ impl Detector {
             let lang = if may_be_other {
                 let sentence = span.slice(text);
                 let (d, words) = self.decide(sentence, t.clone());
-                let confident =
-                    words as usize >= me.mixed_min_words && d.confidence >= me.mixed_min_confidence;
-                if confident && d.lang == Some(other) {
-                    let agree = self.plain_words_agree(sentence, Some(other));
-                    mixed |= agree;
-                    agree.then_some(other)
-                } else {
-                    (confident && d.lang == overall.lang)
-                        .then_some(d.lang)
-                        .flatten()
-                }
+                let lang = self.sure_lang(sentence, &d, words, overall.lang);
+                mixed |= lang == Some(other);
+                lang
             } else {
                 long.then_some(overall.lang).flatten()
             };
