@@ -1646,19 +1646,8 @@ impl Names {
     /// A name's text with its accent marks stripped, and the language to read it in (`lang`, or
     /// told from its letters when `Other`).
     fn prepare(input: &str, lang: Lang) -> (std::borrow::Cow<'_, str>, Lang) {
-        let clean = match text::strip_accents(input) {
-            std::borrow::Cow::Borrowed(s) => text::unglue(s),
-            // (The stripped name itself when no glued word was split: no second copy.)
-            std::borrow::Cow::Owned(s) => match text::unglue(&s) {
-                std::borrow::Cow::Owned(u) => std::borrow::Cow::Owned(u),
-                std::borrow::Cow::Borrowed(_) => std::borrow::Cow::Owned(s),
-            },
-        };
-        let spaced = match text::unglue_initials(&clean) {
-            std::borrow::Cow::Owned(u) => Some(u),
-            std::borrow::Cow::Borrowed(_) => None,
-        };
-        let clean = spaced.map_or(clean, std::borrow::Cow::Owned);
+        let clean = text::then(text::strip_accents(input), text::unglue);
+        let clean = text::then(clean, text::unglue_initials);
         let lang = match lang {
             Lang::Other => Self::detect(&clean),
             l => l,

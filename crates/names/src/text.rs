@@ -48,6 +48,24 @@ pub(crate) fn unglue(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// `s` after one more step of making a name plain (`step` borrows when it has nothing to do):
+/// borrowed while no step has changed it, and never copied again when one has.
+pub(crate) fn then<'a>(
+    s: std::borrow::Cow<'a, str>,
+    step: impl Fn(&str) -> std::borrow::Cow<'_, str>,
+) -> std::borrow::Cow<'a, str> {
+    match s {
+        std::borrow::Cow::Borrowed(b) => step(b),
+        std::borrow::Cow::Owned(o) => {
+            let changed = match step(&o) {
+                std::borrow::Cow::Owned(n) => Some(n),
+                std::borrow::Cow::Borrowed(_) => None,
+            };
+            std::borrow::Cow::Owned(changed.unwrap_or(o))
+        }
+    }
+}
+
 /// The words of a name with a space put after initials glued to the name they open
 /// (`К.Токаев` -> `К. Токаев`, `Қ.-Ж.Тоқаев`, `В.В.Путина`, `Дж.Морган`), as news text often
 /// writes them: an initial is a capital, maybe one lower-case letter after it, and a dot.
